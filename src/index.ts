@@ -1,0 +1,2 @@
+/** Driftwatch's public library API. */
+export * from './core/index.js';

@@ -1,2 +1,6 @@
 /** Driftwatch's public library API. */
 export * from './core/index.js';
+export * from './data/index.js';
+export * from './stats/index.js';
+export * from './drift/index.js';
+export * from './report/index.js';

@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './options.js';
+export * from './analyze.js';

@@ -1,0 +1,45 @@
+import type { ColumnKind } from '../data/table.js';
+import type { CorrectionName, MethodName, PresetName } from './types.js';
+
+/** A method with an optional threshold (the method's default when absent). */
+export interface MethodChoice {
+  readonly method: MethodName;
+  readonly threshold?: number;
+}
+
+export interface AnalyzeOptions {
+  /** Method-selection preset (default 'default'). */
+  readonly preset?: PresetName;
+  /** The label column: analysed as target drift, not counted in the feature drift share. */
+  readonly target?: string;
+  /** Prediction / probability columns: analysed as prediction drift. */
+  readonly prediction?: string | readonly string[];
+  /** Columns to leave out entirely. */
+  readonly drop?: readonly string[];
+  /** Columns excluded as identifiers / timestamps (reported in `excluded`). */
+  readonly id?: readonly string[];
+  readonly timestamp?: string;
+  /** Force a column's kind (overrides inference). */
+  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
+  /** One method (and threshold) for every column, overriding the preset. */
+  readonly stattest?: MethodName;
+  /** Threshold for `stattest`, or for the preset's main test when no stattest is given. */
+  readonly threshold?: number;
+  /** Method per column kind; wins over `stattest`. */
+  readonly perKind?: Readonly<{ numeric?: MethodChoice; categorical?: MethodChoice }>;
+  /** Method per column; wins over everything else. */
+  readonly perColumn?: Readonly<Record<string, MethodChoice>>;
+  /** Dataset drift when drifted share >= this (default 0.5; classic 0.3, strict >). */
+  readonly driftShare?: number;
+  /** Severity cut-offs on drifted share: MEDIUM from `medium`, HIGH above `high` (default 0.25, 0.5). */
+  readonly severity?: Readonly<{ medium: number; high: number }>;
+  /** Multiple-testing correction over feature p-values (default 'none'). */
+  readonly correction?: CorrectionName;
+  /** Number of reference-quantile bins for PSI (default 10). */
+  readonly psiBins?: number;
+  /** Recorded in the report's reference/current sections. */
+  readonly referencePath?: string | null;
+  readonly currentPath?: string | null;
+  /** Clock for `generated_at` (tests pin it). */
+  readonly now?: () => Date;
+}

@@ -114,9 +114,10 @@ export interface ColumnDrift {
   /** The preset's material-effect criterion, when it uses one. */
   readonly effect_size: EffectSize | null;
   /**
-   * Drift score in [0, 1], comparable across methods: for p-value methods 1 - p; for distances a
-   * monotone map of value/threshold so that the threshold maps to 0.5 (docs/drift-score.md). When an
-   * effect size is used, the smaller of the two scores (both must pass for drift).
+   * Drift score in [0, 1], comparable across methods: every method's threshold maps to 0.5. For p-value
+   * methods ln(p) / (ln(p) + ln(threshold)) (p = 1 gives 0, p -> 0 gives 1); for distances
+   * value / (value + threshold). When an effect size is used, the smaller of the two scores (both must
+   * pass for drift). See docs/drift-score.md.
    */
   readonly score: number;
   readonly threshold: number;

@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:drift` — the headline benchmark of issue 2.
+ *
+ * Generates (once, cached outside the repository) a reference and a current CSV of 1,000,000 rows x
+ * (30 numeric + 5 categorical) columns, then runs the whole `driftwatch analyze` on them — reading both
+ * files included — with the `default` preset and with KS forced, each in a fresh process so that peak RSS
+ * is that run's own. When Debian's Python stack is present (../shared/baselines/install.sh) it runs the
+ * pandas + SciPy baseline (../shared/baselines/drift_table.py) on the same files in the same run and prints
+ * the ratio. Figures are printed, never asserted: timings on shared machines are not test material.
+ *
+ * Environment: DRIFTWATCH_BENCH_ROWS (default 1000000), DRIFTWATCH_BENCH_DIR (default
+ * $TMPDIR/driftwatch-bench), DRIFTWATCH_BENCH_SKIP_BASELINE=1 to skip Python.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRng, type Rng } from '../src/core/rng.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const rows = Number(process.env.DRIFTWATCH_BENCH_ROWS ?? 1_000_000);
+const cacheDir = process.env.DRIFTWATCH_BENCH_DIR ?? join(tmpdir(), 'driftwatch-bench');
+const NUMERIC = 30;
+const CATEGORICAL = 5;
+
+interface RunResult {
+  readonly scenario: string;
+  readonly readSeconds: number;
+  readonly analyseSeconds: number;
+  readonly renderSeconds: number;
+  readonly totalSeconds: number;
+  readonly peakRssMb: number;
+  readonly columns: number;
+  readonly drifted: number;
+}
+
+const CATEGORIES = [
+  ['north', 'south', 'east', 'west'],
+  ['basic', 'plus', 'premium'],
+  ['web', 'ios', 'android', 'store', 'phone', 'partner'],
+  ['yes', 'no'],
+  ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'],
+];
+
+/** One synthetic value generator per numeric column: a mix of shapes real features have. */
+function numericValue(rng: Rng, col: number, drifted: boolean): string {
+  const shift = drifted && col % 3 === 0 ? 0.4 : 0; // a third of the columns drift in current
+  switch (col % 5) {
+    case 0:
+      return (rng.normal() + shift).toFixed(6);
+    case 1:
+      return Math.exp(0.5 * rng.normal() + shift).toFixed(5);
+    case 2:
+      return (100 * rng.next() + 30 * shift).toFixed(3);
+    case 3:
+      return String(Math.floor(50 + 10 * (rng.normal() + shift)));
+    default:
+      return (1000 * (rng.normal() * 0.2 + 1 + shift)).toFixed(2);
+  }
+}
+
+async function generate(path: string, seed: number, drifted: boolean): Promise<void> {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.partial`;
+  const out = createWriteStream(tmp, { highWaterMark: 1 << 22 });
+  const rng = createRng(seed);
+  const header = [
+    ...Array.from({ length: NUMERIC }, (_, i) => `num_${i}`),
+    ...Array.from({ length: CATEGORICAL }, (_, i) => `cat_${i}`),
+  ];
+  let chunk = header.join(',') + '\n';
+  for (let r = 0; r < rows; r++) {
+    const fields: string[] = [];
+    for (let c = 0; c < NUMERIC; c++) fields.push(numericValue(rng, c, drifted));
+    for (let c = 0; c < CATEGORICAL; c++) {
+      const cats = CATEGORIES[c]!;
+      // Current skews toward the first category of every other categorical column.
+      const k = drifted && c % 2 === 0 && rng.next() < 0.15 ? 0 : rng.int(cats.length);
+      fields.push(cats[k]!);
+    }
+    chunk += fields.join(',') + '\n';
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+  renameSync(tmp, path);
+}
+
+/** Runs one scenario in this process (invoked as a child so its peak RSS is its own). */
+async function runScenario(scenario: string, refPath: string, curPath: string): Promise<RunResult> {
+  const { readTable } = await import('../src/data/index.js');
+  const { analyzeDrift } = await import('../src/drift/index.js');
+  const { renderJson, renderCsv } = await import('../src/report/index.js');
+  const t0 = performance.now();
+  const [reference, current] = await Promise.all([readTable(refPath), readTable(curPath)]);
+  const t1 = performance.now();
+  const report = analyzeDrift(reference, current, {
+    ...(scenario === 'ks' ? { stattest: 'ks' as const } : {}),
+    referencePath: refPath,
+    currentPath: curPath,
+  });
+  const t2 = performance.now();
+  renderJson(report);
+  renderCsv(report);
+  const t3 = performance.now();
+  return {
+    scenario,
+    readSeconds: (t1 - t0) / 1000,
+    analyseSeconds: (t2 - t1) / 1000,
+    renderSeconds: (t3 - t2) / 1000,
+    totalSeconds: (t3 - t0) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    columns: report.dataset.columns_analyzed,
+    drifted: report.dataset.drifted_columns,
+  };
+}
+
+function runChild(scenario: string, refPath: string, curPath: string): RunResult {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--scenario', scenario, refPath, curPath], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) {
+    throw new Error(`scenario ${scenario} failed (exit ${child.status}):\n${child.stderr}`);
+  }
+  const line = child.stdout.trim().split('\n').pop()!;
+  const result = JSON.parse(line) as RunResult;
+  // Wall time of the whole process, start-up and module loading included, as a user would see it.
+  return { ...result, totalSeconds: (performance.now() - started) / 1000 };
+}
+
+function baseline(refPath: string, curPath: string): { total_s: number; read_s: number; tests_s: number; columns: number; drifted: number } | null {
+  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1') return null;
+  const script = resolve(repoRoot, '../shared/baselines/drift_table.py');
+  if (!existsSync(script)) return null;
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.log('baseline: skipped (Debian python3-pandas/python3-scipy not installed; run ../shared/baselines/install.sh)');
+    return null;
+  }
+  const child = spawnSync('/usr/bin/python3', [script, refPath, curPath], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) {
+    console.log(`baseline: failed: ${child.stderr.trim().split('\n').pop()}`);
+    return null;
+  }
+  return JSON.parse(child.stdout.trim().split('\n').pop()!);
+}
+
+function fmt(s: number): string {
+  return `${s.toFixed(2)} s`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--scenario') {
+    const result = await runScenario(args[1]!, args[2]!, args[3]!);
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  const refPath = join(cacheDir, `reference-${rows}.csv`);
+  const curPath = join(cacheDir, `current-${rows}.csv`);
+  const g0 = performance.now();
+  await generate(refPath, 1, false);
+  await generate(curPath, 2, true);
+  const genSeconds = (performance.now() - g0) / 1000;
+  const sizeMb = (statSync(refPath).size + statSync(curPath).size) / 1e6;
+  const numericMb = (2 * rows * NUMERIC * 8) / 1e6;
+  console.log(`driftwatch bench:drift — ${rows.toLocaleString('en-US')} rows x ${NUMERIC} numeric + ${CATEGORICAL} categorical columns`);
+  console.log(`files: ${cacheDir} (${sizeMb.toFixed(0)} MB for both${genSeconds > 1 ? `, generated in ${fmt(genSeconds)}` : ', cached'})`);
+  console.log(`numeric data in memory: ${numericMb.toFixed(0)} MB (target peak RSS < 1.5x = ${(1.5 * numericMb).toFixed(0)} MB)`);
+  console.log('');
+  const results = ['default', 'ks'].map((s) => runChild(s, refPath, curPath));
+  for (const r of results) {
+    console.log(
+      `driftwatch analyze [${r.scenario.padEnd(7)}] total ${fmt(r.totalSeconds)} (read ${fmt(r.readSeconds)}, analyse ${fmt(r.analyseSeconds)}, render ${fmt(r.renderSeconds)}), ` +
+        `peak RSS ${r.peakRssMb.toFixed(0)} MB (${(r.peakRssMb / numericMb).toFixed(2)}x numeric data), ${r.drifted}/${r.columns} columns drifted`,
+    );
+  }
+  const base = baseline(refPath, curPath);
+  if (base) {
+    console.log(
+      `pandas + SciPy baseline           total ${fmt(base.total_s)} (read ${fmt(base.read_s)}, KS + Wasserstein ${fmt(base.tests_s)}), ${base.drifted}/${base.columns} numeric columns drifted`,
+    );
+    for (const r of results) {
+      console.log(`speed-up [${r.scenario}]: ${(base.total_s / r.totalSeconds).toFixed(1)}x (target >= 5x, goal 10x)`);
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

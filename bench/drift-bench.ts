@@ -83,7 +83,7 @@ async function generate(path: string, seed: number, drifted: boolean): Promise<v
     }
     chunk += fields.join(',') + '\n';
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }

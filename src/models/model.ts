@@ -1,0 +1,67 @@
+/**
+ * The `Model` interface every model in Driftwatch implements — native learners, imported XGBoost JSON and
+ * ONNX graphs alike — so the CLI, the drift monitor and the prediction service treat them the same way.
+ * A model predicts on a `Table` of raw columns as the user has them: the preprocessing it was trained
+ * with (column order, categorical encoding, missing values) travels with it.
+ */
+import type { Table } from '../data/table.js';
+
+export type Task = 'binary' | 'multiclass' | 'regression';
+
+export interface InputColumn {
+  readonly name: string;
+  /** How the model reads the column. */
+  readonly kind: 'numeric' | 'categorical';
+  /** For categorical inputs, the categories seen in training, in encoding order. */
+  readonly categories?: readonly string[];
+}
+
+export interface ModelSignature {
+  readonly task: Task;
+  readonly inputs: readonly InputColumn[];
+  /** Class labels in output order (classification), else null. */
+  readonly classes: readonly string[] | null;
+  /** For binary models, the class whose probability `probability` holds. */
+  readonly positiveClass: string | null;
+  /** The label column the model was trained on, when known. */
+  readonly label: string | null;
+}
+
+export interface PredictionResult {
+  /** Predicted class label per row (classification), else null. */
+  readonly labels: readonly string[] | null;
+  /** Row-major n x K class probabilities in `signature.classes` order (classification), else null. */
+  readonly probabilities: Float64Array | null;
+  /** Predicted value per row (regression), else null. */
+  readonly values: Float64Array | null;
+}
+
+/** Metadata saved with every model: what it is, what it was trained on, how good it was. */
+export interface ModelCard {
+  readonly algorithm: string;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly training_rows: number | null;
+  /** SHA-256 over the training columns (names, kinds and values), hex; null for imported models. */
+  readonly data_fingerprint: string | null;
+  /** Normalised importances by feature name (gain, split count, permutation …). */
+  readonly feature_importances: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Metrics on the validation split at training time (snake_case keys as in `evaluate --json`). */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly created_at: string;
+  readonly driftwatch_version: string;
+  /** Model file format version. */
+  readonly format_version: string;
+  /** Where the model came from: 'native', 'xgboost-json', 'onnx'. */
+  readonly source: 'native' | 'xgboost-json' | 'onnx';
+}
+
+export interface Model {
+  readonly signature: ModelSignature;
+  readonly card: ModelCard;
+  /**
+   * Predicts on raw columns. A required input column missing from the table is a DriftwatchError
+   * ('COLUMN_NOT_FOUND'); unseen categories and missing values follow the model's documented rules.
+   * Async because ONNX Runtime is; native models resolve without I/O.
+   */
+  predict(table: Table): Promise<PredictionResult>;
+}

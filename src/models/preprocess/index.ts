@@ -1,0 +1,3 @@
+export * from './feature-encoder.js';
+export * from './label-encoder.js';
+export * from './fingerprint.js';

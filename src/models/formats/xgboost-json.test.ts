@@ -59,3 +59,19 @@ describe('XGBoost JSON import reproduces XGBoost 1.7 predictions', () => {
     expect(() => parseXgboostJson(JSON.stringify(doc), 'm.json')).toThrow(/trees\[0\]/);
   });
 });
+
+describe('XGBoost model adapter', () => {
+  it('predicts on a table by position when the model has no feature names', async () => {
+    const { xgboostAsModel } = await import('./xgboost-model.js');
+    const { createTable, numericColumn } = await import('../../data/table.js');
+    const { model, expected, X, n, d } = load('binary');
+    const cols = Array.from({ length: d }, (_, j) => numericColumn(`x${j}`, Float64Array.from({ length: n }, (_, i) => X[i * d + j]!)));
+    const m = xgboostAsModel(model, { label: 'y' });
+    expect(m.signature.classes).toEqual(['0', '1']);
+    const result = await m.predict(createTable([...cols, numericColumn('y', new Float64Array(n))]));
+    const probs = expected.probabilities!.flat();
+    probs.forEach((p, i) => expect(Math.abs(result.probabilities![i]! - p)).toBeLessThan(1e-6));
+    expect(result.labels![0]).toBe(probs[1]! > 0.5 ? '1' : '0');
+    await expect(m.predict(createTable(cols.slice(0, 2)))).rejects.toThrow(/reads 6 columns by position/);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * An imported XGBoost JSON model as a Driftwatch `Model`. Inputs are read by the feature names saved in
+ * the model (XGBoost keeps them when trained on a DataFrame); a model saved without names reads the
+ * first `num_feature` columns of the table in order, leaving out the label column when given.
+ * XGBoost classifiers know their classes only as 0..K-1, so those are the class labels.
+ */
+import { DRIFTWATCH_VERSION } from '../../core/version.js';
+import { DriftwatchError } from '../../core/errors.js';
+import type { Table } from '../../data/table.js';
+import type { Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
+import { encode, type EncoderSpec } from '../preprocess/feature-encoder.js';
+import { xgboostMargins, xgboostTask, xgboostTransform, type XgboostModel } from './xgboost-json.js';
+import { labelsFromProbabilities } from './predictions.js';
+
+export interface XgboostModelOptions {
+  /** The label column, left out of positional inputs. */
+  readonly label?: string;
+  /** Names the file in error messages. */
+  readonly source?: string;
+}
+
+export function xgboostAsModel(xgb: XgboostModel, options: XgboostModelOptions = {}): Model {
+  const task = xgboostTask(xgb);
+  const classes = task === 'regression' ? null : Array.from({ length: task === 'binary' ? 2 : xgb.groups }, (_, i) => String(i));
+  const names = xgb.featureNames ?? null;
+  const signature: ModelSignature = {
+    task,
+    inputs: (names ?? Array.from({ length: xgb.numFeature }, (_, i) => `f${i}`)).map((name) => ({ name, kind: 'numeric' as const })),
+    classes,
+    positiveClass: task === 'binary' ? '1' : null,
+    label: options.label ?? null,
+  };
+  const card: ModelCard = {
+    algorithm: `xgboost (${xgb.objective})`,
+    parameters: { objective: xgb.objective, base_score: xgb.baseScore, trees: xgb.trees.length },
+    training_rows: null,
+    data_fingerprint: null,
+    feature_importances: {},
+    metrics: {},
+    created_at: new Date(0).toISOString(),
+    driftwatch_version: DRIFTWATCH_VERSION,
+    format_version: `xgboost-${xgb.xgboostVersion.join('.')}`,
+    source: 'xgboost-json',
+  };
+
+  const specFor = (table: Table): EncoderSpec => {
+    const inputNames = names ?? positionalInputs(table, xgb.numFeature, options);
+    return { version: 1, columns: inputNames.map((name) => ({ name, kind: 'numeric' as const, impute: null, scale: null })) };
+  };
+
+  return {
+    signature,
+    card,
+    async predict(table: Table): Promise<PredictionResult> {
+      const { X, n, d } = encode(specFor(table), table, options.source);
+      const out = xgboostTransform(xgb, xgboostMargins(xgb, X, n, d));
+      if (task === 'regression') return { labels: null, probabilities: null, values: out };
+      return { labels: labelsFromProbabilities(out, classes!), probabilities: out, values: null };
+    },
+  };
+}
+
+function positionalInputs(table: Table, count: number, options: XgboostModelOptions): string[] {
+  const candidates = table.names.filter((n) => n !== options.label);
+  if (candidates.length < count) {
+    throw new DriftwatchError(
+      'COLUMN_NOT_FOUND',
+      `the XGBoost model has no feature names and reads ${count} columns by position, but the data has ${candidates.length}${options.label ? ` besides "${options.label}"` : ''}`,
+      options.source !== undefined ? { file: options.source } : {},
+    );
+  }
+  return candidates.slice(0, count);
+}

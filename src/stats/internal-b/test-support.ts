@@ -1,0 +1,56 @@
+/**
+ * Test-only helpers for the stats B fixtures (pure, no I/O; kept here so fixture decoding is written once).
+ */
+
+/** A fixture number: JSON floats, or the strings "Infinity", "-Infinity", "NaN". */
+export type FixtureNumber = number | string;
+
+export function fx(v: FixtureNumber): number {
+  if (typeof v === 'number') return v;
+  if (v === 'Infinity') return Infinity;
+  if (v === '-Infinity') return -Infinity;
+  if (v === 'NaN') return NaN;
+  throw new Error(`bad fixture number ${v}`);
+}
+
+export function fxArray(v: readonly FixtureNumber[]): Float64Array {
+  return Float64Array.from(v, fx);
+}
+
+/** Relative error |a - e| / |e| (absolute when e = 0; 0 when both are the same infinity or both NaN). */
+export function relErr(actual: number, expected: number): number {
+  if (Number.isNaN(expected)) return Number.isNaN(actual) ? 0 : Infinity;
+  if (actual === expected) return 0;
+  if (!Number.isFinite(expected)) return Infinity;
+  return expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
+}
+
+/**
+ * The 32-bit LCG shared with test/fixtures/scripts/stats_b.py (`lcg_values`): every step and transform is
+ * exactly rounded IEEE arithmetic, so Python and JavaScript produce identical values.
+ */
+export function lcgValues(seed: number, n: number, transform: 'square' | 'shift' | 'grid'): Float64Array {
+  let state = seed % 4294967296;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    state = (state * 1664525 + 1013904223) % 4294967296;
+    const v = state / 4294967296;
+    out[i] = transform === 'square' ? v * v * 3 + 0.25 : transform === 'shift' ? v * 2 - 0.3 : Math.floor(v * 1000) / 8;
+  }
+  return out;
+}
+
+export interface SamplePair { readonly name: string; readonly a: readonly FixtureNumber[]; readonly b: readonly FixtureNumber[] }
+
+/** Resolves a case's samples: inline `a`/`b`, or a `pair` name into b-samples.json. */
+export function caseSamples(
+  c: { readonly pair?: string; readonly a?: readonly FixtureNumber[]; readonly b?: readonly FixtureNumber[] },
+  pairs: readonly SamplePair[],
+): [Float64Array, Float64Array] {
+  if (c.pair !== undefined) {
+    const p = pairs.find((x) => x.name === c.pair);
+    if (p === undefined) throw new Error(`unknown pair ${c.pair}`);
+    return [fxArray(p.a), fxArray(p.b)];
+  }
+  return [fxArray(c.a!), fxArray(c.b!)];
+}

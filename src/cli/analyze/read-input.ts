@@ -1,0 +1,41 @@
+/** Reads one input file for the CLI: progress bar on a terminal, errors naming the file as the user wrote it. */
+import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { readTable } from '../../data/read-table.js';
+import type { ColumnKind, Table } from '../../data/table.js';
+import type { CliIo } from '../io.js';
+import { createByteProgress } from '../progress.js';
+import type { DataFile } from './settings.js';
+
+export interface ReadInputOptions {
+  readonly delimiter?: string;
+  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
+  readonly quiet: boolean;
+  /** Bar label, e.g. 'reference'. */
+  readonly label: string;
+}
+
+export async function readInput(file: DataFile, io: CliIo, options: ReadInputOptions): Promise<Table> {
+  const progress = createByteProgress(io, `reading ${options.label}`, options.quiet);
+  try {
+    return await readTable(file.absolute, {
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(options.columnKinds !== undefined && Object.keys(options.columnKinds).length > 0 ? { columnKinds: options.columnKinds } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (e) {
+    throw withDisplayPath(e, file);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The data layer names files by the absolute path it was given; people typed the relative one. */
+export function withDisplayPath(e: unknown, file: DataFile): unknown {
+  if (!isDriftwatchError(e) || e.file !== file.absolute || file.display === file.absolute) return e;
+  return new DriftwatchError(
+    e.code,
+    e.message,
+    { file: file.display, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
+    { cause: e },
+  );
+}

@@ -1,0 +1,86 @@
+/** The analyze pipeline shared by `analyze` and `demo`: read -> check -> analyse -> print -> write. */
+import { relative, isAbsolute } from 'node:path';
+import { EXIT } from '../../core/errors.js';
+import { analyzeDrift } from '../../drift/analyze.js';
+import type { DriftReport } from '../../drift/types.js';
+import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../../report/render.js';
+import type { CliIo } from '../io.js';
+import type { Output } from '../output.js';
+import { checkNamedColumns } from './check-columns.js';
+import { readInput } from './read-input.js';
+import type { RunSettings } from './settings.js';
+
+export interface AnalysisOutcome {
+  readonly report: DriftReport;
+  /** Report files written, as shown to the user. */
+  readonly written: readonly string[];
+  readonly exitCode: number;
+}
+
+export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output, now: () => number = () => performance.now()): Promise<AnalysisOutcome> {
+  const quiet = out.mode.quiet;
+  const t0 = now();
+  const reference = await readInput(settings.reference, io, { ...settingsRead(settings), quiet, label: 'reference' });
+  const current = await readInput(settings.current, io, { ...settingsRead(settings), quiet, label: 'current' });
+  const t1 = now();
+  out.detail(`read ${settings.reference.display} (${reference.rowCount} rows x ${reference.names.length} columns) and ` +
+    `${settings.current.display} (${current.rowCount} rows x ${current.names.length} columns)`);
+
+  checkNamedColumns(settings.namedColumns, reference, current, { reference: settings.reference.display, current: settings.current.display });
+  const report = analyzeDrift(reference, current, settings.analyze);
+  const t2 = now();
+
+  if (out.mode.json) out.result(renderJson(report));
+  else if (settings.formats.includes('terminal') && !quiet) {
+    out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io) })));
+  }
+
+  const fileFormats = settings.formats.filter((f): f is Exclude<OutputFormat, 'terminal'> => f !== 'terminal');
+  let written: string[] = [];
+  if (fileFormats.length > 0) {
+    const paths = await writeReports(report, settings.outDir.absolute, fileFormats);
+    written = paths.map((p) => shown(p, io.cwd));
+    out.info('');
+    out.info(`Reports written to ${settings.outDir.display}${settings.outDir.display.endsWith('/') ? '' : '/'}:`);
+    for (const p of written) out.info(`  ${p}`);
+  }
+  const t3 = now();
+  out.detail(`timings: read ${seconds(t1 - t0)}, analyse ${seconds(t2 - t1)}, render ${seconds(t3 - t2)}, total ${seconds(t3 - t0)}`);
+
+  // The alert line is the one thing --quiet keeps; without drift, a status line only when no summary said it.
+  const drift = report.dataset.dataset_drift;
+  const summaryShown = settings.formats.includes('terminal') && !out.mode.json;
+  if (drift) out.alert(out.colors.bold(out.colors.red(statusLine(report))));
+  else if (!summaryShown) out.info(statusLine(report));
+  return { report, written, exitCode: drift && settings.failOnDrift ? EXIT.DRIFT : EXIT.OK };
+}
+
+/** `DRIFT DETECTED: 7 of 19 columns drifted (36.8%), severity MEDIUM` or its no-drift counterpart. */
+export function statusLine(report: DriftReport): string {
+  const d = report.dataset;
+  const pct = `${(100 * d.drifted_share).toFixed(1)}%`;
+  const counts = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${pct}, dataset threshold ${(100 * d.drift_share_threshold).toFixed(0)}%)`;
+  return d.dataset_drift ? `DRIFT DETECTED: ${counts}, severity ${d.severity}` : `No dataset drift: ${counts}`;
+}
+
+function settingsRead(s: RunSettings): { delimiter?: string; columnKinds: RunSettings['columnKinds'] } {
+  return { ...(s.delimiter !== undefined ? { delimiter: s.delimiter } : {}), columnKinds: s.columnKinds };
+}
+
+function terminalWidth(io: CliIo): number {
+  const w = Number(io.env['COLUMNS']);
+  return Number.isInteger(w) && w >= 40 ? w : 100;
+}
+
+function ensureNewline(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function shown(p: string, cwd: string): string {
+  const rel = relative(cwd, p);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+}

@@ -1,0 +1,72 @@
+/** `driftwatch analyze`: compare a reference and a current data file and write drift reports. */
+import { Command, Option } from 'commander';
+import { loadConfig, type DriftwatchConfig } from '../../core/config/index.js';
+import { runAnalysis } from '../analyze/run-analysis.js';
+import { resolveSettings, type AnalyzeFlags } from '../analyze/settings.js';
+import { collect, type CommandContext } from '../command-context.js';
+import { wantsColor } from '../io.js';
+import { createOutput } from '../output.js';
+
+interface AnalyzeCliFlags extends AnalyzeFlags {
+  readonly quiet?: boolean;
+  readonly json?: boolean;
+  readonly verbose?: boolean;
+  readonly color?: boolean;
+}
+
+export function createAnalyzeCommand(ctx: CommandContext): Command {
+  return new Command('analyze')
+    .summary('compare a reference and a current data file for drift')
+    .description(
+      'Compare a reference (baseline) and a current data file column by column and over the whole dataset, ' +
+        'print a summary and write the reports. Files: CSV, JSON Lines or Parquet. Flags override the config file.',
+    )
+    .option('-r, --reference <file>', 'reference (baseline) data file')
+    .option('-c, --current <file>', 'current data file to compare with the reference')
+    .option('--label <column>', 'label (target) column: analysed as target drift')
+    .option('--prediction <columns>', 'prediction / probability column(s), comma-separated', collect)
+    .option('--config <file>', 'YAML config file (see docs/config.md)')
+    .option('-o, --out <dir>', 'folder for report files (default: reports)')
+    .option('-f, --format <list>', 'outputs: terminal,json,csv,html,png (default: all)', collect)
+    .option('--preset <name>', 'method-selection preset: default, evidently, classic (default: default)')
+    .option('--stattest <method>', 'one drift method for every column, e.g. ks, psi, wasserstein, chi2')
+    .option('--threshold <number>', 'threshold for --stattest (or for the preset\'s main test)')
+    .option('--drift-share <number>', 'share of drifted columns that makes dataset drift (default: 0.5)')
+    .option('--correction <name>', 'multiple-testing correction: none, bonferroni, benjamini-hochberg (default: none)')
+    .option('--psi-bins <n>', 'reference-quantile bins for PSI (default: 10)')
+    .option('--drop <columns>', 'columns to leave out, comma-separated', collect)
+    .option('--categorical <columns>', 'treat these columns as categorical', collect)
+    .option('--numerical <columns>', 'treat these columns as numerical', collect)
+    .option('--id <columns>', 'identifier columns (excluded from analysis)', collect)
+    .option('--timestamp <column>', 'timestamp column (excluded from analysis)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected; "tab" for tabs)')
+    .option('--fail-on-drift', 'exit with code 1 when dataset drift is found')
+    .option('-q, --quiet', 'print only the drift alert line and errors')
+    .option('--json', 'print the JSON report on stdout (and nothing else on stdout)')
+    .option('-v, --verbose', 'print timings and details on stderr')
+    .addOption(new Option('--no-color', 'no colours in the terminal summary'))
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 analysed, 1 drift found with --fail-on-drift, 2 bad usage or input, 70 internal error.\n\n' +
+        'Example:\n  driftwatch analyze -r reference.csv -c current.csv --label churn --fail-on-drift',
+    )
+    .action(async (flags: AnalyzeCliFlags) => {
+      const { io } = ctx;
+      let config: DriftwatchConfig = {};
+      let configFile: string | undefined;
+      if (flags.config !== undefined) {
+        const loaded = await loadConfig(flags.config, io.cwd);
+        config = loaded.config;
+        configFile = loaded.file;
+      }
+      const settings = resolveSettings(flags, config, configFile, io.cwd);
+      const out = createOutput(io, {
+        quiet: flags.quiet === true,
+        verbose: flags.verbose === true,
+        json: flags.json === true,
+        color: flags.color !== false && flags.json !== true && wantsColor(io),
+      });
+      const outcome = await runAnalysis(settings, io, out);
+      ctx.exitCode = outcome.exitCode;
+    });
+}

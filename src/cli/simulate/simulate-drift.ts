@@ -1,0 +1,182 @@
+/**
+ * Injects known drift into a table: the ground truth for trying out drift methods and for the demo.
+ * Pure: a new Table comes back, the input is untouched, and the seeded Rng makes a run reproducible.
+ */
+import { DriftwatchError } from '../../core/errors.js';
+import type { Rng } from '../../core/rng.js';
+import { createTable, MISSING_CODE, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../../data/table.js';
+import { columnNotFound } from '../analyze/check-columns.js';
+import { TRANSFORM_ORDER, type DriftTransform } from './transforms.js';
+
+/** Applies `transforms` (in TRANSFORM_ORDER, then flag order) and returns the drifted table. */
+export function simulateDrift(table: Table, transforms: readonly DriftTransform[], rng: Rng): Table {
+  for (const t of transforms) checkTransform(table, t);
+  let current = table;
+  for (const kind of TRANSFORM_ORDER) {
+    for (const t of transforms) {
+      if (t.kind === kind) current = applyTransform(current, t, rng);
+    }
+  }
+  return current;
+}
+
+function checkTransform(table: Table, t: DriftTransform): void {
+  const col = table.column(t.column);
+  if (col === undefined) throw columnNotFound(`--${t.kind}`, t.column, table.names, 'the input');
+  if ((t.kind === 'shift' || t.kind === 'scale' || t.kind === 'noise') && col.storage !== 'numeric') {
+    throw new DriftwatchError(
+      'USAGE',
+      `${t.source}: column "${t.column}" is ${col.kind}; --shift, --scale and --noise need a numeric column (use --resample or --missing)`,
+      { field: t.column },
+    );
+  }
+}
+
+function applyTransform(table: Table, t: DriftTransform, rng: Rng): Table {
+  const col = table.column(t.column)!;
+  switch (t.kind) {
+    case 'resample':
+      return takeRows(table, resampleRows(col, t.value, t.weight, t.source, rng));
+    case 'missing':
+      return replaceColumn(table, withMissing(col, t.fraction, rng));
+    case 'shift':
+      return replaceColumn(table, mapNumeric(col as NumericColumn, (v) => v + t.amount));
+    case 'scale': {
+      const { mean } = moments((col as NumericColumn).values);
+      return replaceColumn(table, mapNumeric(col as NumericColumn, (v) => mean + t.factor * (v - mean)));
+    }
+    case 'noise': {
+      const { std } = moments((col as NumericColumn).values);
+      const sd = t.factor * (Number.isFinite(std) ? std : 0);
+      return replaceColumn(table, mapNumeric(col as NumericColumn, (v) => v + sd * rng.normal()));
+    }
+  }
+}
+
+/**
+ * Row indices (with replacement, in ascending order so the file keeps its order) such that rows where
+ * the column equals `value` make up `weight` times their original share; the other rows fill the rest in
+ * their original proportions.
+ */
+export function resampleRows(col: Column, value: string, weight: number, source: string, rng: Rng): Int32Array {
+  const matches = matcher(col, value, source);
+  const hit: number[] = [];
+  const rest: number[] = [];
+  const n = col.storage === 'numeric' ? col.values.length : col.codes.length;
+  for (let i = 0; i < n; i++) (matches(i) ? hit : rest).push(i);
+  const share = hit.length / n;
+  const target = Math.round(share * weight * n);
+  if (target > n || (target < n && rest.length === 0)) {
+    throw new DriftwatchError(
+      'USAGE',
+      `${source}: "${value}" is ${(100 * share).toFixed(1)}% of the rows, so a weight of ${weight} would need more than all of them (at most ${(1 / share).toFixed(2)})`,
+      { field: col.name },
+    );
+  }
+  const rows = new Int32Array(n);
+  for (let i = 0; i < target; i++) rows[i] = hit[rng.int(hit.length)]!;
+  for (let i = target; i < n; i++) rows[i] = rest[rng.int(rest.length)]!;
+  return rows.sort();
+}
+
+function matcher(col: Column, value: string, source: string): (row: number) => boolean {
+  if (col.storage === 'categorical') {
+    const code = col.dictionary.indexOf(value);
+    if (code < 0) {
+      const shown = col.dictionary.slice(0, 20).map((v) => `"${v}"`).join(', ');
+      throw new DriftwatchError('USAGE', `${source}: column "${col.name}" has no value "${value}"; its values: ${shown}`, { field: col.name });
+    }
+    return (row) => col.codes[row] === code;
+  }
+  const x = Number(value);
+  const values = col.values;
+  if (value.trim() === '' || !Number.isFinite(x) || !values.some((v) => v === x)) {
+    throw new DriftwatchError('USAGE', `${source}: numeric column "${col.name}" has no value ${value}`, { field: col.name });
+  }
+  return (row) => values[row] === x;
+}
+
+function withMissing(col: Column, fraction: number, rng: Rng): Column {
+  const n = col.storage === 'numeric' ? col.values.length : col.codes.length;
+  const k = Math.round(fraction * n);
+  // Partial Fisher-Yates: the first k of a random permutation, without sorting all n.
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const tmp = order[i]!;
+    order[i] = order[j]!;
+    order[j] = tmp;
+  }
+  if (col.storage === 'numeric') {
+    const values = Float64Array.from(col.values);
+    for (let i = 0; i < k; i++) values[order[i]!] = NaN;
+    return { ...col, values };
+  }
+  const codes = Int32Array.from(col.codes);
+  for (let i = 0; i < k; i++) codes[order[i]!] = MISSING_CODE;
+  return reencode({ ...col, codes });
+}
+
+function mapNumeric(col: NumericColumn, f: (v: number) => number): NumericColumn {
+  const values = new Float64Array(col.values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = col.values[i]!;
+    values[i] = Number.isNaN(v) ? v : f(v);
+  }
+  return { ...col, values };
+}
+
+/** Mean and sample standard deviation over non-missing values (NaN when there are none). */
+function moments(values: Float64Array): { mean: number; std: number } {
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    n++;
+    const d = v - mean;
+    mean += d / n;
+    m2 += d * (v - mean);
+  }
+  return { mean: n === 0 ? NaN : mean, std: n < 2 ? NaN : Math.sqrt(m2 / (n - 1)) };
+}
+
+function replaceColumn(table: Table, col: Column): Table {
+  return createTable(table.columns.map((c) => (c.name === col.name ? col : c)));
+}
+
+function takeRows(table: Table, rows: Int32Array): Table {
+  return createTable(
+    table.columns.map((c): Column => {
+      if (c.storage === 'numeric') {
+        const values = new Float64Array(rows.length);
+        for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]!]!;
+        return { ...c, values };
+      }
+      const codes = new Int32Array(rows.length);
+      for (let i = 0; i < rows.length; i++) codes[i] = c.codes[rows[i]!]!;
+      return reencode({ ...c, codes });
+    }),
+  );
+}
+
+/** Drops dictionary entries no row uses and renumbers in order of first appearance (the Table invariant). */
+function reencode(col: CategoricalColumn): CategoricalColumn {
+  const remap = new Int32Array(col.dictionary.length).fill(-1);
+  const dictionary: string[] = [];
+  const codes = new Int32Array(col.codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = col.codes[i]!;
+    if (c === MISSING_CODE) {
+      codes[i] = MISSING_CODE;
+      continue;
+    }
+    if (remap[c] === -1) {
+      remap[c] = dictionary.length;
+      dictionary.push(col.dictionary[c]!);
+    }
+    codes[i] = remap[c]!;
+  }
+  return { ...col, codes, dictionary };
+}

@@ -1,0 +1,98 @@
+/**
+ * The YAML config file (`driftwatch.yaml`) as a zod schema. Keys are snake_case like the JSON report.
+ * Every leaf carries a "must be …" message so that a validation error reads as one plain sentence;
+ * enum values and unknown keys are phrased by format-issue.ts.
+ */
+import { z } from 'zod';
+import { CORRECTION_NAMES, METHOD_NAMES, OUTPUT_FORMATS, PRESET_NAMES } from './names.js';
+
+const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
+
+/** A single name or a list; a lone string is read as a one-item list. */
+const columnNames = z.preprocess(
+  (v) => (typeof v === 'string' ? [v] : v),
+  z.array(columnName, { error: 'must be a column name or a list of column names' }),
+);
+
+const positiveNumber = z.number({ error: 'must be a positive number' }).positive({ error: 'must be a positive number' });
+
+const share = z
+  .number({ error: 'must be a number between 0 and 1' })
+  .min(0, { error: 'must be a number between 0 and 1' })
+  .max(1, { error: 'must be a number between 0 and 1' });
+
+const path = z.string({ error: 'must be a file path' }).min(1, { error: 'must be a file path' });
+
+const methodChoice = z.strictObject(
+  {
+    method: z.enum(METHOD_NAMES),
+    threshold: positiveNumber.optional(),
+  },
+  { error: 'must be a mapping with `method` and an optional `threshold`' },
+);
+
+export const configSchema = z.strictObject(
+  {
+    /** Reference (baseline) data file; relative to the config file's folder. */
+    reference: path.optional(),
+    /** Current data file; relative to the config file's folder. */
+    current: path.optional(),
+    /** The label (target) column. */
+    label: columnName.optional(),
+    /** Prediction or probability column(s). */
+    prediction: columnNames.optional(),
+    columns: z
+      .strictObject(
+        {
+          drop: columnNames.optional(),
+          categorical: columnNames.optional(),
+          numerical: columnNames.optional(),
+          id: columnNames.optional(),
+          timestamp: columnName.optional(),
+        },
+        { error: 'must be a mapping (drop, categorical, numerical, id, timestamp)' },
+      )
+      .optional(),
+    preset: z.enum(PRESET_NAMES).optional(),
+    stattest: z.enum(METHOD_NAMES).optional(),
+    threshold: positiveNumber.optional(),
+    per_kind: z
+      .strictObject(
+        { numeric: methodChoice.optional(), categorical: methodChoice.optional() },
+        { error: 'must be a mapping (numeric, categorical)' },
+      )
+      .optional(),
+    per_column: z.record(z.string(), methodChoice, { error: 'must be a mapping from column name to { method, threshold }' }).optional(),
+    drift_share: share.refine((v) => v > 0, { error: 'must be a number between 0 and 1' }).optional(),
+    severity: z
+      .strictObject({ medium: share, high: share }, { error: 'must be a mapping with `medium` and `high`' })
+      .refine((s) => s.medium <= s.high, { error: 'medium must not be above high' })
+      .optional(),
+    correction: z.enum(CORRECTION_NAMES).optional(),
+    psi_bins: z
+      .number({ error: 'must be a whole number of at least 2' })
+      .int({ error: 'must be a whole number of at least 2' })
+      .min(2, { error: 'must be a whole number of at least 2' })
+      .optional(),
+    delimiter: z.string({ error: 'must be a one-character delimiter' }).optional(),
+    fail_on_drift: z.boolean({ error: 'must be true or false' }).optional(),
+    output: z
+      .strictObject(
+        {
+          dir: path.optional(),
+          formats: z
+            .preprocess(
+              (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v),
+              z.array(z.enum(OUTPUT_FORMATS), { error: `must be a list of formats (${OUTPUT_FORMATS.join(', ')})` }),
+            )
+            .optional(),
+        },
+        { error: 'must be a mapping (dir, formats)' },
+      )
+      .optional(),
+  },
+  { error: 'must be a mapping of settings' },
+);
+
+/** A validated config file, as written (paths not yet resolved). */
+export type DriftwatchConfig = z.output<typeof configSchema>;

@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import fixture from '../../test/fixtures/stats/b-energy.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import { energyDistance } from './energy-distance.js';
+import { fx, relErr } from './internal-b/test-support.js';
+import { distanceSamples, type DistanceCase } from './internal-b/distance-test-cases.js';
+import { DriftwatchError } from '../core/errors.js';
+
+describe('energyDistance against scipy.stats.energy_distance (b-energy.json)', () => {
+  for (const c of fixture.cases as DistanceCase[]) {
+    it(c.name, () => {
+      const [a, b] = distanceSamples(c, samples.pairs);
+      const expected = fx(c.expected);
+      expect(relErr(energyDistance(a, b), expected)).toBeLessThanOrEqual(1e-9);
+      const sa = Float64Array.from(a).sort();
+      const sb = Float64Array.from(b).sort();
+      expect(relErr(energyDistance(sa, sb, { sorted: true }), expected)).toBeLessThanOrEqual(1e-9);
+    });
+  }
+});
+
+const sample = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 60 }).map((a) => Float64Array.from(a));
+
+describe('energyDistance properties', () => {
+  it('is 0 for identical samples and symmetric', () => {
+    fc.assert(fc.property(sample, sample, (a, b) => {
+      expect(energyDistance(a, a)).toBe(0);
+      const d = energyDistance(a, b);
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(d - energyDistance(b, a))).toBeLessThanOrEqual(1e-12 * Math.max(1, d));
+    }));
+  });
+  it('is invariant to row order', () => {
+    fc.assert(fc.property(sample, sample, (a, b) => {
+      const d = energyDistance(a, b);
+      expect(Math.abs(energyDistance(a.slice().reverse(), b) - d)).toBeLessThanOrEqual(1e-12 * Math.max(1, d));
+    }));
+  });
+  it('scales with the square root of the scale factor: E(ka, kb) = sqrt(|k|) E(a, b)', () => {
+    fc.assert(fc.property(sample, sample, fc.double({ min: -100, max: 100, noNaN: true }), (a, b, k) => {
+      const d = energyDistance(a, b);
+      const dk = energyDistance(a.map((x) => k * x), b.map((x) => k * x));
+      expect(Math.abs(dk - Math.sqrt(Math.abs(k)) * d)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.sqrt(Math.abs(k)) * d));
+    }));
+  });
+});
+
+describe('energyDistance edge cases', () => {
+  it('size-1 samples: sqrt(2 |x - y|)', () => {
+    expect(energyDistance(new Float64Array([1]), new Float64Array([9]))).toBeCloseTo(4, 14);
+  });
+  it('constant equal samples', () => {
+    expect(energyDistance(new Float64Array([2, 2, 2]), new Float64Array([2]))).toBe(0);
+  });
+  it('rejects empty input and NaN', () => {
+    expect(() => energyDistance(new Float64Array(0), new Float64Array([1]))).toThrow(DriftwatchError);
+    expect(() => energyDistance(new Float64Array([1]), new Float64Array([Infinity]))).toThrow(DriftwatchError);
+  });
+});

@@ -1,6 +1,17 @@
-import type { ColumnKind, Table } from './table.js';
+/**
+ * `readTable`: the one entry point that turns a CSV, JSON Lines or Parquet file into a Table with
+ * inferred (or overridden) column kinds.
+ */
+import type { ForcedStorage } from './column-accumulator.js';
+import { readCsvColumns } from './csv-reader.js';
+import { detectFormat } from './detect-format.js';
+import { applyKinds } from './apply-kinds.js';
+import { readJsonLinesColumns } from './jsonl-reader.js';
+import { readParquetColumns } from './parquet-reader.js';
+import { createTable, type ColumnKind, type Table } from './table.js';
 
-export type FileFormat = 'csv' | 'jsonl' | 'parquet';
+export type { FileFormat } from './detect-format.js';
+import type { FileFormat } from './detect-format.js';
 
 export interface ReadOptions {
   /** Detected from the extension, then the content, when not given. */
@@ -13,9 +24,38 @@ export interface ReadOptions {
   readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
   /** Called now and then while reading with bytes done and total bytes (for a progress bar). */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** CSV and JSON Lines: bytes read at a time (default 4 MiB). Tests use tiny values to cut fields across chunks. */
+  readonly chunkSize?: number;
 }
 
 /** Reads a CSV, JSON Lines or Parquet file into a Table with inferred column kinds. */
-export async function readTable(_path: string, _options: ReadOptions = {}): Promise<Table> {
-  throw new Error('not implemented');
+export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
+  const format = await detectFormat(path, options.format);
+  const kinds = options.columnKinds ?? {};
+  const common = {
+    ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+    forced: forcedStorage(kinds),
+  };
+  const { columns } =
+    format === 'csv'
+      ? await readCsvColumns(path, { ...common, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })
+      : format === 'jsonl'
+        ? await readJsonLinesColumns(path, common)
+        : await readParquetColumns(path, common);
+  return createTable(applyKinds(columns, kinds, path));
+}
+
+/**
+ * Storage the readers should use from the start: forced numeric columns reject text at its line;
+ * categorical and text columns keep every value's exact text.
+ */
+function forcedStorage(kinds: Readonly<Record<string, ColumnKind>>): Map<string, ForcedStorage> {
+  const forced = new Map<string, ForcedStorage>();
+  for (const [name, kind] of Object.entries(kinds)) {
+    if (kind === 'numeric') forced.set(name, 'numeric');
+    else if (kind === 'categorical' || kind === 'text') forced.set(name, 'categorical');
+  }
+  return forced;
 }

@@ -1,0 +1,64 @@
+/**
+ * Sets each column's kind: the user's override from ReadOptions.columnKinds when given (converting storage
+ * where the kind needs it), else the inferred kind. Datetime columns are stored as epoch milliseconds.
+ */
+import { DriftwatchError } from '../core/errors.js';
+import { toCategorical, toNumeric } from './convert-column.js';
+import { parseIsoDateTime } from './datetime-parse.js';
+import { inferKind } from './infer-kind.js';
+import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
+
+/** Columns with kinds set; overrides naming a column that does not exist are COLUMN_NOT_FOUND. */
+export function applyKinds(columns: readonly Column[], overrides: Readonly<Record<string, ColumnKind>>, file?: string): Column[] {
+  const names = new Set(columns.map((c) => c.name));
+  for (const name of Object.keys(overrides)) {
+    if (!names.has(name)) {
+      throw new DriftwatchError('COLUMN_NOT_FOUND', `column kind override names "${name}", which is not a column of the file; columns are: ${[...names].join(', ')}`, {
+        ...(file !== undefined ? { file } : {}),
+        field: name,
+      });
+    }
+  }
+  // A reader that knows a column is datetime (a Parquet TIMESTAMP) has said so already.
+  return columns.map((c) => withKind(c, overrides[c.name] ?? (c.kind === 'datetime' ? 'datetime' : inferKind(c)), file));
+}
+
+/** The column converted as needed for `kind` and labelled with it. */
+export function withKind(column: Column, kind: ColumnKind, file?: string): Column {
+  switch (kind) {
+    case 'numeric':
+      return toNumeric(column, file, 'numeric');
+    case 'categorical':
+    case 'text':
+      return toCategorical(column, kind);
+    case 'datetime':
+      return column.storage === 'numeric' ? { ...column, kind } : toDatetime(column, file);
+    case 'boolean':
+    case 'id':
+      return { ...column, kind };
+  }
+}
+
+/** Categorical ISO-8601 text to epoch milliseconds; PARSE_ERROR naming the first value that is not a date. */
+function toDatetime(column: CategoricalColumn, file?: string): NumericColumn {
+  const times = column.dictionary.map(parseIsoDateTime);
+  const codes = column.codes;
+  const values = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c === MISSING_CODE) {
+      values[i] = NaN;
+      continue;
+    }
+    const t = times[c]!;
+    if (Number.isNaN(t)) {
+      throw new DriftwatchError(
+        'PARSE_ERROR',
+        `column "${column.name}" must be a date/time but data row ${i + 1} has "${column.dictionary[c]}"; use ISO-8601 such as 2024-01-31 or 2024-01-31T12:00:00Z`,
+        { ...(file !== undefined ? { file } : {}), field: column.name },
+      );
+    }
+    values[i] = t;
+  }
+  return { storage: 'numeric', name: column.name, kind: 'datetime', values };
+}

@@ -1,0 +1,322 @@
+/**
+ * The CSV state machine (RFC 4180): bytes in, columns out. It tokenizes one record at a time into field
+ * offsets (reused arrays, nothing allocated per row), and only when the record is complete hands the fields
+ * to the columns, so a record cut by a chunk boundary is simply parsed again once more bytes arrive.
+ * Numbers are parsed straight from the bytes; only categorical values become strings.
+ *
+ * Lenient where RFC 4180 is silent: blank lines are skipped, a bare CR also ends a record, and a quote in
+ * the middle of an unquoted field is an ordinary character. Strict where data would be silently wrong:
+ * ragged rows, text after a closing quote and an unterminated quote are errors naming the line.
+ */
+import { DriftwatchError } from '../core/errors.js';
+import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
+import type { MissingMatcher } from './missing-values.js';
+import { parseNumberBytes } from './parse-number.js';
+import type { Column } from './table.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+const QUOTED = 1;
+const ESCAPED = 2;
+
+type Phase = 'header' | 'sniff' | 'data';
+
+export interface CsvParserOptions {
+  /** The delimiter byte. */
+  readonly delimiter: number;
+  readonly missing: MissingMatcher;
+  /** For error locations. */
+  readonly file: string;
+  /** Storage forced per column name. */
+  readonly forced?: ReadonlyMap<string, ForcedStorage>;
+}
+
+export class CsvParser {
+  private readonly delimiter: number;
+  private readonly missing: MissingMatcher;
+  private readonly file: string;
+  private readonly forced: ReadonlyMap<string, ForcedStorage>;
+  private phase: Phase = 'header';
+  /** 1-based physical line where the next record starts. */
+  line = 1;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private flags = new Uint8Array(64);
+  names: string[] = [];
+  private columns: ColumnAccumulator[] = [];
+  /** Per column: a non-numeric, non-missing value was seen while sniffing. */
+  private sniffedText: boolean[] = [];
+  rows = 0;
+  private capacity = 0;
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(options: CsvParserOptions) {
+    this.delimiter = options.delimiter;
+    this.missing = options.missing;
+    this.file = options.file;
+    this.forced = options.forced ?? new Map();
+  }
+
+  get headerDone(): boolean {
+    return this.phase !== 'header';
+  }
+
+  /**
+   * Parses complete records in `buf[pos, end)` and returns where the first incomplete one starts (to be
+   * parsed again with more bytes). With `last`, the end of the buffer ends the final record.
+   * In the header phase it returns right after the header record.
+   */
+  parse(buf: Uint8Array, pos: number, end: number, last: boolean): number {
+    const d = this.delimiter;
+    while (pos < end) {
+      const recordStart = pos;
+      let c = buf[pos]!;
+      if (c === LF) {
+        pos++;
+        this.line++;
+        continue;
+      }
+      if (c === CR) {
+        if (pos + 1 < end) {
+          pos += buf[pos + 1] === LF ? 2 : 1;
+        } else {
+          if (!last) return recordStart;
+          pos++;
+        }
+        this.line++;
+        continue;
+      }
+      let nf = 0;
+      let quotedLines = 0;
+      for (;;) {
+        if (nf === this.starts.length) this.growFields();
+        if (pos < end && buf[pos] === QUOTE) {
+          let q = pos + 1;
+          let flags = QUOTED;
+          const openedAt = quotedLines;
+          for (;;) {
+            while (q < end && (c = buf[q]!) !== QUOTE) {
+              if (c === LF) quotedLines++;
+              q++;
+            }
+            if (q >= end) {
+              if (!last) return recordStart;
+              throw new DriftwatchError(
+                'PARSE_ERROR',
+                `line ${this.line + openedAt} opens a quoted field (field ${nf + 1}) that is never closed; close the quote or double any " inside it`,
+                { file: this.file, line: this.line + openedAt },
+              );
+            }
+            if (q + 1 < end) {
+              if (buf[q + 1] === QUOTE) {
+                flags |= ESCAPED;
+                q += 2;
+                continue;
+              }
+            } else if (!last) {
+              return recordStart;
+            }
+            break;
+          }
+          this.starts[nf] = pos + 1;
+          this.ends[nf] = q;
+          this.flags[nf] = flags;
+          nf++;
+          pos = q + 1;
+          if (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) {
+            const at = this.line + quotedLines;
+            throw new DriftwatchError(
+              'PARSE_ERROR',
+              `line ${at}: field ${nf} has text after its closing quote; quote the whole field and double any " inside it`,
+              { file: this.file, line: at },
+            );
+          }
+        } else {
+          const s = pos;
+          while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
+          this.starts[nf] = s;
+          this.ends[nf] = pos;
+          this.flags[nf] = 0;
+          nf++;
+        }
+        if (pos >= end) {
+          if (!last) return recordStart;
+          break;
+        }
+        c = buf[pos]!;
+        if (c === d) {
+          pos++;
+          continue;
+        }
+        if (c === LF) {
+          pos++;
+          break;
+        }
+        if (pos + 1 < end) {
+          pos += buf[pos + 1] === LF ? 2 : 1;
+        } else {
+          if (!last) return recordStart;
+          pos++;
+        }
+        break;
+      }
+      if (this.phase === 'data') {
+        this.commit(buf, nf);
+      } else if (this.phase === 'sniff') {
+        this.sniffRecord(buf, nf);
+      } else {
+        this.header(buf, nf);
+        this.line += 1 + quotedLines;
+        this.phase = 'sniff';
+        return pos;
+      }
+      this.line += 1 + quotedLines;
+    }
+    return pos;
+  }
+
+  /**
+   * Classifies the complete records of `buf[pos, end)` (numbers or text per column) without storing them,
+   * so columns with text there start categorical and keep exact text. Returns rows and bytes looked at.
+   */
+  sniff(buf: Uint8Array, pos: number, end: number, last: boolean): { rows: number; bytes: number } {
+    const line = this.line;
+    this.rows = 0;
+    const stop = this.parse(buf, pos, end, last);
+    const rows = this.rows;
+    this.rows = 0;
+    this.line = line;
+    return { rows, bytes: stop - pos };
+  }
+
+  /** Ends sniffing and allocates the columns for about `expectedRows` rows. */
+  startData(expectedRows: number): void {
+    this.capacity = Math.max(16, expectedRows);
+    this.columns = this.names.map((name, k) => {
+      let forced = this.forced.get(name) ?? 'auto';
+      if (forced === 'auto' && this.sniffedText[k]) forced = 'categorical';
+      const col = new ColumnAccumulator(name, this.capacity, forced === 'categorical' ? 'categorical' : forced);
+      return col;
+    });
+    this.phase = 'data';
+  }
+
+  /** The finished columns (storage only; kinds are inferred afterwards). */
+  finish(): Column[] {
+    return this.columns.map((c) => c.finish(this.rows));
+  }
+
+  private header(buf: Uint8Array, nf: number): void {
+    const names: string[] = [];
+    const seen = new Map<string, number>();
+    for (let k = 0; k < nf; k++) {
+      let name = this.text(buf, k);
+      if (name.trim() === '') name = `unnamed_${k + 1}`;
+      const before = seen.get(name);
+      if (before !== undefined) {
+        throw new DriftwatchError(
+          'PARSE_ERROR',
+          `line ${this.line}: column name "${name}" appears twice (columns ${before + 1} and ${k + 1}); rename one`,
+          { file: this.file, line: this.line, field: name },
+        );
+      }
+      seen.set(name, k);
+      names.push(name);
+    }
+    this.names = names;
+    this.sniffedText = names.map(() => false);
+  }
+
+  private sniffRecord(buf: Uint8Array, nf: number): void {
+    this.checkFieldCount(nf);
+    const missing = this.missing;
+    for (let k = 0; k < nf; k++) {
+      if (this.sniffedText[k]) continue;
+      const s = this.starts[k]!;
+      const e = this.ends[k]!;
+      if (Number.isNaN(parseNumberBytes(buf, s, e)) && !missing.matchBytes(buf, s, e)) this.sniffedText[k] = true;
+    }
+    this.rows++;
+  }
+
+  private commit(buf: Uint8Array, nf: number): void {
+    this.checkFieldCount(nf);
+    const row = this.rows;
+    if (row === this.capacity) this.grow();
+    const missing = this.missing;
+    const checkMarkerFirst = missing.hasNumericMarker;
+    const columns = this.columns;
+    for (let k = 0; k < nf; k++) {
+      const col = columns[k]!;
+      const s = this.starts[k]!;
+      const e = this.ends[k]!;
+      if (col.numeric) {
+        if (checkMarkerFirst && missing.matchBytes(buf, s, e)) {
+          col.values[row] = NaN;
+          continue;
+        }
+        const v = parseNumberBytes(buf, s, e);
+        if (v === v) {
+          col.values[row] = v;
+          continue;
+        }
+        if (missing.matchBytes(buf, s, e)) {
+          col.values[row] = NaN;
+          continue;
+        }
+        if (col.forced === 'numeric') {
+          const text = this.text(buf, k);
+          throw new DriftwatchError(
+            'PARSE_ERROR',
+            `line ${this.line}: column "${col.name}" must be numeric but has the value "${text}"; fix the value or drop the override`,
+            { file: this.file, line: this.line, field: col.name },
+          );
+        }
+        col.switchToCategorical(row);
+        col.codes[row] = col.code(this.text(buf, k));
+      } else if (missing.matchBytes(buf, s, e)) {
+        col.codes[row] = -1;
+      } else {
+        col.codes[row] = col.code(this.text(buf, k));
+      }
+    }
+    this.rows = row + 1;
+  }
+
+  private checkFieldCount(nf: number): void {
+    if (nf !== this.names.length) {
+      throw new DriftwatchError(
+        'PARSE_ERROR',
+        `line ${this.line} has ${nf} field${nf === 1 ? '' : 's'}, the header has ${this.names.length}; every row needs one field per column (quote fields that contain the delimiter)`,
+        { file: this.file, line: this.line },
+      );
+    }
+  }
+
+  /** The text of field k, with a quoted field's doubled quotes undone. */
+  private text(buf: Uint8Array, k: number): string {
+    const s = this.decoder.decode(buf.subarray(this.starts[k]!, this.ends[k]!));
+    return (this.flags[k]! & ESCAPED) !== 0 ? s.replaceAll('""', '"') : s;
+  }
+
+  private grow(): void {
+    const capacity = Math.ceil(this.capacity * 1.5) + 16;
+    for (const c of this.columns) c.grow(capacity, this.rows);
+    this.capacity = capacity;
+  }
+
+  private growFields(): void {
+    const n = this.starts.length * 2;
+    const starts = new Int32Array(n);
+    starts.set(this.starts);
+    const ends = new Int32Array(n);
+    ends.set(this.ends);
+    const flags = new Uint8Array(n);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Streaming CSV reader: reads the file in chunks into one reusable buffer and feeds the bytes to the
+ * CsvParser. The partial record at the end of a chunk is moved to the front of the buffer and parsed again
+ * with the next chunk; a record longer than the buffer doubles it. Each chunk is checked as UTF-8 up to
+ * its last line feed (a line feed never sits inside a multi-byte character), so the error can name a line.
+ */
+import { DriftwatchError } from '../core/errors.js';
+import { type ForcedStorage } from './column-accumulator.js';
+import { delimiterByte, detectDelimiter } from './csv-delimiter.js';
+import { CsvParser } from './csv-parser.js';
+import { openInputFile, readFully } from './file-source.js';
+import { MissingMatcher } from './missing-values.js';
+import type { Column } from './table.js';
+import { countLineFeeds, firstInvalidUtf8, isValidUtf8 } from './utf8-check.js';
+
+export interface CsvReadOptions {
+  readonly delimiter?: string;
+  readonly missingValues?: readonly string[];
+  /** Storage forced per column. */
+  readonly forced?: ReadonlyMap<string, ForcedStorage>;
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Bytes read at a time (default 4 MiB); tiny values exercise chunk boundaries in tests. */
+  readonly chunkSize?: number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+
+/** Reads a CSV file into columns with numeric or categorical storage (kinds not yet inferred). */
+export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const missing = new MissingMatcher(options.missingValues);
+  const file = await openInputFile(path);
+  try {
+    let buf = Buffer.allocUnsafe(Math.max(chunkSize, 4));
+    let filled = 0;
+    let fileOffset = 0;
+    let eof = false;
+    const readMore = async (): Promise<void> => {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const want = Math.min(buf.length, filled + chunkSize);
+      const n = await readFully(file, buf.subarray(0, want), filled, fileOffset, path);
+      filled += n;
+      fileOffset += n;
+      if (n === 0 || fileOffset >= file.size) eof = true;
+      options.onProgress?.(fileOffset, file.size);
+    };
+    await readMore();
+    // The first read must see at least the BOM and enough to detect the delimiter.
+    while (!eof && filled < Math.min(4096, file.size)) await readMore();
+
+    let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    let validated = pos;
+    const parser = new CsvParser({
+      delimiter: options.delimiter !== undefined ? delimiterByte(options.delimiter) : detectDelimiter(buf, pos, filled),
+      missing,
+      file: path,
+      ...(options.forced !== undefined ? { forced: options.forced } : {}),
+    });
+    const validate = (): void => {
+      let upTo = filled;
+      if (!eof) {
+        // Up to the last line end: a line end never sits inside a multi-byte character.
+        upTo = Math.max(buf.lastIndexOf(10, filled - 1), buf.lastIndexOf(13, filled - 1)) + 1;
+        if (upTo <= validated) return;
+      }
+      if (!isValidUtf8(buf, validated, upTo)) {
+        const bad = firstInvalidUtf8(buf, validated, upTo);
+        const line = parser.line + countLineFeeds(buf, pos, bad < 0 ? upTo : bad);
+        throw new DriftwatchError('ENCODING', `line ${line} is not valid UTF-8; save the file as UTF-8`, { file: path, line });
+      }
+      validated = upTo;
+    };
+    const shift = async (): Promise<void> => {
+      // Keep the unparsed tail and read on.
+      buf.copy(buf, 0, pos, filled);
+      filled -= pos;
+      validated = Math.max(0, validated - pos);
+      pos = 0;
+      await readMore();
+    };
+
+    validate();
+    while (!parser.headerDone) {
+      pos = parser.parse(buf, pos, filled, eof);
+      if (parser.headerDone) break;
+      if (eof) throw new DriftwatchError('FILE_EMPTY', `${path} has no header line; the first line must name the columns`, { file: path });
+      await shift();
+      validate();
+    }
+
+    const sniffed = parser.sniff(buf, pos, filled, eof);
+    let expectedRows = sniffed.rows;
+    if (!eof && sniffed.bytes > 0) {
+      expectedRows = Math.ceil(((file.size - (fileOffset - filled + pos)) / sniffed.bytes) * sniffed.rows * 1.02) + 64;
+    }
+    parser.startData(expectedRows);
+    for (;;) {
+      pos = parser.parse(buf, pos, filled, eof);
+      if (eof) break;
+      await shift();
+      validate();
+    }
+    if (parser.rows === 0) {
+      throw new DriftwatchError('NO_DATA', `${path} has a header but no data rows`, { file: path });
+    }
+    return { columns: parser.finish(), rowCount: parser.rows };
+  } finally {
+    await file.handle.close();
+  }
+}

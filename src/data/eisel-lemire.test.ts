@@ -7,7 +7,7 @@ function decompose(text: string): { hi: number; lo: number; exp10: number; negat
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) return null;
   let digits = (m[2] ?? '') + (m[3] ?? '');
-  let exp10 = Number(m[4] ?? 0) - (m[3] ?? '').length;
+  const exp10 = Number(m[4] ?? 0) - (m[3] ?? '').length;
   digits = digits.replace(/^0+/, '');
   if (digits.length > 19) return null;
   const big = BigInt(digits === '' ? '0' : digits);

@@ -1,0 +1,51 @@
+import type { ColumnDrift, DriftReport } from '../../drift/types.js';
+import { roundTo } from './chart-format.js';
+import { baseOption, PALETTE, type ChartSpec } from './theme.js';
+
+/** Every method's threshold maps to this drift score (docs/drift-score.md). */
+export const SCORE_THRESHOLD = 0.5;
+
+/** Feature columns by drift score, highest first; ties by name so the order is stable. */
+export function columnsByScore(columns: readonly ColumnDrift[]): ColumnDrift[] {
+  return [...columns].sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A height that gives each feature's bar room to breathe; callers pass it to the renderer. */
+export function driftScoreBarHeight(report: DriftReport): number {
+  return Math.max(160, 60 + 26 * report.columns.length);
+}
+
+/**
+ * Horizontal bars of each feature's drift score, highest on top, red when drifted and green when stable,
+ * with a dashed mark line at the 0.5 threshold every method maps to.
+ */
+export function driftScoreBarChart(report: DriftReport): ChartSpec {
+  const columns = columnsByScore(report.columns);
+  return {
+    ...baseOption(),
+    grid: { left: 8, right: 48, top: 24, bottom: 24, containLabel: true },
+    xAxis: {
+      type: 'value', min: 0, max: 1, interval: 0.25,
+      axisLabel: { color: PALETTE.muted }, splitLine: { lineStyle: { color: PALETTE.grid } },
+    },
+    yAxis: {
+      type: 'category', inverse: true,
+      data: columns.map((c) => c.name),
+      axisLabel: { color: PALETTE.text, width: 180, overflow: 'truncate' },
+      axisTick: { show: false }, axisLine: { lineStyle: { color: PALETTE.grid } },
+    },
+    series: [
+      {
+        type: 'bar', name: 'drift score', barMaxWidth: 18,
+        data: columns.map((c) => ({ value: roundTo(c.score, 3), itemStyle: { color: c.drifted ? PALETTE.drifted : PALETTE.stable } })),
+        label: { show: true, position: 'right', color: PALETTE.muted, fontSize: 11 },
+        markLine: {
+          silent: true, symbol: 'none',
+          lineStyle: { color: PALETTE.threshold, type: 'dashed', width: 1 },
+          label: { formatter: 'threshold {c}', position: 'start', distance: 4, color: PALETTE.muted, fontSize: 11 },
+          data: [{ xAxis: SCORE_THRESHOLD }],
+        },
+      },
+    ],
+  };
+}

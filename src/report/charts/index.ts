@@ -1,0 +1,11 @@
+/**
+ * Chart specifications: pure functions from a DriftReport (or one column of it) to a plain, JSON-serialisable
+ * ECharts option. Shared by the HTML and PNG reports (rendered to SVG on the server) and the web dashboard
+ * (rendered in the browser), so nothing here touches the DOM, Node APIs, the clock or randomness.
+ */
+export { baseOption, FONT_FAMILY, PALETTE, type ChartSpec } from './theme.js';
+export { formatEdge, roundTo } from './chart-format.js';
+export { columnsByScore, driftScoreBarChart, driftScoreBarHeight, SCORE_THRESHOLD } from './drift-score-bar.js';
+export { driftPieChart } from './drift-pie.js';
+export { driftGaugeChart } from './drift-gauge.js';
+export { binLabels, distributionOverlayChart } from './distribution-overlay.js';

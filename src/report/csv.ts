@@ -1,0 +1,42 @@
+/**
+ * feature_scores.csv: one row per feature column in report order, then the target and prediction rows (every prediction column)
+ * (the `role` column tells them apart). RFC 4180: CRLF line ends, fields quoted when they hold a comma,
+ * quote, CR or LF, quotes doubled. Numbers keep full precision; non-finite ones are written "Infinity",
+ * "-Infinity", "NaN" as in the JSON report (pandas and most tools read them as floats); null is an empty field.
+ */
+import type { ColumnDrift, DriftReport } from '../drift/types.js';
+import { roleColumns } from './report-columns.js';
+
+export const CSV_COLUMNS = [
+  'name', 'role', 'kind', 'method', 'statistic', 'p_value', 'effect_method', 'effect_value', 'effect_threshold',
+  'threshold', 'score', 'drifted',
+] as const;
+
+type CsvField = string | number | boolean | null;
+
+/** One field, quoted only when RFC 4180 requires it. */
+export function csvField(value: CsvField): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return String(value);
+    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  }
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function row(c: ColumnDrift): CsvField[] {
+  const e = c.effect_size;
+  return [
+    c.name, c.role, c.kind, c.method, c.statistic, c.p_value,
+    e?.method ?? null, e?.value ?? null, e?.threshold ?? null,
+    c.threshold, c.score, c.drifted,
+  ];
+}
+
+/** feature_scores.csv content. */
+export function renderCsv(report: DriftReport): string {
+  const columns = [...report.columns, ...roleColumns(report)];
+  const lines = [CSV_COLUMNS.join(','), ...columns.map((c) => row(c).map(csvField).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

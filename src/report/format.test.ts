@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
+
+describe('number formatting', () => {
+  it('writes p-values in scientific notation below 1e-3', () => {
+    expect(formatPValue(0.3174)).toBe('0.3174');
+    expect(formatPValue(0.0031)).toBe('0.0031');
+    expect(formatPValue(2.4e-4)).toBe('2.4e-4');
+    expect(formatPValue(3.2e-12)).toBe('3.2e-12');
+    expect(formatPValue(0)).toBe('0');
+    expect(formatPValue(null)).toBe('-');
+  });
+
+  it('writes statistics with 4 significant digits and non-finite values as words', () => {
+    expect(formatStatistic(41.7)).toBe('41.7');
+    expect(formatStatistic(0.18421)).toBe('0.1842');
+    expect(formatStatistic(123456)).toBe('1.23e5');
+    expect(formatStatistic(Infinity)).toBe('inf');
+    expect(formatStatistic(-Infinity)).toBe('-inf');
+    expect(formatStatistic(NaN)).toBe('nan');
+  });
+
+  it('formats scores, percentages and counts', () => {
+    expect(formatScore(0.17355)).toBe('0.174');
+    expect(formatPercent(7 / 12)).toBe('58%');
+    expect(formatPercent(0.0062, 1)).toBe('0.6%');
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatCount(42)).toBe('42');
+  });
+});

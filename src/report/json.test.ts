@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/fixtures/report/golden.js';
+import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
+import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/types.js';
+import { renderJson } from './json.js';
+
+/** generated_at changes on every run of the engine; goldens pin everything else. */
+function normalise(json: string): string {
+  return json.replace(/"generated_at": "[^"]*"/, '"generated_at": "<normalised>"');
+}
+
+/** The same data with every object's keys in reverse order. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  }
+  return value;
+}
+
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) { out.add(k); keysOf(v, out); }
+  }
+  return out;
+}
+
+describe('renderJson', () => {
+  it('matches the golden report', () => expectGolden('drift_report.json', normalise(renderJson(sampleReport))));
+
+  it('uses 2-space indent and a trailing newline', () => {
+    const out = renderJson(sampleReport);
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(out.split('\n')[1]).toBe(`  "schema_version": "${REPORT_SCHEMA_VERSION}",`);
+  });
+
+  it('does not depend on the key order of the input object', () => {
+    const shuffled = reverseKeys(sampleReport) as DriftReport;
+    expect(Object.keys(shuffled)[0]).toBe('notes');
+    expect(renderJson(shuffled)).toBe(renderJson(sampleReport));
+  });
+
+  it('encodes non-finite numbers as strings and keeps null p-values null', () => {
+    const parsed = JSON.parse(renderJson(sampleReport));
+    const device = parsed.columns.find((c: { name: string }) => c.name === AWKWARD_NAME);
+    expect(device.statistic).toBe('Infinity');
+    const weird = { ...sampleReport.columns[0]!, statistic: -Infinity, score: NaN };
+    const again = JSON.parse(renderJson({ ...sampleReport, columns: [weird] }));
+    expect(again.columns[0].statistic).toBe('-Infinity');
+    expect(again.columns[0].score).toBe('NaN');
+    expect(parsed.columns.find((c: { name: string }) => c.name === 'tenure_months').p_value).toBeNull();
+  });
+
+  it('round-trips every finite value exactly', () => {
+    const parsed = JSON.parse(renderJson(sampleReport));
+    const income = sampleReport.columns[1]!;
+    // An absent `combine` is written as its documented default.
+    expect(parsed.columns[1]).toEqual(JSON.parse(JSON.stringify({ ...income, effect_size: { ...income.effect_size, combine: 'and' } })));
+    expect(parsed.dataset).toEqual(sampleReport.dataset);
+  });
+
+  it('documents every key it emits in docs/report-schema.md', () => {
+    const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
+    const undocumented = [...keysOf(JSON.parse(renderJson(sampleReport)))].filter((k) => !doc.includes(`\`${k}\``));
+    expect(undocumented).toEqual([]);
+  });
+
+  it('pins the schema version: changing it must be deliberate (update docs/report-schema.md)', () => {
+    expect(REPORT_SCHEMA_VERSION).toBe('1.0');
+    const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`\`schema_version\`: \`"${REPORT_SCHEMA_VERSION}"\``);
+  });
+});

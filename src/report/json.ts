@@ -1,0 +1,176 @@
+/**
+ * drift_report.json: the DriftReport as a JSON document whose key order is fixed here, key by key, in the
+ * order documented in docs/report-schema.md, whatever order the input object was built in. JSON has no
+ * infinity or NaN, so non-finite numbers are written as the strings "Infinity", "-Infinity" and "NaN".
+ * Each builder is typed as a complete mapping of its source type, so a field added to the contract fails
+ * to compile here until it is placed (and documented). Optional fields are always written, with the
+ * default the contract gives for an absent value, so readers see one shape.
+ */
+import type {
+  ColumnDrift, ColumnQuality, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
+  HistogramData, QualityIssue, SampleSummary, SchemaChanges,
+} from '../drift/types.js';
+import { predictionColumns } from './report-columns.js';
+
+/** A JSON value as written to the report. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** Every key of T, each mapped to its JSON encoding. */
+type JsonOf<T> = { readonly [K in keyof T]-?: JsonValue };
+
+/** A number as JSON: finite numbers as they are, the rest as "Infinity", "-Infinity" or "NaN". */
+export function jsonNumber(x: number): number | string {
+  if (Number.isFinite(x)) return x;
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
+
+function jsonNullableNumber(x: number | null): number | string | null {
+  return x === null ? null : jsonNumber(x);
+}
+
+const numbers = (xs: readonly number[]): (number | string)[] => xs.map(jsonNumber);
+
+function source(s: DatasetSource): JsonOf<DatasetSource> {
+  return { path: s.path, rows: s.rows };
+}
+
+function dataset(d: DatasetDrift): JsonOf<DatasetDrift> {
+  return {
+    columns_analyzed: d.columns_analyzed,
+    drifted_columns: d.drifted_columns,
+    drifted_share: jsonNumber(d.drifted_share),
+    drift_share_threshold: jsonNumber(d.drift_share_threshold),
+    dataset_drift: d.dataset_drift,
+    severity: d.severity,
+  };
+}
+
+function effectSize(e: EffectSize): JsonOf<EffectSize> {
+  return { method: e.method, value: jsonNumber(e.value), threshold: jsonNumber(e.threshold), exceeded: e.exceeded, combine: e.combine ?? 'and' };
+}
+
+function summary(s: SampleSummary): JsonValue {
+  if (s.type === 'numeric') {
+    const out: JsonOf<typeof s> = {
+      type: s.type,
+      count: s.count,
+      missing: s.missing,
+      missing_share: jsonNumber(s.missing_share),
+      mean: jsonNullableNumber(s.mean),
+      std: jsonNullableNumber(s.std),
+      min: jsonNullableNumber(s.min),
+      quantiles: s.quantiles === null ? null : {
+        p05: jsonNumber(s.quantiles.p05),
+        p25: jsonNumber(s.quantiles.p25),
+        p50: jsonNumber(s.quantiles.p50),
+        p75: jsonNumber(s.quantiles.p75),
+        p95: jsonNumber(s.quantiles.p95),
+      },
+      max: jsonNullableNumber(s.max),
+    };
+    return out;
+  }
+  const out: JsonOf<typeof s> = {
+    type: s.type,
+    count: s.count,
+    missing: s.missing,
+    missing_share: jsonNumber(s.missing_share),
+    unique: s.unique,
+    top: s.top.map((t) => ({ value: t.value, count: t.count, share: jsonNumber(t.share) })),
+  };
+  return out;
+}
+
+function histogram(h: HistogramData): JsonValue {
+  if (h.type === 'numeric') {
+    const out: JsonOf<typeof h> = { type: h.type, edges: numbers(h.edges), reference: numbers(h.reference), current: numbers(h.current) };
+    return out;
+  }
+  const out: JsonOf<typeof h> = { type: h.type, categories: [...h.categories], reference: numbers(h.reference), current: numbers(h.current) };
+  return out;
+}
+
+/** One column's result in documented key order. */
+export function columnToJson(c: ColumnDrift): JsonOf<ColumnDrift> {
+  return {
+    name: c.name,
+    kind: c.kind,
+    role: c.role,
+    method: c.method,
+    statistic: jsonNumber(c.statistic),
+    p_value: jsonNullableNumber(c.p_value),
+    p_value_raw: jsonNullableNumber(c.p_value_raw),
+    effect_size: c.effect_size === null ? null : effectSize(c.effect_size),
+    score: jsonNumber(c.score),
+    threshold: jsonNumber(c.threshold),
+    score_kind: c.score_kind,
+    drifted: c.drifted,
+    n_reference: c.n_reference,
+    n_current: c.n_current,
+    summary: { reference: summary(c.summary.reference), current: summary(c.summary.current) },
+    new_categories: [...c.new_categories],
+    vanished_categories: [...c.vanished_categories],
+    histogram: histogram(c.histogram),
+    reason: c.reason,
+  };
+}
+
+function columnQuality(q: ColumnQuality): JsonOf<ColumnQuality> {
+  return {
+    name: q.name,
+    missing_share_reference: jsonNumber(q.missing_share_reference),
+    missing_share_current: jsonNumber(q.missing_share_current),
+    missing_share_change: jsonNumber(q.missing_share_change),
+    out_of_range_share: jsonNullableNumber(q.out_of_range_share),
+    new_categories: [...q.new_categories],
+    constant_reference: q.constant_reference,
+    constant_current: q.constant_current,
+  };
+}
+
+function issue(i: QualityIssue): JsonOf<QualityIssue> {
+  return { column: i.column, kind: i.kind, message: i.message };
+}
+
+function quality(q: DataQuality): JsonOf<DataQuality> {
+  return { columns: q.columns.map(columnQuality), issues: q.issues.map(issue) };
+}
+
+function schema(s: SchemaChanges): JsonOf<SchemaChanges> {
+  return {
+    missing_in_current: [...s.missing_in_current],
+    extra_in_current: [...s.extra_in_current],
+    type_changes: s.type_changes.map((t) => ({ name: t.name, reference: t.reference, current: t.current })),
+  };
+}
+
+function excluded(e: ExcludedColumn): JsonOf<ExcludedColumn> {
+  return { name: e.name, reason: e.reason };
+}
+
+/** The whole report as a JSON value in documented key order. */
+export function reportToJson(r: DriftReport): JsonOf<DriftReport> {
+  return {
+    schema_version: r.schema_version,
+    driftwatch_version: r.driftwatch_version,
+    generated_at: r.generated_at,
+    preset: r.preset,
+    correction: r.correction,
+    reference: source(r.reference),
+    current: source(r.current),
+    dataset: dataset(r.dataset),
+    columns: r.columns.map(columnToJson),
+    target_drift: r.target_drift === null ? null : columnToJson(r.target_drift),
+    prediction_drift: r.prediction_drift === null ? null : columnToJson(r.prediction_drift),
+    prediction_columns: predictionColumns(r).map(columnToJson),
+    quality: quality(r.quality),
+    schema: schema(r.schema),
+    excluded: r.excluded.map(excluded),
+    notes: [...r.notes],
+  };
+}
+
+/** drift_report.json content: stable key order, 2-space indent, trailing newline. */
+export function renderJson(report: DriftReport): string {
+  return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+}

@@ -1,0 +1,113 @@
+/**
+ * The compact terminal summary: header, dataset verdict, a table of columns by drift score, target and
+ * prediction drift, the first quality issues, excluded columns, schema changes and the ALERT line.
+ * Colour only when asked (the CLI passes isTTY), so piped output and golden files stay plain text.
+ */
+import pc from 'picocolors';
+import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/types.js';
+import { columnsByScore } from './charts/index.js';
+import { formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, shareComparison } from './format.js';
+import { predictionColumns } from './report-columns.js';
+import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
+import type { TerminalOptions } from './types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const DEFAULT_WIDTH = 100;
+const MAX_ISSUES = 3;
+
+/** Fixed-width table columns; the name column takes what is left of the width. */
+const COLS = { kind: 11, method: 20, statistic: 9, pValue: 9, score: 5, status: 7 } as const;
+const GAP = '  ';
+const FIXED = Object.values(COLS).reduce((s, w) => s + w, 0) + GAP.length * Object.keys(COLS).length;
+
+function sourceLine(label: string, s: DatasetSource, width: number): string {
+  const rows = ` (${formatCount(s.rows)} rows)`;
+  const prefix = `  ${padEnd(label, 10)} `;
+  const path = s.path === null ? '(in-memory table)' : sanitizeForTerminal(s.path);
+  return prefix + truncateLeft(path, Math.max(8, width - prefix.length - rows.length)) + rows;
+}
+
+function severityText(severity: Severity, c: Colors): string {
+  const paint = severity === 'HIGH' ? c.red : severity === 'MEDIUM' ? c.yellow : c.green;
+  return c.bold(paint(severity));
+}
+
+function status(drifted: boolean, c: Colors, width = 0): string {
+  return drifted ? c.bold(c.red(padEnd('DRIFTED', width))) : c.green(padEnd('stable', width));
+}
+
+function tableLines(columns: readonly ColumnDrift[], width: number, c: Colors): string[] {
+  const nameWidth = Math.max(12, width - FIXED);
+  const header = [
+    padEnd('column', nameWidth), padEnd('kind', COLS.kind), padEnd('method', COLS.method), padStart('statistic', COLS.statistic),
+    padStart('p-value', COLS.pValue), padStart('score', COLS.score), padEnd('status', COLS.status),
+  ].join(GAP);
+  const rule = [nameWidth, ...Object.values(COLS)].map((w) => '-'.repeat(w)).join(GAP);
+  const rows = columnsByScore(columns).map((col) => [
+    padEnd(truncate(sanitizeForTerminal(col.name), nameWidth), nameWidth),
+    padEnd(truncate(col.kind, COLS.kind), COLS.kind),
+    padEnd(truncate(methodLabel(col), COLS.method), COLS.method),
+    padStart(formatStatistic(col.statistic), COLS.statistic),
+    padStart(formatPValue(col.p_value), COLS.pValue),
+    padStart(formatScore(col.score), COLS.score),
+    status(col.drifted, c),
+  ].join(GAP).trimEnd());
+  return [c.dim(header.trimEnd()), c.dim(rule), ...rows];
+}
+
+function roleLine(label: string, col: ColumnDrift | null, width: number, c: Colors): string | null {
+  if (col === null) return null;
+  const prefix = `${padEnd(label, 12)}`;
+  const detail = ` (${col.kind}): ${methodLabel(col)} stat=${formatStatistic(col.statistic)} p=${formatPValue(col.p_value)} score=${formatScore(col.score)} `;
+  const budget = Math.max(8, width - prefix.length - detail.length - 'DRIFTED'.length);
+  return `${prefix}${truncate(sanitizeForTerminal(col.name), budget)}${detail}${status(col.drifted, c)}`;
+}
+
+function listLine(label: string, items: readonly string[], width: number): string | null {
+  if (items.length === 0) return null;
+  return truncate(`${label} (${items.length}): ${items.map(sanitizeForTerminal).join(', ')}`, width);
+}
+
+function schemaLine(report: DriftReport, width: number): string | null {
+  const { missing_in_current: missing, extra_in_current: extra, type_changes: changes } = report.schema;
+  const parts = [
+    missing.length > 0 ? `missing in current: ${missing.join(', ')}` : null,
+    extra.length > 0 ? `new in current: ${extra.join(', ')}` : null,
+    changes.length > 0 ? `type changed: ${changes.map((t) => `${t.name} (${t.reference} -> ${t.current})`).join(', ')}` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : truncate(sanitizeForTerminal(`Schema changes: ${parts.join('; ')}`), width);
+}
+
+function verdictLine(report: DriftReport, c: Colors): string {
+  const d = report.dataset;
+  const ratio = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift)} ${formatPercent(d.drift_share_threshold)})`;
+  return d.dataset_drift ? c.bold(c.red(`ALERT: dataset drift detected: ${ratio}`)) : c.green(`No dataset drift: ${ratio}`);
+}
+
+/** The compact terminal summary (plain text unless options.color). */
+export function renderTerminal(report: DriftReport, options: TerminalOptions = {}): string {
+  const width = Math.max(60, options.width ?? DEFAULT_WIDTH);
+  const c = pc.createColors(options.color ?? false);
+  const d = report.dataset;
+  const lines: (string | null)[] = [
+    c.bold(truncate(`Driftwatch drift report - preset ${report.preset}, correction ${report.correction}, ${report.generated_at}`, width)),
+    sourceLine('reference', report.reference, width),
+    sourceLine('current', report.current, width),
+    '',
+    `Dataset: ${d.columns_analyzed} columns analysed, ${d.drifted_columns} drifted, share ${formatPercent(d.drifted_share)} (threshold ${formatPercent(d.drift_share_threshold)}), severity ${severityText(d.severity, c)}`,
+    '',
+    ...tableLines(report.columns, width, c),
+    '',
+    roleLine('Target', report.target_drift, width, c),
+    ...predictionColumns(report).map((col) => roleLine('Prediction', col, width, c)),
+  ];
+  const issues = report.quality.issues;
+  if (issues.length > 0) {
+    lines.push('', c.bold(`Quality issues (${issues.length})`));
+    for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
+    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in the HTML and JSON reports`));
+  }
+  lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width), '', verdictLine(report, c));
+  return `${lines.filter((l): l is string => l !== null).join('\n')}\n`;
+}

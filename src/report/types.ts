@@ -1,0 +1,19 @@
+/** Report output formats: what `--format` accepts and what `writeReports` writes. */
+export type OutputFormat = 'terminal' | 'json' | 'csv' | 'html' | 'png';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['terminal', 'json', 'csv', 'html', 'png'];
+
+/** The file each format is written to by `writeReports` ('terminal' prints and writes nothing). */
+export const REPORT_FILE_NAMES: Readonly<Record<Exclude<OutputFormat, 'terminal'>, string>> = {
+  json: 'drift_report.json',
+  csv: 'feature_scores.csv',
+  html: 'drift_report.html',
+  png: 'drift_summary.png',
+};
+
+export interface TerminalOptions {
+  /** ANSI colours (default: false; the CLI passes whether stdout is a TTY). */
+  readonly color?: boolean;
+  /** Terminal width for layout (default 100). */
+  readonly width?: number;
+}

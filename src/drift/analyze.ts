@@ -1,8 +1,88 @@
+import { DriftwatchError } from '../core/errors.js';
+import { DRIFTWATCH_VERSION } from '../core/version.js';
 import type { Table } from '../data/table.js';
+import { benjaminiHochberg, bonferroni } from '../stats/corrections.js';
+import { analyzeColumn, finalizeColumn, type ColumnOutcome } from './analyze-column.js';
+import { datasetDrift } from './dataset-drift.js';
+import { normalizeOptions } from './normalize-options.js';
 import type { AnalyzeOptions } from './options.js';
-import type { DriftReport } from './types.js';
+import { planColumns } from './plan-columns.js';
+import { qualityIssues } from './quality.js';
+import { REPORT_SCHEMA_VERSION, type DriftReport, type ExcludedColumn } from './types.js';
 
-/** Compares a reference and a current table column by column and over the whole dataset. */
-export function analyzeDrift(_reference: Table, _current: Table, _options: AnalyzeOptions = {}): DriftReport {
-  throw new Error('not implemented');
+/**
+ * Compares a reference and a current table column by column and over the whole dataset.
+ *
+ * Pure apart from `options.now` (the report's time): same tables and options, same report. Throws
+ * DriftwatchError: USAGE for a bad option or a method that does not fit a column, COLUMN_NOT_FOUND for a
+ * named column missing from the reference, NO_COMMON_COLUMNS when nothing is left to compare.
+ */
+export function analyzeDrift(reference: Table, current: Table, options: AnalyzeOptions = {}): DriftReport {
+  const o = normalizeOptions(options, reference, current);
+  const plan = planColumns(reference, current, o);
+  const excluded: ExcludedColumn[] = [...plan.excluded];
+  const allMissing: ExcludedColumn[] = [];
+  const outcomes: ColumnOutcome[] = [];
+  for (const planned of plan.columns) {
+    const a = analyzeColumn(planned, o);
+    if (a.ok) outcomes.push(a.outcome);
+    else {
+      excluded.push({ name: planned.name, reason: a.reason });
+      if (a.allMissing) allMissing.push({ name: planned.name, reason: a.reason });
+    }
+  }
+  if (outcomes.length === 0) {
+    const why = excluded.map((e) => `${e.name} (${e.reason})`).join('; ');
+    throw new DriftwatchError('NO_COMMON_COLUMNS', `no column can be compared between reference and current${why === '' ? '' : `: ${why}`}`);
+  }
+
+  const corrected = correctedPValues(outcomes, o.correction);
+  const results = outcomes.map((c, i) => finalizeColumn(c, corrected[i]!));
+  const features = results.filter((r) => r.role === 'feature');
+  const target = results.find((r) => r.role === 'target') ?? null;
+  const predictions = results.filter((r) => r.role === 'prediction');
+  const counted = o.preset.targetInShare ? results : features;
+
+  const notes = [...o.preset.notes, ...plan.notes];
+  const infinite = outcomes.filter((c) => c.infinite > 0).map((c) => c.planned.name);
+  if (infinite.length > 0) notes.push(`Infinite values were left out of the comparison (like missing values) in: ${infinite.join(', ')}.`);
+  if (o.correction !== 'none') notes.push(`Feature p-values are corrected for multiple testing (${o.correction}); verdicts use the corrected p-values.`);
+
+  const qualityColumns = outcomes.map((c) => c.quality);
+  return {
+    schema_version: REPORT_SCHEMA_VERSION,
+    driftwatch_version: DRIFTWATCH_VERSION,
+    generated_at: o.now().toISOString(),
+    preset: o.preset.name,
+    correction: o.correction,
+    reference: { path: o.referencePath, rows: reference.rowCount },
+    current: { path: o.currentPath, rows: current.rowCount },
+    dataset: datasetDrift(
+      counted.map((r) => r.drifted),
+      { driftShare: o.driftShare, strict: o.driftShareStrict, severity: o.severity },
+    ),
+    columns: features,
+    target_drift: target,
+    prediction_drift: predictions[0] ?? null,
+    prediction_columns: predictions,
+    quality: { columns: qualityColumns, issues: qualityIssues(qualityColumns, allMissing) },
+    schema: plan.schema,
+    excluded,
+    notes,
+  };
 }
+
+/** Corrected p-values over the feature columns; target and prediction keep their own. */
+function correctedPValues(outcomes: readonly ColumnOutcome[], correction: AnalyzeOptions['correction']): (number | null)[] {
+  const out = outcomes.map((c) => c.test.p_value);
+  if (correction === 'none' || correction === undefined) return out;
+  const idx = outcomes.flatMap((c, i) => (c.planned.role === 'feature' && c.test.p_value !== null ? [i] : []));
+  const raw = idx.map((i) => out[i]!);
+  const adj = correction === 'bonferroni' ? bonferroni(raw) : benjaminiHochberg(raw);
+  idx.forEach((i, k) => {
+    out[i] = adj[k]!;
+  });
+  return out;
+}
+
+

@@ -1,3 +1,9 @@
+/** The drift engine: analyzeDrift, its options and report types, the method registry and the presets. */
 export * from './types.js';
 export * from './options.js';
 export * from './analyze.js';
+export { DRIFT_METHODS, METHOD_NAMES, getMethod, isMethodName } from './methods/registry.js';
+export type { DriftMethod, AnalysisKind, ScoreKind, MethodParams, MethodResult } from './methods/types.js';
+export { PRESETS } from './presets/index.js';
+export type { Preset, PresetChoice, ColumnFacts, MethodSpec } from './presets/types.js';
+export { driftScore } from './score.js';

@@ -40,6 +40,11 @@ export interface EffectSize {
   readonly threshold: number;
   /** Whether the effect alone passes its threshold. */
   readonly exceeded: boolean;
+  /**
+   * How it combines with the test: 'and' (default preset: both must flag, the score is the smaller of the
+   * two) or 'or' (classic preset's PSI: either flags, the score is the larger). Absent means 'and'.
+   */
+  readonly combine?: 'and' | 'or';
 }
 
 export interface Quantiles {
@@ -204,7 +209,13 @@ export interface DriftReport {
   /** Feature columns, in table order (renderers sort by score themselves). */
   readonly columns: readonly ColumnDrift[];
   readonly target_drift: ColumnDrift | null;
+  /** The first prediction column's drift (see prediction_columns for all of them). */
   readonly prediction_drift: ColumnDrift | null;
+  /**
+   * Every prediction column's drift, in table order (several when probabilities per class are given).
+   * Optional for older reports; analyzeDrift always writes it.
+   */
+  readonly prediction_columns?: readonly ColumnDrift[];
   readonly quality: DataQuality;
   readonly schema: SchemaChanges;
   readonly excluded: readonly ExcludedColumn[];

@@ -1,0 +1,147 @@
+/** AnalyzeOptions checked and filled in once, at the edge: a bad value fails here naming the option. */
+import { DriftwatchError } from '../core/errors.js';
+import type { ColumnKind, Table } from '../data/table.js';
+import { DEFAULT_PSI_BINS } from './methods/shared-bins.js';
+import { getMethod } from './methods/registry.js';
+import type { AnalyzeOptions, MethodChoice } from './options.js';
+import { PRESETS, type Preset } from './presets/index.js';
+import type { CorrectionName, PresetName } from './types.js';
+
+export interface NormalizedOptions {
+  readonly preset: Preset;
+  readonly target: string | null;
+  readonly predictions: readonly string[];
+  readonly drop: ReadonlySet<string>;
+  readonly ids: ReadonlySet<string>;
+  readonly timestamp: string | null;
+  readonly columnKinds: Readonly<Record<string, ColumnKind>>;
+  readonly stattest: MethodChoice | null;
+  /** Threshold for the preset's main test when no method override applies. */
+  readonly presetThreshold: number | null;
+  readonly perKind: Readonly<{ numeric?: MethodChoice; categorical?: MethodChoice }>;
+  readonly perColumn: Readonly<Record<string, MethodChoice>>;
+  readonly driftShare: number;
+  readonly driftShareStrict: boolean;
+  readonly severity: Readonly<{ medium: number; high: number }>;
+  readonly correction: CorrectionName;
+  readonly psiBins: number;
+  readonly referencePath: string | null;
+  readonly currentPath: string | null;
+  readonly now: () => Date;
+}
+
+const CORRECTIONS: readonly CorrectionName[] = ['none', 'bonferroni', 'benjamini-hochberg'];
+
+function usage(field: string, message: string): DriftwatchError {
+  return new DriftwatchError('USAGE', message, { field });
+}
+
+function checkShare(field: string, v: number): number {
+  if (!(v >= 0 && v <= 1)) throw usage(field, `invalid ${field}: ${v}; it must be a share between 0 and 1`);
+  return v;
+}
+
+function checkChoice(field: string, c: MethodChoice): MethodChoice {
+  const m = getMethod(c.method);
+  if (c.threshold !== undefined) checkThreshold(field, c.threshold, m.scoreKind === 'p_value');
+  return c;
+}
+
+function checkThreshold(field: string, t: number, isP: boolean): void {
+  const ok = isP ? t > 0 && t < 1 : t > 0 && Number.isFinite(t);
+  if (!ok) throw usage(field, `invalid ${field}: ${t}; ${isP ? 'a p-value threshold must be between 0 and 1 (exclusive)' : 'a distance threshold must be a positive number'}`);
+}
+
+/** Levenshtein distance, to suggest the closest column name in an error message. */
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** DriftwatchError('COLUMN_NOT_FOUND') listing the columns and suggesting the closest name. */
+export function columnNotFound(field: string, name: string, available: readonly string[]): DriftwatchError {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of available) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const hint = best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean "${best}"?` : '';
+  return new DriftwatchError('COLUMN_NOT_FOUND', `${field} column "${name}" is not in the reference data.${hint} Columns are: ${available.join(', ')}`, { field });
+}
+
+export function normalizeOptions(o: AnalyzeOptions, reference: Table, current: Table): NormalizedOptions {
+  const presetName: PresetName = o.preset ?? 'default';
+  const preset = PRESETS[presetName];
+  if (preset === undefined) throw usage('preset', `invalid preset: ${String(presetName)}; presets are ${Object.keys(PRESETS).join(', ')}`);
+  const refNames = new Set(reference.names);
+  const known = (field: string, name: string): string => {
+    if (!refNames.has(name)) throw columnNotFound(field, name, reference.names);
+    return name;
+  };
+  const predictions = o.prediction === undefined ? [] : typeof o.prediction === 'string' ? [o.prediction] : [...o.prediction];
+  const target = o.target === undefined ? null : known('target', o.target);
+  predictions.forEach((p) => known('prediction', p));
+  if (target !== null && predictions.includes(target)) throw usage('prediction', `column "${target}" is given as both target and prediction`);
+  const ids = new Set(o.id ?? []);
+  ids.forEach((n) => {
+    if (!refNames.has(n) && !current.names.includes(n)) throw columnNotFound('id', n, reference.names);
+  });
+  const timestamp = o.timestamp === undefined ? null : known('timestamp', o.timestamp);
+  const columnKinds = o.columnKinds ?? {};
+  for (const n of Object.keys(columnKinds)) known('columnKinds', n);
+  const perColumn = o.perColumn ?? {};
+  for (const [n, c] of Object.entries(perColumn)) {
+    known('perColumn', n);
+    checkChoice(`perColumn.${n}`, c);
+  }
+  const perKind = o.perKind ?? {};
+  if (perKind.numeric !== undefined) checkChoice('perKind.numeric', perKind.numeric);
+  if (perKind.categorical !== undefined) checkChoice('perKind.categorical', perKind.categorical);
+  const stattest = o.stattest === undefined ? null : checkChoice('stattest', { method: o.stattest, ...(o.threshold !== undefined ? { threshold: o.threshold } : {}) });
+  if (stattest === null && o.threshold !== undefined && !(o.threshold > 0 && Number.isFinite(o.threshold))) {
+    throw usage('threshold', `invalid threshold: ${o.threshold}; it must be a positive number`);
+  }
+  const severity = o.severity ?? { medium: 0.25, high: 0.5 };
+  checkShare('severity.medium', severity.medium);
+  checkShare('severity.high', severity.high);
+  if (severity.medium > severity.high) throw usage('severity', `invalid severity: medium ${severity.medium} is above high ${severity.high}`);
+  const correction = o.correction ?? 'none';
+  if (!CORRECTIONS.includes(correction)) throw usage('correction', `invalid correction: ${String(correction)}; use one of ${CORRECTIONS.join(', ')}`);
+  const psiBins = o.psiBins ?? DEFAULT_PSI_BINS;
+  if (!Number.isInteger(psiBins) || psiBins < 2) throw usage('psiBins', `invalid psiBins: ${psiBins}; it must be an integer of at least 2`);
+  return {
+    preset,
+    target,
+    predictions,
+    drop: new Set(o.drop ?? []),
+    ids,
+    timestamp,
+    columnKinds,
+    stattest,
+    presetThreshold: stattest === null && o.threshold !== undefined ? o.threshold : null,
+    perKind,
+    perColumn,
+    driftShare: checkShare('driftShare', o.driftShare ?? preset.driftShare),
+    driftShareStrict: preset.driftShareStrict,
+    severity,
+    correction,
+    psiBins,
+    referencePath: o.referencePath ?? null,
+    currentPath: o.currentPath ?? null,
+    // The one clock read; callers that need reproducible reports pass their own.
+    now: o.now ?? (() => new Date()),
+  };
+}

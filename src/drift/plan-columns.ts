@@ -1,0 +1,132 @@
+/**
+ * Which columns are compared and as what: roles (feature, target, prediction), kind overrides, exclusions
+ * with reasons, schema changes between the two tables, and the reconciliation of a column whose kind
+ * differs between them.
+ */
+import { DriftwatchError } from '../core/errors.js';
+import { withKind } from '../data/apply-kinds.js';
+import { toCategorical, toNumeric } from '../data/convert-column.js';
+import type { Column, ColumnKind, Table } from '../data/table.js';
+import type { AnalysisKind } from './methods/types.js';
+import type { NormalizedOptions } from './normalize-options.js';
+import type { ColumnRole, ExcludedColumn, SchemaChanges } from './types.js';
+
+export interface PlannedColumn {
+  readonly name: string;
+  readonly role: ColumnRole;
+  readonly analysis: AnalysisKind;
+  /** The kind reported (boolean stays boolean though it is analysed as categorical). */
+  readonly reportKind: ColumnKind;
+  /** Both sides in the storage the analysis needs. */
+  readonly ref: Column;
+  readonly cur: Column;
+}
+
+export interface ColumnPlan {
+  readonly columns: readonly PlannedColumn[];
+  readonly excluded: readonly ExcludedColumn[];
+  readonly schema: SchemaChanges;
+  readonly notes: readonly string[];
+}
+
+const EXCLUDED_KIND_REASON: Partial<Record<ColumnKind, string>> = {
+  id: 'identifier-like (kind id): every row has its own value, so its distribution says nothing about drift',
+  datetime: 'datetime: time moves on between samples by construction; compare time windows instead',
+  text: 'free text: not comparable as a distribution of values',
+};
+
+/** Kinds analysed as a distribution, and as what. */
+function analysisOf(kind: ColumnKind): AnalysisKind | null {
+  if (kind === 'numeric') return 'numeric';
+  if (kind === 'categorical' || kind === 'boolean') return 'categorical';
+  return null;
+}
+
+export function planColumns(reference: Table, current: Table, o: NormalizedOptions): ColumnPlan {
+  const excluded: ExcludedColumn[] = [];
+  const notes: string[] = [];
+  const columns: PlannedColumn[] = [];
+  const typeChanges: { name: string; reference: ColumnKind; current: ColumnKind }[] = [];
+  const curNames = new Set(current.names);
+  const refNames = new Set(reference.names);
+
+  for (const name of reference.names) {
+    const role: ColumnRole = name === o.target ? 'target' : o.predictions.includes(name) ? 'prediction' : 'feature';
+    if (o.drop.has(name)) {
+      excluded.push({ name, reason: 'dropped (option drop)' });
+      continue;
+    }
+    if (o.ids.has(name)) {
+      excluded.push({ name, reason: 'identifier (option id)' });
+      continue;
+    }
+    if (name === o.timestamp) {
+      excluded.push({ name, reason: 'timestamp (option timestamp)' });
+      continue;
+    }
+    if (!curNames.has(name)) {
+      excluded.push({ name, reason: role === 'feature' ? 'missing in current' : `${role} column missing in current` });
+      if (role !== 'feature') notes.push(`The ${role} column "${name}" is not in the current data, so there is no ${role} drift section.`);
+      continue;
+    }
+    const override = o.columnKinds[name];
+    const refCol = override !== undefined ? withKind(reference.column(name)!, override) : reference.column(name)!;
+    const curCol = override !== undefined ? withKind(current.column(name)!, override) : current.column(name)!;
+    if (refCol.kind !== curCol.kind) typeChanges.push({ name, reference: refCol.kind, current: curCol.kind });
+    const planned = reconcile(name, role, refCol, curCol, excluded, notes);
+    if (planned !== null) columns.push(planned);
+  }
+  for (const name of current.names) {
+    if (!refNames.has(name) && !o.drop.has(name)) excluded.push({ name, reason: 'not in the reference' });
+  }
+  return {
+    columns,
+    excluded,
+    notes,
+    schema: {
+      missing_in_current: reference.names.filter((n) => !curNames.has(n)),
+      extra_in_current: current.names.filter((n) => !refNames.has(n)),
+      type_changes: typeChanges,
+    },
+  };
+}
+
+/**
+ * Both sides as one analysis kind, or null (with the reason recorded) when they cannot be compared.
+ * numeric vs categorical: when every category of the categorical side reads as a number (say a stray
+ * "1e3" made the reader keep text) both are numeric; otherwise both are read as categories, numbers by
+ * their shortest text — a value like "unknown" appearing in a numeric column is then a new category,
+ * which is the change worth reporting. Any other mismatch (datetime, text, id on one side) is excluded.
+ */
+function reconcile(name: string, role: ColumnRole, ref: Column, cur: Column, excluded: ExcludedColumn[], notes: string[]): PlannedColumn | null {
+  const a = analysisOf(ref.kind);
+  const b = analysisOf(cur.kind);
+  if (a === null || b === null) {
+    const reason = ref.kind === cur.kind ? EXCLUDED_KIND_REASON[ref.kind]! : `type mismatch that cannot be reconciled: ${ref.kind} in reference, ${cur.kind} in current`;
+    excluded.push({ name, reason });
+    return null;
+  }
+  const reportKind: ColumnKind = ref.kind === cur.kind ? ref.kind : a === b ? 'categorical' : ref.kind;
+  if (a === b) {
+    return a === 'numeric'
+      ? { name, role, analysis: 'numeric', reportKind, ref: toNumeric(ref), cur: toNumeric(cur) }
+      : { name, role, analysis: 'categorical', reportKind, ref: toCategorical(ref), cur: toCategorical(cur) };
+  }
+  const asNumbers = tryNumeric(ref) !== null && tryNumeric(cur) !== null;
+  if (asNumbers) {
+    notes.push(`Column "${name}" is ${ref.kind} in reference and ${cur.kind} in current; all its values read as numbers, so it is compared as numeric.`);
+    return { name, role, analysis: 'numeric', reportKind: 'numeric', ref: tryNumeric(ref)!, cur: tryNumeric(cur)! };
+  }
+  notes.push(`Column "${name}" is ${ref.kind} in reference and ${cur.kind} in current; it is compared as categorical (numbers as their text).`);
+  return { name, role, analysis: 'categorical', reportKind: 'categorical', ref: toCategorical(ref), cur: toCategorical(cur) };
+}
+
+function tryNumeric(c: Column): Column | null {
+  if (c.storage === 'numeric') return c;
+  try {
+    return toNumeric(c, undefined, 'numeric');
+  } catch (e) {
+    if (e instanceof DriftwatchError && e.code === 'PARSE_ERROR') return null;
+    throw e;
+  }
+}

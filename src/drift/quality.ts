@@ -1,0 +1,36 @@
+/** Data-quality changes between reference and current, as data and as messages for people. */
+import type { ColumnQuality, QualityIssue } from './types.js';
+
+/** An absolute rise in the missing share above this is an issue. */
+export const MISSING_INCREASE = 0.05;
+/**
+ * More than this share of current values outside the reference range is an issue. Continuous data puts
+ * about 2/n of a same-distribution sample outside the reference range, so a small share is expected.
+ */
+export const OUT_OF_RANGE = 0.05;
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[]): QualityIssue[] {
+  const issues: QualityIssue[] = [];
+  for (const q of columns) {
+    if (q.missing_share_change > MISSING_INCREASE) {
+      issues.push({ column: q.name, kind: 'missing_increase', message: `${q.name}: missing values rose from ${pct(q.missing_share_reference)} to ${pct(q.missing_share_current)}` });
+    }
+    if (q.new_categories.length > 0) {
+      const shown = q.new_categories.slice(0, 5).map((c) => `"${c}"`).join(', ');
+      const more = q.new_categories.length > 5 ? ` and ${q.new_categories.length - 5} more` : '';
+      issues.push({ column: q.name, kind: 'new_categories', message: `${q.name}: ${q.new_categories.length} ${q.new_categories.length === 1 ? 'category' : 'categories'} not seen in the reference: ${shown}${more}` });
+    }
+    if (q.out_of_range_share !== null && q.out_of_range_share > OUT_OF_RANGE) {
+      issues.push({ column: q.name, kind: 'out_of_range', message: `${q.name}: ${pct(q.out_of_range_share)} of current values are outside the reference range` });
+    }
+    if (q.constant_current && !q.constant_reference) {
+      issues.push({ column: q.name, kind: 'constant', message: `${q.name}: constant in current (one value) but not in the reference` });
+    } else if (q.constant_reference && !q.constant_current) {
+      issues.push({ column: q.name, kind: 'constant', message: `${q.name}: constant in the reference (one value) but not in current` });
+    }
+  }
+  for (const c of allMissing) issues.push({ column: c.name, kind: 'all_missing', message: `${c.name}: ${c.reason}; not compared` });
+  return issues;
+}

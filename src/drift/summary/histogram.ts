@@ -1,0 +1,60 @@
+/** Data for distribution overlay plots: shares of each side over common bins or categories. */
+import type { HistogramData } from '../types.js';
+import { rankByCount } from './categorical-summary.js';
+
+export const MAX_NUMERIC_BINS = 30;
+export const MAX_CATEGORIES_SHOWN = 20;
+export const OTHER_LABEL = '(other)';
+
+/** Equal-width bins over the combined range of both sorted samples; at most 30, fewer for few values. */
+export function numericHistogram(ref: Float64Array, cur: Float64Array, nUnique: number): HistogramData {
+  let lo = Math.min(ref[0], cur[0]);
+  let hi = Math.max(ref[ref.length - 1], cur[cur.length - 1]);
+  // One value: a unit-wide bin around it, as numpy.histogram does.
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const bins = Math.max(1, Math.min(MAX_NUMERIC_BINS, nUnique));
+  const edges: number[] = [];
+  for (let i = 0; i <= bins; i++) edges.push(i === bins ? hi : lo + ((hi - lo) * i) / bins);
+  return { type: 'numeric', edges, reference: sortedShares(ref, edges), current: sortedShares(cur, edges) };
+}
+
+/** Shares per bin of a sorted sample: one walk, bins half-open except the last. */
+function sortedShares(sorted: Float64Array, edges: readonly number[]): number[] {
+  const bins = edges.length - 1;
+  const out = new Array<number>(bins).fill(0);
+  let i = 0;
+  for (let b = 0; b < bins; b++) {
+    const right = edges[b + 1]!;
+    const start = i;
+    if (b === bins - 1) i = sorted.length;
+    else while (i < sorted.length && sorted[i] < right) i++;
+    out[b] = (i - start) / sorted.length;
+  }
+  return out;
+}
+
+/** The most frequent categories over both samples (at most 20), the rest summed into "(other)". */
+export function categoricalHistogram(labels: readonly string[], ref: Float64Array, cur: Float64Array, nRef: number, nCur: number): HistogramData {
+  const total = new Float64Array(labels.length);
+  for (let i = 0; i < labels.length; i++) total[i] = ref[i] + cur[i];
+  const ranked = rankByCount(total);
+  const shown = ranked.slice(0, MAX_CATEGORIES_SHOWN);
+  const categories = shown.map((i) => labels[i]!);
+  const reference = shown.map((i) => ref[i] / nRef);
+  const current = shown.map((i) => cur[i] / nCur);
+  if (ranked.length > MAX_CATEGORIES_SHOWN) {
+    let r = 0;
+    let c = 0;
+    for (const i of ranked.slice(MAX_CATEGORIES_SHOWN)) {
+      r += ref[i];
+      c += cur[i];
+    }
+    categories.push(OTHER_LABEL);
+    reference.push(r / nRef);
+    current.push(c / nCur);
+  }
+  return { type: 'categorical', categories, reference, current };
+}

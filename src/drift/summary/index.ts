@@ -1,0 +1,3 @@
+export * from './numeric-summary.js';
+export * from './categorical-summary.js';
+export * from './histogram.js';

@@ -1,3 +1,45 @@
-/** Student t survival function (upper tail), df may be fractional (Welch). */
-export function studentTSf(_t: number, _df: number): number { throw new Error('not implemented'); }
-export function studentTCdf(_t: number, _df: number): number { throw new Error('not implemented'); }
+/**
+ * Student t distribution through the regularized incomplete beta function:
+ * for t > 0, sf(t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2). Both x and 1 - x = t^2 / (df + t^2) are
+ * formed directly, so small |t| (x near 1) and large df keep full precision. df may be fractional
+ * (Welch-Satterthwaite) and Infinity (the standard normal).
+ */
+import { betaIncPair } from './beta.js';
+import { normalCdf, normalSf } from './normal.js';
+
+/** [P(T > |t|), P(T <= |t|)] for df > 0. */
+function upperTail(t: number, df: number): [number, number] {
+  const at = Math.abs(t);
+  let x: number;
+  let y: number;
+  if (at * at < df) {
+    const t2 = at * at;
+    x = df / (df + t2);
+    y = t2 / (df + t2);
+  } else {
+    // |t| >= sqrt(df): r = df/t^2 <= 1, formed without squaring t (which could overflow)
+    const r = df / at / at;
+    x = r / (1 + r);
+    y = 1 / (1 + r);
+  }
+  const [i, c] = betaIncPair(x, y, df / 2, 0.5);
+  return [0.5 * i, 0.5 + 0.5 * c];
+}
+
+/** Student t survival function P(T > t) (scipy.special.stdtr(df, -t)); df > 0, may be fractional or Infinity. */
+export function studentTSf(t: number, df: number): number {
+  if (Number.isNaN(t) || !(df > 0)) return NaN;
+  if (df === Infinity) return normalSf(t);
+  if (t === 0) return 0.5;
+  const [upper, lower] = upperTail(t, df);
+  return t > 0 ? upper : lower;
+}
+
+/** Student t cumulative distribution P(T <= t) (scipy.special.stdtr(df, t)). */
+export function studentTCdf(t: number, df: number): number {
+  if (Number.isNaN(t) || !(df > 0)) return NaN;
+  if (df === Infinity) return normalCdf(t);
+  if (t === 0) return 0.5;
+  const [upper, lower] = upperTail(t, df);
+  return t > 0 ? lower : upper;
+}

@@ -1,0 +1,223 @@
+/**
+ * Fast prediction from a `TreeEnsemble`. Compiling flattens every tree into typed arrays once.
+ *
+ * When all trees have one value per leaf and depth <= 12 (every depth-wise GBDT), each tree is laid out as a
+ * complete binary tree in heap order (children of i at 2i+1, 2i+2; shallower leaves padded with always-left
+ * nodes). Traversal is then a fixed number of steps with no leaf test, and the comparison becomes an index
+ * increment instead of a branch: `i = 2i + 1 + (x > t)`, the form that keeps a CPU's branch predictor out of it.
+ * Deeper or multi-valued trees (random forests) use a plain node-array walk.
+ * Batches are evaluated tree-major over blocks of rows, so one tree's arrays stay in cache for the block.
+ */
+import { DriftwatchError } from '../../core/errors.js';
+import { sigmoid } from './gbdt-losses.js';
+import type { TreeEnsemble, TreeTask } from './types.js';
+
+export interface TreePredictor {
+  readonly task: TreeTask;
+  readonly nFeatures: number;
+  /** Columns of `predict`'s output per row: nClasses for classifiers, 1 for regression. */
+  readonly nColumns: number;
+  /**
+   * Predictions for `n` rows of a row-major matrix: class probabilities (row-major n x nClasses) for
+   * classifiers, values for regression.
+   */
+  predict(x: Float64Array, n: number): Float64Array;
+  /** Probability of class 1 for binary classifiers (n values). */
+  predictPositive(x: Float64Array, n: number): Float64Array;
+  /** One row into `out` (length nColumns) without allocating: the in-process serving path. */
+  predictRow(row: Float64Array, out: Float64Array): void;
+}
+
+const BLOCK = 128;
+const MAX_COMPLETE_DEPTH = 12;
+
+/** Compiles an ensemble for prediction. */
+export function compileEnsemble(e: TreeEnsemble): TreePredictor {
+  if (e.trees.length !== e.treeOutput.length && e.valueDim === 1) {
+    throw new DriftwatchError('MODEL_INVALID', 'tree ensemble has a different number of trees and tree outputs');
+  }
+  const walker = depthOf(e) <= MAX_COMPLETE_DEPTH && e.valueDim === 1 ? completeWalker(e) : nodeWalker(e);
+  const nOut = e.nOutputs;
+  const nCol = e.task === 'regression' ? 1 : e.nClasses;
+  const scale = e.aggregation === 'mean' ? 1 / Math.max(1, e.trees.length) : 1;
+  const raw = (x: Float64Array, n: number): Float64Array => {
+    const out = new Float64Array(n * nOut);
+    for (let i = 0; i < n; i++) for (let k = 0; k < nOut; k++) out[i * nOut + k] = 0;
+    for (let s = 0; s < n; s += BLOCK) walker(x, s, Math.min(n, s + BLOCK), out);
+    for (let i = 0; i < n; i++) for (let k = 0; k < nOut; k++) out[i * nOut + k] = out[i * nOut + k] * scale + e.baseScore[k];
+    return out;
+  };
+  const finish = (r: Float64Array, n: number, out: Float64Array, outOffset: number): void => {
+    if (e.postTransform === 'sigmoid') {
+      for (let i = 0; i < n; i++) {
+        const p = sigmoid(r[i]);
+        out[outOffset + 2 * i] = 1 - p;
+        out[outOffset + 2 * i + 1] = p;
+      }
+    } else if (e.postTransform === 'softmax') {
+      for (let i = 0; i < n; i++) {
+        let m = -Infinity;
+        for (let k = 0; k < nOut; k++) m = Math.max(m, r[i * nOut + k]);
+        let s = 0;
+        for (let k = 0; k < nOut; k++) s += Math.exp(r[i * nOut + k] - m);
+        for (let k = 0; k < nOut; k++) out[outOffset + i * nOut + k] = Math.exp(r[i * nOut + k] - m) / s;
+      }
+    } else {
+      for (let i = 0; i < n * nOut; i++) out[outOffset + i] = r[i];
+    }
+  };
+  const check = (x: Float64Array, n: number): void => {
+    if (x.length !== n * e.nFeatures) {
+      throw new DriftwatchError('INVALID_ARGUMENT', `input has ${x.length} values; expected ${n} rows x ${e.nFeatures} features`);
+    }
+  };
+  const rowRaw = new Float64Array(nOut);
+  return {
+    task: e.task,
+    nFeatures: e.nFeatures,
+    nColumns: nCol,
+    predict(x, n) {
+      check(x, n);
+      const out = new Float64Array(n * nCol);
+      finish(raw(x, n), n, out, 0);
+      return out;
+    },
+    predictPositive(x, n) {
+      if (e.task !== 'binary') throw new DriftwatchError('INVALID_ARGUMENT', 'predictPositive needs a binary classifier');
+      check(x, n);
+      const r = raw(x, n);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = nOut === 1 ? sigmoid(r[i]) : r[i * 2 + 1];
+      return out;
+    },
+    predictRow(row, out) {
+      rowRaw.fill(0);
+      walker(row, 0, 1, rowRaw);
+      for (let k = 0; k < nOut; k++) rowRaw[k] = rowRaw[k] * scale + e.baseScore[k];
+      finish(rowRaw, 1, out, 0);
+    },
+  };
+}
+
+type Walker = (x: Float64Array, start: number, end: number, out: Float64Array) => void;
+
+function depthOf(e: TreeEnsemble): number {
+  let max = 0;
+  for (const t of e.trees) {
+    const depth = new Int32Array(t.feature.length);
+    for (let k = 0; k < t.feature.length; k++) {
+      if (t.feature[k] < 0) continue;
+      depth[t.left[k]] = depth[k] + 1;
+      depth[t.right[k]] = depth[k] + 1;
+      if (depth[k] + 1 > max) max = depth[k] + 1;
+    }
+  }
+  return max;
+}
+
+/** Complete-binary-tree layout (see the file comment). Requires valueDim 1 and parents before children. */
+function completeWalker(e: TreeEnsemble): Walker {
+  const D = depthOf(e);
+  const nT = e.trees.length;
+  const inner = (1 << D) - 1;
+  const width = 1 << D;
+  const feat = new Int32Array(nT * Math.max(1, inner));
+  const thr = new Float64Array(nT * Math.max(1, inner)).fill(Infinity);
+  const missRight = new Uint8Array(nT * Math.max(1, inner));
+  const leaf = new Float64Array(nT * width);
+  const outIdx = Int32Array.from(e.treeOutput);
+  for (let t = 0; t < nT; t++) {
+    const tree = e.trees[t];
+    const ib = t * inner;
+    const lb = t * width;
+    // Walk the original tree carrying its heap position.
+    const stack: Array<[number, number, number]> = [[0, 0, 0]]; // [node, heap index, depth]
+    while (stack.length > 0) {
+      const [node, h, depth] = stack.pop()!;
+      if (tree.feature[node] >= 0) {
+        feat[ib + h] = tree.feature[node];
+        thr[ib + h] = tree.threshold[node];
+        missRight[ib + h] = tree.missingLeft[node] === 1 ? 0 : 1;
+        stack.push([tree.left[node], 2 * h + 1, depth + 1], [tree.right[node], 2 * h + 2, depth + 1]);
+      } else {
+        // Padding below a shallow leaf always goes left (threshold +Infinity), so only the leftmost complete-tree
+        // leaf of the subtree is reachable; fill that one.
+        let hh = h;
+        for (let k = depth; k < D; k++) hh = 2 * hh + 1;
+        leaf[lb + hh - inner] = tree.value[node];
+      }
+    }
+  }
+  const d = e.nFeatures;
+  const nOut = e.nOutputs;
+  return (x, start, end, out) => {
+    for (let t = 0; t < nT; t++) {
+      const ib = t * inner;
+      const lb = t * width;
+      const o = outIdx[t];
+      for (let i = start; i < end; i++) {
+        const base = i * d;
+        let h = 0;
+        for (let level = 0; level < D; level++) {
+          const p = ib + h;
+          const v = x[base + feat[p]];
+          // NaN compares false: the (rare) missing case takes the learnt direction instead.
+          const go = v === v ? +(v > thr[p]) : missRight[p];
+          h = 2 * h + 1 + go;
+        }
+        out[i * nOut + o] += leaf[lb + h - inner];
+      }
+    }
+  };
+}
+
+/** Plain node-array walk for deep or multi-valued trees. */
+function nodeWalker(e: TreeEnsemble): Walker {
+  const nT = e.trees.length;
+  const roots = new Int32Array(nT);
+  let total = 0;
+  for (let t = 0; t < nT; t++) {
+    roots[t] = total;
+    total += e.trees[t].feature.length;
+  }
+  const vd = e.valueDim;
+  const feat = new Int32Array(total);
+  const thr = new Float64Array(total);
+  const left = new Int32Array(total);
+  const right = new Int32Array(total);
+  const missLeft = new Uint8Array(total);
+  const value = new Float64Array(total * vd);
+  for (let t = 0; t < nT; t++) {
+    const tr = e.trees[t];
+    const b = roots[t];
+    for (let k = 0; k < tr.feature.length; k++) {
+      feat[b + k] = tr.feature[k];
+      thr[b + k] = tr.threshold[k];
+      left[b + k] = tr.left[k] + b;
+      right[b + k] = tr.right[k] + b;
+      missLeft[b + k] = tr.missingLeft[k];
+      for (let j = 0; j < vd; j++) value[(b + k) * vd + j] = tr.value[k * vd + j];
+    }
+  }
+  const d = e.nFeatures;
+  const nOut = e.nOutputs;
+  const outIdx = Int32Array.from(vd === 1 ? e.treeOutput : new Array<number>(nT).fill(0));
+  return (x, start, end, out) => {
+    for (let t = 0; t < nT; t++) {
+      const root = roots[t];
+      const o = outIdx[t];
+      for (let i = start; i < end; i++) {
+        const base = i * d;
+        let node = root;
+        let f = feat[node];
+        while (f >= 0) {
+          const v = x[base + f];
+          node = v <= thr[node] ? left[node] : v > thr[node] ? right[node] : missLeft[node] === 1 ? left[node] : right[node];
+          f = feat[node];
+        }
+        if (vd === 1) out[i * nOut + o] += value[node];
+        else for (let j = 0; j < vd; j++) out[i * nOut + j] += value[node * vd + j];
+      }
+    }
+  };
+}

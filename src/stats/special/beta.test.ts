@@ -3,23 +3,36 @@ import fixture from '../../../test/fixtures/stats/b-beta.json' with { type: 'jso
 import { betaInc, logBeta } from './beta.js';
 import { fx, relErr } from '../internal-b/test-support.js';
 
-describe('logBeta against scipy.special.betaln', () => {
-  it('matches to 1e-12 relative (or 1e-13 absolute near 0)', () => {
-    let worst = 0;
+// SciPy 1.10's betaln and betainc (cephes) lose digits once a parameter exceeds ~1e3: at
+// betaln(9.5e5, 0.0156) it is off by 4.7e-10 relative, and betainc(5e5, 5e5, 0.5) returns
+// 0.49999999875 instead of 0.5. Where mpmath (40 digits) was consulted it agreed with us, so those
+// points are pinned to mpmath below and SciPy is held to a looser bound for large parameters only.
+const large = (a: number, b: number): boolean => Math.max(a, b) > 1e3;
+
+describe('logBeta', () => {
+  it('matches scipy.special.betaln (1e-12 for parameters <= 1e3, SciPy-limited 1e-9 beyond)', () => {
     for (const c of fixture.betaln) {
       const e = fx(c.betaln);
       const got = logBeta(c.a, c.b);
       const err = Math.abs(e) < 1 ? Math.abs(got - e) : relErr(got, e);
-      worst = Math.max(worst, err);
-      // SciPy's betaln is off by 1.9e-12 relative at (133.08, 2.17e6) (mpmath agrees with us), hence 1e-11
-      expect(err, `betaln(${c.a}, ${c.b}) = ${got} vs ${e}`).toBeLessThan(1e-11);
+      expect(err, `betaln(${c.a}, ${c.b}) = ${got} vs ${e}`).toBeLessThan(large(c.a, c.b) ? 1e-9 : 1e-12);
     }
-    expect(worst).toBeLessThan(1e-11);
+  });
+  it('matches mpmath where SciPy is inaccurate', () => {
+    const mp: [number, number, number][] = [
+      [953653.3574033664, 0.015568640686472167, 3.9393580909845542505],
+      [0.18085782519577134, 92646.0936840663, -0.43795056779683784718],
+      [133.08321461346696, 2169033.193898751, -1425.3629983115320585],
+      [300000.0, 300000.0, -415893.34859230385351],
+      [500000.0, 0.5, -5.9888164957774643103],
+      [7522.545094981008, 0.329504207447182, -1.9435396440581090950],
+    ];
+    for (const [a, b, e] of mp) expect(relErr(logBeta(a, b), e), `logBeta(${a}, ${b})`).toBeLessThan(1e-14);
   });
 });
 
-describe('betaInc against scipy.special.betainc', () => {
-  it('matches to 1e-9 relative where the value is above 1e-300', () => {
+describe('betaInc', () => {
+  it('matches scipy.special.betainc (1e-9 relative for parameters <= 1e3, SciPy-limited 5e-9 beyond)', () => {
     for (const c of fixture.betainc) {
       const e = fx(c.betainc);
       const got = betaInc(c.x, c.a, c.b);
@@ -27,9 +40,13 @@ describe('betaInc against scipy.special.betainc', () => {
         expect(got, `I_${c.x}(${c.a}, ${c.b})`).toBeLessThan(1e-290);
         continue;
       }
-      // SciPy (cephes incbet) is itself off by 1.02e-9 at I_0.999998(5e4, 0.1), checked with mpmath
-      expect(relErr(got, e), `I_${c.x}(${c.a}, ${c.b}) = ${got} vs ${e}`).toBeLessThan(2e-9);
+      expect(relErr(got, e), `I_${c.x}(${c.a}, ${c.b}) = ${got} vs ${e}`).toBeLessThan(large(c.a, c.b) ? 5e-9 : 1e-9);
     }
+  });
+  it('matches mpmath and symmetry where SciPy is inaccurate', () => {
+    expect(relErr(betaInc(0.9999980000040001, 50000, 0.1), 0.17244899591097501400)).toBeLessThan(1e-13);
+    expect(relErr(betaInc(0.5, 500000, 500000), 0.5)).toBeLessThan(1e-12);
+    expect(relErr(betaInc(0.5, 3e5, 3e5), 0.5)).toBeLessThan(1e-12);
   });
   it('edges and symmetry I_x(a, b) = 1 - I_{1-x}(b, a)', () => {
     expect(betaInc(0, 2, 3)).toBe(0);

@@ -4,6 +4,8 @@ import { EXIT } from '../core/errors.js';
 import { DRIFTWATCH_VERSION } from '../core/version.js';
 import type { CommandContext } from './command-context.js';
 import { createAnalyzeCommand } from './commands/analyze.js';
+import { createDemoCommand } from './commands/demo.js';
+import { createSimulateDriftCommand } from './commands/simulate-drift.js';
 import { commanderMessage, reportFailure, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -16,6 +18,8 @@ export function createProgram(ctx: CommandContext): Command {
     .helpCommand('help [command]', 'show help for a command')
     .addHelpText('after', '\nRun `driftwatch demo` to see an analysis of a real dataset with injected drift.\nDocs: docs/cli.md');
   program.addCommand(createAnalyzeCommand(ctx));
+  program.addCommand(createSimulateDriftCommand(ctx));
+  program.addCommand(createDemoCommand(ctx));
   configureTree(program, ctx.io);
   return program;
 }

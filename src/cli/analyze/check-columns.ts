@@ -1,7 +1,7 @@
 /** Fails early, naming the flag, when a column given by name is in neither file. */
 import { closestMatch } from '../../core/config/index.js';
 import { DriftwatchError } from '../../core/errors.js';
-import type { Table } from '../../data/table.js';
+import type { Table } from '../../data/index.js';
 import type { NamedColumn } from './settings.js';
 
 const LIST_AT_MOST = 15;

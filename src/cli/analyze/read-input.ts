@@ -1,7 +1,7 @@
 /** Reads one input file for the CLI: progress bar on a terminal, errors naming the file as the user wrote it. */
 import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
-import { readTable } from '../../data/read-table.js';
-import type { ColumnKind, Table } from '../../data/table.js';
+import { readTable } from '../../data/index.js';
+import type { ColumnKind, Table } from '../../data/index.js';
 import type { CliIo } from '../io.js';
 import { createByteProgress } from '../progress.js';
 import type { DataFile } from './settings.js';
@@ -34,7 +34,7 @@ export function withDisplayPath(e: unknown, file: DataFile): unknown {
   if (!isDriftwatchError(e) || e.file !== file.absolute || file.display === file.absolute) return e;
   return new DriftwatchError(
     e.code,
-    e.message,
+    e.message.replaceAll(file.absolute, file.display),
     { file: file.display, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
     { cause: e },
   );

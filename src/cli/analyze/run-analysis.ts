@@ -1,9 +1,9 @@
 /** The analyze pipeline shared by `analyze` and `demo`: read -> check -> analyse -> print -> write. */
 import { relative, isAbsolute } from 'node:path';
 import { EXIT } from '../../core/errors.js';
-import { analyzeDrift } from '../../drift/analyze.js';
-import type { DriftReport } from '../../drift/types.js';
-import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../../report/render.js';
+import { analyzeDrift } from '../../drift/index.js';
+import type { DriftReport } from '../../drift/index.js';
+import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../../report/index.js';
 import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';

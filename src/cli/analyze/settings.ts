@@ -12,8 +12,8 @@ import {
   type DriftwatchConfig,
 } from '../../core/config/index.js';
 import { DriftwatchError } from '../../core/errors.js';
-import type { ColumnKind } from '../../data/table.js';
-import type { AnalyzeOptions } from '../../drift/options.js';
+import type { ColumnKind } from '../../data/index.js';
+import type { AnalyzeOptions } from '../../drift/index.js';
 import { parseChoice, parseChoiceList, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
 
 /** Flags as commander hands them over (strings; repeatable list flags as arrays). */

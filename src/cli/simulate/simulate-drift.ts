@@ -4,13 +4,21 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { createTable, MISSING_CODE, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../../data/table.js';
+import { createTable, MISSING_CODE, selectRows, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../../data/index.js';
 import { columnNotFound } from '../analyze/check-columns.js';
 import { TRANSFORM_ORDER, type DriftTransform } from './transforms.js';
 
-/** Applies `transforms` (in TRANSFORM_ORDER, then flag order) and returns the drifted table. */
-export function simulateDrift(table: Table, transforms: readonly DriftTransform[], rng: Rng): Table {
-  for (const t of transforms) checkTransform(table, t);
+export interface SimulateOptions {
+  /** How to name the input in messages (default "the input"). */
+  readonly inputName?: string;
+}
+
+/**
+ * Applies `transforms` (in TRANSFORM_ORDER, then flag order) and returns the drifted table. Numeric results
+ * keep the column's precision: a column of whole numbers stays whole, prices keep two decimals.
+ */
+export function simulateDrift(table: Table, transforms: readonly DriftTransform[], rng: Rng, options: SimulateOptions = {}): Table {
+  for (const t of transforms) checkTransform(table, t, options.inputName ?? 'the input');
   let current = table;
   for (const kind of TRANSFORM_ORDER) {
     for (const t of transforms) {
@@ -20,9 +28,9 @@ export function simulateDrift(table: Table, transforms: readonly DriftTransform[
   return current;
 }
 
-function checkTransform(table: Table, t: DriftTransform): void {
+function checkTransform(table: Table, t: DriftTransform, inputName: string): void {
   const col = table.column(t.column);
-  if (col === undefined) throw columnNotFound(`--${t.kind}`, t.column, table.names, 'the input');
+  if (col === undefined) throw columnNotFound(t.source, t.column, table.names, inputName);
   if ((t.kind === 'shift' || t.kind === 'scale' || t.kind === 'noise') && col.storage !== 'numeric') {
     throw new DriftwatchError(
       'USAGE',
@@ -36,7 +44,7 @@ function applyTransform(table: Table, t: DriftTransform, rng: Rng): Table {
   const col = table.column(t.column)!;
   switch (t.kind) {
     case 'resample':
-      return takeRows(table, resampleRows(col, t.value, t.weight, t.source, rng));
+      return selectRows(table, resampleRows(col, t.value, t.weight, t.source, rng));
     case 'missing':
       return replaceColumn(table, withMissing(col, t.fraction, rng));
     case 'shift':
@@ -119,12 +127,30 @@ function withMissing(col: Column, fraction: number, rng: Rng): Column {
 }
 
 function mapNumeric(col: NumericColumn, f: (v: number) => number): NumericColumn {
+  const scale = 10 ** decimalPlaces(col.values);
   const values = new Float64Array(col.values.length);
   for (let i = 0; i < values.length; i++) {
     const v = col.values[i]!;
-    values[i] = Number.isNaN(v) ? v : f(v);
+    values[i] = Number.isNaN(v) ? v : Math.round(f(v) * scale) / scale;
   }
   return { ...col, values };
+}
+
+const MAX_DECIMALS = 10;
+
+/** The most decimal places any value needs (at most MAX_DECIMALS): 0 for counts, 2 for prices. */
+export function decimalPlaces(values: Float64Array): number {
+  let most = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    while (most < MAX_DECIMALS) {
+      const s = 10 ** most;
+      if (Math.abs(Math.round(v * s) / s - v) <= Math.abs(v) * 1e-15) break;
+      most++;
+    }
+    if (most === MAX_DECIMALS) break;
+  }
+  return most;
 }
 
 /** Mean and sample standard deviation over non-missing values (NaN when there are none). */
@@ -144,21 +170,6 @@ function moments(values: Float64Array): { mean: number; std: number } {
 
 function replaceColumn(table: Table, col: Column): Table {
   return createTable(table.columns.map((c) => (c.name === col.name ? col : c)));
-}
-
-function takeRows(table: Table, rows: Int32Array): Table {
-  return createTable(
-    table.columns.map((c): Column => {
-      if (c.storage === 'numeric') {
-        const values = new Float64Array(rows.length);
-        for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]!]!;
-        return { ...c, values };
-      }
-      const codes = new Int32Array(rows.length);
-      for (let i = 0; i < rows.length; i++) codes[i] = c.codes[rows[i]!]!;
-      return reencode({ ...c, codes });
-    }),
-  );
 }
 
 /** Drops dictionary entries no row uses and renumbers in order of first appearance (the Table invariant). */

@@ -4,9 +4,7 @@
  * differs between them.
  */
 import { DriftwatchError } from '../core/errors.js';
-import { withKind } from '../data/apply-kinds.js';
-import { toCategorical, toNumeric } from '../data/convert-column.js';
-import type { Column, ColumnKind, Table } from '../data/table.js';
+import { compareSchemas, toCategorical, toNumeric, withKind, type Column, type ColumnKind, type Table } from '../data/index.js';
 import type { AnalysisKind } from './methods/types.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import type { ColumnRole, ExcludedColumn, SchemaChanges } from './types.js';
@@ -46,7 +44,6 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
   const excluded: ExcludedColumn[] = [];
   const notes: string[] = [];
   const columns: PlannedColumn[] = [];
-  const typeChanges: { name: string; reference: ColumnKind; current: ColumnKind }[] = [];
   const curNames = new Set(current.names);
   const refNames = new Set(reference.names);
 
@@ -72,22 +69,19 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
     const override = o.columnKinds[name];
     const refCol = override !== undefined ? withKind(reference.column(name)!, override) : reference.column(name)!;
     const curCol = override !== undefined ? withKind(current.column(name)!, override) : current.column(name)!;
-    if (refCol.kind !== curCol.kind) typeChanges.push({ name, reference: refCol.kind, current: curCol.kind });
     const planned = reconcile(name, role, refCol, curCol, excluded, notes);
     if (planned !== null) columns.push(planned);
   }
   for (const name of current.names) {
     if (!refNames.has(name) && !o.drop.has(name)) excluded.push({ name, reason: 'not in the reference' });
   }
+  const schema = compareSchemas(reference, current);
   return {
     columns,
     excluded,
     notes,
-    schema: {
-      missing_in_current: reference.names.filter((n) => !curNames.has(n)),
-      extra_in_current: current.names.filter((n) => !refNames.has(n)),
-      type_changes: typeChanges,
-    },
+    // A kind override makes both sides one kind: that is not a change of the data.
+    schema: { ...schema, type_changes: schema.type_changes.filter((t) => o.columnKinds[t.name] === undefined) },
   };
 }
 

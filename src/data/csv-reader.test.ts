@@ -1,0 +1,279 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DriftwatchError } from '../core/errors.js';
+import { readTable, type ReadOptions } from './read-table.js';
+import { categoryAt, type Column, type Table } from './table.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'driftwatch-csv-'));
+let fileNo = 0;
+function file(content: string | Buffer, ext = '.csv'): string {
+  const p = join(dir, `f${fileNo++}${ext}`);
+  writeFileSync(p, content);
+  return p;
+}
+function read(content: string | Buffer, options: ReadOptions = {}): Promise<Table> {
+  return readTable(file(content), options);
+}
+/** Cell values as JS values: numbers, strings, null for missing. */
+function cells(c: Column | undefined): (number | string | null)[] {
+  if (c === undefined) throw new Error('no such column');
+  if (c.storage === 'numeric') return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
+  return Array.from(c.codes, (_, i) => categoryAt(c, i));
+}
+async function failure(p: Promise<unknown>): Promise<DriftwatchError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DriftwatchError) return e;
+    throw e;
+  }
+  throw new Error('expected a DriftwatchError');
+}
+
+describe('CSV reader: RFC 4180', () => {
+  it('reads quoted fields with delimiters, doubled quotes and newlines', async () => {
+    const t = await read('id,text,x\n1,"a, b",1.5\n2,"say ""hi""",2\n3,"two\nlines",3\n4,plain,4\n');
+    expect(t.rowCount).toBe(4);
+    expect(cells(t.column('text'))).toEqual(['a, b', 'say "hi"', 'two\nlines', 'plain']);
+    expect(cells(t.column('x'))).toEqual([1.5, 2, 3, 4]);
+  });
+
+  it('handles CRLF, a UTF-8 BOM and a last line without newline', async () => {
+    const t = await read('\ufeffa,b\r\n1,x\r\n2,"y\r\nz"\r\n3,w');
+    expect(t.names).toEqual(['a', 'b']);
+    expect(cells(t.column('a'))).toEqual([1, 2, 3]);
+    expect(cells(t.column('b'))).toEqual(['x', 'y\r\nz', 'w']);
+  });
+
+  it('skips blank lines and reads a bare CR as a line end', async () => {
+    const t = await read('a,b\n\n1,2\r\n\r\n3,4\r5,6\n\n');
+    expect(cells(t.column('a'))).toEqual([1, 3, 5]);
+  });
+
+  it('reads empty fields, including a trailing empty field, as missing', async () => {
+    const t = await read('a,b,c\n1,,\n,2,3\n');
+    expect(cells(t.column('a'))).toEqual([1, null]);
+    expect(cells(t.column('c'))).toEqual([null, 3]);
+  });
+
+  it('keeps UTF-8 text intact', async () => {
+    const t = await read('name,v\nZürich,1\n東京,2\n"emoji 🎉",3\n');
+    expect(cells(t.column('name'))).toEqual(['Zürich', '東京', 'emoji 🎉']);
+  });
+});
+
+describe('CSV reader: delimiters', () => {
+  it.each([
+    [';', 'a;b;c\n1,5;x;3\n2;y;4\n'],
+    ['\t', 'a\tb\tc\n1,5\tx\t3\n2\ty\t4\n'],
+    ['|', 'a|b|c\n1,5|x|3\n2|y|4\n'],
+  ])('detects %j even with commas inside fields', async (_d, text) => {
+    const t = await read(text);
+    expect(t.names).toEqual(['a', 'b', 'c']);
+    expect(cells(t.column('a'))).toEqual(['1,5', '2']);
+  });
+
+  it('ignores delimiters inside quotes when detecting', async () => {
+    const t = await read('"a;1";"b;2"\n"x;y";3\n"z";4\n');
+    expect(t.names).toEqual(['a;1', 'b;2']);
+  });
+
+  it('uses a given delimiter, "tab" included', async () => {
+    const t = await read('a;b,c\n1;2,3\n', { delimiter: ',' });
+    expect(t.names).toEqual(['a;b', 'c']);
+    const tab = await read('a\tb\n1\t2\n', { delimiter: 'tab' });
+    expect(tab.names).toEqual(['a', 'b']);
+  });
+
+  it('reads a single-column file', async () => {
+    const t = await read('value\n1\n2\n3\n');
+    expect(cells(t.column('value'))).toEqual([1, 2, 3]);
+  });
+
+  it('rejects an invalid delimiter option', async () => {
+    const e = await failure(read('a,b\n1,2\n', { delimiter: ';;' }));
+    expect(e.code).toBe('USAGE');
+  });
+});
+
+describe('CSV reader: chunk boundaries', () => {
+  const tricky =
+    'name,"quoted ""head""",num\r\n' +
+    '"multi\nline\r\nvalue",1.25,-3e-2\r\n' +
+    'plain,"""",0.30000000000000004\n' +
+    '"",,\n' +
+    '"a,b",  7  ,1e21\n' +
+    'Zürich 東京,x,NA\n' +
+    'last,"end",12345678901234567890';
+  it('gives the same table for every chunk size', async () => {
+    const p = file(tricky);
+    const whole = await readTable(p);
+    expect(whole.rowCount).toBe(6);
+    expect(cells(whole.column('name'))).toEqual(['multi\nline\r\nvalue', 'plain', null, 'a,b', 'Zürich 東京', 'last']);
+    expect(cells(whole.column('quoted "head"'))).toEqual(['1.25', '"', null, '  7  ', 'x', 'end']);
+    expect(cells(whole.column('num'))).toEqual([-0.03, 0.30000000000000004, null, 1e21, null, Number('12345678901234567890')]);
+    for (let chunkSize = 1; chunkSize <= 40; chunkSize++) {
+      const t = await readTable(p, { chunkSize });
+      for (const name of whole.names) expect(cells(t.column(name)), `chunk ${chunkSize}, column ${name}`).toEqual(cells(whole.column(name)));
+    }
+  });
+
+  it('round-trips random tables written as CSV at random chunk sizes', async () => {
+    // Texts without digits never read as numbers, and without letters N/A/n never as missing markers.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é', '€', ';', 'x'), minLength: 1, maxLength: 8 });
+    const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), text.filter((s) => s.trim() !== ''));
+    const plusZero = (v: number | string | null): number | string | null => (Object.is(v, -0) ? 0 : v);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 64 }), async (rows, chunkSize) => {
+        const quote = (v: number | string): string => (typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`);
+        const csv = 'c0,c1,c2\n' + rows.map((r) => r.map(quote).join(',')).join('\n') + '\n';
+        const t = await readTable(file(csv), { chunkSize, delimiter: ',' });
+        expect(t.rowCount).toBe(rows.length);
+        for (let k = 0; k < 3; k++) {
+          const col = rows.map((r) => r[k]!);
+          // A column with any text is categorical, holding its numbers as their shortest text.
+          const expected = col.some((v) => typeof v === 'string') ? col.map((v) => (typeof v === 'number' ? String(v) : v)) : col;
+          expect(cells(t.column(`c${k}`)).map(plusZero)).toEqual(expected.map(plusZero));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('CSV reader: types and missing values', () => {
+  it('reads the default missing markers as missing', async () => {
+    const t = await read('x,s\n1,a\nNA,N/A\nNaN,null\nNone,\n 2 ,b\n');
+    expect(cells(t.column('x'))).toEqual([1, null, null, null, 2]);
+    expect(cells(t.column('s'))).toEqual(['a', null, null, null, 'b']);
+  });
+
+  it('uses the given missing markers, numeric ones included', async () => {
+    const t = await read('x,s\n-999,?\n5,NA\n', { missingValues: ['', '?', '-999'] });
+    expect(cells(t.column('x'))).toEqual([null, 5]);
+    expect(cells(t.column('s'))).toEqual([null, 'NA']);
+  });
+
+  it('keeps exact texts when text appears in the first chunk', async () => {
+    const t = await read('code\n007\n1.50\nA1\n');
+    expect(cells(t.column('code'))).toEqual(['007', '1.50', 'A1']);
+  });
+
+  it('re-encodes earlier numbers with their shortest text when text first appears after the first chunk', async () => {
+    // The first chunk is at least 4 KiB (for delimiter detection), so the text comes after 1,000 rows.
+    const filler = Array.from({ length: 1000 }, (_, i) => `${i},${i}`).join('\n');
+    const t = await read(`code,n\n007,1\n1.50,2\n${filler}\nA1,3\n`, { chunkSize: 8 });
+    const code = cells(t.column('code'));
+    expect(code.slice(0, 3)).toEqual(['7', '1.5', '0']);
+    expect(code.at(-1)).toBe('A1');
+    expect(t.column('n')!.storage).toBe('numeric');
+  });
+
+  it('forces storage from columnKinds: categorical keeps texts, numeric rejects text naming the line', async () => {
+    const t = await read('zip,v\n007,1\n010,2\n', { columnKinds: { zip: 'categorical' } });
+    expect(cells(t.column('zip'))).toEqual(['007', '010']);
+    expect(t.column('zip')!.kind).toBe('categorical');
+    const e = await failure(read('a,v\n1,2\n2,3\nthree,4\n', { columnKinds: { a: 'numeric' } }));
+    expect(e.code).toBe('PARSE_ERROR');
+    expect(e.line).toBe(4);
+    expect(e.field).toBe('a');
+    expect(e.message).toContain('"three"');
+    expect(e.message).toContain('line 4');
+  });
+});
+
+describe('CSV reader: errors', () => {
+  it('missing file', async () => {
+    const e = await failure(readTable(join(dir, 'nope.csv')));
+    expect(e.code).toBe('FILE_NOT_FOUND');
+    expect(e.file).toBe(join(dir, 'nope.csv'));
+  });
+
+  it('a directory', async () => {
+    const d = join(dir, 'adir.csv');
+    mkdirSync(d);
+    const e = await failure(readTable(d));
+    expect(e.code).toBe('FILE_UNREADABLE');
+    expect(e.message).toContain('directory');
+  });
+
+  it('empty file, and a file of blank lines', async () => {
+    expect((await failure(read(''))).code).toBe('FILE_EMPTY');
+    expect((await failure(read('\n\r\n\n'))).code).toBe('FILE_EMPTY');
+  });
+
+  it('header only', async () => {
+    const e = await failure(read('a,b,c\n'));
+    expect(e.code).toBe('NO_DATA');
+  });
+
+  it('a ragged row names its line, counting lines inside quoted fields', async () => {
+    const rows = Array.from({ length: 14 }, (_, i) => `${i},x,${i},${i},${i},${i}`);
+    const text = 'a,b,c,d,e,f\n' + '1,"two\nlines",3,4,5,6\n' + rows.join('\n') + '\n1,2,3,4,5\n';
+    const e = await failure(read(text));
+    expect(e.code).toBe('PARSE_ERROR');
+    expect(e.line).toBe(18);
+    expect(e.message).toBe('line 18 has 5 fields, the header has 6; every row needs one field per column (quote fields that contain the delimiter)');
+    const small = await failure(read(text, { chunkSize: 3 }));
+    expect(small.line).toBe(18);
+  });
+
+  it('an unterminated quote names the line where it opens', async () => {
+    const e = await failure(read('a,b\n1,2\n3,"open\nnever closed\n'));
+    expect(e.code).toBe('PARSE_ERROR');
+    expect(e.line).toBe(3);
+    expect(e.message).toContain('never closed');
+  });
+
+  it('text after a closing quote', async () => {
+    const e = await failure(read('a,b\n1,"x"y\n'));
+    expect(e.code).toBe('PARSE_ERROR');
+    expect(e.line).toBe(2);
+  });
+
+  it('bytes that are not UTF-8 name the line', async () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,x\n2,caf'), Buffer.from([0xe9]), Buffer.from('\n3,y\n')]);
+    for (const chunkSize of [undefined, 2, 5]) {
+      const e = await failure(read(bytes, chunkSize === undefined ? {} : { chunkSize }));
+      expect(e.code).toBe('ENCODING');
+      expect(e.line).toBe(3);
+      expect(e.message).toContain('line 3');
+    }
+  });
+
+  it('duplicate header names; empty ones are renamed unnamed_<position>', async () => {
+    const e = await failure(read('a,b,a\n1,2,3\n'));
+    expect(e.code).toBe('PARSE_ERROR');
+    expect(e.message).toContain('"a"');
+    expect(e.line).toBe(1);
+    const t = await read(',b,\n1,2,3\n');
+    expect(t.names).toEqual(['unnamed_1', 'b', 'unnamed_3']);
+  });
+});
+
+describe('readTable: format and progress', () => {
+  it('sniffs the format of files without a known extension', async () => {
+    const csv = await readTable(file('a,b\n1,2\n', '.data'));
+    expect(csv.names).toEqual(['a', 'b']);
+    const jsonl = await readTable(file('{"a": 1}\n{"a": 2}\n', '.data'));
+    expect(cells(jsonl.column('a'))).toEqual([1, 2]);
+  });
+
+  it('reports progress up to the file size', async () => {
+    const text = 'a,b\n' + Array.from({ length: 200 }, (_, i) => `${i},${i * 2}`).join('\n') + '\n';
+    const p = file(text);
+    const calls: [number, number][] = [];
+    await readTable(p, { chunkSize: 256, onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls.length).toBeGreaterThan(3);
+    expect(calls.at(-1)).toEqual([Buffer.byteLength(text), Buffer.byteLength(text)]);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
+  });
+
+  it('rejects an unknown format option', async () => {
+    const e = await failure(readTable(file('a\n1\n'), { format: 'xlsx' as never }));
+    expect(e.code).toBe('USAGE');
+  });
+});

@@ -21,3 +21,12 @@ export function requireFinite(a: ArrayLike<number>, what: string): void {
 export function sortedView(a: Float64Array, sorted: boolean | undefined): Float64Array {
   return sorted === true ? a : Float64Array.from(a).sort();
 }
+
+/** Throws INVALID_ARGUMENT if any value is NaN (infinities are ordered and allowed, as in SciPy's rank tests). */
+export function requireNoNaN(a: ArrayLike<number>, what: string): void {
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isNaN(a[i]!)) {
+      throw new DriftwatchError('INVALID_ARGUMENT', `${what} contains NaN at index ${i}; drop missing values first`, { field: what });
+    }
+  }
+}

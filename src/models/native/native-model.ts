@@ -1,0 +1,64 @@
+/**
+ * A native model: preprocessing + estimator, predicting on raw tables. Built by training or by reading
+ * a native model file; written back with `toFile()`.
+ */
+import type { Table } from '../../data/table.js';
+import type { Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
+import { encode, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
+import { compileEnsemble } from '../trees/predictor.js';
+import { predictLogistic } from '../linear/logistic-regression.js';
+import { predictLinear } from '../linear/ridge.js';
+import { labelsFromProbabilities } from '../formats/predictions.js';
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type NativeEstimator, type NativeModelFile } from './native-format.js';
+
+export interface NativeModel extends Model {
+  readonly encoder: EncoderSpec;
+  readonly estimator: NativeEstimator;
+  /** Predicts on an already-encoded matrix (the hot path for serving and permutation importance). */
+  predictMatrix(m: Matrix): PredictionResult;
+  /** The model file document. */
+  toFile(): NativeModelFile;
+}
+
+export function createNativeModel(signature: ModelSignature, card: ModelCard, encoder: EncoderSpec, estimator: NativeEstimator, source?: string): NativeModel {
+  const raw = rawPredictor(estimator);
+  const classes = signature.classes;
+  const predictMatrix = (m: Matrix): PredictionResult => {
+    const out = raw(m);
+    if (signature.task === 'regression') return { labels: null, probabilities: null, values: out };
+    return { labels: labelsFromProbabilities(out, classes!), probabilities: out, values: null };
+  };
+  return {
+    signature,
+    card,
+    encoder,
+    estimator,
+    predictMatrix,
+    async predict(table: Table): Promise<PredictionResult> {
+      return predictMatrix(encode(encoder, table, source));
+    },
+    toFile(): NativeModelFile {
+      return { format: MODEL_FORMAT, format_version: MODEL_FORMAT_VERSION, signature, card, encoder, estimator };
+    },
+  };
+}
+
+/** Class probabilities (n x K) or values (n) from an encoded matrix. */
+function rawPredictor(est: NativeEstimator): (m: Matrix) => Float64Array {
+  switch (est.type) {
+    case 'gbdt':
+    case 'random_forest': {
+      const predictor = compileEnsemble(est.ensemble);
+      return (m) => predictor.predict(m.X, m.n);
+    }
+    case 'logistic_regression': {
+      const rows = est.n_classes === 2 ? 1 : est.n_classes;
+      const weights = { nFeatures: est.coef.length / rows, nClasses: est.n_classes, coef: Float64Array.from(est.coef), intercept: Float64Array.from(est.intercept) };
+      return (m) => predictLogistic(weights, m.X, m.n, m.d);
+    }
+    case 'linear_regression': {
+      const weights = { nFeatures: est.coef.length, coef: Float64Array.from(est.coef), intercept: est.intercept };
+      return (m) => predictLinear(weights, m.X, m.n, m.d);
+    }
+  }
+}

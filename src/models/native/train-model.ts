@@ -1,0 +1,290 @@
+/**
+ * Training a native model on a table: choose features and task, split off a validation set (seeded),
+ * encode, fit the learner, evaluate on the validation rows, and build the model card.
+ */
+import { DRIFTWATCH_VERSION } from '../../core/version.js';
+import { DriftwatchError } from '../../core/errors.js';
+import { createRng } from '../../core/rng.js';
+import { selectRows } from '../../data/select-rows.js';
+import type { Table } from '../../data/table.js';
+import { evaluateClassifier, evaluateRegressor, type ClassifierEvaluation, type RegressorEvaluation } from '../../metrics/evaluate.js';
+import type { ModelCard, ModelSignature } from '../model.js';
+import { encode, encodedNames, fitEncoder, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
+import { encodeLabels, labelStrings } from '../preprocess/label-encoder.js';
+import { tableFingerprint } from '../preprocess/fingerprint.js';
+import { trainGbdt, type GbdtParams } from '../trees/gbdt.js';
+import { trainRandomForest, type RandomForestParams } from '../trees/random-forest.js';
+import { trainLogisticRegression, type LogisticRegressionOptions } from '../linear/logistic-regression.js';
+import { trainRidge, type RidgeOptions } from '../linear/ridge.js';
+import type { NativeEstimator } from './native-format.js';
+import { createNativeModel, type NativeModel } from './native-model.js';
+import { resolveParams, type Algorithm, type ParamValue } from './params.js';
+import { permutationImportance } from './permutation-importance.js';
+
+export type TaskKind = 'classification' | 'regression';
+
+export interface TrainOptions {
+  readonly label: string;
+  readonly algo: Algorithm;
+  /** Learner parameters in user spelling (snake_case), validated by `resolveParams`. */
+  readonly params?: Readonly<Record<string, ParamValue>>;
+  /** Share of rows held out for validation (default 0.2; 0 trains on everything and skips evaluation). */
+  readonly validFraction?: number;
+  readonly seed?: number;
+  readonly positiveClass?: string;
+  /** Inferred from the label when absent: text/boolean labels or <= 20 distinct integers are classes. */
+  readonly task?: TaskKind;
+  /** Input columns; default every column but the label, ids, timestamps, free text and `drop`. */
+  readonly features?: readonly string[];
+  readonly drop?: readonly string[];
+  /** Names the data in error messages and the card. */
+  readonly source?: string;
+  readonly now?: () => Date;
+}
+
+export interface TrainResult {
+  readonly model: NativeModel;
+  readonly validation: ClassifierEvaluation | RegressorEvaluation | null;
+  readonly trainRows: number;
+  readonly validRows: number;
+  readonly excluded: readonly { readonly name: string; readonly reason: string }[];
+}
+
+const ALGO_NAMES: Record<Algorithm, string> = { gbdt: 'gradient-boosted trees', rf: 'random forest', logreg: 'logistic regression' };
+
+export async function trainModel(table: Table, options: TrainOptions): Promise<TrainResult> {
+  const labelCol = table.column(options.label);
+  if (!labelCol) {
+    throw new DriftwatchError('COLUMN_NOT_FOUND', `label column "${options.label}" is not in the data (columns: ${table.names.join(', ')})`, {
+      ...(options.source ? { file: options.source } : {}),
+      field: 'label',
+    });
+  }
+  const validFraction = options.validFraction ?? 0.2;
+  if (!(validFraction >= 0 && validFraction < 1)) throw new DriftwatchError('USAGE', `--valid-fraction must be in [0, 1), got ${validFraction}`, { field: 'valid-fraction' });
+  const params = resolveParams(options.algo, options.params ?? {});
+  const seed = options.seed ?? 0;
+
+  // Rows without a label teach nothing.
+  const labels = labelStrings(labelCol);
+  const keep = Int32Array.from(labels.flatMap((l, i) => (l === null ? [] : [i])));
+  if (keep.length < 2) throw new DriftwatchError('NO_DATA', `label column "${options.label}" has ${keep.length} non-missing values; training needs at least 2`, { field: 'label' });
+  const data = keep.length === table.rowCount ? table : selectRows(table, keep);
+  const task: TaskKind = options.task ?? inferTask(data, options.label);
+
+  const excluded: { name: string; reason: string }[] = [];
+  const features = options.features
+    ? [...options.features]
+    : data.names.filter((name) => {
+        if (name === options.label) return false;
+        if (options.drop?.includes(name)) return (excluded.push({ name, reason: 'dropped' }), false);
+        const kind = data.column(name)!.kind;
+        if (kind === 'id' || kind === 'datetime' || kind === 'text') return (excluded.push({ name, reason: `${kind} column` }), false);
+        return true;
+      });
+  if (features.length === 0) throw new DriftwatchError('NO_DATA', 'no feature columns left to train on', { field: 'features' });
+
+  const linear = options.algo === 'logreg';
+  const encoder = fitEncoder(data, features, linear ? { categorical: 'onehot', impute: true, standardize: true } : { categorical: 'ordinal', impute: false, standardize: false });
+  const all = encode(encoder, data, options.source);
+
+  let classes: readonly string[] | null = null;
+  let positiveClass: string | null = null;
+  let y: Float64Array;
+  if (task === 'classification') {
+    const enc = encodeLabels(data.column(options.label)!, options.positiveClass !== undefined ? { positiveClass: options.positiveClass } : {});
+    classes = enc.classes;
+    positiveClass = enc.positiveClass;
+    y = Float64Array.from(enc.y);
+  } else {
+    const col = data.column(options.label)!;
+    if (col.storage !== 'numeric') throw new DriftwatchError('USAGE', `regression needs a numeric label; "${options.label}" is ${col.kind}`, { field: 'label' });
+    y = col.values.slice();
+  }
+
+  // Seeded shuffle, then the first rows are the validation set.
+  const n = all.n;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const rng = createRng(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const nValid = validFraction > 0 ? Math.max(1, Math.round(n * validFraction)) : 0;
+  const validIdx = order.subarray(0, nValid);
+  const trainIdx = order.subarray(nValid);
+  const train = takeRows(all, trainIdx);
+  const valid = takeRows(all, validIdx);
+  const yTrain = trainIdx.length === n ? y : Float64Array.from(trainIdx, (i) => y[i]!);
+  const yValid = Float64Array.from(validIdx, (i) => y[i]!);
+
+  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, encodedNames(encoder));
+
+  const signature: ModelSignature = {
+    task: task === 'regression' ? 'regression' : classes!.length === 2 ? 'binary' : 'multiclass',
+    inputs: encoder.columns.map((c) => (c.kind === 'numeric' ? { name: c.name, kind: 'numeric' as const } : { name: c.name, kind: 'categorical' as const, categories: c.categories })),
+    classes,
+    positiveClass,
+    label: options.label,
+  };
+  const provisional = createNativeModel(signature, placeholderCard(), encoder, fit.estimator, options.source);
+  let validation: ClassifierEvaluation | RegressorEvaluation | null = null;
+  const importances: Record<string, Record<string, number>> = { ...fit.importances };
+  if (nValid > 0) {
+    validation = evaluate(provisional, valid, yValid, classes, positiveClass);
+    importances['permutation'] = permutationImportance(valid, {
+      groups: encoderGroups(encoder),
+      score: (m) => scoreOf(provisional, m, yValid, classes),
+      repeats: 2,
+      seed,
+    });
+  }
+  const card: ModelCard = {
+    algorithm: ALGO_NAMES[options.algo] + (options.algo === 'logreg' && task === 'regression' ? ' (ridge regression)' : ''),
+    parameters: { algo: options.algo, ...(options.params ?? {}), seed, valid_fraction: validFraction },
+    training_rows: trainIdx.length,
+    data_fingerprint: tableFingerprint(data, [...features, options.label]),
+    feature_importances: importances,
+    metrics: validation ? numericMetrics(validation) : {},
+    created_at: (options.now ?? (() => new Date()))().toISOString(),
+    driftwatch_version: DRIFTWATCH_VERSION,
+    format_version: '1',
+    source: 'native',
+  };
+  return {
+    model: createNativeModel(signature, card, encoder, fit.estimator, options.source),
+    validation,
+    trainRows: trainIdx.length,
+    validRows: nValid,
+    excluded,
+  };
+}
+
+function inferTask(table: Table, label: string): TaskKind {
+  const col = table.column(label)!;
+  if (col.storage === 'categorical') return 'classification';
+  const distinct = new Set<number>();
+  for (const v of col.values) {
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v)) return 'regression';
+    distinct.add(v);
+    if (distinct.size > 20) return 'regression';
+  }
+  return 'classification';
+}
+
+function takeRows(m: Matrix, idx: Int32Array): Matrix {
+  if (idx.length === m.n) return m;
+  const X = new Float64Array(idx.length * m.d);
+  for (let r = 0; r < idx.length; r++) X.set(m.X.subarray(idx[r]! * m.d, idx[r]! * m.d + m.d), r * m.d);
+  return { X, n: idx.length, d: m.d };
+}
+
+interface Fit {
+  readonly estimator: NativeEstimator;
+  readonly importances: Record<string, Record<string, number>>;
+}
+
+async function fitEstimator(
+  algo: Algorithm,
+  task: TaskKind,
+  nClasses: number,
+  train: Matrix,
+  y: Float64Array,
+  validation: { x: Float64Array; y: Float64Array } | undefined,
+  params: Record<string, ParamValue>,
+  seed: number,
+  names: readonly string[],
+): Promise<Fit> {
+  if (algo === 'gbdt') {
+    const { loss, ...rest } = params;
+    const objective: GbdtParams['objective'] =
+      task === 'classification' ? (nClasses === 2 ? 'binary' : 'multiclass') : loss === 'absolute' ? 'absolute' : loss === 'huber' ? 'huber' : 'regression';
+    const early = Number(rest['earlyStoppingRounds'] ?? 0) > 0;
+    const res = trainGbdt(train.X, y, train.d, {
+      ...(rest as Partial<GbdtParams>),
+      objective,
+      ...(objective === 'multiclass' ? { nClasses } : {}),
+      ...(early && validation ? { validation } : {}),
+      seed,
+    });
+    return { estimator: { type: 'gbdt', ensemble: res.ensemble }, importances: namedImportances(res.importance, names) };
+  }
+  if (algo === 'rf') {
+    const res = await trainRandomForest(train.X, y, train.d, {
+      ...(params as Partial<RandomForestParams>),
+      task: task === 'classification' ? 'classification' : 'regression',
+      ...(task === 'classification' ? { nClasses } : {}),
+      seed,
+    });
+    return { estimator: { type: 'random_forest', ensemble: res.ensemble }, importances: namedImportances(res.importance, names) };
+  }
+  if (task === 'classification') {
+    const { alpha: _alpha, ...opts } = params;
+    const fit = trainLogisticRegression(train.X, train.n, train.d, Int32Array.from(y), nClasses, opts as LogisticRegressionOptions);
+    // On standardised inputs, |coefficient| (summed over classes) is a fair importance.
+    const weight = names.map((_, j) => Array.from({ length: fit.coef.length / names.length }, (_, r) => Math.abs(fit.coef[r * names.length + j]!)).reduce((a, b) => a + b, 0));
+    return {
+      estimator: { type: 'logistic_regression', coef: Array.from(fit.coef), intercept: Array.from(fit.intercept), n_classes: nClasses },
+      importances: { coefficient: normalised(names, weight) },
+    };
+  }
+  const { C: _c, maxIter: _m, tol: _t, ...opts } = params;
+  const fit = trainRidge(train.X, train.n, train.d, y, opts as RidgeOptions);
+  return { estimator: { type: 'linear_regression', coef: Array.from(fit.coef), intercept: fit.intercept }, importances: {} };
+}
+
+function evaluate(model: NativeModel, m: Matrix, y: Float64Array, classes: readonly string[] | null, positiveClass: string | null): ClassifierEvaluation | RegressorEvaluation {
+  const out = model.predictMatrix(m);
+  if (classes === null) return evaluateRegressor(y, out.values!);
+  return evaluateClassifier(Int32Array.from(y), out.probabilities!, { classes, ...(positiveClass !== null ? { positiveClass } : {}) });
+}
+
+/** The score permutation importance watches: ROC AUC (binary), accuracy (multiclass), R² (regression). */
+function scoreOf(model: NativeModel, m: Matrix, y: Float64Array, classes: readonly string[] | null): number {
+  const e = evaluate(model, m, y, classes, classes && classes.length === 2 ? classes[1]! : null);
+  if ('r2' in e) return e.r2;
+  return e.task === 'binary' && e.roc_auc !== null ? e.roc_auc : e.accuracy;
+}
+
+function namedImportances(imp: { gain: Float64Array; split: Float64Array }, names: readonly string[]): Record<string, Record<string, number>> {
+  return { gain: normalised(names, Array.from(imp.gain)), split: normalised(names, Array.from(imp.split)) };
+}
+
+function normalised(names: readonly string[], values: readonly number[]): Record<string, number> {
+  const total = values.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(names.map((n, i) => [n, total > 0 ? values[i]! / total : 0]));
+}
+
+function encoderGroups(spec: EncoderSpec): { name: string; start: number; end: number }[] {
+  const groups: { name: string; start: number; end: number }[] = [];
+  let at = 0;
+  for (const c of spec.columns) {
+    const w = c.kind === 'categorical' && c.encoding === 'onehot' ? c.categories.length : 1;
+    groups.push({ name: c.name, start: at, end: at + w });
+    at += w;
+  }
+  return groups;
+}
+
+function numericMetrics(e: ClassifierEvaluation | RegressorEvaluation): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(e)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+function placeholderCard(): ModelCard {
+  return {
+    algorithm: '',
+    parameters: {},
+    training_rows: null,
+    data_fingerprint: null,
+    feature_importances: {},
+    metrics: {},
+    created_at: new Date(0).toISOString(),
+    driftwatch_version: DRIFTWATCH_VERSION,
+    format_version: '1',
+    source: 'native',
+  };
+}
+

@@ -56,7 +56,7 @@ function logFactorialOverPower(n: number): number {
 }
 
 /** Square matrix product of m x m row-major arrays. */
-function matMul(a: Float64Array, b: Float64Array, m: number): Float64Array {
+function matMul(a: Float64Array, b: Float64Array, m: number): Float64Array<ArrayBuffer> {
   const c = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     const rowC = i * m;

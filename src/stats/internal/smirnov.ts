@@ -1,4 +1,4 @@
-import { logGamma } from '../special/gamma.js';
+import { deviance, stirlingError } from './loader-binomial.js';
 
 /**
  * Survival function of the exact one-sided Kolmogorov-Smirnov statistic D_n^+ (scipy.special.smirnov),
@@ -16,6 +16,7 @@ const MIN_LOG = -745.1332191019412;
 // Past this SciPy switches to an approximation instead of summing n terms.
 const MAX_COMPUTE_N = 1_000_000;
 const DBL_EPSILON = 2.220446049250313e-16;
+const LOG_2PI = 1.8378770664093453;
 
 /** Dekker's exact product: a*b = p + e with p the rounded product. */
 function twoProduct(a: number, b: number): [number, number] {
@@ -44,40 +45,6 @@ export function floorAndFraction(n: number, x: number): { floor: number; alpha: 
     alpha = 0;
   }
   return { floor, alpha };
-}
-
-const LOG_2PI = 1.8378770664093453;
-const LOG_SQRT_2PI = 0.9189385332046728;
-
-/** log(k!) - log(sqrt(2 pi k) (k/e)^k), Stirling's error for k >= 1. */
-function stirlingError(k: number): number {
-  if (k > 15) {
-    const r = 1 / k;
-    const r2 = r * r;
-    return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))));
-  }
-  return logGamma(k + 1) - (k + 0.5) * Math.log(k) + k - LOG_SQRT_2PI;
-}
-
-/**
- * Loader's deviance term k log(k/m) + m - k, with diff = k - m passed exactly; a series replaces the
- * cancelling closed form when k and m are close.
- */
-function deviance(k: number, m: number, diff: number): number {
-  if (Math.abs(diff) < 0.1 * (k + m)) {
-    const v = diff / (k + m);
-    let s = diff * v;
-    let ej = 2 * k * v;
-    const v2 = v * v;
-    for (let j = 1; j < 1000; j++) {
-      ej *= v2;
-      const s1 = s + ej / (2 * j + 1);
-      if (s1 === s) return s1;
-      s = s1;
-    }
-    return s;
-  }
-  return k * Math.log(k / m) + m - k;
 }
 
 function clip01(p: number): number {

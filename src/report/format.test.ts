@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
+import { formatCount, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
 
 describe('number formatting', () => {
   it('writes p-values in scientific notation below 1e-3', () => {
@@ -26,5 +26,8 @@ describe('number formatting', () => {
     expect(formatPercent(0.0062, 1)).toBe('0.6%');
     expect(formatCount(1234567)).toBe('1,234,567');
     expect(formatCount(42)).toBe('42');
+    expect(formatMeasure(56034.97)).toBe('56,035');
+    expect(formatMeasure(-1234.5)).toBe('-1,235');
+    expect(formatMeasure(0.20017)).toBe('0.2002');
   });
 });

@@ -22,6 +22,14 @@ export function formatStatistic(x: number): string {
   return trimMantissa(x.toPrecision(4));
 }
 
+/** A measured value (mean, quantile, min/max): grouped digits from 1,000 up, else 4 significant digits. */
+export function formatMeasure(x: number): string {
+  if (!Number.isFinite(x)) return nonFinite(x);
+  const abs = Math.abs(x);
+  if (abs >= 1e3 && abs < 1e12) return `${x < 0 ? '-' : ''}${formatCount(abs)}`;
+  return formatStatistic(x);
+}
+
 /** A p-value: 4 decimals, scientific notation below 1e-3 (where fixed decimals would all read 0); null as `missing`. */
 export function formatPValue(p: number | null, missing = '-'): string {
   if (p === null) return missing;

@@ -13,17 +13,30 @@ export interface SvgChartOptions {
 }
 
 /**
- * Renders a chart specification to an SVG string with ECharts' server-side renderer. ECharts numbers
- * its instances globally (class names `zr<N>-cls-<k>`), which would make output depend on how many charts
- * the process drew before and collide when several charts share one HTML page, so the numbering is
- * replaced with the caller's prefix.
+ * Renders a chart specification to an SVG string with ECharts' server-side renderer. ECharts numbers its
+ * instances and style classes globally (`zr<N>-cls-<k>`), which would make the output depend on what the
+ * process drew before and collide when several charts share one HTML page, so classes are renumbered per
+ * chart under the caller's prefix.
  */
 export function renderChartSvg(spec: ChartSpec, options: SvgChartOptions): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: options.width, height: options.height });
   try {
     chart.setOption(spec);
-    return chart.renderToSVGString().replace(/zr\d+-cls-/g, `${options.idPrefix}-cls-`);
+    return renumberClasses(chart.renderToSVGString(), options.idPrefix);
   } finally {
     chart.dispose();
   }
+}
+
+/** `zr3-cls-41` -> `<prefix>-cls-0`, numbering classes in order of first appearance. */
+function renumberClasses(svg: string, prefix: string): string {
+  const seen = new Map<string, number>();
+  return svg.replace(/zr\d+-cls-\d+/g, (name) => {
+    let n = seen.get(name);
+    if (n === undefined) {
+      n = seen.size;
+      seen.set(name, n);
+    }
+    return `${prefix}-cls-${n}`;
+  });
 }

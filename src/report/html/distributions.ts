@@ -1,0 +1,62 @@
+import type { ColumnDrift, SampleSummary } from '../../drift/types.js';
+import { distributionOverlayChart } from '../charts/index.js';
+import { formatCount, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
+import { statusPill } from './cells.js';
+import { h, raw, type Raw } from './escape.js';
+import { inlineSvg } from './inline-svg.js';
+
+function stat(x: number | null): string {
+  return x === null ? '—' : formatMeasure(x);
+}
+
+function summaryRows(ref: SampleSummary, cur: SampleSummary): Raw[] {
+  const row = (label: string, a: string, b: string): Raw => h`<tr><td>${label}</td><td class="num">${a}</td><td class="num">${b}</td></tr>`;
+  const rows = [
+    row('Values', formatCount(ref.count), formatCount(cur.count)),
+    row('Missing', formatPercent(ref.missing_share, 1), formatPercent(cur.missing_share, 1)),
+  ];
+  if (ref.type === 'numeric' && cur.type === 'numeric') {
+    rows.push(
+      row('Mean', stat(ref.mean), stat(cur.mean)),
+      row('Std', stat(ref.std), stat(cur.std)),
+      row('Min', stat(ref.min), stat(cur.min)),
+      row('Median', stat(ref.quantiles?.p50 ?? null), stat(cur.quantiles?.p50 ?? null)),
+      row('Max', stat(ref.max), stat(cur.max)),
+    );
+  } else if (ref.type === 'categorical' && cur.type === 'categorical') {
+    rows.push(row('Unique', formatCount(ref.unique), formatCount(cur.unique)));
+    const top = (s: typeof ref, i: number): string => (s.top[i] ? `${s.top[i]!.value} (${formatPercent(s.top[i]!.share, 1)})` : '—');
+    for (let i = 0; i < Math.min(5, Math.max(ref.top.length, cur.top.length)); i++) rows.push(row(`Top ${i + 1}`, top(ref, i), top(cur, i)));
+  }
+  return rows;
+}
+
+/** One collapsible panel: the overlay chart, the two samples' summaries and the test details. */
+export function distributionPanel(c: ColumnDrift, id: string, open = false): Raw {
+  const chart = inlineSvg(distributionOverlayChart(c), 720, 280, id);
+  const extra = [
+    c.new_categories.length > 0 ? h`<p class="small"><strong>Only in current:</strong> ${c.new_categories.join(', ')}</p>` : null,
+    c.vanished_categories.length > 0 ? h`<p class="small"><strong>Only in reference:</strong> ${c.vanished_categories.join(', ')}</p>` : null,
+  ].filter((x): x is Raw => x !== null);
+  return h`<details class="dist" id="${id}"${raw(open ? ' open' : '')}>
+<summary><span class="name">${c.name}</span><span class="muted small">${c.kind} · ${methodLabel(c)} · score ${formatScore(c.score)}</span>${statusPill(c.drifted)}</summary>
+<div class="body">
+<div class="chart" role="img" aria-label="Reference and current distribution">${raw(chart)}</div>
+<div>
+<table><thead><tr><th></th><th class="num">Reference</th><th class="num">Current</th></tr></thead><tbody>${summaryRows(c.summary.reference, c.summary.current)}</tbody></table>
+<p class="small muted">${c.method} statistic ${formatStatistic(c.statistic)}, p-value ${formatPValue(c.p_value, 'n/a')}, threshold ${formatStatistic(c.threshold)}; n = ${formatCount(c.n_reference)} / ${formatCount(c.n_current)}. ${c.reason}.</p>
+${extra}
+</div>
+</div>
+</details>`;
+}
+
+/** Every feature's panel, closed, drifted ones first, with expand/collapse-all buttons. */
+export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
+  const ordered = [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || b.score - a.score);
+  return h`<section class="card" id="distributions"><h2>Feature distributions</h2>
+<p class="meta">Reference (grey) against current (blue), as a share of non-missing values.</p>
+<div class="toolbar"><button type="button" data-toggle-all="open">Expand all</button><button type="button" data-toggle-all="close">Collapse all</button></div>
+${ordered.map((c) => distributionPanel(c, anchorOf(c)))}
+</section>`;
+}

@@ -1,3 +1,4 @@
+import { addScaledRow, dotRow } from './kernels.js';
 import type { Objective } from './lbfgs.js';
 
 /**
@@ -42,8 +43,7 @@ function binaryObjective({ X, n, d, y, C, fitIntercept }: LogisticProblem): Obje
     let gb = 0;
     for (let i = 0; i < n; i++) {
       const off = i * d;
-      let z = b;
-      for (let j = 0; j < d; j++) z += w[j]! * X[off + j]!;
+      const z = dotRow(w, 0, X, off, d, b);
       const yi = y[i]!;
       // log(1 + e^z) computed without overflow; sigmoid likewise.
       let p: number;
@@ -57,7 +57,7 @@ function binaryObjective({ X, n, d, y, C, fitIntercept }: LogisticProblem): Obje
         p = e / (1 + e);
       }
       const r = p - yi;
-      if (r !== 0) for (let j = 0; j < d; j++) grad[j]! += r * X[off + j]!;
+      if (r !== 0) addScaledRow(grad, 0, r, X, off, d);
       gb += r;
     }
     let norm = 0;
@@ -82,9 +82,7 @@ function multinomialObjective({ X, n, d, y, nClasses: K, C, fitIntercept }: Logi
       const off = i * d;
       let zMax = -Infinity;
       for (let k = 0; k < K; k++) {
-        let s = fitIntercept ? w[bOff + k]! : 0;
-        const wk = k * d;
-        for (let j = 0; j < d; j++) s += w[wk + j]! * X[off + j]!;
+        const s = dotRow(w, k * d, X, off, d, fitIntercept ? w[bOff + k]! : 0);
         z[k] = s;
         if (s > zMax) zMax = s;
       }
@@ -98,8 +96,7 @@ function multinomialObjective({ X, n, d, y, nClasses: K, C, fitIntercept }: Logi
       loss += Math.log(sum) + zMax - z[yi]!;
       for (let k = 0; k < K; k++) {
         const r = e[k]! / sum - (k === yi ? 1 : 0);
-        const gk = k * d;
-        for (let j = 0; j < d; j++) grad[gk + j]! += r * X[off + j]!;
+        addScaledRow(grad, k * d, r, X, off, d);
         if (fitIntercept) grad[bOff + k]! += r;
       }
     }

@@ -1,5 +1,6 @@
 import { DriftwatchError } from '../../core/errors.js';
 import { checkDesign } from './check-inputs.js';
+import { dotRow } from './kernels.js';
 import { minimizeLbfgs, type LbfgsStopReason } from './lbfgs.js';
 import { logisticObjective, parameterCount } from './logistic-objective.js';
 import { applyScaling, columnScaling } from './standardize.js';
@@ -23,6 +24,8 @@ export interface LogisticWeights {
 /** How training went. */
 export interface LogisticTrainingInfo {
   iterations: number;
+  /** Objective + gradient evaluations (each one pass over X). */
+  evaluations: number;
   converged: boolean;
   stopReason: LbfgsStopReason;
   /** Final value of the penalised objective (in the standardised space when `standardize`). */
@@ -115,7 +118,7 @@ export function trainLogisticRegression(
     nClasses,
     coef,
     intercept,
-    training: { iterations: res.iterations, converged: res.converged, stopReason: res.reason, objective: res.f, gradMax: res.gradMax },
+    training: { iterations: res.iterations, evaluations: res.evaluations, converged: res.converged, stopReason: res.reason, objective: res.f, gradMax: res.gradMax },
   };
 }
 
@@ -132,8 +135,7 @@ export function predictLogistic(weights: LogisticWeights, X: Float64Array, n: nu
   if (K === 2) {
     const b = intercept[0]!;
     for (let i = 0; i < n; i++) {
-      let z = b;
-      for (let j = 0, off = i * d; j < d; j++) z += coef[j]! * X[off + j]!;
+      const z = dotRow(coef, 0, X, i * d, d, b);
       const p1 = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
       out[2 * i] = 1 - p1;
       out[2 * i + 1] = p1;
@@ -144,8 +146,7 @@ export function predictLogistic(weights: LogisticWeights, X: Float64Array, n: nu
     const row = i * K;
     let zMax = -Infinity;
     for (let k = 0; k < K; k++) {
-      let z = intercept[k]!;
-      for (let j = 0, off = i * d, wk = k * d; j < d; j++) z += coef[wk + j]! * X[off + j]!;
+      const z = dotRow(coef, k * d, X, i * d, d, intercept[k]!);
       out[row + k] = z;
       if (z > zMax) zMax = z;
     }

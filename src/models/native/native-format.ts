@@ -22,13 +22,57 @@ export type NativeEstimator =
     }
   | { readonly type: 'linear_regression'; readonly coef: readonly number[]; readonly intercept: number };
 
-export interface NativeModelFile {
-  readonly format: typeof MODEL_FORMAT;
-  readonly format_version: string;
+/** The model as it is in memory; the file spells every key in snake_case (see toFileDocument). */
+export interface NativeModelParts {
   readonly signature: ModelSignature;
   readonly card: ModelCard;
   readonly encoder: EncoderSpec;
   readonly estimator: NativeEstimator;
+}
+
+export interface NativeModelFile extends NativeModelParts {
+  readonly format: typeof MODEL_FORMAT;
+  readonly format_version: string;
+}
+
+/** The JSON document written to disk: every key snake_case, like the rest of Driftwatch's files. */
+export function toFileDocument(parts: NativeModelParts): Record<string, unknown> {
+  return {
+    format: MODEL_FORMAT,
+    format_version: MODEL_FORMAT_VERSION,
+    signature: convertKeys(parts.signature, toSnake),
+    card: parts.card,
+    encoder: convertKeys(parts.encoder, toSnake),
+    estimator: convertKeys(parts.estimator, toSnake),
+  };
+}
+
+/** Back from the file's snake_case to the in-memory shapes. */
+function fromFileDocument(doc: Record<string, unknown>): NativeModelFile {
+  return {
+    format: MODEL_FORMAT,
+    format_version: String(doc['format_version']),
+    signature: convertKeys(doc['signature'], toCamel) as ModelSignature,
+    card: doc['card'] as ModelCard,
+    encoder: convertKeys(doc['encoder'], toCamel) as EncoderSpec,
+    estimator: convertEstimator(doc['estimator']),
+  };
+}
+
+function convertEstimator(v: unknown): NativeEstimator {
+  // Only the tree ensemble uses camelCase in memory; the linear estimators are snake_case already.
+  const est = v as Record<string, unknown> | undefined;
+  if (est && (est['type'] === 'gbdt' || est['type'] === 'random_forest')) return { ...(est as object), ensemble: convertKeys(est['ensemble'], toCamel) } as NativeEstimator;
+  return est as NativeEstimator;
+}
+
+const toSnake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const toCamel = (k: string): string => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+function convertKeys(v: unknown, f: (k: string) => string): unknown {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? convertKeys(x, f) : x));
+  if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [f(k), convertKeys(x, f)]));
 }
 
 /** True when a parsed JSON document is a Driftwatch native model. */
@@ -37,11 +81,15 @@ export function isNativeModelFile(doc: unknown): doc is NativeModelFile {
 }
 
 /** Checks a parsed native model document enough that prediction cannot fail on its shape. */
-export function validateNativeModelFile(doc: unknown, source: string): NativeModelFile {
+export function validateNativeModelFile(raw: unknown, source: string): NativeModelFile {
   const fail = (field: string, what: string): never => {
     throw new DriftwatchError('MODEL_INVALID', `model field ${field}: ${what}`, { file: source, field });
   };
-  if (!isNativeModelFile(doc)) return fail('format', `expected "${MODEL_FORMAT}"`);
+  if (!isNativeModelFile(raw)) return fail('format', `expected "${MODEL_FORMAT}"`);
+  if (raw.format_version !== MODEL_FORMAT_VERSION) {
+    throw new DriftwatchError('MODEL_UNSUPPORTED', `model format version ${String(raw.format_version)} is not supported by this Driftwatch (it reads version ${MODEL_FORMAT_VERSION}); upgrade Driftwatch or retrain`, { file: source, field: 'format_version' });
+  }
+  const doc = fromFileDocument(raw as unknown as Record<string, unknown>);
   if (doc.format_version !== MODEL_FORMAT_VERSION) {
     throw new DriftwatchError('MODEL_UNSUPPORTED', `model format version ${String(doc.format_version)} is not supported by this Driftwatch (it reads version ${MODEL_FORMAT_VERSION}); upgrade Driftwatch or retrain`, { file: source, field: 'format_version' });
   }

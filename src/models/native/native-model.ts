@@ -9,15 +9,15 @@ import { compileEnsemble } from '../trees/predictor.js';
 import { predictLogistic } from '../linear/logistic-regression.js';
 import { predictLinear } from '../linear/ridge.js';
 import { labelsFromProbabilities } from '../formats/predictions.js';
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type NativeEstimator, type NativeModelFile } from './native-format.js';
+import { toFileDocument, type NativeEstimator } from './native-format.js';
 
 export interface NativeModel extends Model {
   readonly encoder: EncoderSpec;
   readonly estimator: NativeEstimator;
   /** Predicts on an already-encoded matrix (the hot path for serving and permutation importance). */
   predictMatrix(m: Matrix): PredictionResult;
-  /** The model file document. */
-  toFile(): NativeModelFile;
+  /** The model file document (snake_case keys), ready for JSON.stringify. */
+  toFile(): Record<string, unknown>;
 }
 
 export function createNativeModel(signature: ModelSignature, card: ModelCard, encoder: EncoderSpec, estimator: NativeEstimator, source?: string): NativeModel {
@@ -37,8 +37,8 @@ export function createNativeModel(signature: ModelSignature, card: ModelCard, en
     async predict(table: Table): Promise<PredictionResult> {
       return predictMatrix(encode(encoder, table, source));
     },
-    toFile(): NativeModelFile {
-      return { format: MODEL_FORMAT, format_version: MODEL_FORMAT_VERSION, signature, card, encoder, estimator };
+    toFile(): Record<string, unknown> {
+      return toFileDocument({ signature, card, encoder, estimator });
     },
   };
 }

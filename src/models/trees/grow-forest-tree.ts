@@ -62,6 +62,10 @@ export function growForestTree(
   const accL = new Float64Array(S);
   const bestAccL = new Float64Array(S);
   const accR = new Float64Array(S);
+  const nodeRows = new Uint32Array(m);
+  const nodeW = new Float64Array(m);
+  const nodeWY = new Float64Array(regression ? m : 0);
+  const nodeLab = new Int32Array(regression ? 0 : m);
 
   const nodeScore = (acc: Float64Array, w: number): number => {
     // Larger is better: the negative of (weight x impurity), up to a constant shared by a node's children.
@@ -127,6 +131,14 @@ export function growForestTree(
       if (labels[i] !== firstLabel) pure = false;
     }
     if (pure) continue;
+    // Gather the node's rows, weights and labels contiguously: the per-feature loops then read one scattered byte.
+    for (let k = 0; k < count; k++) {
+      const i = rows[start + k];
+      nodeRows[k] = i;
+      nodeW[k] = weights[i];
+      if (regression) nodeWY[k] = weights[i] * labels[i];
+      else nodeLab[k] = labels[i];
+    }
     const parentScore = nodeScore(tot, W);
     let bestGain = 1e-12 * Math.abs(parentScore) + 1e-15;
     let bestF = -1;
@@ -139,25 +151,40 @@ export function growForestTree(
       const f = feats[r];
       feats[r] = feats[j];
       feats[j] = f;
-      // Histogram of this feature over the node's rows, touching only bins that occur.
+      // Histogram of this feature over the node's rows. Small nodes record which bins occur so that clearing and
+      // scanning cost O(rows) instead of O(256).
       let nt = 0;
-      for (let k = start; k < end; k++) {
-        const i = rows[k];
-        const b = bins[i * d + f];
-        if (touched[b] === 0) {
-          touched[b] = 1;
-          touchedList[nt++] = b;
+      const small = count < 48;
+      if (regression) {
+        for (let k = 0; k < count; k++) {
+          const b = bins[nodeRows[k] * d + f];
+          if (small && touched[b] === 0) {
+            touched[b] = 1;
+            touchedList[nt++] = b;
+          }
+          histN[b]++;
+          hist[b * 2] += nodeW[k];
+          hist[b * 2 + 1] += nodeWY[k];
         }
-        histN[b]++;
-        const w = weights[i];
-        if (regression) {
-          hist[b * 2] += w;
-          hist[b * 2 + 1] += w * labels[i];
-        } else hist[b * K + labels[i]] += w;
+      } else {
+        for (let k = 0; k < count; k++) {
+          const b = bins[nodeRows[k] * d + f];
+          if (small && touched[b] === 0) {
+            touched[b] = 1;
+            touchedList[nt++] = b;
+          }
+          histN[b]++;
+          hist[b * K + nodeLab[k]] += nodeW[k];
+        }
+      }
+      if (small) {
+        insertionSort(touchedList, nt);
+      } else {
+        for (let b = 0; b < 256; b++) if (histN[b] > 0) touchedList[nt++] = b;
       }
       if (nt > 1) {
         visited++;
-        const list = touchedList.subarray(0, nt).sort();
+        const list = touchedList;
         accL.fill(0);
         let wl = 0;
         let nl = 0;
@@ -191,7 +218,7 @@ export function growForestTree(
         const b = touchedList[q];
         touched[b] = 0;
         histN[b] = 0;
-        hist.fill(0, b * S, (b + 1) * S);
+        for (let s = b * S; s < (b + 1) * S; s++) hist[s] = 0;
       }
     }
     if (bestF < 0) continue;
@@ -217,6 +244,18 @@ export function growForestTree(
     stack.push(li, start, l, depth + 1);
   }
   return t;
+}
+
+function insertionSort(a: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
 
 function sumClasses(hist: Float64Array, o: number, K: number): number {

@@ -19,24 +19,42 @@ export function binaryCurve(positive: Uint8Array, scores: Float64Array): BinaryC
   checkSameLength('binary curve', positive, scores);
   checkFinite('binary curve scores', scores);
   const n = scores.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[b]! - scores[a]!);
-  const fps: number[] = [];
-  const tps: number[] = [];
-  const thresholds: number[] = [];
-  let tp = 0;
-  for (let j = 0; j < n; j++) {
-    const i = order[j]!;
-    tp += positive[i]!;
-    // A threshold ends where the next (lower) score differs, or at the last row.
-    if (j === n - 1 || scores[order[j + 1]!] !== scores[i]) {
-      tps.push(tp);
-      fps.push(j + 1 - tp);
-      thresholds.push(scores[i]!);
-    }
+  let nPos = 0;
+  for (let i = 0; i < n; i++) nPos += positive[i]!;
+  // Only the counts of positives and negatives per distinct score matter, so the two groups are sorted
+  // apart with the native numeric sort (much faster than an index sort with a comparator) and merged.
+  const pos = new Float64Array(nPos);
+  const neg = new Float64Array(n - nPos);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (positive[i]) pos[a++] = scores[i]!;
+    else neg[b++] = scores[i]!;
   }
-  return { fps: Float64Array.from(fps), tps: Float64Array.from(tps), thresholds: Float64Array.from(thresholds) };
+  pos.sort();
+  neg.sort();
+  const fps = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const thresholds = new Float64Array(n);
+  let m = 0;
+  let pi = pos.length - 1;
+  let ni = neg.length - 1;
+  let tp = 0;
+  let fp = 0;
+  while (pi >= 0 || ni >= 0) {
+    const t = pi < 0 ? neg[ni]! : ni < 0 ? pos[pi]! : Math.max(pos[pi]!, neg[ni]!);
+    while (pi >= 0 && pos[pi] === t) {
+      tp++;
+      pi--;
+    }
+    while (ni >= 0 && neg[ni] === t) {
+      fp++;
+      ni--;
+    }
+    tps[m] = tp;
+    fps[m] = fp;
+    thresholds[m] = t;
+    m++;
+  }
+  return { fps: fps.subarray(0, m), tps: tps.subarray(0, m), thresholds: thresholds.subarray(0, m) };
 }
 
 /** 1 where `yTrue[i] === positiveClass`, else 0. */

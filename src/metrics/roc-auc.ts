@@ -18,13 +18,13 @@ export interface RocCurve {
 export function rocCurve(yTrue: Int32Array, scores: Float64Array, positiveClass = 1): RocCurve {
   const { fps, tps, thresholds } = binaryCurve(positiveMask(yTrue, positiveClass), scores);
   const m = fps.length;
-  const keep: number[] = [];
+  const keep = new Int32Array(m);
+  let k = 0;
   for (let i = 0; i < m; i++) {
     // sklearn keeps the ends and every point where the curve changes slope (second difference != 0).
-    if (i === 0 || i === m - 1 || m <= 2) keep.push(i);
-    else if (fps[i + 1]! - fps[i]! - (fps[i]! - fps[i - 1]!) !== 0 || tps[i + 1]! - tps[i]! - (tps[i]! - tps[i - 1]!) !== 0) keep.push(i);
+    if (i === 0 || i === m - 1 || m <= 2) keep[k++] = i;
+    else if (fps[i + 1]! - fps[i]! - (fps[i]! - fps[i - 1]!) !== 0 || tps[i + 1]! - tps[i]! - (tps[i]! - tps[i - 1]!) !== 0) keep[k++] = i;
   }
-  const k = keep.length;
   const fpr = new Float64Array(k + 1);
   const tpr = new Float64Array(k + 1);
   const th = new Float64Array(k + 1);

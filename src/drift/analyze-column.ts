@@ -3,7 +3,7 @@ import { getMethod } from './methods/registry.js';
 import type { MethodResult } from './methods/types.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import type { PlannedColumn } from './plan-columns.js';
-import type { ColumnPair } from './prepare/column-pair.js';
+import { countDistinctSorted, type ColumnPair } from './prepare/column-pair.js';
 import { prepareCategorical, prepareNumeric } from './prepare/extract.js';
 import type { ColumnFacts, MethodSpec, PresetChoice } from './presets/types.js';
 import { driftScore, flags, specValue } from './score.js';
@@ -106,6 +106,7 @@ function emptySide(nRef: number, nCur: number): string | null {
 }
 
 function distinctCurrent(pair: ColumnPair): number {
+  if (pair.kind === 'numeric') return countDistinctSorted(pair.cur);
   const c = pair.counts();
   let n = 0;
   for (let i = 0; i < c.cur.length; i++) if (c.cur[i] > 0) n++;

@@ -1,6 +1,7 @@
 /** From table columns to prepared pairs: one pass over the rows of each side, no per-row objects. */
 import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table.js';
 import { categoricalPair, numericPair, type CategoricalPair, type NumericPair } from './column-pair.js';
+import { sortFloat64 } from './sort-float64.js';
 
 /** Finite values sorted ascending (Float64Array sort is numeric), plus how many rows were dropped. */
 export interface SortedSample {
@@ -28,7 +29,7 @@ export function sortedFinite(values: Float64Array): SortedSample {
       if (v - v === 0) sorted[k++] = v;
     }
   }
-  sorted.sort();
+  sortFloat64(sorted);
   return { sorted, missing: nan, infinite: values.length - finite - nan };
 }
 

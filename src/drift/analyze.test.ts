@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { DriftwatchError } from '../core/errors.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../data/table.js';
+import { analyzeDrift } from './analyze.js';
+import type { AnalyzeOptions } from './options.js';
+
+const clock = { now: () => new Date('2026-01-02T03:04:05Z') };
+const range = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i));
+/** A deterministic, roughly uniform spread of n values in [0, 1). */
+const spread = (n: number, offset = 0): number[] => range(n, (i) => ((i * 0.618033988749895 + offset) % 1));
+
+function tables(): [Table, Table] {
+  const n = 400;
+  const ref = createTable([
+    numericColumn('age', spread(n).map((u) => 20 + 50 * u)),
+    numericColumn('income', spread(n, 0.3).map((u) => 1000 * u)),
+    categoricalColumn('plan', range(n, (i) => ['basic', 'plus', 'pro'][i % 3]!)),
+    categoricalColumn('churn', range(n, (i) => (i % 4 === 0 ? 'yes' : 'no'))),
+    numericColumn('score', spread(n, 0.1)),
+    numericColumn('user_id', range(n, (i) => i), 'id'),
+    numericColumn('only_ref', range(n, (i) => i % 7)),
+  ]);
+  const cur = createTable([
+    numericColumn('age', spread(n, 0.5).map((u) => 20 + 50 * u)),
+    // income moved up by half its range: drift under every preset
+    numericColumn('income', spread(n, 0.3).map((u) => 500 + 1000 * u)),
+    categoricalColumn('plan', range(n, (i) => ['basic', 'plus', 'pro', 'enterprise'][i % 4]!)),
+    categoricalColumn('churn', range(n, (i) => (i % 2 === 0 ? 'yes' : 'no'))),
+    numericColumn('score', spread(n, 0.2)),
+    numericColumn('user_id', range(n, (i) => n + i), 'id'),
+    numericColumn('extra', range(n, (i) => i % 5)),
+  ]);
+  return [ref, cur];
+}
+
+function expectError(f: () => unknown, code: string, message: RegExp): void {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DriftwatchError);
+    expect((e as DriftwatchError).code).toBe(code);
+    expect((e as DriftwatchError).message).toMatch(message);
+    return;
+  }
+  throw new Error('expected an error');
+}
+
+describe('analyzeDrift', () => {
+  const [ref, cur] = tables();
+  const run = (o: AnalyzeOptions = {}) => analyzeDrift(ref, cur, { ...clock, ...o });
+
+  it('reports features in table order, target and prediction apart, exclusions with reasons', () => {
+    const r = run({ target: 'churn', prediction: 'score' });
+    expect(r.columns.map((c) => c.name)).toEqual(['age', 'income', 'plan']);
+    expect(r.target_drift?.name).toBe('churn');
+    expect(r.target_drift?.role).toBe('target');
+    expect(r.prediction_drift?.name).toBe('score');
+    expect(r.prediction_columns?.map((c) => c.name)).toEqual(['score']);
+    expect(r.excluded).toEqual([
+      { name: 'user_id', reason: expect.stringMatching(/identifier-like/) },
+      { name: 'only_ref', reason: 'missing in current' },
+      { name: 'extra', reason: 'not in the reference' },
+    ]);
+    expect(r.schema).toEqual({ missing_in_current: ['only_ref'], extra_in_current: ['extra'], type_changes: [] });
+    expect(r.generated_at).toBe('2026-01-02T03:04:05.000Z');
+    expect(r.dataset.columns_analyzed).toBe(3);
+  });
+
+  it('finds the shifted column and the new category', () => {
+    const r = run({ target: 'churn' });
+    const income = r.columns.find((c) => c.name === 'income')!;
+    expect(income.drifted).toBe(true);
+    expect(income.method).toBe('ks');
+    expect(income.effect_size?.method).toBe('wasserstein');
+    expect(income.score).toBeGreaterThan(0.5);
+    const plan = r.columns.find((c) => c.name === 'plan')!;
+    expect(plan.new_categories).toEqual(['enterprise']);
+    expect(r.quality.issues.map((i) => i.kind)).toContain('new_categories');
+    expect(r.columns.find((c) => c.name === 'age')!.drifted).toBe(false);
+  });
+
+  it('the evidently preset counts the target in the share; default does not', () => {
+    expect(run({ target: 'churn', preset: 'evidently' }).dataset.columns_analyzed).toBe(5);
+    expect(run({ target: 'churn', preset: 'default' }).dataset.columns_analyzed).toBe(4);
+    expect(run({ preset: 'evidently' }).notes.join(' ')).toMatch(/mis-fir|flags far more than 5%/);
+  });
+
+  it('overrides: per column wins over per kind over the global stattest; no effect size unless chosen', () => {
+    const r = run({ stattest: 'psi', perKind: { numeric: { method: 'cvm' } }, perColumn: { age: { method: 'mannwhitney', threshold: 0.01 } } });
+    const byName = new Map(r.columns.map((c) => [c.name, c]));
+    expect(byName.get('age')!.method).toBe('mannwhitney');
+    expect(byName.get('age')!.threshold).toBe(0.01);
+    expect(byName.get('income')!.method).toBe('cvm');
+    expect(byName.get('plan')!.method).toBe('psi');
+    for (const c of r.columns) expect(c.effect_size).toBeNull();
+  });
+
+  it('a method that does not fit the column kind is a USAGE error naming column, method and kinds', () => {
+    expectError(() => run({ stattest: 'ks' }), 'USAGE', /"ks".*column "plan".*categorical.*supports numeric/);
+    expectError(() => run({ perColumn: { plan: { method: 'fisher' } } }), 'USAGE', /binary column.*"plan" has 4/);
+  });
+
+  it('an unknown target or prediction is COLUMN_NOT_FOUND listing the columns and the closest name', () => {
+    expectError(() => run({ target: 'churned' }), 'COLUMN_NOT_FOUND', /target column "churned".*Did you mean "churn"\?.*Columns are: age, income/);
+    expectError(() => run({ prediction: ['nope'] }), 'COLUMN_NOT_FOUND', /prediction column "nope"/);
+  });
+
+  it('nothing comparable is NO_COMMON_COLUMNS', () => {
+    const a = createTable([numericColumn('a', [1, 2, 3])]);
+    const b = createTable([numericColumn('b', [1, 2, 3])]);
+    expectError(() => analyzeDrift(a, b, clock), 'NO_COMMON_COLUMNS', /no column can be compared/);
+  });
+
+  it('bad option values are USAGE errors naming the option', () => {
+    expectError(() => run({ driftShare: 1.5 }), 'USAGE', /driftShare/);
+    expectError(() => run({ stattest: 'ks', threshold: 2 }), 'USAGE', /stattest/);
+    expectError(() => run({ psiBins: 1 }), 'USAGE', /psiBins/);
+  });
+
+  it('all-missing columns are excluded with a quality issue', () => {
+    const a = createTable([numericColumn('x', range(50, (i) => i)), numericColumn('gone', range(50, (i) => i))]);
+    const b = createTable([numericColumn('x', range(50, (i) => i)), numericColumn('gone', range(50, () => NaN))]);
+    const r = analyzeDrift(a, b, clock);
+    expect(r.excluded).toEqual([{ name: 'gone', reason: 'all values missing in current' }]);
+    expect(r.quality.issues).toEqual([{ column: 'gone', kind: 'all_missing', message: 'gone: all values missing in current; not compared' }]);
+  });
+
+  it('a numeric column with text in current is compared as categorical, with a note', () => {
+    const a = createTable([numericColumn('x', range(30, (i) => i % 3))]);
+    const b = createTable([categoricalColumn('x', range(30, (i) => (i % 3 === 0 ? 'unknown' : String(i % 3))))]);
+    const r = analyzeDrift(a, b, clock);
+    expect(r.columns[0]!.kind).toBe('categorical');
+    expect(r.columns[0]!.new_categories).toEqual(['unknown']);
+    expect(r.schema.type_changes).toEqual([{ name: 'x', reference: 'numeric', current: 'categorical' }]);
+    expect(r.notes.join(' ')).toMatch(/compared as categorical/);
+  });
+
+  it('corrections use the corrected p-value for the verdict and keep the raw one', () => {
+    const r = run({ correction: 'bonferroni' });
+    for (const c of r.columns) {
+      if (c.p_value_raw === null) continue;
+      expect(c.p_value).toBeCloseTo(Math.min(1, c.p_value_raw * r.columns.length), 12);
+    }
+    expect(r.correction).toBe('bonferroni');
+  });
+
+  it('summaries follow numpy: quantiles with linear interpolation, std with ddof 1', () => {
+    const a = createTable([numericColumn('v', [4, 1, 3, 2, NaN, 10, 7])]);
+    const r = analyzeDrift(a, a, clock);
+    const s = r.columns[0]!.summary.reference;
+    if (s.type !== 'numeric') throw new Error('expected numeric');
+    // numpy: np.quantile([1,2,3,4,7,10], [.05,.25,.5,.75,.95]) = [1.25, 2.25, 3.5, 6.25, 9.25]
+    expect(s.quantiles).toEqual({ p05: 1.25, p25: 2.25, p50: 3.5, p75: 6.25, p95: 9.25 });
+    expect(s.count).toBe(6);
+    expect(s.missing).toBe(1);
+    expect(s.mean).toBeCloseTo(4.5, 14);
+    expect(s.std).toBeCloseTo(3.391164991562634, 14); // np.std(..., ddof=1)
+  });
+
+  it('histograms: shares summing to 1 over common numeric bins; top categories plus (other)', () => {
+    const r = run();
+    const h = r.columns.find((c) => c.name === 'age')!.histogram;
+    if (h.type !== 'numeric') throw new Error('expected numeric');
+    expect(h.edges.length).toBe(31);
+    expect(h.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(h.current.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const many = createTable([categoricalColumn('c', range(300, (i) => `v${i % 25}`))]);
+    const hc = analyzeDrift(many, many, clock).columns[0]!.histogram;
+    if (hc.type !== 'categorical') throw new Error('expected categorical');
+    expect(hc.categories.length).toBe(21);
+    expect(hc.categories[20]).toBe('(other)');
+  });
+
+  it('dataset verdict and severity follow the share (classic: strictly above 0.3)', () => {
+    const r = run({ preset: 'classic' });
+    expect(r.dataset.drift_share_threshold).toBe(0.3);
+    expect(r.dataset.dataset_drift).toBe(r.dataset.drifted_share > 0.3);
+    const s = r.dataset.drifted_share;
+    expect(r.dataset.severity).toBe(s < 0.25 ? 'LOW' : s > 0.5 ? 'HIGH' : 'MEDIUM');
+  });
+
+  it('is deterministic', () => {
+    expect(run({ target: 'churn' })).toEqual(run({ target: 'churn' }));
+  });
+});

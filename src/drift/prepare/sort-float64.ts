@@ -32,8 +32,8 @@ export function sortFloat64(values: Float64Array): Float64Array {
     counts[2 * DIGIT + (hi & 0xffff)]++;
     counts[3 * DIGIT + (hi >>> 16)]++;
   }
-  let src = u;
-  let dst = new Uint32Array(2 * n);
+  let src: Uint32Array = u;
+  let dst: Uint32Array = new Uint32Array(2 * n);
   for (let pass = 0; pass < 4; pass++) {
     const base = pass * DIGIT;
     const word = pass >> 1;

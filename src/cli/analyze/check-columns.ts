@@ -1,7 +1,10 @@
-/** Fails early, naming the flag, when a column given by name is in neither file. */
+/**
+ * Fails early, naming the flag, when a column given by name is in neither file, or when a label or
+ * prediction column has no values at all in one of them (nothing to compare; almost always a wrong column).
+ */
 import { closestMatch } from '../../core/config/index.js';
 import { DriftwatchError } from '../../core/errors.js';
-import type { Table } from '../../data/index.js';
+import { MISSING_CODE, type Column, type Table } from '../../data/index.js';
 import type { NamedColumn } from './settings.js';
 
 const LIST_AT_MOST = 15;
@@ -9,9 +12,24 @@ const LIST_AT_MOST = 15;
 export function checkNamedColumns(named: readonly NamedColumn[], reference: Table, current: Table, files: { reference: string; current: string }): void {
   const known = new Set([...reference.names, ...current.names]);
   for (const { source, name } of named) {
-    if (known.has(name)) continue;
-    throw columnNotFound(source, name, reference.names, `${files.reference} or ${files.current}`);
+    if (!known.has(name)) {
+      throw columnNotFound(source, name, reference.names, files.reference === files.current ? files.reference : `${files.reference} or ${files.current}`);
+    }
   }
+  for (const { source, name, mustHaveValues } of named) {
+    if (mustHaveValues !== true) continue;
+    for (const [table, file] of [[reference, files.reference], [current, files.current]] as const) {
+      const col = table.column(name);
+      if (col !== undefined && !hasValues(col)) {
+        throw new DriftwatchError('COLUMN_ALL_MISSING', `${source}: column "${name}" has no values (every row is missing)`, { file, field: name });
+      }
+    }
+  }
+}
+
+function hasValues(col: Column): boolean {
+  if (col.storage === 'numeric') return col.values.some((v) => !Number.isNaN(v));
+  return col.codes.some((c) => c !== MISSING_CODE);
 }
 
 /** `--label: column "chrn" not found in a.csv or b.csv; did you mean "churn"?` (or the available names). */

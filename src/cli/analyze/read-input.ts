@@ -1,14 +1,12 @@
 /** Reads one input file for the CLI: progress bar on a terminal, errors naming the file as the user wrote it. */
 import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
-import { readTable } from '../../data/index.js';
-import type { ColumnKind, Table } from '../../data/index.js';
+import { createTable, readTable, withKind, type ColumnKind, type Table } from '../../data/index.js';
 import type { CliIo } from '../io.js';
 import { createByteProgress } from '../progress.js';
 import type { DataFile } from './settings.js';
 
 export interface ReadInputOptions {
   readonly delimiter?: string;
-  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
   readonly quiet: boolean;
   /** Bar label, e.g. 'reference'. */
   readonly label: string;
@@ -19,7 +17,6 @@ export async function readInput(file: DataFile, io: CliIo, options: ReadInputOpt
   try {
     return await readTable(file.absolute, {
       ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
-      ...(options.columnKinds !== undefined && Object.keys(options.columnKinds).length > 0 ? { columnKinds: options.columnKinds } : {}),
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (e) {
@@ -38,4 +35,17 @@ export function withDisplayPath(e: unknown, file: DataFile): unknown {
     { file: file.display, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
     { cause: e },
   );
+}
+
+/**
+ * Applies --categorical / --numerical after reading, so that a misspelt column is reported against the
+ * flag that named it (checked before this) rather than by the reader; columns absent from this file are skipped.
+ */
+export function applyColumnKinds(table: Table, kinds: Readonly<Record<string, ColumnKind>>, file: DataFile): Table {
+  if (!Object.keys(kinds).some((name) => table.column(name) !== undefined)) return table;
+  try {
+    return createTable(table.columns.map((c) => (kinds[c.name] !== undefined ? withKind(c, kinds[c.name]!, file.display) : c)));
+  } catch (e) {
+    throw withDisplayPath(e, file);
+  }
 }

@@ -7,7 +7,7 @@ import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../
 import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';
-import { readInput } from './read-input.js';
+import { applyColumnKinds, readInput } from './read-input.js';
 import type { RunSettings } from './settings.js';
 
 export interface AnalysisOutcome {
@@ -20,13 +20,16 @@ export interface AnalysisOutcome {
 export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output, now: () => number = () => performance.now()): Promise<AnalysisOutcome> {
   const quiet = out.mode.quiet;
   const t0 = now();
-  const reference = await readInput(settings.reference, io, { ...settingsRead(settings), quiet, label: 'reference' });
-  const current = await readInput(settings.current, io, { ...settingsRead(settings), quiet, label: 'current' });
+  const read = { ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}), quiet };
+  const rawReference = await readInput(settings.reference, io, { ...read, label: 'reference' });
+  const rawCurrent = await readInput(settings.current, io, { ...read, label: 'current' });
   const t1 = now();
-  out.detail(`read ${settings.reference.display} (${reference.rowCount} rows x ${reference.names.length} columns) and ` +
-    `${settings.current.display} (${current.rowCount} rows x ${current.names.length} columns)`);
+  out.detail(`read ${settings.reference.display} (${rawReference.rowCount} rows x ${rawReference.names.length} columns) and ` +
+    `${settings.current.display} (${rawCurrent.rowCount} rows x ${rawCurrent.names.length} columns)`);
 
-  checkNamedColumns(settings.namedColumns, reference, current, { reference: settings.reference.display, current: settings.current.display });
+  checkNamedColumns(settings.namedColumns, rawReference, rawCurrent, { reference: settings.reference.display, current: settings.current.display });
+  const reference = applyColumnKinds(rawReference, settings.columnKinds, settings.reference);
+  const current = applyColumnKinds(rawCurrent, settings.columnKinds, settings.current);
   const report = analyzeDrift(reference, current, settings.analyze);
   const t2 = now();
 
@@ -61,10 +64,6 @@ export function statusLine(report: DriftReport): string {
   const pct = `${(100 * d.drifted_share).toFixed(1)}%`;
   const counts = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${pct}, dataset threshold ${(100 * d.drift_share_threshold).toFixed(0)}%)`;
   return d.dataset_drift ? `DRIFT DETECTED: ${counts}, severity ${d.severity}` : `No dataset drift: ${counts}`;
-}
-
-function settingsRead(s: RunSettings): { delimiter?: string; columnKinds: RunSettings['columnKinds'] } {
-  return { ...(s.delimiter !== undefined ? { delimiter: s.delimiter } : {}), columnKinds: s.columnKinds };
 }
 
 function terminalWidth(io: CliIo): number {

@@ -45,6 +45,8 @@ export interface NamedColumn {
   /** `--label`, or `label (driftwatch.yaml)`. */
   readonly source: string;
   readonly name: string;
+  /** Label and prediction columns must hold values in both files (features may be empty: a quality issue). */
+  readonly mustHaveValues?: boolean;
 }
 
 export interface DataFile {
@@ -82,16 +84,16 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
   const formats = flags.format !== undefined ? parseChoiceList('--format', flags.format, OUTPUT_FORMATS) : (config.output?.formats ?? DEFAULT_FORMATS);
 
   const named: NamedColumn[] = [];
-  const addNames = (names: readonly string[] | undefined, source: string): string[] => {
-    for (const name of names ?? []) named.push({ source, name });
+  const addNames = (names: readonly string[] | undefined, source: string, mustHaveValues = false): string[] => {
+    for (const name of names ?? []) named.push({ source, name, ...(mustHaveValues ? { mustHaveValues } : {}) });
     return [...(names ?? [])];
   };
   const listFlag = (v: readonly string[] | undefined): string[] | undefined => (v === undefined ? undefined : parseList(v));
 
   const label = pick(flags.label?.trim(), '--label', config.label, 'label');
-  if (label.value !== undefined) addNames([label.value], label.source);
+  if (label.value !== undefined) addNames([label.value], label.source, true);
   const prediction = pick(listFlag(flags.prediction), '--prediction', config.prediction, 'prediction');
-  addNames(prediction.value, prediction.source);
+  addNames(prediction.value, prediction.source, true);
   const drop = pick(listFlag(flags.drop), '--drop', config.columns?.drop, 'columns.drop');
   addNames(drop.value, drop.source);
   const id = pick(listFlag(flags.id), '--id', config.columns?.id, 'columns.id');

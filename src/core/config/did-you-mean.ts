@@ -23,11 +23,12 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word`, or undefined when none is close enough to be a plausible typo
- * (at most a third of the word's length in edits, compared case-insensitively).
+ * (at most a third of the word's length in edits, compared case-insensitively). Words of one or two
+ * letters get no suggestion: any other short name would be "close".
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(w.length / 3));
+  const limit = w.length <= 2 ? 0 : Math.max(1, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -1,0 +1,114 @@
+/** `driftwatch train`: fit a native model on a data file, report validation metrics, save it (and ONNX). */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { DriftwatchError } from '../../core/errors.js';
+import { ALGORITHMS, nativeModelToOnnx, parseParamStrings, saveNativeModel, trainModel, type Algorithm } from '../../models/index.js';
+import { dataFile } from '../analyze/settings.js';
+import { readInput, withDisplayPath } from '../analyze/read-input.js';
+import { collect, type CommandContext } from '../command-context.js';
+import { badOption } from '../errors.js';
+import { createOutput } from '../output.js';
+import { wantsColor } from '../io.js';
+import { parseChoice, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
+import { classificationReportLines, isRegression, metricLines } from '../models/format-metrics.js';
+
+interface TrainFlags {
+  readonly data?: string;
+  readonly label?: string;
+  readonly algo?: string;
+  readonly param?: readonly string[];
+  readonly validFraction?: string;
+  readonly seed?: string;
+  readonly out?: string;
+  readonly onnx?: string;
+  readonly positiveClass?: string;
+  readonly drop?: readonly string[];
+  readonly delimiter?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+export function createTrainCommand(ctx: CommandContext): Command {
+  return new Command('train')
+    .summary('train a model (gbdt, rf, logreg) on a data file')
+    .description(
+      'Train a native model on a data file: gradient-boosted trees (gbdt), random forest (rf) or logistic ' +
+        'regression (logreg; ridge for a numeric label). Holds out a seeded validation split, prints its ' +
+        'metrics, and saves the model as Driftwatch JSON (and as ONNX with --onnx). Parameters: docs/models.md.',
+    )
+    .option('-d, --data <file>', 'training data (CSV, JSON Lines or Parquet)')
+    .option('-l, --label <column>', 'the label column')
+    .option('-a, --algo <name>', `learner: ${ALGORITHMS.join(', ')} (default: gbdt)`)
+    .option('-p, --param <name=value>', 'learner parameter, repeatable, e.g. --param max_depth=4', collect)
+    .option('--valid-fraction <x>', 'share of rows held out for validation, 0 to skip (default: 0.2)')
+    .option('--seed <n>', 'random seed for the split and the learner (default: 0)')
+    .option('-o, --out <file>', 'where to write the model (Driftwatch JSON)')
+    .option('--onnx <file>', 'also write the model as ONNX')
+    .option('--positive-class <label>', 'binary labels: the positive class (default: 1/true/yes, else the second sorted label)')
+    .option('--drop <columns>', 'columns to leave out (comma-separated, repeatable)', collect)
+    .option('--delimiter <char>', 'CSV delimiter (default: detected; "tab" for tabs)')
+    .option('--json', 'print the validation metrics as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', '\nExample:\n  driftwatch train --data churn.csv --label churn --algo gbdt --param n_estimators=200 --out model.json --onnx model.onnx')
+    .action(async (flags: TrainFlags) => {
+      const { io } = ctx;
+      if (flags.data === undefined) throw badOption('--data', 'missing: give the training data file');
+      if (flags.label === undefined) throw badOption('--label', 'missing: give the label column');
+      if (flags.out === undefined) throw badOption('--out', 'missing: give the file to write the model to, e.g. --out model.json');
+      const algo: Algorithm = flags.algo !== undefined ? parseChoice('--algo', flags.algo, ALGORITHMS) : 'gbdt';
+      const validFraction = flags.validFraction !== undefined ? parseNumber('--valid-fraction', flags.validFraction, { min: 0, max: 0.95, describe: 'a number from 0 to 0.95' }) : 0.2;
+      const seed = flags.seed !== undefined ? parseNumber('--seed', flags.seed, { min: 0, max: 4294967295, integer: true, describe: 'a whole number from 0 to 4294967295' }) : 0;
+      const params = parseParamStrings(flags.param ?? []);
+      const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
+
+      const input = dataFile(resolve(io.cwd, flags.data), io.cwd);
+      const table = await readInput(input, io, { ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter('--delimiter', flags.delimiter) } : {}), quiet: out.mode.quiet, label: 'data' });
+      const started = performance.now();
+      const result = await trainModel(table, {
+        label: flags.label,
+        algo,
+        params,
+        validFraction,
+        seed,
+        ...(flags.positiveClass !== undefined ? { positiveClass: flags.positiveClass } : {}),
+        drop: parseList(flags.drop),
+        source: input.display,
+      }).catch((e: unknown) => {
+        throw withDisplayPath(e, input);
+      });
+      const seconds = (performance.now() - started) / 1000;
+
+      const modelPath = resolve(io.cwd, flags.out);
+      await mkdir(dirname(modelPath), { recursive: true });
+      await saveNativeModel(result.model, modelPath);
+      let onnxPath: string | null = null;
+      if (flags.onnx !== undefined) {
+        onnxPath = resolve(io.cwd, flags.onnx);
+        try {
+          await mkdir(dirname(onnxPath), { recursive: true });
+          await writeFile(onnxPath, nativeModelToOnnx(result.model));
+        } catch (e) {
+          throw new DriftwatchError('FILE_UNREADABLE', `cannot write the ONNX file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: flags.onnx });
+        }
+      }
+
+      if (out.mode.json) {
+        out.result(JSON.stringify({ model: flags.out, onnx: flags.onnx ?? null, algorithm: result.model.card.algorithm, train_rows: result.trainRows, valid_rows: result.validRows, seconds, validation: result.validation }, null, 2) + '\n');
+      }
+      const sig = result.model.signature;
+      out.info(`Trained ${result.model.card.algorithm} on ${result.trainRows} rows of ${input.display} in ${seconds.toFixed(2)} s (${sig.task}${sig.classes ? `: ${sig.classes.join(', ')}; positive class ${sig.positiveClass ?? '-'}` : ''}).`);
+      out.info(`Inputs: ${sig.inputs.map((i) => i.name).join(', ')}`);
+      for (const ex of result.excluded) out.info(`  left out ${ex.name}: ${ex.reason}`);
+      if (result.validation) {
+        out.info(`Validation (${result.validRows} rows held out, seed ${seed}):`);
+        for (const line of metricLines(result.validation)) out.info(line);
+        if (!isRegression(result.validation)) for (const line of ['', ...classificationReportLines(result.validation)]) out.info(line);
+      }
+      const top = Object.entries(result.model.card.feature_importances['permutation'] ?? result.model.card.feature_importances['gain'] ?? {})
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5);
+      if (top.length > 0) out.info(`Most important inputs: ${top.map(([k, v]) => `${k} (${v.toFixed(3)})`).join(', ')}`);
+      out.info(`Model written to ${flags.out}${onnxPath ? `; ONNX written to ${flags.onnx}` : ''}`);
+    });
+}

@@ -7,7 +7,7 @@ import type { DriftMethod } from './types.js';
 export const SHARE_FLOOR = 1e-4;
 
 const common = { kinds: ['numeric', 'categorical'], scoreKind: 'distance', largerIsMoreDrift: true, binaryOnly: false } as const;
-const binsNote = 'numeric columns with more than 20 distinct reference values use Sturges bins over both samples, others one bin per value';
+const binsNote = 'Numeric columns with more than 20 distinct reference values use Sturges bins over both samples, others one bin per value';
 
 export const psi: DriftMethod = {
   ...common,

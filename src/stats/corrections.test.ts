@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../core/errors.js';
-import { expectClose, type FixtureNumber } from '../../test/helpers/close.js';
+import { expectClose } from '../../test/helpers/close.js';
 import { benjaminiHochberg, bonferroni } from './corrections.js';
 
 interface Case { p: number[]; bonferroni: number[]; bh: number[] }

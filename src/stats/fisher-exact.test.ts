@@ -38,7 +38,7 @@ describe('fisherExact properties and edge cases', () => {
     expect(fisherExact(0, 5, 0, 5)).toEqual({ statistic: NaN, pValue: 1 });
   });
   it('rejects negative or fractional counts', () => {
-    for (const args of [[-1, 1, 1, 1], [1.5, 1, 1, 1]] as const) {
+    for (const args of [[-1, 1, 1, 1], [1.5, 1, 1, 1]] as [number, number, number, number][]) {
       try {
         fisherExact(...args);
         expect.unreachable('should throw');

@@ -40,7 +40,7 @@ describe('zTestProportions properties and edge cases', () => {
     expect(zTestProportions(10, 10, 20, 20)).toEqual({ statistic: 0, pValue: 1 });
   });
   it('rejects impossible counts', () => {
-    for (const args of [[1, 0, 1, 1], [2, 1, 0, 1], [-1, 3, 0, 1], [0.5, 3, 0, 1]] as const) {
+    for (const args of [[1, 0, 1, 1], [2, 1, 0, 1], [-1, 3, 0, 1], [0.5, 3, 0, 1]] as [number, number, number, number][]) {
       try {
         zTestProportions(...args);
         expect.unreachable('should throw');

@@ -1,7 +1,60 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DriftwatchError } from '../core/errors.js';
 import type { DriftReport } from '../drift/types.js';
-import type { OutputFormat } from './types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderPng } from './png.js';
+import { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat } from './types.js';
 
-/** Writes the file formats among `formats` into outDir (created if needed); returns the paths written. */
-export async function writeReports(_report: DriftReport, _outDir: string, _formats: readonly OutputFormat[]): Promise<string[]> {
-  throw new Error('not implemented');
+type FileFormat = Exclude<OutputFormat, 'terminal'>;
+
+const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport) => string | Promise<Uint8Array>>> = {
+  json: renderJson,
+  csv: renderCsv,
+  html: renderHtml,
+  png: renderPng,
+};
+
+function fileFormats(formats: readonly OutputFormat[]): FileFormat[] {
+  for (const f of formats) {
+    if (!OUTPUT_FORMATS.includes(f)) {
+      throw new DriftwatchError('INVALID_ARGUMENT', `unknown report format "${String(f)}"; use one of ${OUTPUT_FORMATS.join(', ')}`, { field: 'formats' });
+    }
+  }
+  return [...new Set(formats)].filter((f): f is FileFormat => f !== 'terminal');
+}
+
+function ioError(what: string, path: string, e: unknown): DriftwatchError {
+  const reason = e instanceof Error && 'code' in e ? ` (${String((e as NodeJS.ErrnoException).code)})` : '';
+  return new DriftwatchError('INVALID_ARGUMENT', `cannot ${what} ${path}${reason}; choose an output directory you can write to`, { file: path, field: 'outDir' }, { cause: e });
+}
+
+/**
+ * Writes the file formats among `formats` into outDir (created if needed); returns the paths written, in
+ * the order asked. 'terminal' writes nothing. Everything is rendered before the first file is written,
+ * and each file is replaced atomically, so a failure never leaves a half-written report.
+ */
+export async function writeReports(report: DriftReport, outDir: string, formats: readonly OutputFormat[]): Promise<string[]> {
+  const wanted = fileFormats(formats);
+  if (wanted.length === 0) return [];
+  const contents = await Promise.all(wanted.map(async (f) => [f, await RENDERERS[f](report)] as const));
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw ioError('create the output directory', outDir, e);
+  }
+  const written: string[] = [];
+  for (const [format, data] of contents) {
+    const path = join(outDir, REPORT_FILE_NAMES[format]);
+    try {
+      await writeFileAtomic(path, data);
+    } catch (e) {
+      throw ioError('write', path, e);
+    }
+    written.push(path);
+  }
+  return written;
 }

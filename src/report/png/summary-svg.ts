@@ -1,0 +1,94 @@
+/**
+ * The drift_summary.png picture as one SVG canvas: a header with the verdict, the KPI strip drawn as SVG
+ * text, then the pie and the gauge on the left and the drift-score bars on the right, the charts rendered
+ * by ECharts from the same specifications as the HTML report and nested at their places.
+ */
+import type { DriftReport } from '../../drift/types.js';
+import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, FONT_FAMILY, PALETTE, type ChartSpec } from '../charts/index.js';
+import { formatCount, formatPercent, shareComparison } from '../format.js';
+import { escapeHtml as esc } from '../html/escape.js';
+import { renderChartSvg } from '../svg-chart.js';
+import { truncate, truncateLeft } from '../text-layout.js';
+import { estimateTextWidth } from '../text-metrics.js';
+
+export const SUMMARY_WIDTH = 1200;
+export const SUMMARY_HEIGHT = 800;
+/** More bars than this would be too thin to read at this size; the PNG shows the highest scores. */
+export const MAX_BARS = 20;
+
+const BG = '#f6f7f9';
+const CARD = '#ffffff';
+const PAD = 24;
+
+interface Box { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+
+function card(b: Box): string {
+  return `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${CARD}" stroke="${PALETTE.grid}"/>`;
+}
+
+function text(x: number, y: number, content: string, attrs: string): string {
+  return `<text x="${x}" y="${y}" ${attrs}>${esc(content)}</text>`;
+}
+
+/** A chart rendered to SVG and placed in its card under a title. */
+function chartCard(b: Box, title: string, spec: ChartSpec, id: string): string {
+  const top = 40;
+  const svg = renderChartSvg(spec, { width: b.w - 16, height: b.h - top - 8, idPrefix: id }).replace(/^<svg /, `<svg x="${b.x + 8}" y="${b.y + top}" `);
+  return card(b) + text(b.x + 18, b.y + 28, title, `font-size="15" font-weight="bold" fill="${PALETTE.text}"`) + svg;
+}
+
+function header(report: DriftReport): string {
+  const d = report.dataset;
+  const verdict = d.dataset_drift ? 'Dataset drift detected' : 'No dataset drift';
+  const detail = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift)} ${formatPercent(d.drift_share_threshold)})`;
+  const path = (p: string | null): string => truncateLeft(p ?? '(in-memory table)', 70);
+  const banner = `${verdict} · ${detail}`;
+  const bannerW = Math.ceil(estimateTextWidth(banner, 'bold 13px sans-serif')) + 32;
+  const bx = SUMMARY_WIDTH - PAD - bannerW;
+  const [fill, stroke, ink] = d.dataset_drift ? ['#fdecea', '#f5c2bd', '#a32d24'] : ['#e8f6ef', '#b9e2cd', '#1e6e49'];
+  return [
+    text(PAD, 44, 'Drift summary', `font-size="26" font-weight="bold" fill="${PALETTE.text}"`),
+    text(PAD, 68, `Reference ${path(report.reference.path)} (${formatCount(report.reference.rows)} rows)  ·  current ${path(report.current.path)} (${formatCount(report.current.rows)} rows)`, `font-size="12" fill="${PALETTE.muted}"`),
+    `<rect x="${bx}" y="22" width="${bannerW}" height="34" rx="8" fill="${fill}" stroke="${stroke}"/>`,
+    text(bx + bannerW / 2, 44, banner, `font-size="13" font-weight="bold" fill="${ink}" text-anchor="middle"`),
+  ].join('\n');
+}
+
+function kpis(report: DriftReport, y: number, h: number): string {
+  const d = report.dataset;
+  const severity = d.severity === 'HIGH' ? PALETTE.drifted : d.severity === 'MEDIUM' ? '#b7791f' : PALETTE.stable;
+  const items: [string, string, string][] = [
+    ['COLUMNS ANALYSED', String(d.columns_analyzed), PALETTE.text],
+    ['DRIFTED COLUMNS', String(d.drifted_columns), d.drifted_columns > 0 ? PALETTE.drifted : PALETTE.stable],
+    ['DRIFTED SHARE', formatPercent(d.drifted_share), d.dataset_drift ? PALETTE.drifted : PALETTE.stable],
+    ['DRIFT THRESHOLD', formatPercent(d.drift_share_threshold), PALETTE.text],
+    ['SEVERITY', d.severity, severity],
+  ];
+  const gap = 12;
+  const w = (SUMMARY_WIDTH - 2 * PAD - gap * (items.length - 1)) / items.length;
+  return items.map(([label, value, color], i) => {
+    const x = PAD + i * (w + gap);
+    return card({ x, y, w, h }) + text(x + 16, y + 26, label, `font-size="11" letter-spacing="0.6" fill="${PALETTE.muted}"`)
+      + text(x + 16, y + 62, value, `font-size="30" font-weight="bold" fill="${color}"`);
+  }).join('\n');
+}
+
+/** The whole summary as an SVG document. */
+export function summarySvg(report: DriftReport): string {
+  const top = 172;
+  const leftW = 380;
+  const bottom = SUMMARY_HEIGHT - PAD;
+  const half = (bottom - top - 16) / 2;
+  const shown = columnsByScore(report.columns).slice(0, MAX_BARS);
+  const barsTitle = report.columns.length > MAX_BARS ? `Drift score by feature (top ${MAX_BARS} of ${report.columns.length})` : 'Drift score by feature';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SUMMARY_WIDTH}" height="${SUMMARY_HEIGHT}" viewBox="0 0 ${SUMMARY_WIDTH} ${SUMMARY_HEIGHT}" font-family="${esc(FONT_FAMILY)}">
+<rect width="100%" height="100%" fill="${BG}"/>
+${header(report)}
+${kpis(report, 86, 72)}
+${chartCard({ x: PAD, y: top, w: leftW, h: half }, 'Drifted vs stable columns', driftPieChart(report), 'pie')}
+${chartCard({ x: PAD, y: top + half + 16, w: leftW, h: half }, 'Drifted share vs threshold', driftGaugeChart(report), 'gauge')}
+${chartCard({ x: PAD + leftW + 16, y: top, w: SUMMARY_WIDTH - 2 * PAD - leftW - 16, h: bottom - top }, truncate(barsTitle, 80), driftScoreBarChart({ ...report, columns: shown }), 'scores')}
+${text(SUMMARY_WIDTH - PAD, SUMMARY_HEIGHT - 8, `Driftwatch ${report.driftwatch_version} · ${report.generated_at}`, `font-size="10" fill="${PALETTE.muted}" text-anchor="end"`)}
+</svg>
+`;
+}

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleReport } from '../../test/fixtures/report/sample-report.js';
+import { DriftwatchError } from '../core/errors.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import type { OutputFormat } from './types.js';
+import { writeReports } from './write-reports.js';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'driftwatch-report-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const leftovers = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith('.tmp'));
+
+describe('writeReports', () => {
+  it('writes every requested file into a new nested directory and returns the paths', async () => {
+    const out = join(dir, 'a', 'b');
+    const paths = await writeReports(sampleReport, out, ['terminal', 'json', 'csv', 'html', 'png']);
+    expect(paths).toEqual(['drift_report.json', 'feature_scores.csv', 'drift_report.html', 'drift_summary.png'].map((f) => join(out, f)));
+    expect(readFileSync(paths[0]!, 'utf8')).toBe(renderJson(sampleReport));
+    expect(readFileSync(paths[1]!, 'utf8')).toBe(renderCsv(sampleReport));
+    expect(readFileSync(paths[2]!, 'utf8')).toMatch(/^<!doctype html>/);
+    expect([...readFileSync(paths[3]!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('writes only what is asked; terminal alone writes nothing', async () => {
+    expect(await writeReports(sampleReport, join(dir, 'none'), ['terminal'])).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await writeReports(sampleReport, dir, ['csv', 'csv'])).toEqual([join(dir, 'feature_scores.csv')]);
+    expect(readdirSync(dir)).toEqual(['feature_scores.csv']);
+  });
+
+  it('replaces an existing file', async () => {
+    writeFileSync(join(dir, 'drift_report.json'), 'old');
+    await writeReports(sampleReport, dir, ['json']);
+    expect(readFileSync(join(dir, 'drift_report.json'), 'utf8')).toBe(renderJson(sampleReport));
+  });
+
+  it('names the path when the output directory cannot be created', async () => {
+    const file = join(dir, 'not-a-dir');
+    writeFileSync(file, '');
+    const err = await writeReports(sampleReport, file, ['json']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DriftwatchError);
+    expect((err as DriftwatchError).code).toBe('INVALID_ARGUMENT');
+    expect((err as DriftwatchError).file).toBe(file);
+    expect((err as DriftwatchError).message).toContain(file);
+  });
+
+  it('fails naming the file and leaves no temporary or partial file when a write fails', async () => {
+    mkdirSync(join(dir, 'drift_report.html')); // a directory where the file should go: rename fails
+    writeFileSync(join(dir, 'feature_scores.csv'), 'previous');
+    const err = await writeReports(sampleReport, dir, ['json', 'html', 'csv']).catch((e: unknown) => e);
+    expect((err as DriftwatchError).file).toBe(join(dir, 'drift_report.html'));
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'drift_report.json'), 'utf8')).toBe(renderJson(sampleReport));
+    expect(readFileSync(join(dir, 'feature_scores.csv'), 'utf8')).toBe('previous');
+  });
+
+  it('rejects an unknown format before writing anything', async () => {
+    const err = await writeReports(sampleReport, join(dir, 'x'), ['json', 'pdf' as OutputFormat]).catch((e: unknown) => e);
+    expect((err as DriftwatchError).code).toBe('INVALID_ARGUMENT');
+    expect((err as DriftwatchError).field).toBe('formats');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -6,6 +6,9 @@ import type { CommandContext } from './command-context.js';
 import { createAnalyzeCommand } from './commands/analyze.js';
 import { createDemoCommand } from './commands/demo.js';
 import { createSimulateDriftCommand } from './commands/simulate-drift.js';
+import { createTrainCommand } from './commands/train.js';
+import { createEvaluateCommand } from './commands/evaluate.js';
+import { createPredictCommand } from './commands/predict.js';
 import { commanderMessage, reportFailure, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -20,6 +23,9 @@ export function createProgram(ctx: CommandContext): Command {
   program.addCommand(createAnalyzeCommand(ctx));
   program.addCommand(createSimulateDriftCommand(ctx));
   program.addCommand(createDemoCommand(ctx));
+  program.addCommand(createTrainCommand(ctx));
+  program.addCommand(createEvaluateCommand(ctx));
+  program.addCommand(createPredictCommand(ctx));
   configureTree(program, ctx.io);
   return program;
 }

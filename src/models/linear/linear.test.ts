@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
+import { evaluateClassifier } from '../../metrics/index.js';
 import { columnScaling, minimizeLbfgs, predictLinear, predictLogistic, trainLogisticRegression, trainRidge } from './index.js';
 
 const root = join(import.meta.dirname, '../../..');
@@ -146,6 +147,27 @@ describe('logistic regression reaches the optimum of sklearn\'s lbfgs objective'
     expect(fit.training.converged).toBe(true);
     expect(fit.coef[0]!).toBeGreaterThan(0.7);
     expect(Math.abs(fit.coef[20]!)).toBeLessThan(0.05);
+  });
+});
+
+describe('quality on a fixed split (issue 3, section 6)', () => {
+  it('breast cancer: accuracy and ROC AUC within 0.01 of StandardScaler + sklearn LogisticRegression', () => {
+    const ref = load<{ test_rows: number[]; accuracy: number; roc_auc: number }>('breast_cancer_split');
+    const { X, y, n, d } = breastCancer();
+    const isTest = new Uint8Array(n);
+    for (const i of ref.test_rows) isTest[i] = 1;
+    const take = (test: boolean) => {
+      const rows = [...Array(n).keys()].filter((i) => (isTest[i] === 1) === test);
+      const Xs = new Float64Array(rows.length * d);
+      rows.forEach((r, k) => Xs.set(X.subarray(r * d, (r + 1) * d), k * d));
+      return { X: Xs, y: Int32Array.from(rows, (r) => y[r]!), n: rows.length };
+    };
+    const train = take(false);
+    const test = take(true);
+    const fit = trainLogisticRegression(train.X, train.n, d, train.y, 2, { standardize: true });
+    const ev = evaluateClassifier(test.y, predictLogistic(fit, test.X, test.n, d), { classes: ['malignant', 'benign'] });
+    expect(Math.abs(ev.accuracy - ref.accuracy)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(ev.roc_auc! - ref.roc_auc)).toBeLessThanOrEqual(0.01);
   });
 });
 

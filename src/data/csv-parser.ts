@@ -9,6 +9,7 @@
  * ragged rows, text after a closing quote and an unterminated quote are errors naming the line.
  */
 import { DriftwatchError } from '../core/errors.js';
+import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import type { MissingMatcher } from './missing-values.js';
 import { parseNumberBytes } from './parse-number.js';
@@ -46,6 +47,7 @@ export class CsvParser {
   private flags = new Uint8Array(64);
   names: string[] = [];
   private columns: ColumnAccumulator[] = [];
+  private interners: (ByteInterner | undefined)[] = [];
   /** Per column: a non-numeric, non-missing value was seen while sniffing. */
   private sniffedText: boolean[] = [];
   rows = 0;
@@ -230,7 +232,7 @@ export class CsvParser {
   }
 
   private sniffRecord(buf: Uint8Array, nf: number): void {
-    this.checkFieldCount(nf);
+    if (nf !== this.names.length) this.raggedRow(nf);
     const missing = this.missing;
     for (let k = 0; k < nf; k++) {
       if (this.sniffedText[k]) continue;
@@ -242,57 +244,86 @@ export class CsvParser {
   }
 
   private commit(buf: Uint8Array, nf: number): void {
-    this.checkFieldCount(nf);
+    if (nf !== this.names.length) this.raggedRow(nf);
     const row = this.rows;
     if (row === this.capacity) this.grow();
-    const missing = this.missing;
-    const checkMarkerFirst = missing.hasNumericMarker;
+    // The hot loop stays small so V8 inlines the number parser: a plain number is stored at once,
+    // everything else (missing, text, numeric missing markers) goes to commitField.
     const columns = this.columns;
+    const starts = this.starts;
+    const ends = this.ends;
+    const markerFirst = this.missing.hasNumericMarker;
     for (let k = 0; k < nf; k++) {
       const col = columns[k]!;
-      const s = this.starts[k]!;
-      const e = this.ends[k]!;
-      if (col.numeric) {
-        if (checkMarkerFirst && missing.matchBytes(buf, s, e)) {
-          col.values[row] = NaN;
-          continue;
-        }
-        const v = parseNumberBytes(buf, s, e);
+      if (col.numeric && !markerFirst) {
+        const v = parseNumberBytes(buf, starts[k]!, ends[k]!);
         if (v === v) {
           col.values[row] = v;
           continue;
         }
-        if (missing.matchBytes(buf, s, e)) {
-          col.values[row] = NaN;
-          continue;
-        }
-        if (col.forced === 'numeric') {
-          const text = this.text(buf, k);
-          throw new DriftwatchError(
-            'PARSE_ERROR',
-            `line ${this.line}: column "${col.name}" must be numeric but has the value "${text}"; fix the value or drop the override`,
-            { file: this.file, line: this.line, field: col.name },
-          );
-        }
-        col.switchToCategorical(row);
-        col.codes[row] = col.code(this.text(buf, k));
-      } else if (missing.matchBytes(buf, s, e)) {
-        col.codes[row] = -1;
-      } else {
-        col.codes[row] = col.code(this.text(buf, k));
       }
+      this.commitField(buf, k, row, col);
     }
     this.rows = row + 1;
   }
 
-  private checkFieldCount(nf: number): void {
-    if (nf !== this.names.length) {
-      throw new DriftwatchError(
-        'PARSE_ERROR',
-        `line ${this.line} has ${nf} field${nf === 1 ? '' : 's'}, the header has ${this.names.length}; every row needs one field per column (quote fields that contain the delimiter)`,
-        { file: this.file, line: this.line },
-      );
+  private commitField(buf: Uint8Array, k: number, row: number, col: ColumnAccumulator): void {
+    const s = this.starts[k]!;
+    const e = this.ends[k]!;
+    const missing = this.missing;
+    if (col.numeric) {
+      if (missing.matchBytes(buf, s, e)) {
+        col.values[row] = NaN;
+        return;
+      }
+      const v = parseNumberBytes(buf, s, e);
+      if (v === v) {
+        col.values[row] = v;
+        return;
+      }
+      if (col.forced === 'numeric') {
+        const text = this.text(buf, k);
+        throw new DriftwatchError(
+          'PARSE_ERROR',
+          `line ${this.line}: column "${col.name}" must be numeric but has the value "${text}"; fix the value or drop the override`,
+          { file: this.file, line: this.line, field: col.name },
+        );
+      }
+      col.switchToCategorical(row);
+      col.codes[row] = this.categoryCode(buf, k, col);
+    } else if (missing.matchBytes(buf, s, e)) {
+      col.codes[row] = -1;
+    } else {
+      col.codes[row] = this.categoryCode(buf, k, col);
     }
+  }
+
+  private raggedRow(nf: number): never {
+    throw new DriftwatchError(
+      'PARSE_ERROR',
+      `line ${this.line} has ${nf} field${nf === 1 ? '' : 's'}, the header has ${this.names.length}; every row needs one field per column (quote fields that contain the delimiter)`,
+      { file: this.file, line: this.line },
+    );
+  }
+
+  /** The dictionary code of field k, found from its bytes when seen before. */
+  private categoryCode(buf: Uint8Array, k: number, col: ColumnAccumulator): number {
+    const s = this.starts[k]!;
+    const e = this.ends[k]!;
+    let interner = this.interners[k];
+    if (interner === undefined) {
+      interner = new ByteInterner();
+      this.interners[k] = interner;
+    }
+    // A field with doubled quotes has bytes unlike its text; it always takes the string path.
+    const plain = (this.flags[k]! & ESCAPED) === 0;
+    if (plain) {
+      const known = interner.lookup(buf, s, e);
+      if (known >= 0) return known;
+    }
+    const code = col.code(this.text(buf, k));
+    if (plain) interner.remember(buf, s, e, code);
+    return code;
   }
 
   /** The text of field k, with a quoted field's doubled quotes undone. */

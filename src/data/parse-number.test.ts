@@ -85,7 +85,7 @@ describe('parseNumberBytes', () => {
   });
 
   it('rejects texts outside the grammar with NaN', () => {
-    for (const t of ['', ' ', '-', '+', '.', 'e5', '1e', '1e+', '1.2.3', '0x10', '1_000', '1,5', 'abc', 'NaN', '12abc', '--1', 'infinit', '1 2']) {
+    for (const t of ['', ' ', '-', '+', '.', '.inf', '-.e1', 'e5', '1e', '1e+', '1.2.3', '0x10', '1_000', '1,5', 'abc', 'NaN', '12abc', '--1', 'infinit', '1 2']) {
       expect(parseAll(t), t).toBeNaN();
     }
   });

@@ -7,10 +7,15 @@
  * The value is always exactly the double `Number(text)` gives (correctly rounded). The byte parser takes a
  * fast path when it can prove the result is exact — at most 15 significant digits (the integer mantissa is
  * exact in a double) and a decimal exponent within ±22 (10^k is exact), so a single multiplication or
- * division rounds correctly (Clinger's fast path) — and otherwise hands the text to `Number()`.
+ * division rounds correctly (Clinger's fast path); up to 19 significant digits (the 17-digit texts pandas
+ * and `String(x)` write) go through Eisel-Lemire (eisel-lemire.ts); anything it cannot decide, and longer
+ * mantissas, go to `Number()` through a string.
  */
 
+const TWO32 = 4294967296;
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+import { eiselLemire } from './eisel-lemire.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -38,35 +43,30 @@ export function parseNumberBytes(b: Uint8Array, start: number, end: number): num
   } else if (c === PLUS) {
     i++;
   }
+  // Up to 15 significant digits go into `mantissa` (exact in a double); digits 16 to 19 into `extra`.
   let mantissa = 0;
+  let extra = 0;
   let significant = 0;
   let exponent = 0;
   let anyDigit = false;
-  while (i < end) {
+  let afterDot = false;
+  for (; i < end; i++) {
     const d = b[i]! - ZERO;
-    if (d < 0 || d > 9) break;
-    anyDigit = true;
-    if (mantissa !== 0 || d !== 0) {
-      mantissa = mantissa * 10 + d;
-      significant++;
-    }
-    i++;
-  }
-  if (i < end && b[i] === DOT) {
-    i++;
-    while (i < end) {
-      const d = b[i]! - ZERO;
-      if (d < 0 || d > 9) break;
-      anyDigit = true;
-      if (mantissa !== 0 || d !== 0) {
-        mantissa = mantissa * 10 + d;
-        significant++;
+    if (d < 0 || d > 9) {
+      if (d === DOT - ZERO && !afterDot) {
+        afterDot = true;
+        continue;
       }
-      exponent--;
-      i++;
+      break;
     }
+    anyDigit = true;
+    if (afterDot) exponent--;
+    if (significant === 0 && d === 0) continue;
+    significant++;
+    if (significant <= 15) mantissa = mantissa * 10 + d;
+    else if (significant <= 19) extra = extra * 10 + d;
   }
-  if (!anyDigit) return parseInfinity(b, i, end, negative);
+  if (!anyDigit) return afterDot ? NaN : parseInfinity(b, i, end, negative);
   if (i < end) {
     c = b[i]!;
     if (c !== LOWER_E && c !== UPPER_E) return NaN;
@@ -87,10 +87,22 @@ export function parseNumberBytes(b: Uint8Array, start: number, end: number): num
     }
     exponent += expNegative ? -e : e;
   }
-  if (mantissa === 0) return negative ? -0 : 0;
-  if (significant <= 15 && exponent >= -22 && exponent <= 22) {
-    const v = exponent >= 0 ? mantissa * POW10[exponent]! : mantissa / POW10[-exponent]!;
-    return negative ? -v : v;
+  if (significant === 0) return negative ? -0 : 0;
+  if (significant <= 15) {
+    if (exponent >= -22 && exponent <= 22) {
+      const v = exponent >= 0 ? mantissa * POW10[exponent]! : mantissa / POW10[-exponent]!;
+      return negative ? -v : v;
+    }
+    const v = eiselLemire(Math.floor(mantissa / TWO32), mantissa % TWO32, exponent, negative);
+    if (v === v) return v;
+  } else if (significant <= 19) {
+    // mantissa * 10^k + extra as two 32-bit words (the value is below 10^19 < 2^64).
+    const k = significant - 15;
+    const scale = POW10[k]!;
+    const low = (mantissa % TWO32) * scale + extra;
+    const carry = Math.floor(low / TWO32);
+    const v = eiselLemire(Math.floor(mantissa / TWO32) * scale + carry, low - carry * TWO32, exponent, negative);
+    if (v === v) return v;
   }
   return Number(latin1(b, start, end));
 }

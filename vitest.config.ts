@@ -1,11 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Statistical calibration tests and end-to-end CLI runs are CPU-heavy; one fork per core keeps
-    // a 2-core CI machine from thrashing.
+    // Statistical calibration tests and end-to-end CLI runs are CPU-bound; forks isolate them, and one
+    // worker per core (Vitest's default leaves one core idle) keeps a 2-core CI machine fully used.
     pool: 'forks',
+    maxWorkers: Math.max(1, availableParallelism()),
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

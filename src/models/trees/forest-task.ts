@@ -7,6 +7,7 @@ import { growForestTree, type ForestBinnedTree, type ForestTreeOptions } from '.
 
 /** Everything a worker needs, shared between threads without copying. */
 export interface ForestJob {
+  /** Column-major n x d bins (`bins[f * n + i]`). */
   readonly bins: Uint8Array;
   readonly n: number;
   readonly d: number;
@@ -39,7 +40,7 @@ export function runForestTask(job: ForestJob, t: number, seed: number): ForestTa
     for (let i = 0; i < n; i++) {
       if (weights[i] > 0) continue;
       let node = 0;
-      while (feature[node] >= 0) node = bins[i * d + feature[node]] <= bin[node] ? left[node] : right[node];
+      while (feature[node] >= 0) node = bins[feature[node] * n + i] <= bin[node] ? left[node] : right[node];
       oobLeaf[i] = node;
     }
   }

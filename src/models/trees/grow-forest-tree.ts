@@ -33,6 +33,8 @@ export interface ForestBinnedTree {
 
 /**
  * Grows a tree over rows with weight > 0. `labels` are class indices (classification) or targets (regression).
+ * `bins` is COLUMN-major (`bins[f * n + i]`): the search visits one feature at a time over a node's (sorted) rows,
+ * which makes reads sequential in large nodes; row-major bins measured ~10x slower here from cache misses.
  */
 export function growForestTree(
   bins: Uint8Array,
@@ -155,9 +157,10 @@ export function growForestTree(
       // scanning cost O(rows) instead of O(256).
       let nt = 0;
       const small = count < 48;
+      const col = bins.subarray(f * n, (f + 1) * n);
       if (regression) {
         for (let k = 0; k < count; k++) {
-          const b = bins[nodeRows[k] * d + f];
+          const b = col[nodeRows[k]];
           if (small && touched[b] === 0) {
             touched[b] = 1;
             touchedList[nt++] = b;
@@ -168,7 +171,7 @@ export function growForestTree(
         }
       } else {
         for (let k = 0; k < count; k++) {
-          const b = bins[nodeRows[k] * d + f];
+          const b = col[nodeRows[k]];
           if (small && touched[b] === 0) {
             touched[b] = 1;
             touchedList[nt++] = b;
@@ -225,9 +228,10 @@ export function growForestTree(
     // Partition (stable).
     let l = start;
     let r = 0;
+    const bestCol = bins.subarray(bestF * n, (bestF + 1) * n);
     for (let k = start; k < end; k++) {
       const i = rows[k];
-      if (bins[i * d + bestF] <= bestBin) rows[l++] = i;
+      if (bestCol[i] <= bestBin) rows[l++] = i;
       else scratch[r++] = i;
     }
     rows.set(scratch.subarray(0, r), l);

@@ -83,9 +83,10 @@ export async function trainRandomForest(x: Float64Array, y: Float64Array, d: num
     minSamplesLeaf: intParam('minSamplesLeaf', params.minSamplesLeaf, 1, 1),
   };
   const binned = binFeatures(x, n, d, { maxBins: params.maxBins ?? 255, seed });
-  // Shared memory so workers read the bins and labels without a copy each.
+  // Shared memory so workers read the bins and labels without a copy each; column-major for the split search.
   const bins = new Uint8Array(new SharedArrayBuffer(binned.bins.length));
-  bins.set(binned.bins);
+  const rowMajor = binned.bins;
+  for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) bins[f * n + i] = rowMajor[i * d + f];
   const labels = new Float64Array(new SharedArrayBuffer(n * 8));
   labels.set(y);
   const job: ForestJob = { bins, n, d, labels, bootstrap, options };

@@ -179,6 +179,68 @@ describe('analyzeDrift', () => {
     expect(r.dataset.severity).toBe(s < 0.25 ? 'LOW' : s > 0.5 ? 'HIGH' : 'MEDIUM');
   });
 
+  it('quality: missing increase, out-of-range share and a column that became constant, with messages', () => {
+    const a = createTable([
+      numericColumn('x', range(100, (i) => i)),
+      numericColumn('k', range(100, (i) => i % 4)),
+      categoricalColumn('c', range(100, (i) => (i % 2 === 0 ? 'a' : 'b'))),
+    ]);
+    const b = createTable([
+      numericColumn('x', range(100, (i) => (i < 20 ? NaN : i + 50))),
+      numericColumn('k', range(100, () => 2)),
+      categoricalColumn('c', range(100, (i) => (i % 2 === 0 ? 'a' : 'z'))),
+    ]);
+    const r = analyzeDrift(a, b, clock);
+    const x = r.quality.columns.find((q) => q.name === 'x')!;
+    expect(x.missing_share_change).toBeCloseTo(0.2, 12);
+    expect(x.out_of_range_share).toBeCloseTo(50 / 80, 12);
+    expect(r.quality.columns.find((q) => q.name === 'k')!.constant_current).toBe(true);
+    expect(r.quality.columns.find((q) => q.name === 'c')!.out_of_range_share).toBeNull();
+    expect(r.quality.issues.map((i) => `${i.column}:${i.kind}`)).toEqual(['x:missing_increase', 'x:out_of_range', 'k:constant', 'c:new_categories']);
+    expect(r.quality.issues[0]!.message).toBe('x: missing values rose from 0.0% to 20.0%');
+    expect(r.quality.issues[3]!.message).toBe('c: 1 category not seen in the reference: "z"');
+  });
+
+  it('columnKinds: a numeric code column compared as categorical, without a schema type change', () => {
+    const a = createTable([numericColumn('zip', range(60, (i) => 1000 + (i % 3)))]);
+    const b = createTable([numericColumn('zip', range(60, (i) => 1000 + (i % 4)))]);
+    const r = analyzeDrift(a, b, { ...clock, columnKinds: { zip: 'categorical' } });
+    expect(r.columns[0]!.kind).toBe('categorical');
+    expect(r.columns[0]!.new_categories).toEqual(['1003']);
+    expect(r.schema.type_changes).toEqual([]);
+    expectError(() => analyzeDrift(a, b, { ...clock, columnKinds: { zipcode: 'categorical' } }), 'COLUMN_NOT_FOUND', /Did you mean "zip"/);
+  });
+
+  it('a target missing from current leaves target drift empty, with a note', () => {
+    const a = createTable([numericColumn('x', range(50, (i) => i)), categoricalColumn('y', range(50, (i) => (i % 2 ? 'p' : 'q')))]);
+    const b = createTable([numericColumn('x', range(50, (i) => i))]);
+    const r = analyzeDrift(a, b, { ...clock, target: 'y' });
+    expect(r.target_drift).toBeNull();
+    expect(r.excluded).toEqual([{ name: 'y', reason: 'target column missing in current' }]);
+    expect(r.notes.join(' ')).toMatch(/target column "y" is not in the current data/);
+  });
+
+  it('dropped, id and timestamp columns are excluded with their reasons; datetime and text kinds too', () => {
+    const cols = (shift: number) =>
+      createTable([
+        numericColumn('x', range(40, (i) => i + shift)),
+        numericColumn('t', range(40, (i) => 1.7e12 + i * 1000 + shift), 'datetime'),
+        numericColumn('when', range(40, (i) => i)),
+        categoricalColumn('note', range(40, (i) => `free text number ${i}`), 'text'),
+        numericColumn('row', range(40, (i) => i)),
+        numericColumn('junk', range(40, (i) => i)),
+      ]);
+    const r = analyzeDrift(cols(0), cols(1), { ...clock, drop: ['junk'], id: ['row'], timestamp: 'when' });
+    expect(r.excluded.map((e) => [e.name, e.reason.split(/[:(]/)[0]!.trim()])).toEqual([
+      ['t', 'datetime'],
+      ['when', 'timestamp'],
+      ['note', 'free text'],
+      ['row', 'identifier'],
+      ['junk', 'dropped'],
+    ]);
+    expect(r.columns.map((c) => c.name)).toEqual(['x']);
+  });
+
   it('is deterministic', () => {
     expect(run({ target: 'churn' })).toEqual(run({ target: 'churn' }));
   });

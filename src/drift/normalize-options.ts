@@ -69,10 +69,13 @@ function editDistance(a: string, b: string): number {
 
 /** DriftwatchError('COLUMN_NOT_FOUND') listing the columns and suggesting the closest name. */
 export function columnNotFound(field: string, name: string, available: readonly string[]): DriftwatchError {
+  const wanted = name.toLowerCase();
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of available) {
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    const lower = c.toLowerCase();
+    // A name contained in the other ("zip" / "zipcode") is as good a guess as a typo.
+    const d = lower.includes(wanted) || wanted.includes(lower) ? 0.5 : editDistance(wanted, lower);
     if (d < bestD) {
       bestD = d;
       best = c;

@@ -1,5 +1,5 @@
 import { binaryCurve, positiveMask } from './binary-curve.js';
-import { averageOneVsRest } from './roc-auc.js';
+import { averageOneVsRest } from './one-vs-rest.js';
 
 /**
  * Average precision (PR AUC) of `scores` for `positiveClass` (default 1), exactly sklearn's

@@ -1,6 +1,5 @@
-import { DriftwatchError } from '../core/errors.js';
-import { binaryCurve, column, positiveMask } from './binary-curve.js';
-import { checkLabels } from './validate.js';
+import { binaryCurve, positiveMask } from './binary-curve.js';
+import { averageOneVsRest } from './one-vs-rest.js';
 
 /** Points of a ROC curve, like sklearn 1.2 `roc_curve(drop_intermediate=True)`. */
 export interface RocCurve {
@@ -68,36 +67,4 @@ export function rocAuc(yTrue: Int32Array, scores: Float64Array, positiveClass = 
  */
 export function rocAucOvr(yTrue: Int32Array, probabilities: Float64Array, nClasses: number, average: 'macro' | 'weighted' = 'macro'): number {
   return averageOneVsRest('rocAucOvr', yTrue, probabilities, nClasses, average, (y, s) => rocAuc(y, s, 1));
-}
-
-/** Averages a binary score computed per class one-vs-rest, weighting as sklearn's `_average_binary_score`. */
-export function averageOneVsRest(
-  what: string,
-  yTrue: Int32Array,
-  probabilities: Float64Array,
-  nClasses: number,
-  average: 'macro' | 'weighted',
-  score: (positive: Int32Array, scores: Float64Array) => number,
-): number {
-  checkLabels(what, yTrue, nClasses);
-  const n = yTrue.length;
-  if (probabilities.length !== n * nClasses) {
-    throw new DriftwatchError('INVALID_ARGUMENT', `${what}: expected ${n} x ${nClasses} = ${n * nClasses} probabilities (row-major), got ${probabilities.length}.`);
-  }
-  let total = 0;
-  let weight = 0;
-  for (let k = 0; k < nClasses; k++) {
-    const isK = new Int32Array(n);
-    let support = 0;
-    for (let i = 0; i < n; i++) {
-      isK[i] = yTrue[i] === k ? 1 : 0;
-      support += isK[i]!;
-    }
-    const s = score(isK, column(probabilities, n, nClasses, k));
-    if (Number.isNaN(s)) continue;
-    const w = average === 'weighted' ? support : 1;
-    total += s * w;
-    weight += w;
-  }
-  return weight === 0 ? NaN : total / weight;
 }

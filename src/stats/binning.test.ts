@@ -69,6 +69,7 @@ describe('binning edge cases', () => {
   it('rejects misuse', () => {
     expect(() => quantileEdges(new Float64Array(0), 3)).toThrow(DriftwatchError);
     expect(() => quantileEdges(new Float64Array([1]), 0)).toThrow(DriftwatchError);
+    expect(() => quantileEdges(new Float64Array([2, 1]), 3)).toThrow(/not ascending/);
     expect(() => sturgesEdges(new Float64Array(0), new Float64Array(0))).toThrow(DriftwatchError);
     expect(() => equalWidthEdges(1, 0, 3)).toThrow(DriftwatchError);
     expect(() => toShares([0, 0])).toThrow(DriftwatchError);

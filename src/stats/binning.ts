@@ -4,7 +4,7 @@
  * and `np.histogram` counting.
  */
 import { DriftwatchError } from '../core/errors.js';
-import { requireLength } from './internal-b/validate.js';
+import { requireLength, requireSorted } from './internal-b/validate.js';
 
 function invalid(message: string, field: string): never {
   throw new DriftwatchError('INVALID_ARGUMENT', message, { field });
@@ -39,6 +39,7 @@ function linearQuantile(sorted: Float64Array, q: number): number {
  */
 export function quantileEdges(sortedReference: Float64Array, nBins: number): Float64Array {
   requireLength(sortedReference, 1, 'quantileEdges reference');
+  requireSorted(sortedReference, 'quantileEdges reference');
   checkBins(nBins);
   const edges: number[] = [-Infinity];
   for (let i = 1; i < nBins; i++) {

@@ -59,4 +59,7 @@ describe('cramerVonMises edge cases', () => {
     const r = cramerVonMises(new Float64Array([3, 3, 3]), new Float64Array([3, 3]));
     expect(r.pValue).toBe(1);
   });
+  it('checks the sorted: true promise', () => {
+    expect(() => cramerVonMises(new Float64Array([3, 1, 2]), new Float64Array([1, 2]), { sorted: true })).toThrow(/not ascending/);
+  });
 });

@@ -93,8 +93,8 @@ export function cramerVonMises(a: Float64Array, b: Float64Array, options: Sorted
   requireLength(b, 2, 'cramerVonMises second sample');
   requireNoNaN(a, 'cramerVonMises first sample');
   requireNoNaN(b, 'cramerVonMises second sample');
-  const xa = sortedView(a, options.sorted);
-  const ya = sortedView(b, options.sorted);
+  const xa = sortedView(a, options.sorted, 'cramerVonMises first sample');
+  const ya = sortedView(b, options.sorted, 'cramerVonMises second sample');
   const nx = xa.length;
   const ny = ya.length;
 

@@ -57,4 +57,7 @@ describe('energyDistance edge cases', () => {
     expect(() => energyDistance(new Float64Array(0), new Float64Array([1]))).toThrow(DriftwatchError);
     expect(() => energyDistance(new Float64Array([1]), new Float64Array([Infinity]))).toThrow(DriftwatchError);
   });
+  it('checks the sorted: true promise', () => {
+    expect(() => energyDistance(new Float64Array([3, 1, 2]), new Float64Array([1, 2]), { sorted: true })).toThrow(/not ascending/);
+  });
 });

@@ -14,5 +14,5 @@ export function energyDistance(a: Float64Array, b: Float64Array, options: Sorted
   requireFinite(a, 'energyDistance first sample');
   requireFinite(b, 'energyDistance second sample');
   // same operation order as SciPy: np.sqrt(2) * np.sqrt(sum)
-  return Math.SQRT2 * Math.sqrt(cdfDistanceSum(sortedView(a, options.sorted), sortedView(b, options.sorted), 2));
+  return Math.SQRT2 * Math.sqrt(cdfDistanceSum(sortedView(a, options.sorted, 'energyDistance first sample'), sortedView(b, options.sorted, 'energyDistance second sample'), 2));
 }

@@ -72,4 +72,7 @@ describe('mannWhitneyU edge cases', () => {
     expect(() => mannWhitneyU(new Float64Array([NaN]), new Float64Array([1]))).toThrow(DriftwatchError);
     expect(() => mannWhitneyU(new Float64Array([1]), new Float64Array([1]), { method: 'x' as never })).toThrow(DriftwatchError);
   });
+  it('checks the sorted: true promise', () => {
+    expect(() => mannWhitneyU(new Float64Array([3, 1, 2]), new Float64Array([1, 2]), { sorted: true })).toThrow(/not ascending/);
+  });
 });

@@ -58,8 +58,8 @@ export function mannWhitneyU(a: Float64Array, b: Float64Array, options: MannWhit
   if (!['auto', 'exact', 'asymptotic'].includes(method)) {
     throw new DriftwatchError('INVALID_ARGUMENT', `mannWhitneyU: method must be auto, exact or asymptotic, got ${method}`, { field: 'method' });
   }
-  const sa = sortedView(a, options.sorted);
-  const sb = sortedView(b, options.sorted);
+  const sa = sortedView(a, options.sorted, 'mannWhitneyU first sample');
+  const sb = sortedView(b, options.sorted, 'mannWhitneyU second sample');
   const n1 = sa.length;
   const n2 = sb.length;
 

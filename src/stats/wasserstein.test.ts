@@ -63,4 +63,7 @@ describe('wasserstein edge cases', () => {
     expect(() => wasserstein(new Float64Array([1]), new Float64Array(0))).toThrow(/at least one value/);
     expect(() => wasserstein(new Float64Array([NaN]), new Float64Array([1]))).toThrow(DriftwatchError);
   });
+  it('checks the sorted: true promise', () => {
+    expect(() => wasserstein(new Float64Array([3, 1, 2]), new Float64Array([1, 2]), { sorted: true })).toThrow(/not ascending/);
+  });
 });

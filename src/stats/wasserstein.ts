@@ -14,5 +14,5 @@ export function wasserstein(a: Float64Array, b: Float64Array, options: SortedOpt
   requireLength(b, 1, 'wasserstein second sample');
   requireFinite(a, 'wasserstein first sample');
   requireFinite(b, 'wasserstein second sample');
-  return cdfDistanceSum(sortedView(a, options.sorted), sortedView(b, options.sorted), 1);
+  return cdfDistanceSum(sortedView(a, options.sorted, 'wasserstein first sample'), sortedView(b, options.sorted, 'wasserstein second sample'), 1);
 }

@@ -17,9 +17,25 @@ export function requireFinite(a: ArrayLike<number>, what: string): void {
   }
 }
 
-/** Ascending copy of `a`, or `a` itself when the caller promises it is sorted. */
-export function sortedView(a: Float64Array, sorted: boolean | undefined): Float64Array {
-  return sorted === true ? a : Float64Array.from(a).sort();
+/** Throws INVALID_ARGUMENT unless `a` is ascending (one O(n) pass, no allocation). */
+export function requireSorted(a: ArrayLike<number>, what: string): void {
+  for (let i = 1; i < a.length; i++) {
+    if (a[i]! < a[i - 1]!) {
+      throw new DriftwatchError('INVALID_ARGUMENT', `${what} was passed with sorted: true but is not ascending at index ${i}`, { field: what });
+    }
+  }
+}
+
+/**
+ * Ascending copy of `a`, or `a` itself when the caller promises it is sorted (checked in one cheap pass,
+ * because a wrong promise would silently give a wrong statistic).
+ */
+export function sortedView(a: Float64Array, sorted: boolean | undefined, what = 'sample'): Float64Array {
+  if (sorted === true) {
+    requireSorted(a, what);
+    return a;
+  }
+  return a.slice().sort();
 }
 
 /** Throws INVALID_ARGUMENT if any value is NaN (infinities are ordered and allowed, as in SciPy's rank tests). */

@@ -95,6 +95,15 @@ describe('analyzeDrift', () => {
     for (const c of r.columns) expect(c.effect_size).toBeNull();
   });
 
+  it('option effect adds a material-effect criterion to overridden methods where it applies', () => {
+    const r = run({ stattest: 'psi', effect: { method: 'wasserstein', threshold: 0.2 } });
+    const income = r.columns.find((c) => c.name === 'income')!;
+    expect(income.effect_size).toMatchObject({ method: 'wasserstein', threshold: 0.2, combine: 'and' });
+    const plan = r.columns.find((c) => c.name === 'plan')!;
+    expect(plan.effect_size).toBeNull();
+    expect(plan.reason).toMatch(/effect wasserstein does not apply/);
+  });
+
   it('a method that does not fit the column kind is a USAGE error naming column, method and kinds', () => {
     expectError(() => run({ stattest: 'ks' }), 'USAGE', /"ks".*column "plan".*categorical.*supports numeric/);
     expectError(() => run({ perColumn: { plan: { method: 'fisher' } } }), 'USAGE', /binary column.*"plan" has 4/);

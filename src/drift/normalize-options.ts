@@ -20,6 +20,7 @@ export interface NormalizedOptions {
   readonly presetThreshold: number | null;
   readonly perKind: Readonly<{ numeric?: MethodChoice; categorical?: MethodChoice }>;
   readonly perColumn: Readonly<Record<string, MethodChoice>>;
+  readonly effect: MethodChoice | null;
   readonly driftShare: number;
   readonly driftShareStrict: boolean;
   readonly severity: Readonly<{ medium: number; high: number }>;
@@ -113,6 +114,7 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Table, current: T
   const perKind = o.perKind ?? {};
   if (perKind.numeric !== undefined) checkChoice('perKind.numeric', perKind.numeric);
   if (perKind.categorical !== undefined) checkChoice('perKind.categorical', perKind.categorical);
+  const effect = o.effect === undefined ? null : checkChoice('effect', o.effect);
   const stattest = o.stattest === undefined ? null : checkChoice('stattest', { method: o.stattest, ...(o.threshold !== undefined ? { threshold: o.threshold } : {}) });
   if (stattest === null && o.threshold !== undefined && !(o.threshold > 0 && Number.isFinite(o.threshold))) {
     throw usage('threshold', `invalid threshold: ${o.threshold}; it must be a positive number`);
@@ -137,6 +139,7 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Table, current: T
     presetThreshold: stattest === null && o.threshold !== undefined ? o.threshold : null,
     perKind,
     perColumn,
+    effect,
     driftShare: checkShare('driftShare', o.driftShare ?? preset.driftShare),
     driftShareStrict: preset.driftShareStrict,
     severity,

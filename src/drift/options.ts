@@ -29,6 +29,12 @@ export interface AnalyzeOptions {
   readonly perKind?: Readonly<{ numeric?: MethodChoice; categorical?: MethodChoice }>;
   /** Method per column; wins over everything else. */
   readonly perColumn?: Readonly<Record<string, MethodChoice>>;
+  /**
+   * A material-effect criterion for columns whose method is overridden (stattest, perKind, perColumn): drift
+   * then needs the method AND this effect (e.g. { method: 'wasserstein', threshold: 0.1 }). Without it an
+   * override has no effect size. Skipped, with a word in the column's reason, where it does not apply.
+   */
+  readonly effect?: MethodChoice;
   /** Dataset drift when drifted share >= this (default 0.5; classic 0.3, strict >). */
   readonly driftShare?: number;
   /** Severity cut-offs on drifted share: MEDIUM from `medium`, HIGH above `high` (default 0.25, 0.5). */

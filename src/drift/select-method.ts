@@ -20,14 +20,26 @@ export function selectMethod(facts: ColumnFacts, o: NormalizedOptions): PresetCh
     if (o.presetThreshold === null) return c;
     return { ...c, test: { ...c.test, threshold: o.presetThreshold }, reason: `${c.reason} (threshold set to ${o.presetThreshold})` };
   }
-  return overrideChoice(facts, choice, source);
+  return overrideChoice(facts, choice, source, o.effect);
 }
 
-function overrideChoice(facts: ColumnFacts, choice: MethodChoice, source: string): PresetChoice {
-  checkApplies(facts, choice.method, source);
+function specOf(choice: MethodChoice) {
   const spec = methodSpec(choice.method, choice.threshold !== undefined ? { threshold: choice.threshold } : {});
   const rule = spec.scoreKind === 'p_value' ? `p < ${spec.threshold}` : `>= ${spec.threshold}`;
-  return { test: spec, reason: `${choice.method} ${rule}, set by ${source}` };
+  return { spec, text: `${choice.method} ${rule}` };
+}
+
+function overrideChoice(facts: ColumnFacts, choice: MethodChoice, source: string, effect: MethodChoice | null): PresetChoice {
+  checkApplies(facts, choice.method, source);
+  const test = specOf(choice);
+  const reason = `${test.text}, set by ${source}`;
+  if (effect === null) return { test: test.spec, reason };
+  const m = getMethod(effect.method);
+  if (!m.kinds.includes(facts.kind) || (m.binaryOnly && facts.nUnique > 2)) {
+    return { test: test.spec, reason: `${reason} (effect ${effect.method} does not apply to this column)` };
+  }
+  const e = specOf(effect);
+  return { test: test.spec, effect: e.spec, combine: 'and', reason: `${test.text} and ${e.text}, set by ${source} and effect` };
 }
 
 function checkApplies(facts: ColumnFacts, name: MethodChoice['method'], source: string): void {

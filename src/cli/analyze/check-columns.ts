@@ -2,7 +2,7 @@
  * Fails early, naming the flag, when a column given by name is in neither file, or when a label or
  * prediction column has no values at all in one of them (nothing to compare; almost always a wrong column).
  */
-import { closestMatch } from '../../core/config/index.js';
+import { closestMatch } from '../../core/config/did-you-mean.js';
 import { DriftwatchError } from '../../core/errors.js';
 import { MISSING_CODE, type Column, type Table } from '../../data/index.js';
 import type { NamedColumn } from './settings.js';

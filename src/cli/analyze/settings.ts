@@ -9,8 +9,8 @@ import {
   OUTPUT_FORMATS,
   PRESET_NAMES,
   type ConfigOutputFormat,
-  type DriftwatchConfig,
-} from '../../core/config/index.js';
+} from '../../core/config/names.js';
+import type { DriftwatchConfig } from '../../core/config/schema.js';
 import { DriftwatchError } from '../../core/errors.js';
 import type { ColumnKind } from '../../data/index.js';
 import type { AnalyzeOptions } from '../../drift/index.js';

@@ -1,7 +1,6 @@
 /** `driftwatch analyze`: compare a reference and a current data file and write drift reports. */
 import { Command, Option } from 'commander';
-import { loadConfig, type DriftwatchConfig } from '../../core/config/index.js';
-import { runAnalysis } from '../analyze/run-analysis.js';
+import type { DriftwatchConfig } from '../../core/config/index.js';
 import { resolveSettings, type AnalyzeFlags } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { wantsColor } from '../io.js';
@@ -55,6 +54,7 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
       let config: DriftwatchConfig = {};
       let configFile: string | undefined;
       if (flags.config !== undefined) {
+        const { loadConfig } = await import('../../core/config/load-config.js');
         const loaded = await loadConfig(flags.config, io.cwd);
         config = loaded.config;
         configFile = loaded.file;
@@ -66,6 +66,8 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
         json: flags.json === true,
         color: flags.color !== false && flags.json !== true && wantsColor(io),
       });
+      // Loaded on use: --help and --version should not pay for the engine and the renderers.
+      const { runAnalysis } = await import('../analyze/run-analysis.js');
       const outcome = await runAnalysis(settings, io, out);
       ctx.exitCode = outcome.exitCode;
     });

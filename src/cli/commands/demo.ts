@@ -2,14 +2,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { OUTPUT_FORMATS } from '../../core/config/index.js';
+import { OUTPUT_FORMATS } from '../../core/config/names.js';
 import { createRng } from '../../core/rng.js';
-import { writeCsv } from '../../data/index.js';
-import { runAnalysis } from '../analyze/run-analysis.js';
 import { dataFile, type RunSettings } from '../analyze/settings.js';
-import { readInput } from '../analyze/read-input.js';
 import { type CommandContext } from '../command-context.js';
-import { buildDemoPair } from '../demo/build-demo-data.js';
 import { DEMO_SCENARIO_NAMES, DEMO_SCENARIOS } from '../demo/scenarios.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
@@ -52,6 +48,12 @@ export function createDemoCommand(ctx: CommandContext): Command {
         color: flags.color !== false && wantsColor(io),
       });
 
+      const [{ readInput }, { runAnalysis }, { buildDemoPair }, { writeCsv }] = await Promise.all([
+        import('../analyze/read-input.js'),
+        import('../analyze/run-analysis.js'),
+        import('../demo/build-demo-data.js'),
+        import('../../data/index.js'),
+      ]);
       const source = dataFile(join(examplesDataDir(), scenario.file), io.cwd);
       const table = await readInput(source, io, { quiet: true, label: scenario.file });
       const pair = buildDemoPair(table, scenario, createRng(seed));

@@ -3,14 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { createRng } from '../../core/rng.js';
-import { writeCsv } from '../../data/index.js';
 import { dataFile } from '../analyze/settings.js';
-import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseNumber } from '../parse-values.js';
-import { parseTransform, simulateDrift, type DriftTransform, type TransformKind } from '../simulate/index.js';
+import { parseTransform } from '../simulate/parse-transform.js';
+import type { DriftTransform, TransformKind } from '../simulate/transforms.js';
 
 interface SimulateFlags {
   readonly input?: string;
@@ -56,6 +55,11 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const transforms = collectTransforms(flags);
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');
 
+      const [{ readInput, withDisplayPath }, { simulateDrift }, { writeCsv }] = await Promise.all([
+        import('../analyze/read-input.js'),
+        import('../simulate/simulate-drift.js'),
+        import('../../data/index.js'),
+      ]);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: false });
       const input = dataFile(resolve(io.cwd, flags.input), io.cwd);
       const target = dataFile(resolve(io.cwd, flags.out), io.cwd);

@@ -1,6 +1,6 @@
 /** The demo's datasets and the drift injected into each (known ground truth for the analysis to find). */
-import type { DriftTransform } from '../simulate/index.js';
-import { parseTransform } from '../simulate/index.js';
+import { parseTransform } from '../simulate/parse-transform.js';
+import type { DriftTransform } from '../simulate/transforms.js';
 
 export interface DemoScenario {
   readonly name: string;

@@ -1,0 +1,121 @@
+/** `driftwatch analyze` end to end in-process, on small CSV pairs with and without drift. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng.js';
+import { runCli, tempDir } from './helpers/run-cli.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+/** 400 rows: x ~ N(shift, 1), y ~ N(0, 1), plan a/b with P(b) = pb, label yes/no. */
+function csv(seed: number, shift: number, pb: number): string {
+  const rng = createRng(seed);
+  const lines = ['x,y,plan,label'];
+  for (let i = 0; i < 400; i++) {
+    lines.push(`${(shift + rng.normal()).toFixed(4)},${rng.normal().toFixed(4)},${rng.next() < pb ? 'b' : 'a'},${rng.next() < 0.3 ? 'yes' : 'no'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+beforeAll(() => {
+  writeFileSync(join(dir, 'ref.csv'), csv(1, 0, 0.3));
+  writeFileSync(join(dir, 'same.csv'), csv(2, 0, 0.3));
+  // x and plan drift strongly, y does not: 2 of 3 features = dataset drift at the default 0.5 share.
+  writeFileSync(join(dir, 'drifted.csv'), csv(3, 2, 0.8));
+});
+
+const run = (...args: string[]): ReturnType<typeof runCli> => runCli(['analyze', '-r', 'ref.csv', ...args], { cwd: dir });
+
+describe('driftwatch analyze', () => {
+  it('prints the summary, writes every report and says where', async () => {
+    const r = await run('-c', 'same.csv', '-o', 'all', '--label', 'label');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('ref.csv');
+    const files = ['drift_report.json', 'feature_scores.csv', 'drift_report.html', 'drift_summary.png'];
+    for (const f of files) {
+      expect(existsSync(join(dir, 'all', f))).toBe(true);
+      expect(r.stdout).toContain(`  all/${f}\n`);
+    }
+    expect(r.stdout).toContain('Reports written to all/:');
+    const report = JSON.parse(readFileSync(join(dir, 'all', 'drift_report.json'), 'utf8'));
+    expect(report.target_drift.name).toBe('label');
+    expect(report.reference.path).toBe('ref.csv');
+    expect(report.dataset.dataset_drift).toBe(false);
+  });
+
+  it('finds drift, and exits 1 with --fail-on-drift', async () => {
+    const plain = await run('-c', 'drifted.csv', '-f', 'json', '-o', 'd1');
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/DRIFT DETECTED: 2 of \d+ columns drifted/);
+    const failing = await run('-c', 'drifted.csv', '-f', 'json', '-o', 'd2', '--fail-on-drift');
+    expect(failing.code).toBe(1);
+    const calm = await run('-c', 'same.csv', '-f', 'json', '-o', 'd3', '--fail-on-drift');
+    expect(calm.code).toBe(0);
+    expect(calm.stdout).toMatch(/No dataset drift: \d+ of \d+ columns drifted/);
+  });
+
+  it('--json prints only the JSON report on stdout', async () => {
+    const r = await run('-c', 'drifted.csv', '--json', '-f', 'terminal,json', '-o', 'j');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.schema_version).toBeTypeOf('string');
+    expect(report.dataset.dataset_drift).toBe(true);
+    const file = JSON.parse(readFileSync(join(dir, 'j', 'drift_report.json'), 'utf8'));
+    expect(report).toEqual(file);
+    // People-facing lines moved to stderr.
+    expect(r.stderr).toContain('drift_report.json');
+    expect(r.stderr).toContain('DRIFT DETECTED');
+  });
+
+  it('--quiet prints only the alert line, and nothing without drift', async () => {
+    const drift = await run('-c', 'drifted.csv', '-q', '-o', 'q1');
+    expect(drift.code).toBe(0);
+    expect(drift.stdout).toMatch(/^DRIFT DETECTED: [^\n]*\n$/);
+    expect(drift.stderr).toBe('');
+    expect(existsSync(join(dir, 'q1', 'drift_report.html'))).toBe(true);
+    const calm = await run('-c', 'same.csv', '-q', '-o', 'q2');
+    expect(calm).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--verbose prints timings on stderr', async () => {
+    const r = await run('-c', 'same.csv', '-v', '-f', 'json', '-o', 'v');
+    expect(r.stderr).toMatch(/timings: read [\d.]+ s, analyse [\d.]+ s, render [\d.]+ s/);
+  });
+
+  it('passes method options to the engine', async () => {
+    const r = await run('-c', 'drifted.csv', '--json', '-f', 'terminal', '--stattest', 'psi', '--threshold', '0.2', '--drop', 'y', '--categorical', 'label');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.columns.map((c: { name: string }) => c.name).sort()).toEqual(['label', 'plan', 'x']);
+    for (const c of report.columns) {
+      expect(c.method).toBe('psi');
+      expect(c.threshold).toBe(0.2);
+    }
+    expect(report.columns.find((c: { name: string }) => c.name === 'label').kind).toBe('categorical');
+    expect(existsSync(join(dir, 'reports'))).toBe(false); // terminal only: no files
+  });
+
+  it('reads settings from a config file; flags win', async () => {
+    writeFileSync(
+      join(dir, 'dw.yaml'),
+      ['reference: ref.csv', 'current: drifted.csv', 'label: label', 'drift_share: 0.9', 'output: { dir: from-config, formats: [json] }'].join('\n'),
+    );
+    const fromConfig = await runCli(['analyze', '--config', 'dw.yaml', '--json'], { cwd: dir });
+    expect(fromConfig.code).toBe(0);
+    const report = JSON.parse(fromConfig.stdout);
+    expect(report.dataset.drift_share_threshold).toBe(0.9);
+    expect(report.target_drift.name).toBe('label');
+    expect(existsSync(join(dir, 'from-config', 'drift_report.json'))).toBe(true);
+
+    const overridden = await runCli(['analyze', '--config', 'dw.yaml', '--drift-share', '0.5', '-c', 'same.csv', '-f', 'csv', '-o', 'from-flags', '--json'], {
+      cwd: dir,
+    });
+    const report2 = JSON.parse(overridden.stdout);
+    expect(report2.dataset.drift_share_threshold).toBe(0.5);
+    expect(report2.current.path).toBe('same.csv');
+    expect(existsSync(join(dir, 'from-flags', 'feature_scores.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'from-flags', 'drift_report.json'))).toBe(false);
+  });
+});

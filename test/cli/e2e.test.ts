@@ -1,0 +1,79 @@
+/**
+ * The real thing: builds the package (tsc -p tsconfig.build.json) into a temporary package folder laid out
+ * like an installed one (bin/, dist/, examples/, node_modules/), then spawns `node bin/driftwatch.js` from
+ * another folder. Slow (a full build), so it is the only test that does this.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRIFTWATCH_VERSION } from '../../src/core/version.js';
+import { repoRoot, tempDir } from './helpers/run-cli.js';
+
+const { dir, cleanup } = tempDir('driftwatch-e2e-');
+afterAll(cleanup);
+const pkg = join(dir, 'pkg');
+const work = join(dir, 'work');
+
+beforeAll(() => {
+  mkdirSync(pkg);
+  mkdirSync(work);
+  // Type errors elsewhere in a half-built tree must not stop the CLI test: tsc emits anyway; check the output.
+  spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (!existsSync(join(pkg, 'dist', 'cli', 'main.js'))) throw new Error('the build produced no dist/cli/main.js');
+  cpSync(join(repoRoot, 'bin'), join(pkg, 'bin'), { recursive: true });
+  cpSync(join(repoRoot, 'package.json'), join(pkg, 'package.json'));
+  symlinkSync(join(repoRoot, 'examples'), join(pkg, 'examples'));
+  symlinkSync(join(repoRoot, 'node_modules'), join(pkg, 'node_modules'));
+}, 600_000); // a full tsc build: minutes on a loaded 2-core machine
+
+function driftwatch(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(pkg, 'bin', 'driftwatch.js'), ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DRIFTWATCH_DEBUG: '' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('node bin/driftwatch.js', () => {
+  it('--version', () => {
+    expect(driftwatch('--version')).toEqual({ status: 0, stdout: `${DRIFTWATCH_VERSION}\n`, stderr: '' });
+  });
+
+  it('demo runs from any folder and writes every report', () => {
+    const r = driftwatch('demo');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Driftwatch demo');
+    expect(r.stdout).toContain('Reports written to demo/reports/:');
+    for (const f of ['drift_report.json', 'feature_scores.csv', 'drift_report.html', 'drift_summary.png']) {
+      expect(existsSync(join(work, 'demo', 'reports', f))).toBe(true);
+    }
+    const png = readFileSync(join(work, 'demo', 'reports', 'drift_summary.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('analyze with --fail-on-drift exits 1 on the demo pair, and --json output parses', () => {
+    const r = driftwatch('analyze', '-r', 'demo/reference.csv', '-c', 'demo/current.csv', '--label', 'churn', '--drift-share', '0.2', '--fail-on-drift', '--json', '-f', 'terminal');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).dataset.dataset_drift).toBe(true);
+  });
+
+  it('bad input: exit 2, one line, no stack', () => {
+    writeFileSync(join(work, 'ragged.csv'), 'a,b\n1,2\n3\n');
+    const r = driftwatch('analyze', '-r', 'ragged.csv', '-c', 'ragged.csv');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^driftwatch: ragged\.csv:3: [^\n]+\n$/);
+  });
+
+  it('unknown option: exit 2, message and hint', () => {
+    const r = driftwatch('analyze', '--bogus');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("driftwatch: unknown option '--bogus'\nRun 'driftwatch analyze --help' for usage.\n");
+  });
+});

@@ -26,7 +26,11 @@ function roundHalfEven(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-/** Largest positive and negative gaps between the two ECDFs, by one merge over the sorted samples. */
+/**
+ * Largest positive and negative gaps between the two ECDFs, by one merge over the sorted samples.
+ * The gap is i/n1 - j/n2 after stepping past every copy of the next distinct value (both ECDFs jump
+ * over a tie at once), exactly the differences SciPy forms with searchsorted(..., 'right') / n.
+ */
 function ecdfGaps(a: Float64Array, b: Float64Array): { maxS: number; minS: number } {
   const n1 = a.length;
   const n2 = b.length;
@@ -34,16 +38,30 @@ function ecdfGaps(a: Float64Array, b: Float64Array): { maxS: number; minS: numbe
   let j = 0;
   let maxDiff = -Infinity;
   let minDiff = Infinity;
-  // Only the distinct values matter: both ECDFs jump past every copy of a tied value at once.
-  while (i < n1 || j < n2) {
-    const va = i < n1 ? a[i]! : Infinity;
-    const vb = j < n2 ? b[j]! : Infinity;
-    const v = va <= vb ? va : vb;
-    while (i < n1 && a[i] === v) i++;
-    while (j < n2 && b[j] === v) j++;
+  while (i < n1 && j < n2) {
+    const va = a[i]!;
+    const vb = b[j]!;
+    if (va < vb) {
+      i++;
+      while (i < n1 && a[i] === va) i++;
+    } else if (vb < va) {
+      j++;
+      while (j < n2 && b[j] === vb) j++;
+    } else {
+      i++;
+      j++;
+      while (i < n1 && a[i] === va) i++;
+      while (j < n2 && b[j] === vb) j++;
+    }
     const diff = i / n1 - j / n2;
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
+  }
+  // Once one sample is used up the gap moves monotonically to 0 at the last value, so only that 0 can be
+  // a new extreme: a minimum if a ran out (gaps 1 - j/n2 fall), a maximum if b ran out.
+  if (i < n1 || j < n2) {
+    if (i === n1) minDiff = Math.min(minDiff, 0);
+    else maxDiff = Math.max(maxDiff, 0);
   }
   const minS = Math.min(Math.max(-minDiff, 0), 1);
   return { maxS: maxDiff, minS };

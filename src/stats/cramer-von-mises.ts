@@ -42,9 +42,40 @@ function floorDiv(a: number, b: number): number {
   return floordiv;
 }
 
+/** A frequency table: distinct statistic values ascending, with their path counts. */
+interface FreqTable { readonly values: Float64Array; readonly freqs: Float64Array }
+
+const EMPTY: FreqTable = { values: new Float64Array(0), freqs: new Float64Array(0) };
+
+/** Merge two tables (summing counts of equal values) and add `shift` to every value; order is kept. */
+function mergeShift(p: FreqTable, q: FreqTable, shift: number): FreqTable {
+  const values = new Float64Array(p.values.length + q.values.length);
+  const freqs = new Float64Array(values.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < p.values.length || j < q.values.length) {
+    const pv = i < p.values.length ? p.values[i]! : Infinity;
+    const qv = j < q.values.length ? q.values[j]! : Infinity;
+    if (pv === qv) {
+      values[n] = pv + shift;
+      freqs[n++] = p.freqs[i++]! + q.freqs[j++]!;
+    } else if (pv < qv) {
+      values[n] = pv + shift;
+      freqs[n++] = p.freqs[i++]!;
+    } else {
+      values[n] = qv + shift;
+      freqs[n++] = q.freqs[j++]!;
+    }
+  }
+  return { values: values.subarray(0, n), freqs: freqs.subarray(0, n) };
+}
+
 /**
  * Exact p-value P(U >= s) for sample sizes m and n (SciPy's `_pval_cvm_2samp_exact`): frequency tables of
- * the statistic over lattice paths, built column by column (Xiao et al. 2006, Algorithm 1).
+ * the statistic over lattice paths, built column by column (Xiao et al. 2006, Algorithm 1). Values are
+ * integers below 2^53 and counts at most C(40, 20) ~ 1.4e11, so every sum is exact; tables are kept as
+ * sorted typed arrays, which a shift by a constant leaves sorted, so merging is linear.
  */
 function exactPValue(s: number, m: number, n: number): number {
   const lcm = (m * n) / gcd(m, n);
@@ -52,23 +83,20 @@ function exactPValue(s: number, m: number, n: number): number {
   const b = lcm / n;
   const mn = m * n;
   const zeta = floorDiv(lcm * lcm * (m + n) * (6 * s - mn * (4 * mn - 1)), 6 * mn * mn);
-  let gs: Map<number, number>[] = [new Map([[0, 1]])];
-  for (let v = 1; v <= m; v++) gs.push(new Map());
+  let gs: FreqTable[] = [{ values: new Float64Array([0]), freqs: new Float64Array([1]) }];
+  for (let v = 1; v <= m; v++) gs.push(EMPTY);
   for (let u = 0; u <= n; u++) {
-    const next: Map<number, number>[] = [];
-    let tmp = new Map<number, number>();
+    const next: FreqTable[] = [];
+    let tmp = EMPTY;
     for (let v = 0; v <= m; v++) {
-      const shift = (a * v - b * u) ** 2;
-      const merged = new Map<number, number>();
-      for (const [value, freq] of tmp) merged.set(value + shift, freq);
-      for (const [value, freq] of gs[v]!) merged.set(value + shift, (merged.get(value + shift) ?? 0) + freq);
-      tmp = merged;
+      tmp = mergeShift(tmp, gs[v]!, (a * v - b * u) ** 2);
       next.push(tmp);
     }
     gs = next;
   }
+  const last = gs[m]!;
   let count = 0;
-  for (const [value, freq] of gs[m]!) if (value >= zeta) count += freq;
+  for (let i = 0; i < last.values.length; i++) if (last.values[i]! >= zeta) count += last.freqs[i]!;
   return count / binomial(m + n, m);
 }
 

@@ -17,6 +17,8 @@ export interface MannWhitneyOptions extends SortedOption {
   readonly method?: 'auto' | 'exact' | 'asymptotic';
 }
 
+const EXACT_MAX_CELLS = 5_000_000;
+
 /**
  * P(U >= u) under the null for sample sizes m and n without ties: the tail of the Gaussian binomial
  * coefficient [m+n choose m]_q, whose coefficient k counts the arrangements with U = k. SciPy sums the
@@ -70,7 +72,13 @@ export function mannWhitneyU(a: Float64Array, b: Float64Array, options: MannWhit
     r1 += ca * (start + (t + 1) / 2);
     tieTerm += t * t * t - t;
   });
-  if (method === 'auto') method = (n1 > 8 && n2 > 8) || tieTerm > 0 ? 'asymptotic' : 'exact';
+  if (method === 'auto') {
+    method = (n1 > 8 && n2 > 8) || tieTerm > 0 ? 'asymptotic' : 'exact';
+    // Our addition: the exact tail needs a float array of up to n1*n2/2 entries; beyond EXACT_MAX_CELLS
+    // (one sample of <= 8 values against ~1.25M) 'auto' switches to the normal approximation, which is
+    // excellent there, instead of allocating hundreds of MB (SciPy's table would not fit in memory at all).
+    if (method === 'exact' && (n1 * n2) / 2 > EXACT_MAX_CELLS) method = 'asymptotic';
+  }
 
   const u1 = r1 - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;

@@ -100,9 +100,12 @@ export class ColumnAccumulator {
   }
 }
 
-/** Exact-size view; copies when the spare room exceeds 1/16 so the column costs ~8 (or 4) bytes a value. */
+/**
+ * Exact-length column. Up to 1/8 spare room is kept as a view rather than copied: the spare pages were
+ * never written, so they cost address space, not memory, while a copy would touch every page again.
+ */
 function trim<T extends Float64Array | Int32Array>(a: T, rows: number): T {
   if (a.length === rows) return a;
-  if (a.length - rows <= rows / 16) return a.subarray(0, rows) as T;
+  if (a.length - rows <= rows / 8) return a.subarray(0, rows) as T;
   return a.slice(0, rows) as T;
 }

@@ -11,3 +11,4 @@ export { parseIsoDateTime } from './datetime-parse.js';
 export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES } from './missing-values.js';
 export { formatFromExtension, formatFromContent } from './detect-format.js';
+export { readTableInWorker, type WorkerReadOptions } from './read-table-in-worker.js';

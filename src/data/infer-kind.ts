@@ -46,9 +46,16 @@ function inferNumericKind(column: NumericColumn): ColumnKind {
   const values = column.values;
   const n = values.length;
   if (n < MIN_ROWS_FOR_UNIQUENESS) return 'numeric';
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (!Number.isInteger(values[i]!)) return 'numeric';
+    const v = values[i]!;
+    if (!Number.isInteger(v)) return 'numeric';
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
+  // Fewer possible values than rows: some repeat (spares the sort for counts, ages, 0/1 flags).
+  if (max - min + 1 < n) return 'numeric';
   const sorted = Float64Array.from(values).sort();
   for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) return 'numeric';
   const consecutive = sorted[n - 1]! - sorted[0]! === n - 1;

@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DriftwatchError } from '../core/errors.js';
+import { readTable } from './read-table.js';
+import { readTableInWorker } from './read-table-in-worker.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'driftwatch-worker-'));
+
+describe('readTableInWorker', () => {
+  it('returns the same table as readTable, with progress, from a real worker', async () => {
+    const p = join(dir, 'a.csv');
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i * 0.5},${['x', 'y', 'z'][i % 3]},${i % 7 === 0 ? '' : i},2024-01-0${(i % 9) + 1}`);
+    writeFileSync(p, 'num,cat,gappy,day\n' + lines.join('\n') + '\n');
+    const progress: number[] = [];
+    const viaWorker = await readTableInWorker(p, { fallback: false, chunkSize: 8192, onProgress: (done) => progress.push(done) });
+    const direct = await readTable(p, { chunkSize: 8192 });
+    expect(viaWorker.names).toEqual(direct.names);
+    expect(viaWorker.columns).toEqual(direct.columns);
+    expect(viaWorker.column('day')!.kind).toBe('datetime');
+    expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it('rethrows reader errors as DriftwatchError with code and location', async () => {
+    const p = join(dir, 'bad.csv');
+    writeFileSync(p, 'a,b\n1,2\n3\n');
+    const e = await readTableInWorker(p, { fallback: false }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DriftwatchError);
+    expect((e as DriftwatchError).code).toBe('PARSE_ERROR');
+    expect((e as DriftwatchError).line).toBe(3);
+    expect((e as DriftwatchError).file).toBe(p);
+  });
+});

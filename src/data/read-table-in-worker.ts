@@ -1,0 +1,69 @@
+/**
+ * readTable on a worker thread. Parsing is CPU-bound and single-threaded, so reading the reference and
+ * the current file at once — `Promise.all([readTableInWorker(a), readTableInWorker(b)])` — uses two cores
+ * with no merge step: each worker builds whole columns and transfers their buffers back without a copy.
+ * Where a worker cannot start (for instance when running from TypeScript sources without a loader), it
+ * reads on the calling thread instead.
+ */
+import { Worker } from 'node:worker_threads';
+import { DriftwatchError } from '../core/errors.js';
+import { readTable, type ReadOptions } from './read-table.js';
+import type { Table } from './table.js';
+import { tableFromMessage, type WorkerMessage } from './table-transfer.js';
+
+// Built, the worker is a .js file beside this one. Run from TypeScript sources (tests, benchmarks under
+// tsx), workers do not inherit tsx's loader, so a bootstrap registers it before importing the .ts worker.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCES ? './read-table-worker.ts' : './read-table-worker.js', import.meta.url);
+
+function startWorker(workerData: unknown): Worker {
+  if (!FROM_SOURCES) return new Worker(WORKER_URL, { workerData });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+export interface WorkerReadOptions extends ReadOptions {
+  /** Read on this thread when the worker cannot start (default true); false makes that an error. */
+  readonly fallback?: boolean;
+}
+
+/** Reads a file like readTable, on a worker thread. */
+export function readTableInWorker(path: string, options: WorkerReadOptions = {}): Promise<Table> {
+  const { onProgress, fallback = true, ...rest } = options;
+  return new Promise<Table>((resolve, reject) => {
+    let settled = false;
+    let started = false;
+    const settle = (f: () => void): void => {
+      if (!settled) {
+        settled = true;
+        f();
+      }
+    };
+    const inThread = (cause: unknown): void =>
+      settle(() => {
+        if (fallback) readTable(path, options).then(resolve, reject);
+        else reject(new DriftwatchError('INTERNAL', `could not start a worker thread to read ${path}: ${String(cause)}`, { file: path }, { cause }));
+      });
+    let worker: Worker;
+    try {
+      worker = startWorker({ path, options: rest });
+    } catch (e) {
+      inThread(e);
+      return;
+    }
+    worker.on('message', (m: WorkerMessage) => {
+      started = true;
+      if (m.type === 'progress') onProgress?.(m.done, m.total);
+      else if (m.type === 'table') settle(() => resolve(tableFromMessage(m.columns)));
+      else settle(() => reject(new DriftwatchError(m.code, m.message, m.location)));
+    });
+    worker.on('error', (e) => {
+      if (!started) inThread(e);
+      else settle(() => reject(new DriftwatchError('INTERNAL', `the worker reading ${path} failed: ${e.message}`, { file: path }, { cause: e })));
+    });
+    worker.on('exit', (code) => {
+      if (!started) inThread(new Error(`worker exited with code ${code}`));
+      else settle(() => reject(new DriftwatchError('INTERNAL', `the worker reading ${path} exited with code ${code} before finishing`, { file: path })));
+    });
+  });
+}

@@ -16,6 +16,7 @@ beforeAll(() => {
     'latin1.csv': Buffer.concat([Buffer.from('age,plan,churn\n31,basic,No\n45,'), Buffer.from([0x66, 0xfc, 0x72]), Buffer.from(',Yes\n')]),
     'other.csv': 'x,y\n1,2\n3,4\n',
     'no-label.csv': 'age,plan,churn\n31,basic,\n45,plus,\n28,basic,\n',
+    'no-plan.csv': 'age,plan,churn\n31,,No\n45,,Yes\n28,,No\n',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
 });
@@ -100,6 +101,14 @@ describe('bad column names', () => {
     const r = await analyze('no-label.csv', '--label', 'churn');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('driftwatch: no-label.csv: --label: column "churn" has no values (every row is missing)\n');
+  });
+
+  it('a feature with no values is a quality issue in the report, not a failure', async () => {
+    const r = await runCli(['analyze', '-r', 'ok.csv', '-c', 'no-plan.csv', '--json', '-f', 'terminal'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.quality.issues).toContainEqual(expect.objectContaining({ column: 'plan', kind: 'all_missing' }));
+    expect(report.columns.map((c: { name: string }) => c.name)).not.toContain('plan');
   });
 
   it('no common columns', async () => {

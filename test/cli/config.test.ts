@@ -146,6 +146,12 @@ describe('loadConfig', () => {
     expect(loaded.config.output?.dir).toBe(join(dir, 'conf', 'out'));
   });
 
+  it('the shipped example config is valid', async () => {
+    const loaded = await loadConfig(join(import.meta.dirname, '..', '..', 'examples', 'driftwatch.yaml'));
+    expect(loaded.config.label).toBe('churn');
+    expect(loaded.config.reference).toBe(join(import.meta.dirname, '..', '..', 'demo', 'reference.csv'));
+  });
+
   it('names a missing file', async () => {
     await expect(loadConfig('nope.yaml', dir)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', file: 'nope.yaml' });
   });

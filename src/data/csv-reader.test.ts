@@ -185,7 +185,37 @@ describe('CSV reader: types and missing values', () => {
   });
 });
 
+describe('CSV reader: inferred kinds end to end', () => {
+  it('infers datetime, boolean, id, text and categorical columns', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      [i, `2024-01-${String(i + 1).padStart(2, '0')}`, i % 2 ? 'Yes' : 'No', `"free text comment number ${i}, with words"`, ['a', 'b'][i % 2], i % 2].join(','),
+    );
+    const t = await read('row,day,churn,comment,group,flag\n' + rows.join('\n') + '\n');
+    expect(t.columns.map((c) => [c.name, c.storage, c.kind])).toEqual([
+      ['row', 'numeric', 'id'],
+      ['day', 'numeric', 'datetime'],
+      ['churn', 'categorical', 'boolean'],
+      ['comment', 'categorical', 'text'],
+      ['group', 'categorical', 'categorical'],
+      ['flag', 'numeric', 'numeric'],
+    ]);
+    expect(cells(t.column('day'))[0]).toBe(Date.UTC(2024, 0, 1));
+  });
+
+  it('applies datetime and boolean overrides', async () => {
+    const t = await read('when,b\n2024-01-01 10:00,1\n,0\n', { columnKinds: { when: 'datetime', b: 'boolean' } });
+    expect(cells(t.column('when'))).toEqual([Date.UTC(2024, 0, 1, 10), null]);
+    expect([t.column('b')!.storage, t.column('b')!.kind]).toEqual(['numeric', 'boolean']);
+  });
+});
+
 describe('CSV reader: errors', () => {
+  it('a row with too many fields', async () => {
+    const e = await failure(read('a,b\n1,2\n3,4,5\n'));
+    expect([e.code, e.line]).toEqual(['PARSE_ERROR', 3]);
+    expect(e.message).toContain('line 3 has 3 fields, the header has 2');
+  });
+
   it('missing file', async () => {
     const e = await failure(readTable(join(dir, 'nope.csv')));
     expect(e.code).toBe('FILE_NOT_FOUND');

@@ -73,6 +73,8 @@ export const anderson: DriftMethod = {
   description: "k-sample Anderson-Darling test (SciPy anderson_ksamp, midrank); the p-value is SciPy's significance level, capped to [0.001, 0.25].",
   compute(pair) {
     const p = numeric(pair);
+    // SciPy refuses fewer than 4 values or a single distinct value: too little to test, so no evidence.
+    if (p.ref.length + p.cur.length < 4 || p.nUniqueBoth < 2) return { statistic: 0, p_value: 1 };
     const r = andersonKSample([p.ref, p.cur]);
     return { statistic: r.statistic, p_value: r.pValue };
   },
@@ -84,6 +86,8 @@ export const cvm: DriftMethod = {
   description: 'Two-sample Cramér-von Mises test (SciPy cramervonmises_2samp, method auto).',
   compute(pair) {
     const p = numeric(pair);
+    // SciPy needs two values on each side.
+    if (p.ref.length < 2 || p.cur.length < 2) return { statistic: 0, p_value: 1 };
     const r = cramerVonMises(p.ref, p.cur, { sorted: true });
     return { statistic: r.statistic, p_value: r.pValue };
   },

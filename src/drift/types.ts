@@ -121,12 +121,16 @@ export interface ColumnDrift {
   /**
    * Drift score in [0, 1], comparable across methods: every method's threshold maps to 0.5. For p-value
    * methods ln(p) / (ln(p) + ln(threshold)) (p = 1 gives 0, p -> 0 gives 1); for distances
-   * value / (value + threshold). When an effect size is used, the smaller of the two scores (both must
-   * pass for drift). See docs/drift-score.md.
+   * value / (value + threshold). When an effect size is used: with combine 'and' (both must pass for drift)
+   * the smaller of the two scores, with 'or' (either flags; classic preset's PSI) the larger.
+   * See docs/drift-score.md.
    */
   readonly score: number;
   readonly threshold: number;
-  /** 'p_value' (drift when p < threshold, or <= for the evidently KS) or 'distance' (drift when >= threshold). */
+  /**
+   * 'p_value' (drift when p < threshold, or <= for the evidently KS) or 'distance' (drift when the statistic
+   * >= threshold, or > for the classic preset, whose KS reads its statistic as a distance).
+   */
   readonly score_kind: 'p_value' | 'distance';
   readonly drifted: boolean;
   /** Sample sizes after dropping missing values. */

@@ -3,15 +3,21 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-anderson.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { andersonKSample } from './anderson-ksamp.js';
-import { caseSamples, fx, fxArray, relErr, type FixtureNumber } from './internal-b/test-support.js';
+import { caseSamples, fx, fxArray, relErr, type FixtureNumber, type LcgSpec } from './internal-b/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
-interface AdCase { readonly name: string; readonly pair?: string; readonly samples?: FixtureNumber[][]; readonly expected: FixtureNumber[] }
+interface AdCase {
+  readonly name: string;
+  readonly pair?: string;
+  readonly lcg?: { readonly a: LcgSpec; readonly b: LcgSpec };
+  readonly samples?: FixtureNumber[][];
+  readonly expected: FixtureNumber[];
+}
 
 describe('andersonKSample against scipy.stats.anderson_ksamp (b-anderson.json)', () => {
   for (const c of fixture.cases as AdCase[]) {
     it(c.name, () => {
-      const data = c.pair !== undefined ? caseSamples(c, samples.pairs) : c.samples!.map(fxArray);
+      const data = c.samples !== undefined ? c.samples.map(fxArray) : caseSamples(c, samples.pairs);
       const [stat, p] = c.expected.map(fx) as [number, number];
       const r = andersonKSample(data);
       expect(relErr(r.statistic, stat), `statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);

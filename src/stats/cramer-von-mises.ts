@@ -10,6 +10,7 @@ import type { TestResult, SortedOption } from './types.js';
 import { logGamma } from './special/gamma.js';
 import { besselKExpScaled } from './internal-b/bessel-k.js';
 import { forEachTieGroup } from './internal-b/tie-groups.js';
+import { NumpySumAccumulator } from './internal-b/numpy-sum.js';
 import { requireLength, requireNoNaN, sortedView } from './internal-b/validate.js';
 
 const EXACT_MAX_SIZE = 20;
@@ -127,19 +128,20 @@ export function cramerVonMises(a: Float64Array, b: Float64Array, options: Sorted
   const ny = ya.length;
 
   // U = nx * sum (rank(x_i) - i)^2 + ny * sum (rank(y_j) - j)^2 with mid-ranks in the pooled sample.
-  // Every term is a multiple of 1/4 below 2^53, so the sums are exact in any order.
-  let sx = 0;
-  let sy = 0;
+  // The terms are multiples of 1/4, exact; their sums stop being exact beyond 2^53 (samples of ~1e5 and
+  // more), so they are accumulated in NumPy's order, term by term in the same sorted order as SciPy.
+  const sx = new NumpySumAccumulator();
+  const sy = new NumpySumAccumulator();
   let xBefore = 0;
   let yBefore = 0;
   forEachTieGroup(xa, ya, (cx, cy, start) => {
     const rank = start + (cx + cy + 1) / 2;
-    for (let t = 0; t < cx; t++) sx += (rank - (xBefore + t + 1)) ** 2;
-    for (let t = 0; t < cy; t++) sy += (rank - (yBefore + t + 1)) ** 2;
+    for (let t = 0; t < cx; t++) sx.add((rank - (xBefore + t + 1)) ** 2);
+    for (let t = 0; t < cy; t++) sy.add((rank - (yBefore + t + 1)) ** 2);
     xBefore += cx;
     yBefore += cy;
   });
-  const u = nx * sx + ny * sy;
+  const u = nx * sx.value() + ny * sy.value();
   const k = nx * ny;
   const N = nx + ny;
   const t = u / (k * N) - (4 * k - 1) / (6 * N);

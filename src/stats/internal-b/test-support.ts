@@ -42,11 +42,23 @@ export function lcgValues(seed: number, n: number, transform: 'square' | 'shift'
 
 export interface SamplePair { readonly name: string; readonly a: readonly FixtureNumber[]; readonly b: readonly FixtureNumber[] }
 
-/** Resolves a case's samples: inline `a`/`b`, or a `pair` name into b-samples.json. */
+/** LCG parameters of one generated sample: [seed, size, transform]. */
+export type LcgSpec = readonly (number | string)[];
+
+/** Resolves a case's samples: inline `a`/`b`, a `pair` name into b-samples.json, or `lcg` generator specs. */
 export function caseSamples(
-  c: { readonly pair?: string; readonly a?: readonly FixtureNumber[]; readonly b?: readonly FixtureNumber[] },
+  c: {
+    readonly pair?: string;
+    readonly a?: readonly FixtureNumber[];
+    readonly b?: readonly FixtureNumber[];
+    readonly lcg?: { readonly a: LcgSpec; readonly b: LcgSpec };
+  },
   pairs: readonly SamplePair[],
 ): [Float64Array, Float64Array] {
+  if (c.lcg !== undefined) {
+    const gen = (g: LcgSpec): Float64Array => lcgValues(g[0] as number, g[1] as number, g[2] as 'square' | 'shift' | 'grid');
+    return [gen(c.lcg.a), gen(c.lcg.b)];
+  }
   if (c.pair !== undefined) {
     const p = pairs.find((x) => x.name === c.pair);
     if (p === undefined) throw new Error(`unknown pair ${c.pair}`);

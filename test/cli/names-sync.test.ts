@@ -14,8 +14,8 @@ import {
   type ConfigOutputFormat,
   type ConfigPresetName,
 } from '../../src/core/config/index.js';
-import type { CorrectionName, MethodName, PresetName } from '../../src/drift/index.js';
-import type { OutputFormat } from '../../src/report/index.js';
+import { METHOD_NAMES as REGISTRY_METHOD_NAMES, PRESETS, type CorrectionName, type MethodName, type PresetName } from '../../src/drift/index.js';
+import { OUTPUT_FORMATS as REPORT_OUTPUT_FORMATS, type OutputFormat } from '../../src/report/index.js';
 
 // Object literals typed as Record<Union, true> must list every member of the union, no more, no less.
 const methods: Record<MethodName, true> = {
@@ -56,6 +56,12 @@ describe('config names match the drift and report unions', () => {
     expect(sorted(PRESET_NAMES)).toEqual(sorted(Object.keys(presets)));
     expect(sorted(CORRECTION_NAMES)).toEqual(sorted(Object.keys(corrections)));
     expect(sorted(OUTPUT_FORMATS)).toEqual(sorted(Object.keys(formats)));
+  });
+
+  it('matches the drift method registry, the presets and the report formats at run time', () => {
+    expect(sorted(METHOD_NAMES)).toEqual(sorted(REGISTRY_METHOD_NAMES));
+    expect(sorted(PRESET_NAMES)).toEqual(sorted(Object.keys(PRESETS)));
+    expect(sorted(OUTPUT_FORMATS)).toEqual(sorted(REPORT_OUTPUT_FORMATS));
   });
 
   it('lists each name once', () => {

@@ -18,6 +18,11 @@ import type { Column } from './table.js';
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+/** Exact powers of ten: a <= 15-digit integer divided by one is correctly rounded. */
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 const QUOTED = 1;
 const ESCAPED = 2;
@@ -45,6 +50,8 @@ export class CsvParser {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
+  /** The value of a plain-decimal field found while tokenizing, else NaN. */
+  private values = new Float64Array(64);
   names: string[] = [];
   private columns: ColumnAccumulator[] = [];
   private interners: (ByteInterner | undefined)[] = [];
@@ -125,6 +132,7 @@ export class CsvParser {
           this.starts[nf] = pos + 1;
           this.ends[nf] = q;
           this.flags[nf] = flags;
+          this.values[nf] = NaN;
           nf++;
           pos = q + 1;
           if (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) {
@@ -136,11 +144,45 @@ export class CsvParser {
             );
           }
         } else {
+          // One pass finds the field's end and, for a plain decimal (optional '-', digits, one '.',
+          // at most 15 significant digits), its value. Anything else is left NaN for parseNumberBytes.
           const s = pos;
-          while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
+          let mantissa = 0;
+          let significant = 0;
+          let scale = 0;
+          let dot = false;
+          let digits = false;
+          let simple = true;
+          if (pos < end && buf[pos] === MINUS) pos++;
+          for (; pos < end; pos++) {
+            c = buf[pos]!;
+            const digit = c - ZERO;
+            if (digit >= 0 && digit <= 9) {
+              digits = true;
+              if (dot) scale++;
+              if (mantissa !== 0 || digit !== 0) {
+                mantissa = mantissa * 10 + digit;
+                significant++;
+              }
+            } else if (c === DOT && !dot) {
+              dot = true;
+            } else {
+              if (c !== d && c !== LF && c !== CR) {
+                simple = false;
+                while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
+              }
+              break;
+            }
+          }
+          let value = NaN;
+          if (simple && digits && significant <= 15 && scale <= 22) {
+            value = mantissa / POW10[scale]!;
+            if (buf[s] === MINUS) value = -value;
+          }
           this.starts[nf] = s;
           this.ends[nf] = pos;
           this.flags[nf] = 0;
+          this.values[nf] = value;
           nf++;
         }
         if (pos >= end) {
@@ -235,7 +277,7 @@ export class CsvParser {
     if (nf !== this.names.length) this.raggedRow(nf);
     const missing = this.missing;
     for (let k = 0; k < nf; k++) {
-      if (this.sniffedText[k]) continue;
+      if (this.sniffedText[k] || this.values[k] === this.values[k]) continue;
       const s = this.starts[k]!;
       const e = this.ends[k]!;
       if (Number.isNaN(parseNumberBytes(buf, s, e)) && !missing.matchBytes(buf, s, e)) this.sniffedText[k] = true;
@@ -252,11 +294,13 @@ export class CsvParser {
     const columns = this.columns;
     const starts = this.starts;
     const ends = this.ends;
+    const values = this.values;
     const markerFirst = this.missing.hasNumericMarker;
     for (let k = 0; k < nf; k++) {
       const col = columns[k]!;
       if (col.numeric && !markerFirst) {
-        const v = parseNumberBytes(buf, starts[k]!, ends[k]!);
+        let v = values[k]!;
+        if (v !== v) v = parseNumberBytes(buf, starts[k]!, ends[k]!);
         if (v === v) {
           col.values[row] = v;
           continue;
@@ -349,5 +393,8 @@ export class CsvParser {
     this.starts = starts;
     this.ends = ends;
     this.flags = flags;
+    const values = new Float64Array(n);
+    values.set(this.values);
+    this.values = values;
   }
 }

@@ -23,6 +23,17 @@ function invalid(message: string): never {
   throw new DriftwatchError('INVALID_ARGUMENT', message, { field: 'samples' });
 }
 
+function mergeSorted(x: Float64Array, y: Float64Array): Float64Array {
+  const out = new Float64Array(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length && j < y.length) out[n++] = x[i]! <= y[j]! ? x[i++]! : y[j++]!;
+  while (i < x.length) out[n++] = x[i++]!;
+  while (j < y.length) out[n++] = y[j++]!;
+  return out;
+}
+
 /** k-sample Anderson-Darling (scipy.stats.anderson_ksamp, midrank); pValue is SciPy's significance_level, capped to [0.001, 0.25]. */
 export function andersonKSample(samples: readonly Float64Array[]): TestResult {
   const k = samples.length;
@@ -35,25 +46,23 @@ export function andersonKSample(samples: readonly Float64Array[]): TestResult {
   let N = 0;
   for (const s of sorted) N += s.length;
   if (N < 4) invalid(`andersonKSample needs at least 4 values in total, got ${N}`);
-  const Z = new Float64Array(N);
-  let off = 0;
-  for (const s of sorted) {
-    Z.set(s, off);
-    off += s.length;
-  }
-  Z.sort();
+  // the pooled sorted sample by merging the sorted samples (k is small), instead of a second sort
+  let Z: Float64Array = sorted[0]!;
+  for (let i = 1; i < k; i++) Z = mergeSorted(Z, sorted[i]!);
 
   // distinct values, their multiplicities lj and Bj = #(Z < z_j) + lj/2
-  const zstar: number[] = [];
-  const lj: number[] = [];
+  const zstarAll = new Float64Array(N);
+  const ljAll = new Float64Array(N);
+  let L = 0;
   for (let i = 0; i < N; ) {
     let j = i;
     while (j < N && Z[j] === Z[i]) j++;
-    zstar.push(Z[i]!);
-    lj.push(j - i);
+    zstarAll[L] = Z[i]!;
+    ljAll[L++] = j - i;
     i = j;
   }
-  const L = zstar.length;
+  const zstar = zstarAll.subarray(0, L);
+  const lj = ljAll.subarray(0, L);
   if (L < 2) invalid('andersonKSample needs more than one distinct value');
   const B = new Float64Array(L);
   for (let j = 0, below = 0; j < L; below += lj[j]!, j++) B[j] = below + lj[j]! / 2;

@@ -70,6 +70,18 @@ function matMul(a: Float64Array, b: Float64Array, m: number): Float64Array<Array
   return c;
 }
 
+/** Row vector times m x m row-major matrix. */
+function vecMul(v: Float64Array, b: Float64Array, m: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const vk = v[k]!;
+    if (vk === 0) continue;
+    const rowB = k * m;
+    for (let j = 0; j < m; j++) out[j]! += vk * b[rowB + j]!;
+  }
+  return out;
+}
+
 /** P(D_n <= d) by Durbin's matrix, powered by squaring with the Marsaglia-Tsang-Wang rescaling. */
 function cdfDurbinMatrix(n: number, d: number): number {
   if (d >= 1) return 1;
@@ -93,26 +105,29 @@ function cdfDurbinMatrix(n: number, d: number): number {
   for (let r = 0; r < m; r++) hm[r * m] = v[r]!;
   for (let c = 0; c < m; c++) hm[(m - 1) * m + c] = v[m - 1 - c]!;
 
-  let power = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) power[i * m + i] = 1;
+  // Only row k-1 of H^n is needed, and the powers H^(2^j) commute, so accumulate that row as a vector
+  // (SciPy multiplies full matrices; same value, fewer m^3 products).
+  let row = new Float64Array(m);
+  row[k - 1] = 1;
   let nn = n;
   let exponent = 0;
   let hExponent = 0;
   const diag = (k - 1) * m + (k - 1);
   while (nn > 0) {
     if (nn % 2 === 1) {
-      power = matMul(power, hm, m);
+      row = vecMul(row, hm, m);
       exponent += hExponent;
     }
+    nn = Math.floor(nn / 2);
+    if (nn === 0) break;
     hm = matMul(hm, hm, m);
     hExponent *= 2;
     if (Math.abs(hm[diag]!) > P128) {
       for (let i = 0; i < hm.length; i++) hm[i]! /= P128;
       hExponent += E128;
     }
-    nn = Math.floor(nn / 2);
   }
-  let p = power[diag]!;
+  let p = row[k - 1]!;
   for (let i = 1; i <= n; i++) {
     p = (i * p) / n;
     if (Math.abs(p) < M128) {

@@ -1,4 +1,5 @@
 /** One column compared: prepared once, judged by the selected method(s), summarised for the report. */
+import { DriftwatchError } from '../core/errors.js';
 import { getMethod } from './methods/registry.js';
 import type { MethodResult } from './methods/types.js';
 import type { NormalizedOptions } from './normalize-options.js';
@@ -43,7 +44,7 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
   let outOfRange: number | null = null;
   let infinite = 0;
   if (p.analysis === 'numeric') {
-    if (p.ref.storage !== 'numeric' || p.cur.storage !== 'numeric') throw new TypeError('planned numeric column without numeric storage');
+    if (p.ref.storage !== 'numeric' || p.cur.storage !== 'numeric') throw new DriftwatchError('INTERNAL', `column "${p.name}" was planned as numeric without numeric storage`);
     const prep = prepareNumeric(p.ref, p.cur);
     pair = prep.pair;
     const empty = emptySide(pair.ref.length, pair.cur.length);
@@ -53,7 +54,7 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
     histogram = numericHistogram(pair.ref, pair.cur, pair.nUniqueBoth);
     outOfRange = outOfRangeShare(pair.ref, pair.cur);
   } else {
-    if (p.ref.storage !== 'categorical' || p.cur.storage !== 'categorical') throw new TypeError('planned categorical column without categorical storage');
+    if (p.ref.storage !== 'categorical' || p.cur.storage !== 'categorical') throw new DriftwatchError('INTERNAL', `column "${p.name}" was planned as categorical without categorical storage`);
     const prep = prepareCategorical(p.ref, p.cur);
     const cp = prep.pair;
     pair = cp;

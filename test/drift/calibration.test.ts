@@ -53,7 +53,7 @@ describe('default preset calibration', () => {
     [50, 400],
     [200, 400],
     [1000, 400],
-    [10_000, 150],
+    [10_000, 200],
     [100_000, 40],
   ];
   it.each(plan)('false alarms at n = %i over %i repetitions are at most 5 percent', (n, reps) => {

@@ -62,6 +62,19 @@ describe('default preset calibration', () => {
     for (const c of COLUMNS) expect(r[c], `${c} at n=${n}`).toBeLessThanOrEqual(bound(reps));
   });
 
+  it('for contrast, the evidently preset mis-fires on categorical columns (goodness of fit against exact reference counts)', () => {
+    const reps = 200;
+    const rng = createRng(4242);
+    let hits = 0;
+    for (let r = 0; r < reps; r++) {
+      const report = analyzeDrift(sampleTable(rng, 500, 0), sampleTable(rng, 500, 0), { preset: 'evidently', now: () => new Date(0) });
+      if (report.columns.find((c) => c.name === 'categorical')!.drifted) hits++;
+    }
+    console.log(`evidently preset, categorical, n=500, no drift: false-alarm rate ${hits / reps}`);
+    // With equal sizes the statistic is about twice a chi-square(3): P(2X > 7.81) is about 0.25.
+    expect(hits / reps).toBeGreaterThan(0.15);
+  });
+
   it('detects a 0.5 standard deviation mean shift at 1,000 rows at least 95% of the time', () => {
     const reps = 200;
     const r = rates(1000, reps, 0.5, 77);

@@ -80,7 +80,7 @@ function sortedCopy(x: Float64Array): Float64Array {
  * h / lcm(n1, n2). Inputs must be non-empty and free of NaN; pass `sorted: true` to skip the copy and sort.
  * Cost: O(n1 + n2) for D after sorting; the exact p-value is O(n1 n2) in the worst case (as in SciPy), so
  * forcing method 'exact' on large samples is slow; the asymptotic p-value costs at most tens of milliseconds
- * (Durbin matrix for en up to 1e5, Smirnov sum by Euler-Maclaurin beyond).
+ * (SciPy's kstwo method selection, see internal/kolmogn.ts).
  */
 export function ksTest(a: Float64Array, b: Float64Array, options: KsOptions = {}): KsResult {
   const n1 = a.length;

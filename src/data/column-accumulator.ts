@@ -68,7 +68,7 @@ export class ColumnAccumulator {
     else this.codes[row] = this.code(String(v));
   }
 
-  /** Stores a non-missing text value; `rows` is how many rows are filled before this one (for the switch). */
+  /** Stores a non-missing text value, switching to categorical first if needed (rows before `row` are filled). */
   setString(row: number, s: string): void {
     if (this.numeric) this.switchToCategorical(row);
     this.codes[row] = this.code(s);

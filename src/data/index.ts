@@ -1,6 +1,18 @@
-/** The columnar Table, readers, schema inference and column helpers. */
+/**
+ * The data layer: the columnar Table, readers (CSV, JSON Lines, Parquet) that stream into typed columns,
+ * kind inference (infer-kind.ts documents the rules), and the column helpers other layers need.
+ *
+ * Decisions worth knowing:
+ * - CSV columns start numeric and become categorical at their first non-numeric, non-missing value. The
+ *   first chunk (>= 4 KiB, 4 MiB by default) is sniffed first, so a column with text there keeps every
+ *   value's exact text; a column whose first text comes later re-encodes earlier numbers as `String(n)`.
+ * - Numbers parse to exactly the double `Number(text)` gives (parse-number.ts).
+ * - Missing: '', NA, N/A, NaN, null, None (ReadOptions.missingValues), compared after trimming spaces.
+ * - Blank lines are skipped; empty header names become `unnamed_<position>`; duplicate names are an error.
+ */
 export * from './table.js';
 export * from './read-table.js';
+export { readTableInWorker, type WorkerReadOptions } from './read-table-in-worker.js';
 export { inferKind, isBooleanDictionary, looksLikeIdName, MIN_ROWS_FOR_UNIQUENESS } from './infer-kind.js';
 export { applyKinds, withKind } from './apply-kinds.js';
 export { toCategorical, toNumeric, numericValues } from './convert-column.js';
@@ -11,4 +23,3 @@ export { parseIsoDateTime } from './datetime-parse.js';
 export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES } from './missing-values.js';
 export { formatFromExtension, formatFromContent } from './detect-format.js';
-export { readTableInWorker, type WorkerReadOptions } from './read-table-in-worker.js';

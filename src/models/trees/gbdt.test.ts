@@ -39,6 +39,14 @@ describe('trainGbdt', () => {
     expect(JSON.stringify(c.ensemble)).not.toBe(JSON.stringify(a.ensemble));
   });
 
+  it('gives the identical model with 1 or 2 threads (large nodes are split across the helper thread)', () => {
+    const { x, y } = noisy(40_000, 5, 11);
+    const p = { objective: 'binary' as const, nEstimators: 4, seed: 1 };
+    const one = trainGbdt(x, y, 5, { ...p, nThreads: 1 });
+    const two = trainGbdt(x, y, 5, { ...p, nThreads: 2 });
+    expect(JSON.stringify(two.ensemble)).toBe(JSON.stringify(one.ensemble));
+  });
+
   it('splits a perfectly separable feature at the class boundary', () => {
     // 200 rows: fewer distinct values than bins, so every gap between values is a candidate threshold.
     const { x, y } = separable(200, 4, 2);

@@ -2,6 +2,7 @@
  * Histogram-based gradient boosting (XGBoost `hist` / LightGBM style) on a dense row-major matrix.
  * Deterministic under `seed`: the same data, parameters and seed give the identical ensemble.
  */
+import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { applyBins, binFeatures, type BinMapper } from './binning.js';
@@ -48,6 +49,11 @@ export interface GbdtParams {
   /** An explicit validation set (row-major, same columns). */
   readonly validation?: { readonly x: Float64Array; readonly y: Float64Array };
   readonly seed?: number;
+  /**
+   * Threads for histogram building: 2 (default when the machine has 2+ cores) lends large nodes' second halves to
+   * a helper thread. The model is identical for any value.
+   */
+  readonly nThreads?: number;
   /** Record the training loss after every round (costs one loss evaluation per round). Default false. */
   readonly recordTrainingLoss?: boolean;
 }
@@ -75,6 +81,7 @@ interface Normalised {
   earlyStoppingRounds: number;
   validationFraction: number;
   seed: number;
+  nThreads: number;
 }
 
 function normalise(p: GbdtParams): Normalised {
@@ -114,6 +121,7 @@ function normalise(p: GbdtParams): Normalised {
     earlyStoppingRounds: num('earlyStoppingRounds', p.earlyStoppingRounds, 0, int, 'an integer >= 0'),
     validationFraction: num('validationFraction', p.validationFraction, 0.1, (x) => x > 0 && x < 1, 'a fraction in (0, 1)'),
     seed: num('seed', p.seed, 0, (x) => Number.isInteger(x), 'an integer'),
+    nThreads: num('nThreads', p.nThreads, Math.min(2, availableParallelism()), (x) => int(x) && x >= 1, 'an integer >= 1'),
   };
 }
 
@@ -158,11 +166,9 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
     score.fill(base[c], c * n, (c + 1) * n);
     vscore.fill(base[c], c * nv, (c + 1) * nv);
   }
-  const grad = new Float64Array(n);
-  const hess = new Float64Array(n);
+  const ws = new GrowWorkspace(bins, n, d, mapper.missingBin, o.grow.minSamplesLeaf > 1 ? 3 : 2, o.nThreads);
+  const { grad, hess, rows } = ws.builder;
   const prob = o.objective === 'multiclass' ? new Float64Array(n * K) : null;
-  const ws = new GrowWorkspace(bins, n, d, mapper.missingBin, o.grow.minSamplesLeaf > 1 ? 3 : 2);
-  const rows = new Uint32Array(n);
   const residual = o.objective === 'absolute' ? new Float64Array(n) : null;
   const trees: BinnedTree[] = [];
   const treeOutput: number[] = [];
@@ -172,53 +178,57 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
   let bestRound = -1;
   let roundsDone = 0;
 
-  for (let round = 0; round < o.nEstimators; round++) {
-    if (prob) softmaxColumns(score, prob, n, K);
-    for (let c = 0; c < nOut; c++) {
-      if (prob) {
-        const off = c * n;
-        for (let i = 0; i < n; i++) {
-          const p = prob[off + i];
-          grad[i] = p - (y[i] === c ? 1 : 0);
-          hess[i] = Math.max(p * (1 - p), 1e-16);
+  try {
+    for (let round = 0; round < o.nEstimators; round++) {
+      if (prob) softmaxColumns(score, prob, n, K);
+      for (let c = 0; c < nOut; c++) {
+        if (prob) {
+          const off = c * n;
+          for (let i = 0; i < n; i++) {
+            const p = prob[off + i];
+            grad[i] = p - (y[i] === c ? 1 : 0);
+            hess[i] = Math.max(p * (1 - p), 1e-16);
+          }
+        } else {
+          scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, grad, hess, o.huberDelta);
         }
-      } else {
-        scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, grad, hess, o.huberDelta);
-      }
-      const nRows = sampleRows(rows, n, o.subsample, rng);
-      const feats = sampleFeatures(d, o.colsample, rng);
-      const tree = growGbdtTree(ws, rows, nRows, grad, hess, feats, o.grow);
-      if (residual) medianLeaves(tree, rows, y, score, residual);
-      for (let k = 0; k < tree.value.length; k++) tree.value[k] *= o.learningRate;
-      trees.push(tree);
-      treeOutput.push(c);
-      // Training scores: sampled rows are found through their leaf's row range, the rest by traversal.
-      const sc = score.subarray(c * n, (c + 1) * n);
-      if (nRows === n) {
-        for (let node = 0; node < tree.feature.length; node++) {
-          if (tree.feature[node] >= 0) continue;
-          const v = tree.value[node];
-          const s = tree.rowStart[node];
-          const e = s + tree.rowCount[node];
-          for (let k = s; k < e; k++) sc[rows[k]] += v;
+        const nRows = sampleRows(rows, n, o.subsample, rng);
+        const feats = sampleFeatures(d, o.colsample, rng);
+        const tree = growGbdtTree(ws, nRows, feats, o.grow);
+        if (residual) medianLeaves(tree, rows, y, score, residual);
+        for (let k = 0; k < tree.value.length; k++) tree.value[k] *= o.learningRate;
+        trees.push(tree);
+        treeOutput.push(c);
+        // Training scores: sampled rows are found through their leaf's row range, the rest by traversal.
+        const sc = score.subarray(c * n, (c + 1) * n);
+        if (nRows === n) {
+          for (let node = 0; node < tree.feature.length; node++) {
+            if (tree.feature[node] >= 0) continue;
+            const v = tree.value[node];
+            const s = tree.rowStart[node];
+            const e = s + tree.rowCount[node];
+            for (let k = s; k < e; k++) sc[rows[k]] += v;
+          }
+        } else {
+          addBinnedTree(tree, bins, d, mapper, n, sc);
         }
-      } else {
-        addBinnedTree(tree, bins, d, mapper, n, sc);
+        if (vbins) addBinnedTree(tree, vbins, d, mapper, nv, vscore.subarray(c * nv, (c + 1) * nv));
       }
-      if (vbins) addBinnedTree(tree, vbins, d, mapper, nv, vscore.subarray(c * nv, (c + 1) * nv));
-    }
-    roundsDone++;
-    if (params.recordTrainingLoss) trainLoss.push(lossOf(o, y, score, n, K));
-    if (vy) {
-      const vl = lossOf(o, vy, vscore, nv, K);
-      validationLoss.push(vl);
-      if (vl < bestLoss - 1e-7) {
-        bestLoss = vl;
-        bestRound = round;
-      } else if (o.earlyStoppingRounds > 0 && round - bestRound >= o.earlyStoppingRounds) {
-        break;
+      roundsDone++;
+      if (params.recordTrainingLoss) trainLoss.push(lossOf(o, y, score, n, K));
+      if (vy) {
+        const vl = lossOf(o, vy, vscore, nv, K);
+        validationLoss.push(vl);
+        if (vl < bestLoss - 1e-7) {
+          bestLoss = vl;
+          bestRound = round;
+        } else if (o.earlyStoppingRounds > 0 && round - bestRound >= o.earlyStoppingRounds) {
+          break;
+        }
       }
     }
+  } finally {
+    ws.close();
   }
   const nRounds = o.earlyStoppingRounds > 0 && bestRound >= 0 ? bestRound + 1 : roundsDone;
   const kept = trees.slice(0, nRounds * nOut);

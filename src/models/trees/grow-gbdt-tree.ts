@@ -8,6 +8,7 @@
  * child's histogram is built; the larger one's is the parent's minus it, computed in the parent's buffer.
  */
 import { featureStride, histogramKernel, subtractHistogram, type HistogramKernel } from './histogram.js';
+import { HistogramBuilder } from './histogram-pool.js';
 import { emptySplit, findBestSplit, type SplitCandidate, type SplitConstraints } from './gbdt-split.js';
 
 export interface GrowOptions extends SplitConstraints {
@@ -45,8 +46,15 @@ export class GrowWorkspace {
     readonly missingBin: Uint8Array,
     /** 3 when leaf row counts are needed (minSamplesLeaf > 1), else 2. */
     readonly slots: 2 | 3,
+    threads: number,
   ) {
     this.scratch = new Uint32Array(n);
+    this.builder = new HistogramBuilder(bins, n, d, slots, threads);
+  }
+  /** Row buffer, gradients and hessians (shared memory) that trees must be grown with. */
+  readonly builder: HistogramBuilder;
+  close(): void {
+    this.builder.close();
   }
   takeHistogram(): Float64Array {
     return this.pool.pop() ?? new Float64Array(this.d * featureStride(this.slots));
@@ -68,18 +76,11 @@ interface Pending {
 }
 
 /**
- * Grows a tree over `rows[0..nRows)` with gradients `grad` and hessians `hess` (indexed by row id), considering only
- * features `feats` (sorted). Reorders `rows` in place.
+ * Grows a tree over `ws.builder.rows[0..nRows)` with gradients `ws.builder.grad` and hessians `ws.builder.hess`
+ * (indexed by row id), considering only features `feats` (sorted). Reorders the rows in place.
  */
-export function growGbdtTree(
-  ws: GrowWorkspace,
-  rows: Uint32Array,
-  nRows: number,
-  grad: Float64Array,
-  hess: Float64Array,
-  feats: Int32Array,
-  opt: GrowOptions,
-): BinnedTree {
+export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array, opt: GrowOptions): BinnedTree {
+  const { rows, grad, hess } = ws.builder;
   const t: BinnedTree = { feature: [], bin: [], missingLeft: [], left: [], right: [], value: [], gain: [], cover: [], rowStart: [], rowCount: [] };
   const { bins, d, missingBin, slots } = ws;
   const lambda = opt.lambda;
@@ -115,7 +116,7 @@ export function growGbdtTree(
   const pending: Pending[] = [];
   if (canSplit(0, nRows)) {
     root.hist = ws.takeHistogram();
-    kernel(root.hist, bins, rows, 0, nRows, grad, hess);
+    ws.builder.build(root.hist, kernel, feats, 0, nRows);
     evaluate(root);
     pending.push(root);
   }
@@ -191,14 +192,14 @@ export function growGbdtTree(
     if (wantL && wantR) {
       const [small, large] = nLeft <= nRight ? [L, R] : [R, L];
       small.hist = ws.takeHistogram();
-      kernel(small.hist, bins, rows, small.start, small.start + small.count, grad, hess);
+      ws.builder.build(small.hist, kernel, feats, small.start, small.start + small.count);
       subtractHistogram(parentHist, small.hist, feats, missingBin, slots);
       large.hist = parentHist;
     } else if (wantL || wantR) {
       const only = wantL ? L : R;
       // Building the one needed child directly costs at most the parent's rows; subtraction would need the other.
       only.hist = parentHist;
-      kernel(only.hist, bins, rows, only.start, only.start + only.count, grad, hess);
+      ws.builder.build(only.hist, kernel, feats, only.start, only.start + only.count);
     } else {
       ws.giveHistogram(parentHist);
     }

@@ -39,6 +39,15 @@ export function histogramKernel(d: number, feats: Int32Array, slots: 2 | 3): His
   const key = `${d}|${slots}|${feats.join(',')}`;
   let k = kernels.get(key);
   if (k) return k;
+  k = new Function('hist', 'bins', 'rows', 'start', 'end', 'grad', 'hess', histogramKernelSource(d, feats, slots)) as HistogramKernel;
+  // Column subsampling makes a new feature set per tree; keep the cache bounded.
+  if (kernels.size >= 256) kernels.clear();
+  kernels.set(key, k);
+  return k;
+}
+
+/** Body of the kernel function with parameters (hist, bins, rows, start, end, grad, hess). */
+export function histogramKernelSource(d: number, feats: Int32Array, slots: 2 | 3): string {
   const stride = featureStride(slots);
   const lines: string[] = [];
   for (const f of feats) lines.push(`hist.fill(0, ${f * stride}, ${(f + 1) * stride});`);
@@ -48,11 +57,7 @@ export function histogramKernel(d: number, feats: Int32Array, slots: 2 | 3): His
     lines.push(`p = ${f * stride} + bins[b + ${f}] * ${slots}; hist[p] += g; hist[p + 1] += h;${slots === 3 ? ' hist[p + 2] += 1;' : ''}`);
   }
   lines.push('}');
-  k = new Function('hist', 'bins', 'rows', 'start', 'end', 'grad', 'hess', lines.join('\n')) as HistogramKernel;
-  // Column subsampling makes a new feature set per tree; keep the cache bounded.
-  if (kernels.size >= 256) kernels.clear();
-  kernels.set(key, k);
-  return k;
+  return lines.join('\n');
 }
 
 /** `parent -= child` on the selected features: the sibling's histogram without touching its rows. */

@@ -150,23 +150,43 @@ function completeWalker(e: TreeEnsemble): Walker {
   }
   const d = e.nFeatures;
   const nOut = e.nOutputs;
+  const hs = new Int32Array(BLOCK);
+  const bases = new Int32Array(BLOCK);
   return (x, start, end, out) => {
-    for (let t = 0; t < nT; t++) {
-      const ib = t * inner;
-      const lb = t * width;
-      const o = outIdx[t];
-      for (let i = start; i < end; i++) {
-        const base = i * d;
+    const m = end - start;
+    if (m === 1) {
+      // One row (the serving path): walk each tree straight down.
+      const base = start * d;
+      for (let t = 0; t < nT; t++) {
+        const ib = t * inner;
         let h = 0;
         for (let level = 0; level < D; level++) {
           const p = ib + h;
           const v = x[base + feat[p]];
           // NaN compares false: the (rare) missing case takes the learnt direction instead.
-          const go = v === v ? +(v > thr[p]) : missRight[p];
-          h = 2 * h + 1 + go;
+          h = 2 * h + 1 + (v === v ? +(v > thr[p]) : missRight[p]);
         }
-        out[i * nOut + o] += leaf[lb + h - inner];
+        out[start * nOut + outIdx[t]] += leaf[t * width + h - inner];
       }
+      return;
+    }
+    for (let r = 0; r < m; r++) bases[r] = (start + r) * d;
+    for (let t = 0; t < nT; t++) {
+      const ib = t * inner;
+      const lb = t * width - inner;
+      const o = outIdx[t];
+      hs.fill(0, 0, m);
+      // Level-major over the block: the rows' walks are independent, so their loads overlap instead of forming one
+      // long chain of dependent loads per row.
+      for (let level = 0; level < D; level++) {
+        for (let r = 0; r < m; r++) {
+          const h = hs[r];
+          const p = ib + h;
+          const v = x[bases[r] + feat[p]];
+          hs[r] = 2 * h + 1 + (v === v ? +(v > thr[p]) : missRight[p]);
+        }
+      }
+      for (let r = 0; r < m; r++) out[(start + r) * nOut + o] += leaf[lb + hs[r]];
     }
   };
 }

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench:models` (node --import tsx bench/models-bench.ts) — the model benchmark of issue 3.
+ *
+ * A 200,000 x 30 synthetic binary classification set (bench/synthetic-classification.ts: 10 informative
+ * features, like scikit-learn's make_classification), 80/20 split, is written once as train/test CSVs under
+ * $TMPDIR/driftwatch-bench/. Each learner then runs in a fresh child process (so peak RSS is its own) and reports
+ * training time, batch prediction throughput on the test rows (median of 5 runs after a warm-up), single-row
+ * latency p50/p99 over 2,000 in-process calls, test ROC AUC and peak RSS:
+ *   gbdt   — 100 trees, depth 6, learning rate 0.3, lambda 1: XGBoost's defaults, for AUC parity with it;
+ *   rf     — 100 trees, sqrt features, fully grown, both cores (scikit-learn's defaults);
+ *   logreg — L2 logistic regression on standardised columns (src/models/linear).
+ * When Debian's Python stack is present, ../shared/baselines/train_models.py runs on the same CSVs in the same run
+ * and the ratios are printed. Figures are printed, never asserted.
+ *
+ * The in-memory data is regenerated from its seed each run; it is identical to the CSVs, which are written with
+ * round-trip precision, so both sides train on the same numbers.
+ *
+ * Environment: DRIFTWATCH_BENCH_ROWS (default 200000), DRIFTWATCH_BENCH_DIR (default $TMPDIR/driftwatch-bench),
+ * DRIFTWATCH_BENCH_SKIP_BASELINE=1 to skip Python, DRIFTWATCH_BENCH_MODELS=gbdt,rf,logreg to choose learners.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rocAuc } from '../src/metrics/roc-auc.js';
+import { applyScaling, columnScaling, predictLogistic, trainLogisticRegression } from '../src/models/linear/index.js';
+import { compileEnsemble, trainGbdt, trainRandomForest } from '../src/models/trees/index.js';
+import { makeClassification } from './synthetic-classification.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const rows = Number(process.env.DRIFTWATCH_BENCH_ROWS ?? 200_000);
+const FEATURES = 30;
+const SEED = 20_240_601;
+const dir = join(process.env.DRIFTWATCH_BENCH_DIR ?? join(tmpdir(), 'driftwatch-bench'), `models-${rows}x${FEATURES}`);
+const trainCsv = join(dir, 'train.csv');
+const testCsv = join(dir, 'test.csv');
+
+interface ModelFigures {
+  model: string;
+  fit_s: number;
+  roc_auc: number;
+  batch_rows_per_s: number;
+  single_row_us_p50: number;
+  single_row_us_p99: number;
+  peak_rss_mb: number;
+}
+
+function dataset() {
+  const data = makeClassification({ rows, features: FEATURES, informative: 10, seed: SEED });
+  const nTrain = Math.floor(rows * 0.8);
+  const d = FEATURES;
+  return {
+    d,
+    train: { x: data.x.slice(0, nTrain * d), y: data.y.slice(0, nTrain), n: nTrain },
+    test: { x: data.x.slice(nTrain * d), y: data.y.slice(nTrain), n: rows - nTrain },
+  };
+}
+
+function writeCsv(path: string, x: Float64Array, y: Float64Array, n: number, d: number): void {
+  const header = [...Array.from({ length: d }, (_, f) => `f${f}`), 'label'].join(',');
+  const parts: string[] = [header];
+  for (let i = 0; i < n; i++) {
+    const cells = new Array<string>(d + 1);
+    for (let f = 0; f < d; f++) cells[f] = String(x[i * d + f]);
+    cells[d] = String(y[i]);
+    parts.push(cells.join(','));
+  }
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, parts.join('\n') + '\n');
+  renameSync(tmp, path);
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Runs one learner in this process and prints its figures as one JSON line. */
+async function child(model: string): Promise<void> {
+  const { d, train, test } = dataset();
+  let predictBatch: (x: Float64Array, n: number) => Float64Array;
+  let predictOne: (row: Float64Array) => number;
+  const t0 = performance.now();
+  if (model === 'gbdt') {
+    const r = trainGbdt(train.x, train.y, d, { objective: 'binary', nEstimators: 100, maxDepth: 6, learningRate: 0.3, lambda: 1, seed: 0 });
+    const p = compileEnsemble(r.ensemble);
+    const out = new Float64Array(2);
+    predictBatch = (x, n) => p.predictPositive(x, n);
+    predictOne = (row) => (p.predictRow(row, out), out[1]);
+  } else if (model === 'rf') {
+    const r = await trainRandomForest(train.x, train.y, d, { task: 'classification', nEstimators: 100, seed: 0, oobScore: false });
+    const p = compileEnsemble(r.ensemble);
+    const out = new Float64Array(2);
+    predictBatch = (x, n) => p.predictPositive(x, n);
+    predictOne = (row) => (p.predictRow(row, out), out[1]);
+  } else {
+    const scaling = columnScaling(train.x, train.n, d);
+    const fit = trainLogisticRegression(applyScaling(train.x, train.n, d, scaling), train.n, d, Int32Array.from(train.y), 2, { C: 1 });
+    const scaled = (x: Float64Array, n: number) => applyScaling(x, n, d, scaling);
+    predictBatch = (x, n) => {
+      const pr = predictLogistic(fit, scaled(x, n), n, d);
+      return Float64Array.from({ length: n }, (_, i) => pr[2 * i + 1]);
+    };
+    predictOne = (row) => predictLogistic(fit, scaled(row, 1), 1, d)[1];
+  }
+  const fitS = (performance.now() - t0) / 1000;
+  const prob = predictBatch(test.x, test.n);
+  const auc = rocAuc(Int32Array.from(test.y), prob);
+  const batch: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const s = performance.now();
+    predictBatch(test.x, test.n);
+    batch.push((performance.now() - s) / 1000);
+  }
+  batch.sort((a, b) => a - b);
+  const lat: number[] = [];
+  let sink = 0;
+  for (let k = 0; k < 2500; k++) {
+    const i = k % test.n;
+    const row = test.x.subarray(i * d, (i + 1) * d);
+    const s = process.hrtime.bigint();
+    sink += predictOne(row);
+    const e = process.hrtime.bigint();
+    if (k >= 500) lat.push(Number(e - s) / 1000);
+  }
+  lat.sort((a, b) => a - b);
+  const figures: ModelFigures = {
+    model,
+    fit_s: round(fitS, 3),
+    roc_auc: round(auc, 5),
+    batch_rows_per_s: Math.round(test.n / batch[2]),
+    single_row_us_p50: round(percentile(lat, 0.5), 2),
+    single_row_us_p99: round(percentile(lat, 0.99), 2),
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  if (Number.isNaN(sink)) console.error('unexpected NaN prediction');
+  console.log(JSON.stringify(figures));
+}
+
+function round(v: number, digits: number): number {
+  const m = 10 ** digits;
+  return Math.round(v * m) / m;
+}
+
+async function main(): Promise<void> {
+  const modelArg = process.argv.indexOf('--child');
+  if (modelArg >= 0) return child(process.argv[modelArg + 1]);
+
+  if (!existsSync(trainCsv) || !existsSync(testCsv)) {
+    mkdirSync(dir, { recursive: true });
+    const { d, train, test } = dataset();
+    console.log(`writing ${trainCsv} and ${testCsv} ...`);
+    writeCsv(trainCsv, train.x, train.y, train.n, d);
+    writeCsv(testCsv, test.x, test.y, test.n, d);
+  }
+  console.log(`data: ${rows} x ${FEATURES} (10 informative), 80/20 split, in ${dir}`);
+  const models = (process.env.DRIFTWATCH_BENCH_MODELS ?? 'gbdt,rf,logreg').split(',');
+  const ours = new Map<string, ModelFigures>();
+  for (const m of models) {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', m], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const line = r.stdout.trim().split('\n').pop() ?? '';
+    if (r.status !== 0 || !line.startsWith('{')) {
+      console.log(`${m}: failed\n${r.stderr}`);
+      continue;
+    }
+    const f = JSON.parse(line) as ModelFigures;
+    ours.set(m, f);
+    console.log(
+      `driftwatch ${m.padEnd(6)} fit ${f.fit_s.toFixed(2)} s | AUC ${f.roc_auc.toFixed(4)} | batch ${(f.batch_rows_per_s / 1e6).toFixed(2)} M rows/s | ` +
+        `single row p50 ${f.single_row_us_p50} µs p99 ${f.single_row_us_p99} µs | peak RSS ${f.peak_rss_mb} MB`,
+    );
+  }
+
+  const py = '/usr/bin/python3';
+  const script = resolve(repoRoot, '../shared/baselines/train_models.py');
+  const hasPython = existsSync(py) && existsSync(script) && spawnSync(py, ['-c', 'import xgboost, sklearn'], { encoding: 'utf8' }).status === 0;
+  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1' || !hasPython) {
+    console.log('baseline: skipped (needs /usr/bin/python3 with xgboost and sklearn, and ../shared/baselines/train_models.py)');
+    return;
+  }
+  console.log(`baseline: ${py} ${script} (same CSVs, same run) ...`);
+  const r = spawnSync(py, [script, trainCsv, testCsv, 'label'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) {
+    console.log(`baseline failed:\n${r.stderr}`);
+    return;
+  }
+  const base = new Map<string, { fit_s: number; roc_auc: number; batch_predict_s: number; rows_test: number; single_row_ms_p50: number; single_row_ms_p99: number }>();
+  for (const line of r.stdout.trim().split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const o = JSON.parse(line);
+    base.set(o.model, o);
+    console.log(
+      `python ${String(o.model).padEnd(15)} fit ${o.fit_s.toFixed(2)} s | AUC ${o.roc_auc.toFixed(4)} | batch ${(o.rows_test / o.batch_predict_s / 1e6).toFixed(2)} M rows/s | ` +
+        `single row p50 ${(o.single_row_ms_p50 * 1000).toFixed(0)} µs p99 ${(o.single_row_ms_p99 * 1000).toFixed(0)} µs`,
+    );
+  }
+  const compare = (ourName: string, theirName: string): void => {
+    const a = ours.get(ourName);
+    const b = base.get(theirName);
+    if (!a || !b) return;
+    const theirBatch = b.rows_test / b.batch_predict_s;
+    console.log(
+      `ratio ${ourName} / ${theirName}: fit time ${(a.fit_s / b.fit_s).toFixed(2)}x | AUC ${(a.roc_auc - b.roc_auc >= 0 ? '+' : '') + (a.roc_auc - b.roc_auc).toFixed(4)} | ` +
+        `batch speed ${(a.batch_rows_per_s / theirBatch).toFixed(1)}x | single-row p50 ${((b.single_row_ms_p50 * 1000) / a.single_row_us_p50).toFixed(0)}x faster`,
+    );
+  };
+  compare('gbdt', 'xgboost_hist');
+  compare('gbdt', 'sklearn_hgb');
+  compare('rf', 'sklearn_rf');
+  compare('logreg', 'sklearn_logreg');
+}
+
+await main();

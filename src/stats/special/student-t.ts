@@ -3,6 +3,11 @@
  * for t > 0, sf(t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2). Both x and 1 - x = t^2 / (df + t^2) are
  * formed directly, so small |t| (x near 1) and large df keep full precision. df may be fractional
  * (Welch-Satterthwaite) and Infinity (the standard normal).
+ *
+ * Accuracy against SciPy/mpmath: ~1e-14 relative for df up to 1e4; for df ~ 1e6 and |t| ~ 2-4 the
+ * incomplete-beta continued fraction runs next to its switch point, where its Lentz steps cancel, and
+ * the error grows to ~4e-11 (still four orders inside the 1e-7 p-value tolerance). TOMS 708's asymptotic
+ * expansion (bgrat) would remove this if it ever matters.
  */
 import { betaIncPair } from './beta.js';
 import { normalCdf, normalSf } from './normal.js';

@@ -1,7 +1,7 @@
 /**
  * Student t distribution through the regularized incomplete beta function:
  * for t > 0, sf(t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2). Both x and 1 - x = t^2 / (df + t^2) are
- * formed directly, so small |t| (x near 1) and large df keep full precision. df may be fractional
+ * formed directly, so neither loses digits for small |t| (x near 1) or large df. df may be fractional
  * (Welch-Satterthwaite) and Infinity (the standard normal).
  *
  * Accuracy against SciPy/mpmath: <= 1e-13 relative for df up to 1e4 (2e-12 at 1e5); for df ~ 1e6 and |t| ~ 2-4 the

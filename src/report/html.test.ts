@@ -85,3 +85,14 @@ describe('renderHtml', () => {
     expect(out).not.toContain('id="notes"');
   });
 });
+
+describe('distribution panels', () => {
+  it('leave the chart out past the cap but keep the summary and the anchor', async () => {
+    const { distributionPanel } = await import('./html/distributions.js');
+    const panel = distributionPanel(sampleReport.columns[1]!, 'dist-1', false, false).html;
+    expect(panel).not.toContain('<svg');
+    expect(panel).toContain('Chart left out');
+    expect(panel).toContain('id="dist-1"');
+    expect(panel).toContain('<td>Mean</td>');
+  });
+});

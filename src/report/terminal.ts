@@ -17,7 +17,7 @@ const DEFAULT_WIDTH = 100;
 const MAX_ISSUES = 3;
 
 /** Fixed-width table columns; the name column takes what is left of the width. */
-const COLS = { kind: 11, method: 20, statistic: 9, pValue: 9, score: 5, status: 7 } as const;
+const COLS = { kind: 11, method: 21, statistic: 9, pValue: 9, score: 5, status: 7 } as const;
 const GAP = '  ';
 const FIXED = Object.values(COLS).reduce((s, w) => s + w, 0) + GAP.length * Object.keys(COLS).length;
 

@@ -50,3 +50,18 @@ describe('chart specifications (behaviour)', () => {
     expect(formatEdge(Infinity)).toBe('inf');
   });
 });
+
+describe('chart specification modules', () => {
+  it('import nothing but the report types and each other (shared with the browser dashboard)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('.', import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      for (const m of source.matchAll(/^import (type )?[^;]*? from '([^']+)';$/gm)) {
+        const [typeOnly, spec] = [m[1] !== undefined, m[2]!];
+        const allowed = spec.startsWith('./') || (typeOnly && (spec === '../../drift/types.js' || spec === 'echarts'));
+        expect(allowed, `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+});

@@ -31,9 +31,17 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): Raw[] {
   return rows;
 }
 
+/**
+ * Server-side chart rendering costs tens of milliseconds per chart, and hundreds of inline SVGs make a
+ * heavy page, so past this many panels the chart is left out (the summary table stays).
+ */
+export const MAX_DISTRIBUTION_CHARTS = 100;
+
 /** One collapsible panel: the overlay chart, the two samples' summaries and the test details. */
-export function distributionPanel(c: ColumnDrift, id: string, open = false): Raw {
-  const chart = inlineSvg(distributionOverlayChart(c), 720, 280, id);
+export function distributionPanel(c: ColumnDrift, id: string, open = false, withChart = true): Raw {
+  const chart = withChart
+    ? raw(inlineSvg(distributionOverlayChart(c), 720, 280, id))
+    : h`<p class="muted small">Chart left out: only the first ${MAX_DISTRIBUTION_CHARTS} features by drift score get one. The histogram data is in drift_report.json.</p>`;
   const extra = [
     c.new_categories.length > 0 ? h`<p class="small"><strong>Only in current:</strong> ${c.new_categories.join(', ')}</p>` : null,
     c.vanished_categories.length > 0 ? h`<p class="small"><strong>Only in reference:</strong> ${c.vanished_categories.join(', ')}</p>` : null,
@@ -41,7 +49,7 @@ export function distributionPanel(c: ColumnDrift, id: string, open = false): Raw
   return h`<details class="dist" id="${id}"${raw(open ? ' open' : '')}>
 <summary><span class="name">${c.name}</span><span class="muted small">${c.kind} · ${methodLabel(c)} · score ${formatScore(c.score)}</span>${statusPill(c.drifted)}</summary>
 <div class="body">
-<div class="chart" role="img" aria-label="Reference and current distribution">${raw(chart)}</div>
+<div class="chart" role="img" aria-label="Reference and current distribution">${chart}</div>
 <div>
 <table><thead><tr><th></th><th class="num">Reference</th><th class="num">Current</th></tr></thead><tbody>${summaryRows(c.summary.reference, c.summary.current)}</tbody></table>
 <p class="small muted">${c.method} statistic ${formatStatistic(c.statistic)}, p-value ${formatPValue(c.p_value, 'n/a')}, threshold ${formatStatistic(c.threshold)}; n = ${formatCount(c.n_reference)} / ${formatCount(c.n_current)}. ${c.reason}.</p>
@@ -57,6 +65,6 @@ export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c:
   return h`<section class="card" id="distributions"><h2>Feature distributions</h2>
 <p class="meta">Reference (grey) against current (blue), as a share of non-missing values.</p>
 <div class="toolbar"><button type="button" data-toggle-all="open">Expand all</button><button type="button" data-toggle-all="close">Collapse all</button></div>
-${ordered.map((c) => distributionPanel(c, anchorOf(c)))}
+${ordered.map((c, i) => distributionPanel(c, anchorOf(c), false, i < MAX_DISTRIBUTION_CHARTS))}
 </section>`;
 }

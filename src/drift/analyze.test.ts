@@ -104,8 +104,16 @@ describe('analyzeDrift', () => {
     expect(plan.reason).toMatch(/effect wasserstein does not apply/);
   });
 
-  it('a method that does not fit the column kind is a USAGE error naming column, method and kinds', () => {
-    expectError(() => run({ stattest: 'ks' }), 'USAGE', /"ks".*column "plan".*categorical.*supports numeric/);
+  it('the global stattest judges the columns it fits; the preset judges the rest, and says so', () => {
+    const r = run({ stattest: 'ks' });
+    expect(r.columns.find((c) => c.name === 'income')!.method).toBe('ks');
+    const plan = r.columns.find((c) => c.name === 'plan')!;
+    expect(plan.method).toBe('chi2');
+    expect(plan.reason).toMatch(/stattest ks does not apply to this categorical column/);
+  });
+
+  it('a per-column or per-kind method that does not fit is a USAGE error naming column, method and kinds', () => {
+    expectError(() => run({ perKind: { categorical: { method: 'ks' } } }), 'USAGE', /"ks".*column "plan".*categorical.*supports numeric/);
     expectError(() => run({ perColumn: { plan: { method: 'fisher' } } }), 'USAGE', /binary column.*"plan" has 4/);
   });
 

@@ -1,7 +1,9 @@
 /**
  * The method that judges a column: per-column override, then per-kind, then the global stattest, then
  * the preset. An override replaces the preset's whole rule, effect size included: the user chose one
- * method and gets exactly that.
+ * method and gets exactly that. A per-column or per-kind method that cannot judge the column is an error
+ * (the user named that column or kind); the global stattest applies to the columns it can judge and the
+ * preset judges the rest (`--stattest ks` on a table with categorical columns), with the reason saying so.
  */
 import { DriftwatchError } from '../core/errors.js';
 import { getMethod } from './methods/registry.js';
@@ -14,13 +16,24 @@ export function selectMethod(facts: ColumnFacts, o: NormalizedOptions): PresetCh
   const kind = o.perKind[facts.kind];
   const [choice, source] =
     column !== undefined ? [column, 'perColumn'] : kind !== undefined ? [kind, `perKind.${facts.kind}`] : o.stattest !== null ? [o.stattest, 'stattest'] : [null, 'preset'];
-  if (choice === null) {
-    const c = o.preset.choose(facts);
-    checkApplies(facts, c.test.method, `preset ${o.preset.name}`);
-    if (o.presetThreshold === null) return c;
-    return { ...c, test: { ...c.test, threshold: o.presetThreshold }, reason: `${c.reason} (threshold set to ${o.presetThreshold})` };
+  if (choice !== null && source === 'stattest' && !applies(facts, choice.method)) {
+    const c = presetChoice(facts, o);
+    return { ...c, reason: `${c.reason} (stattest ${choice.method} does not apply to ${facts.kind === 'numeric' ? 'this numeric' : 'this categorical'} column)` };
   }
+  if (choice === null) return presetChoice(facts, o);
   return overrideChoice(facts, choice, source, o.effect);
+}
+
+function presetChoice(facts: ColumnFacts, o: NormalizedOptions): PresetChoice {
+  const c = o.preset.choose(facts);
+  checkApplies(facts, c.test.method, `preset ${o.preset.name}`);
+  if (o.presetThreshold === null) return c;
+  return { ...c, test: { ...c.test, threshold: o.presetThreshold }, reason: `${c.reason} (threshold set to ${o.presetThreshold})` };
+}
+
+function applies(facts: ColumnFacts, name: MethodChoice['method']): boolean {
+  const m = getMethod(name);
+  return m.kinds.includes(facts.kind) && !(m.binaryOnly && facts.nUnique > 2);
 }
 
 function specOf(choice: MethodChoice) {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../core/errors.js';
@@ -285,6 +286,22 @@ describe('CSV reader: errors', () => {
 });
 
 describe('readTable: format and progress', () => {
+  it('reads gzip-compressed CSV (.csv.gz) and rejects other gzip formats', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i * 0.25},${['a', 'b'][i % 2]}`);
+    const text = 'x,s\n' + rows.join('\n') + '\n';
+    const p = file(gzipSync(text), '.csv.gz');
+    for (const chunkSize of [undefined, 100]) {
+      const t = await readTable(p, chunkSize === undefined ? {} : { chunkSize });
+      expect(t.rowCount).toBe(5000);
+      expect(cells(t.column('x'))).toEqual(rows.map((_, i) => i * 0.25));
+    }
+    const progress: number[] = [];
+    await readTable(p, { onProgress: (done, total) => progress.push(done / total) });
+    expect(progress.at(-1)).toBe(1);
+    expect((await failure(readTable(file(gzipSync('{"a": 1}\n'), '.jsonl.gz')))).code).toBe('FILE_FORMAT');
+    expect((await failure(readTable(file('not gzip at all', '.csv.gz')))).code).toBe('FILE_FORMAT');
+  });
+
   it('sniffs the format of files without a known extension', async () => {
     const csv = await readTable(file('a,b\n1,2\n', '.data'));
     expect(csv.names).toEqual(['a', 'b']);

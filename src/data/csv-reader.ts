@@ -8,7 +8,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { type ForcedStorage } from './column-accumulator.js';
 import { delimiterByte, detectDelimiter } from './csv-delimiter.js';
 import { CsvParser } from './csv-parser.js';
-import { openInputFile, readFully } from './file-source.js';
+import { openByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
 import type { Column } from './table.js';
 import { countLineFeeds, firstInvalidUtf8, isValidUtf8 } from './utf8-check.js';
@@ -21,6 +21,8 @@ export interface CsvReadOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Bytes read at a time (default 4 MiB); tiny values exercise chunk boundaries in tests. */
   readonly chunkSize?: number;
+  /** The file is gzip-compressed (`.csv.gz`). */
+  readonly gzip?: boolean;
 }
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
@@ -29,11 +31,10 @@ export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const missing = new MissingMatcher(options.missingValues);
-  const file = await openInputFile(path);
+  const source = await openByteSource(path, options.gzip ?? false);
   try {
     let buf = Buffer.allocUnsafe(Math.max(chunkSize, 4));
     let filled = 0;
-    let fileOffset = 0;
     let eof = false;
     const readMore = async (): Promise<void> => {
       if (filled === buf.length) {
@@ -42,15 +43,15 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
         buf = bigger;
       }
       const want = Math.min(buf.length, filled + chunkSize);
-      const n = await readFully(file, buf.subarray(0, want), filled, fileOffset, path);
+      const n = await source.read(buf.subarray(0, want), filled);
       filled += n;
-      fileOffset += n;
-      if (n === 0 || fileOffset >= file.size) eof = true;
-      options.onProgress?.(fileOffset, file.size);
+      if (n === 0 || (source.knownLength !== undefined && source.progress() >= source.knownLength)) eof = true;
+      options.onProgress?.(source.progress(), source.size);
     };
     await readMore();
     // The first read must see at least the BOM and enough to detect the delimiter.
-    while (!eof && filled < Math.min(4096, file.size)) await readMore();
+    while (!eof && filled < 4096) await readMore();
+    if (filled === 0) throw new DriftwatchError('FILE_EMPTY', `${path} is empty; it needs a header line and at least one row`, { file: path });
 
     let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     let validated = pos;
@@ -95,8 +96,10 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
     const sniffed = parser.sniff(buf, pos, filled, eof);
     let expectedRows = sniffed.rows;
     if (!eof && sniffed.bytes > 0) {
-      // A generous estimate is cheap: pages never written are never touched, and the tail is cut off in finish().
-      expectedRows = Math.ceil(((file.size - (fileOffset - filled + pos)) / sniffed.bytes) * sniffed.rows * 1.05) + 64;
+      // A generous estimate is cheap: pages never written are never touched, and the tail is cut off in
+      // finish(). Compressed input has no known length: guess 4x the compressed size, then grow.
+      const remaining = source.knownLength !== undefined ? source.knownLength - (source.progress() - filled + pos) : source.size * 4;
+      expectedRows = Math.ceil((remaining / sniffed.bytes) * sniffed.rows * 1.05) + 64;
     }
     parser.startData(expectedRows);
     for (;;) {
@@ -110,6 +113,6 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
     }
     return { columns: parser.finish(), rowCount: parser.rows };
   } finally {
-    await file.handle.close();
+    await source.close();
   }
 }

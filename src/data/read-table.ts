@@ -4,7 +4,8 @@
  */
 import type { ForcedStorage } from './column-accumulator.js';
 import { readCsvColumns } from './csv-reader.js';
-import { detectFormat } from './detect-format.js';
+import { DriftwatchError } from '../core/errors.js';
+import { detectFormat, formatFromExtension } from './detect-format.js';
 import { applyKinds } from './apply-kinds.js';
 import { readJsonLinesColumns } from './jsonl-reader.js';
 import { readParquetColumns } from './parquet-reader.js';
@@ -14,7 +15,7 @@ export type { FileFormat } from './detect-format.js';
 import type { FileFormat } from './detect-format.js';
 
 export interface ReadOptions {
-  /** Detected from the extension, then the content, when not given. */
+  /** Detected from the extension (.csv .tsv .txt .jsonl .ndjson .parquet; .csv.gz is gzip CSV), then the content, when not given. */
   readonly format?: FileFormat;
   /** CSV delimiter; auto-detected among , ; tab | when not given. */
   readonly delimiter?: string;
@@ -30,7 +31,12 @@ export interface ReadOptions {
 
 /** Reads a CSV, JSON Lines or Parquet file into a Table with inferred column kinds. */
 export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
-  const format = await detectFormat(path, options.format);
+  // `.csv.gz`: CSV decompressed while streaming (the other formats have their own compression).
+  const gzip = path.toLowerCase().endsWith('.gz');
+  const format = gzip ? (options.format ?? formatFromExtension(path.slice(0, -3)) ?? 'csv') : await detectFormat(path, options.format);
+  if (gzip && format !== 'csv') {
+    throw new DriftwatchError('FILE_FORMAT', `${path}: gzip-compressed input is supported for CSV only; decompress it first`, { file: path });
+  }
   const kinds = options.columnKinds ?? {};
   const common = {
     ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
@@ -40,7 +46,7 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
   };
   const { columns } =
     format === 'csv'
-      ? await readCsvColumns(path, { ...common, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })
+      ? await readCsvColumns(path, { ...common, gzip, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })
       : format === 'jsonl'
         ? await readJsonLinesColumns(path, common)
         : await readParquetColumns(path, common);

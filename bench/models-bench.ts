@@ -20,7 +20,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rocAuc } from '../src/metrics/roc-auc.js';
@@ -40,6 +40,8 @@ const testCsv = join(dir, 'test.csv');
 interface ModelFigures {
   model: string;
   fit_s: number;
+  /** CPU seconds of all threads during training: a check on fit_s when the machine is shared. */
+  fit_cpu_s: number;
   roc_auc: number;
   batch_rows_per_s: number;
   single_row_us_p50: number;
@@ -82,6 +84,7 @@ async function child(model: string): Promise<void> {
   let predictBatch: (x: Float64Array, n: number) => Float64Array;
   let predictOne: (row: Float64Array) => number;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   if (model === 'gbdt') {
     const r = trainGbdt(train.x, train.y, d, { objective: 'binary', nEstimators: 100, maxDepth: 6, learningRate: 0.3, lambda: 1, seed: 0 });
     const p = compileEnsemble(r.ensemble);
@@ -105,6 +108,8 @@ async function child(model: string): Promise<void> {
     predictOne = (row) => predictLogistic(fit, scaled(row, 1), 1, d)[1];
   }
   const fitS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const fitCpuS = (cpu.user + cpu.system) / 1e6;
   const prob = predictBatch(test.x, test.n);
   const auc = rocAuc(Int32Array.from(test.y), prob);
   const batch: number[] = [];
@@ -128,6 +133,7 @@ async function child(model: string): Promise<void> {
   const figures: ModelFigures = {
     model,
     fit_s: round(fitS, 3),
+    fit_cpu_s: round(fitCpuS, 3),
     roc_auc: round(auc, 5),
     batch_rows_per_s: Math.round(test.n / batch[2]),
     single_row_us_p50: round(percentile(lat, 0.5), 2),
@@ -155,6 +161,8 @@ async function main(): Promise<void> {
     writeCsv(testCsv, test.x, test.y, test.n, d);
   }
   console.log(`data: ${rows} x ${FEATURES} (10 informative), 80/20 split, in ${dir}`);
+  const load = loadavg()[0];
+  if (load > availableParallelism()) console.log(`note: load average ${load.toFixed(1)} on ${availableParallelism()} cores: absolute times are inflated; compare ratios`);
   const models = (process.env.DRIFTWATCH_BENCH_MODELS ?? 'gbdt,rf,logreg').split(',');
   const ours = new Map<string, ModelFigures>();
   for (const m of models) {
@@ -167,7 +175,7 @@ async function main(): Promise<void> {
     const f = JSON.parse(line) as ModelFigures;
     ours.set(m, f);
     console.log(
-      `driftwatch ${m.padEnd(6)} fit ${f.fit_s.toFixed(2)} s | AUC ${f.roc_auc.toFixed(4)} | batch ${(f.batch_rows_per_s / 1e6).toFixed(2)} M rows/s | ` +
+      `driftwatch ${m.padEnd(6)} fit ${f.fit_s.toFixed(2)} s (cpu ${f.fit_cpu_s.toFixed(2)} s) | AUC ${f.roc_auc.toFixed(4)} | batch ${Math.round(f.batch_rows_per_s).toLocaleString('en')} rows/s | ` +
         `single row p50 ${f.single_row_us_p50} µs p99 ${f.single_row_us_p99} µs | peak RSS ${f.peak_rss_mb} MB`,
     );
   }
@@ -191,7 +199,7 @@ async function main(): Promise<void> {
     const o = JSON.parse(line);
     base.set(o.model, o);
     console.log(
-      `python ${String(o.model).padEnd(15)} fit ${o.fit_s.toFixed(2)} s | AUC ${o.roc_auc.toFixed(4)} | batch ${(o.rows_test / o.batch_predict_s / 1e6).toFixed(2)} M rows/s | ` +
+      `python ${String(o.model).padEnd(15)} fit ${o.fit_s.toFixed(2)} s | AUC ${o.roc_auc.toFixed(4)} | batch ${Math.round(o.rows_test / o.batch_predict_s).toLocaleString('en')} rows/s | ` +
         `single row p50 ${(o.single_row_ms_p50 * 1000).toFixed(0)} µs p99 ${(o.single_row_ms_p99 * 1000).toFixed(0)} µs`,
     );
   }

@@ -126,24 +126,26 @@ function midpoint(a: number, b: number): number {
 export function applyBins(mapper: BinMapper, x: Float64Array, n: number): Uint8Array {
   const d = mapper.nFeatures;
   const out = new Uint8Array(n * d);
-  for (let f = 0; f < d; f++) {
-    const edges = mapper.upper[f];
-    const nb = edges.length;
-    const miss = mapper.missingBin[f];
-    for (let i = 0; i < n; i++) {
-      const v = x[i * d + f];
+  const { upper, missingBin } = mapper;
+  // Row-outer: the matrix and the output are read and written sequentially; the edges (<= 2 KB per feature) stay
+  // in cache.
+  for (let i = 0; i < n; i++) {
+    const base = i * d;
+    for (let f = 0; f < d; f++) {
+      const v = x[base + f];
       if (v !== v) {
-        out[i * d + f] = miss;
+        out[base + f] = missingBin[f];
         continue;
       }
+      const edges = upper[f];
       let lo = 0;
-      let hi = nb - 1;
+      let hi = edges.length - 1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (v <= edges[mid]) hi = mid;
         else lo = mid + 1;
       }
-      out[i * d + f] = lo;
+      out[base + f] = lo;
     }
   }
   return out;

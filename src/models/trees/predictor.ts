@@ -191,7 +191,10 @@ function completeWalker(e: TreeEnsemble): Walker {
   };
 }
 
-/** Plain node-array walk for deep or multi-valued trees. */
+/**
+ * Node-array walk for deep or multi-valued trees. Nodes are renumbered breadth-first so that siblings are adjacent
+ * (right = left + 1): the step is then `node = child[node] + (x > t)`, an index increment rather than a branch.
+ */
 function nodeWalker(e: TreeEnsemble): Walker {
   const nT = e.trees.length;
   const roots = new Int32Array(nT);
@@ -203,20 +206,30 @@ function nodeWalker(e: TreeEnsemble): Walker {
   const vd = e.valueDim;
   const feat = new Int32Array(total);
   const thr = new Float64Array(total);
-  const left = new Int32Array(total);
-  const right = new Int32Array(total);
-  const missLeft = new Uint8Array(total);
+  const child = new Int32Array(total);
+  const missRight = new Uint8Array(total);
   const value = new Float64Array(total * vd);
   for (let t = 0; t < nT; t++) {
     const tr = e.trees[t];
     const b = roots[t];
-    for (let k = 0; k < tr.feature.length; k++) {
-      feat[b + k] = tr.feature[k];
-      thr[b + k] = tr.threshold[k];
-      left[b + k] = tr.left[k] + b;
-      right[b + k] = tr.right[k] + b;
-      missLeft[b + k] = tr.missingLeft[k];
-      for (let j = 0; j < vd; j++) value[(b + k) * vd + j] = tr.value[k * vd + j];
+    // Breadth-first renumbering: order[k] = original id of new node k.
+    const order = [0];
+    for (let k = 0; k < order.length; k++) {
+      const o = order[k];
+      if (tr.feature[o] >= 0) order.push(tr.left[o], tr.right[o]);
+    }
+    const newId = new Int32Array(tr.feature.length);
+    order.forEach((o, k) => (newId[o] = k));
+    for (let k = 0; k < order.length; k++) {
+      const o = order[k];
+      const g = b + k;
+      feat[g] = tr.feature[o];
+      if (tr.feature[o] >= 0) {
+        thr[g] = tr.threshold[o];
+        child[g] = b + newId[tr.left[o]];
+        missRight[g] = tr.missingLeft[o] === 1 ? 0 : 1;
+      }
+      for (let j = 0; j < vd; j++) value[g * vd + j] = tr.value[o * vd + j];
     }
   }
   const d = e.nFeatures;
@@ -232,7 +245,7 @@ function nodeWalker(e: TreeEnsemble): Walker {
         let f = feat[node];
         while (f >= 0) {
           const v = x[base + f];
-          node = v <= thr[node] ? left[node] : v > thr[node] ? right[node] : missLeft[node] === 1 ? left[node] : right[node];
+          node = child[node] + (v === v ? +(v > thr[node]) : missRight[node]);
           f = feat[node];
         }
         if (vd === 1) out[i * nOut + o] += value[node];

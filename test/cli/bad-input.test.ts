@@ -70,6 +70,14 @@ describe('bad input files', () => {
     expect(r.stderr).toMatch(/^driftwatch: latin1\.csv:3: .*UTF-8/);
   });
 
+  it('an output folder that is a file', async () => {
+    const r = await runCli(['analyze', '-r', 'ok.csv', '-c', 'ok.csv', '-f', 'json', '-o', 'ok.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toMatch(/^driftwatch: ok\.csv: /);
+    expect(r.stderr).not.toContain(dir);
+  });
+
   it('a folder instead of a file', async () => {
     const r = await runCli(['analyze', '-r', '.', '-c', 'ok.csv'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -26,13 +26,17 @@ export async function readInput(file: DataFile, io: CliIo, options: ReadInputOpt
   }
 }
 
-/** The data layer names files by the absolute path it was given; people typed the relative one. */
+/**
+ * Lower layers name files by the absolute path they were given; people typed the relative one. Rewrites
+ * `file` (or a path inside it, for a folder) in the error's location and message.
+ */
 export function withDisplayPath(e: unknown, file: DataFile): unknown {
-  if (!isDriftwatchError(e) || e.file !== file.absolute || file.display === file.absolute) return e;
+  if (!isDriftwatchError(e) || e.file === undefined || file.display === file.absolute) return e;
+  if (e.file !== file.absolute && !e.file.startsWith(`${file.absolute}/`)) return e;
   return new DriftwatchError(
     e.code,
     e.message.replaceAll(file.absolute, file.display),
-    { file: file.display, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
+    { file: file.display + e.file.slice(file.absolute.length), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
     { cause: e },
   );
 }

@@ -7,7 +7,7 @@ import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../
 import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';
-import { applyColumnKinds, readInput } from './read-input.js';
+import { applyColumnKinds, readInput, withDisplayPath } from './read-input.js';
 import type { RunSettings } from './settings.js';
 
 export interface AnalysisOutcome {
@@ -41,7 +41,12 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
   const fileFormats = settings.formats.filter((f): f is Exclude<OutputFormat, 'terminal'> => f !== 'terminal');
   let written: string[] = [];
   if (fileFormats.length > 0) {
-    const paths = await writeReports(report, settings.outDir.absolute, fileFormats);
+    let paths: string[];
+    try {
+      paths = await writeReports(report, settings.outDir.absolute, fileFormats);
+    } catch (e) {
+      throw withDisplayPath(e, settings.outDir);
+    }
     written = paths.map((p) => shown(p, io.cwd));
     out.info('');
     out.info(`Reports written to ${settings.outDir.display}${settings.outDir.display.endsWith('/') ? '' : '/'}:`);

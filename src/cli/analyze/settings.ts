@@ -171,6 +171,6 @@ function requiredPath(flag: string | undefined, conf: string | undefined, flagNa
 /** `absolute` shown relative to `cwd` when it lies inside it. */
 export function dataFile(absolute: string, cwd: string): DataFile {
   const rel = relative(cwd, absolute);
-  const display = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+  const display = rel === '' ? '.' : !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
   return { absolute, display };
 }

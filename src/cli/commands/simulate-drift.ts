@@ -1,5 +1,5 @@
 /** `driftwatch simulate-drift`: write a copy of a data file with known drift injected. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { createRng } from '../../core/rng.js';
@@ -65,6 +65,9 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const target = dataFile(resolve(io.cwd, flags.out), io.cwd);
       const table = await readInput(input, io, { ...(delimiter !== undefined ? { delimiter } : {}), quiet: out.mode.quiet, label: 'input' });
       const drifted = simulateDrift(table, transforms, createRng(seed), { inputName: input.display });
+      if ((await stat(target.absolute).catch(() => undefined))?.isDirectory() === true) {
+        throw badOption('--out', `${target.display} is a folder; give the name of the CSV file to write`);
+      }
       try {
         await mkdir(dirname(target.absolute), { recursive: true });
         await writeCsv(drifted, target.absolute);

@@ -49,8 +49,10 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       options.onProgress?.(source.progress(), source.size);
     };
     await readMore();
-    // The first read must see at least the BOM and enough to detect the delimiter.
-    while (!eof && filled < 4096) await readMore();
+    // Delimiter detection needs the header line and preferably a few more: read on until the buffer holds
+    // a line end and 4 KiB (less when the chunk size is smaller, so tests can cut the data into tiny chunks).
+    const enough = Math.min(4096, chunkSize);
+    while (!eof && (filled < enough || buf.subarray(0, filled).indexOf(10) < 0)) await readMore();
     if (filled === 0) throw new DriftwatchError('FILE_EMPTY', `${path} is empty; it needs a header line and at least one row`, { file: path });
 
     let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;

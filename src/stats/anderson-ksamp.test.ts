@@ -41,6 +41,15 @@ describe('andersonKSample properties', () => {
   });
 });
 
+describe('andersonKSample: identical samples show no drift', () => {
+  it('gives the capped p-value 0.25', () => {
+    fc.assert(fc.property(sample, (a) => {
+      fc.pre(new Set(a).size > 1);
+      expect(andersonKSample([a, a.slice()]).pValue).toBe(0.25);
+    }));
+  });
+});
+
 describe('andersonKSample edge cases', () => {
   it('rejects fewer than two samples, empty samples, constant data and tiny totals', () => {
     expect(() => andersonKSample([new Float64Array([1, 2])])).toThrow(DriftwatchError);

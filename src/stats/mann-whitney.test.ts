@@ -64,6 +64,13 @@ describe('mannWhitneyU properties', () => {
 });
 
 describe('mannWhitneyU edge cases', () => {
+  it("'auto' falls back to the normal approximation when the exact table would exceed 5M cells", () => {
+    const a = Float64Array.from({ length: 8 }, (_, i) => i * 1000 + 0.0012345);
+    const b = Float64Array.from({ length: 1_250_001 }, (_, i) => i * 0.01);
+    expect(mannWhitneyU(a, b, { sorted: true })).toEqual(mannWhitneyU(a, b, { sorted: true, method: 'asymptotic' }));
+    const small = b.subarray(0, 1000);
+    expect(mannWhitneyU(a, small, { sorted: true })).toEqual(mannWhitneyU(a, small, { sorted: true, method: 'exact' }));
+  });
   it('size-1 samples use the exact distribution', () => {
     expect(mannWhitneyU(new Float64Array([1]), new Float64Array([2]))).toEqual({ statistic: 0, pValue: 1 });
   });

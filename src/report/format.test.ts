@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
+import { sampleReport } from '../../test/fixtures/report/sample-report.js';
+import { formatCount, formatMeasure, methodLabel, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
+
+describe('method labels', () => {
+  it('joins test and effect size by how they combine', () => {
+    const base = sampleReport.columns[0]!;
+    expect(methodLabel(base)).toBe('ks + wasserstein');
+    expect(methodLabel({ ...base, effect_size: { ...base.effect_size!, method: 'psi', combine: 'or' } })).toBe('ks or psi');
+    expect(methodLabel({ ...base, effect_size: null })).toBe('ks');
+  });
+});
 
 describe('number formatting', () => {
   it('writes p-values in scientific notation below 1e-3', () => {

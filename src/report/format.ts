@@ -56,9 +56,14 @@ export function formatCount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** "ks + wasserstein" when the preset pairs the test with an effect size, else the method alone. */
+/**
+ * "ks + wasserstein" when the preset requires the test and an effect size, "ks or psi" when either one
+ * flags drift (combine 'or'), else the method alone.
+ */
 export function methodLabel(column: ColumnDrift): string {
-  return column.effect_size ? `${column.method} + ${column.effect_size.method}` : column.method;
+  const e = column.effect_size;
+  if (e === null) return column.method;
+  return e.combine === 'or' ? `${column.method} or ${e.method}` : `${column.method} + ${e.method}`;
 }
 
 /** The comparison the dataset verdict rests on (drift when share >= threshold; the classic preset uses >). */

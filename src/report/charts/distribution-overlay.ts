@@ -17,6 +17,8 @@ export function distributionOverlayChart(column: ColumnDrift): ChartSpec {
   const numeric = h.type === 'numeric';
   const categories = h.type === 'numeric' ? binLabels(h.edges) : [...h.categories];
   const rotate = categories.length > 6 ? 30 : 0;
+  // Few categories have room for long labels; many get short ones (rotated).
+  const labelWidth = Math.max(60, Math.min(160, Math.floor(600 / Math.max(1, categories.length))));
   const percent = (shares: readonly number[]): number[] => shares.map((s) => roundTo(s * 100, 2));
   // barGap -100% stacks the two bars on one slot (an overlay); ECharts reads it from every bar series.
   const layout = numeric ? { barGap: '-100%', barCategoryGap: '8%' } : { barGap: '10%', barCategoryGap: '30%' };
@@ -27,7 +29,7 @@ export function distributionOverlayChart(column: ColumnDrift): ChartSpec {
     grid: { left: rotate ? 28 : 8, right: 8, top: 28, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category', data: categories,
-      axisLabel: { color: PALETTE.muted, fontSize: 10, interval: 0, rotate, width: 80, overflow: 'truncate' },
+      axisLabel: { color: PALETTE.muted, fontSize: 10, interval: 0, rotate, width: labelWidth, overflow: 'truncate' },
       axisTick: { alignWithLabel: true }, axisLine: { lineStyle: { color: PALETTE.grid } },
     },
     yAxis: {

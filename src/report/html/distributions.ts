@@ -52,7 +52,8 @@ export function distributionPanel(c: ColumnDrift, id: string, open = false, with
 <div class="chart" role="img" aria-label="Reference and current distribution">${chart}</div>
 <div>
 <table><thead><tr><th></th><th class="num">Reference</th><th class="num">Current</th></tr></thead><tbody>${summaryRows(c.summary.reference, c.summary.current)}</tbody></table>
-<p class="small muted">${c.method} statistic ${formatStatistic(c.statistic)}, p-value ${formatPValue(c.p_value, 'n/a')}, threshold ${formatStatistic(c.threshold)}; n = ${formatCount(c.n_reference)} / ${formatCount(c.n_current)}. ${c.reason}.</p>
+<p class="small muted">${c.method} statistic ${formatStatistic(c.statistic)}, p-value ${formatPValue(c.p_value, 'n/a')}, threshold ${formatStatistic(c.threshold)}; n = ${formatCount(c.n_reference)} reference / ${formatCount(c.n_current)} current.</p>
+<p class="small muted">Method: ${c.reason}</p>
 ${extra}
 </div>
 </div>

@@ -51,11 +51,11 @@ table.sortable th[aria-sort='descending']::after { content: ' \\2193'; opacity: 
 .muted { color: var(--muted); }
 .small { font-size: 12px; }
 details.dist { border: 1px solid var(--line); border-radius: 8px; margin: 8px 0; background: #fff; }
-details.dist > summary { cursor: pointer; padding: 10px 14px; display: flex; gap: 12px; align-items: center; list-style: none; }
+details.dist > summary { cursor: pointer; padding: 10px 14px; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; list-style: none; }
 details.dist > summary::-webkit-details-marker { display: none; }
 details.dist > summary::before { content: '\\25B8'; color: var(--muted); transition: transform 0.15s; }
 details.dist[open] > summary::before { transform: rotate(90deg); }
-details.dist > summary .name { font-weight: 600; flex: 1; word-break: break-word; }
+details.dist > summary .name { font-weight: 600; flex: 1 1 220px; min-width: 0; word-break: break-word; }
 details.dist .body { padding: 0 14px 14px; display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; }
 @media (max-width: 900px) { details.dist .body { grid-template-columns: 1fr; } }
 .toolbar { display: flex; gap: 8px; margin-bottom: 8px; }

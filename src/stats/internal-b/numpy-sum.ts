@@ -12,7 +12,7 @@ const BLOCK = 128;
 
 function pairwise(a: ArrayLike<number>, start: number, n: number): number {
   if (n < 8) {
-    let res = -0;
+    let res = 0; // NumPy starts from +0.0: np.sum([-0.0]) is 0.0
     for (let i = 0; i < n; i++) res += a[start + i]!;
     return res;
   }

@@ -37,6 +37,11 @@ describe('chart specifications (behaviour)', () => {
     expect(columnsByScore([a, b]).map((c) => c.name)).toEqual(['a', 'b']);
   });
 
+  it('puts NaN scores last', () => {
+    const cols = [{ ...sampleReport.columns[0]!, name: 'n', score: NaN }, { ...sampleReport.columns[0]!, name: 'z', score: 0 }];
+    expect(columnsByScore(cols).map((c) => c.name)).toEqual(['z', 'n']);
+  });
+
   it('pie slices sum to the columns analysed', () => {
     const spec = driftPieChart(sampleReport) as { series: { data: { value: number }[] }[] };
     expect(spec.series[0]!.data.reduce((s, d) => s + d.value, 0)).toBe(sampleReport.dataset.columns_analyzed);

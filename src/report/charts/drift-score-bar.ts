@@ -5,9 +5,12 @@ import { baseOption, PALETTE, type ChartSpec } from './theme.js';
 /** Every method's threshold maps to this drift score (docs/drift-score.md). */
 export const SCORE_THRESHOLD = 0.5;
 
+/** A NaN score (no evidence either way) sorts below every real one instead of scrambling the sort. */
+const sortableScore = (c: ColumnDrift): number => (Number.isNaN(c.score) ? -Infinity : c.score);
+
 /** Feature columns by drift score, highest first; ties by name so the order is stable. */
 export function columnsByScore(columns: readonly ColumnDrift[]): ColumnDrift[] {
-  return [...columns].sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...columns].sort((a, b) => sortableScore(b) - sortableScore(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** A height that gives each feature's bar room to breathe; callers pass it to the renderer. */

@@ -125,6 +125,75 @@ describe('CSV reader: chunk boundaries', () => {
     }
   });
 
+  it('matches a simple string-based reference parser on random CSV text (quotes, CR, LF, CRLF, blanks)', async () => {
+    /** RFC 4180 by the book on a string: records of fields; blank lines skipped, bare CR ends a line. */
+    function reference(text: string): string[][] {
+      const records: string[][] = [];
+      let field = '';
+      let record: string[] = [];
+      let i = 0;
+      let quoted = false;
+      let touched = false;
+      const endRecord = (): void => {
+        if (touched || record.length > 0) records.push([...record, field]);
+        record = [];
+        field = '';
+        touched = false;
+      };
+      while (i < text.length) {
+        const c = text[i]!;
+        if (quoted) {
+          if (c === '"' && text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else if (c === '"') {
+            quoted = false;
+            i++;
+          } else {
+            field += c;
+            i++;
+          }
+        } else if (c === '"' && field === '') {
+          quoted = true;
+          touched = true;
+          i++;
+        } else if (c === ',') {
+          record.push(field);
+          field = '';
+          touched = true;
+          i++;
+        } else if (c === '\n' || c === '\r') {
+          endRecord();
+          i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        } else {
+          field += c;
+          touched = true;
+          i++;
+        }
+      }
+      endRecord();
+      return records;
+    }
+    const value = fc.oneof(
+      fc.constantFrom('', 'NA', '1', '-2.5', '1e3', ' 7 ', 'x'),
+      fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é', '1'), minLength: 1, maxLength: 5 }),
+    );
+    const eol = fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\n\r\n');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.array(value, { minLength: 2, maxLength: 2 }), eol), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 50 }), async (rows, chunkSize) => {
+        const quote = (v: string): string => (/[",\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
+        const text = 'p,q\n' + rows.map(([r, e]) => r.map(quote).join(',') + e).join('');
+        const expected = reference(text).slice(1);
+        const t = await readTable(file(text), { chunkSize, delimiter: ',', columnKinds: { p: 'categorical', q: 'categorical' } });
+        const missing = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'None']);
+        const asRead = (v: string): string | null => (missing.has(v.replace(/^[ \t]+|[ \t]+$/g, '')) ? null : v);
+        expect(cells(t.column('p'))).toEqual(expected.map((r) => asRead(r[0]!)));
+        expect(cells(t.column('q'))).toEqual(expected.map((r) => asRead(r[1]!)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('round-trips random tables written as CSV at random chunk sizes', async () => {
     // Texts without digits never read as numbers, and without letters N/A/n never as missing markers.
     const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é', '€', ';', 'x'), minLength: 1, maxLength: 8 });

@@ -123,7 +123,8 @@ export function ksTest(a: Float64Array, b: Float64Array, options: KsOptions = {}
     const m = Math.max(n1, n2);
     const n = Math.min(n1, n2);
     const en = (m * n) / (m + n);
-    p = kolmogorovNSf(roundHalfEven(en), d);
+    // SciPy rounds en = 0.5 (one value on each side) to 0 and returns NaN; one value is the honest size.
+    p = d === 0 ? 1 : kolmogorovNSf(Math.max(1, roundHalfEven(en)), d);
   }
   p = Math.min(Math.max(p, 0), 1);
   return { statistic: d, pValue: p, method: mode };

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'CONFIG_INVALID' // the YAML config does not validate
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_UNWRITABLE' // an output file or folder cannot be written
   | 'FILE_EMPTY'
   | 'FILE_FORMAT' // unsupported or unrecognised file format
   | 'PARSE_ERROR' // malformed content (ragged row, bad JSON line, bad quoting)

@@ -45,7 +45,7 @@ describe('writeReports', () => {
     writeFileSync(file, '');
     const err = await writeReports(sampleReport, file, ['json']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DriftwatchError);
-    expect((err as DriftwatchError).code).toBe('INVALID_ARGUMENT');
+    expect((err as DriftwatchError).code).toBe('FILE_UNWRITABLE');
     expect((err as DriftwatchError).file).toBe(file);
     expect((err as DriftwatchError).message).toContain(file);
   });

@@ -29,7 +29,7 @@ function fileFormats(formats: readonly OutputFormat[]): FileFormat[] {
 
 function ioError(what: string, path: string, e: unknown): DriftwatchError {
   const reason = e instanceof Error && 'code' in e ? ` (${String((e as NodeJS.ErrnoException).code)})` : '';
-  return new DriftwatchError('INVALID_ARGUMENT', `cannot ${what} ${path}${reason}; choose an output directory you can write to`, { file: path, field: 'outDir' }, { cause: e });
+  return new DriftwatchError('FILE_UNWRITABLE', `cannot ${what} ${path}${reason}; choose an output directory you can write to`, { file: path, field: 'outDir' }, { cause: e });
 }
 
 /**

@@ -89,7 +89,7 @@ export function createTrainCommand(ctx: CommandContext): Command {
           await mkdir(dirname(onnxPath), { recursive: true });
           await writeFile(onnxPath, nativeModelToOnnx(result.model));
         } catch (e) {
-          throw new DriftwatchError('FILE_UNREADABLE', `cannot write the ONNX file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: flags.onnx });
+          throw new DriftwatchError('FILE_UNWRITABLE', `cannot write the ONNX file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: flags.onnx });
         }
       }
 

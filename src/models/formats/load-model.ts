@@ -71,7 +71,7 @@ export async function saveNativeModel(model: NativeModel, path: string): Promise
     await writeFile(tmp, JSON.stringify(model.toFile()) + '\n');
     await rename(tmp, path);
   } catch (e) {
-    throw new DriftwatchError('FILE_UNREADABLE', `cannot write the model file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path });
+    throw new DriftwatchError('FILE_UNWRITABLE', `cannot write the model file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path });
   }
 }
 

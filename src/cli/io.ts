@@ -14,8 +14,26 @@ export interface CliIo {
   readonly cwd: string;
 }
 
+let pipeGuarded = false;
+
+/**
+ * `driftwatch … | head` closes stdout early; Node then emits EPIPE on the stream, which would crash with
+ * a stack trace. A reader that stopped reading is not an error: drop the rest of the output.
+ */
+function guardBrokenPipes(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') return;
+      process.exitCode = 74; // EX_IOERR: the output itself failed
+    });
+  }
+}
+
 /** The real process. */
 export function processIo(): CliIo {
+  guardBrokenPipes();
   return {
     stdout: process.stdout,
     stderr: process.stderr,

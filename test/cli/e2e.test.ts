@@ -71,6 +71,12 @@ describe('node bin/driftwatch.js', () => {
     expect(r.stderr).toMatch(/^driftwatch: ragged\.csv:3: [^\n]+\n$/);
   });
 
+  it('a closed pipe is not a crash', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(pkg, 'bin', 'driftwatch.js')}" analyze --help | head -c 5`], { cwd: work, encoding: 'utf8' });
+    expect(r.stdout).toBe('Usage');
+    expect(r.stderr).toBe('');
+  });
+
   it('unknown option: exit 2, message and hint', () => {
     const r = driftwatch('analyze', '--bogus');
     expect(r.status).toBe(2);

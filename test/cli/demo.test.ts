@@ -31,6 +31,7 @@ describe('driftwatch demo', () => {
     const drifted = (report.columns as ReportColumn[]).filter((c) => c.drifted).map((c) => c.name).sort();
     expect(drifted).toEqual(['contract', 'monthly_charges', 'tenure', 'total_charges']);
     expect(report.target_drift.name).toBe('churn');
+    expect(r.stdout).toContain('Ground truth: drift was injected into 4 columns; the analysis flagged 4 of them and no other column.\n');
   });
 
   it('is reproducible with the same seed', async () => {
@@ -45,6 +46,9 @@ describe('driftwatch demo', () => {
     const report = JSON.parse(readFileSync(join(dir, 'bc', 'reports', 'drift_report.json'), 'utf8'));
     const byName = new Map((report.columns as ReportColumn[]).map((c) => [c.name, c]));
     expect(byName.get('mean radius')?.drifted).toBe(true);
+    expect(byName.get('mean texture')?.drifted).toBe(true);
+    expect(report.dataset.dataset_drift).toBe(true); // resampling on the label moves the correlated features
+    expect(r.stdout).toMatch(/DRIFT DETECTED: /);
     expect(report.target_drift.name).toBe('target');
     expect(existsSync(join(dir, 'bc', 'current.csv'))).toBe(true);
   });

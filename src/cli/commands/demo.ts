@@ -6,6 +6,8 @@ import { OUTPUT_FORMATS } from '../../core/config/names.js';
 import { createRng } from '../../core/rng.js';
 import { dataFile, type RunSettings } from '../analyze/settings.js';
 import { type CommandContext } from '../command-context.js';
+import type { DriftReport } from '../../drift/index.js';
+import type { DriftTransform } from '../simulate/transforms.js';
 import { DEMO_SCENARIO_NAMES, DEMO_SCENARIOS } from '../demo/scenarios.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
@@ -84,8 +86,28 @@ export function createDemoCommand(ctx: CommandContext): Command {
         analyze: { target: scenario.label, referencePath: reference.display, currentPath: current.display },
       };
       const outcome = await runAnalysis(settings, io, out);
+      out.info('');
+      out.info(groundTruthLine(scenario.transforms, outcome.report));
       ctx.exitCode = outcome.exitCode;
     });
+}
+
+/** Injected vs found: the point of the demo is that the analysis finds what was injected. */
+export function groundTruthLine(transforms: readonly DriftTransform[], report: DriftReport): string {
+  const injected = [...new Set(transforms.map((t) => t.column))];
+  const resampled = [...new Set(transforms.filter((t) => t.kind === 'resample').map((t) => t.column))];
+  const all = [...report.columns, ...(report.target_drift !== null ? [report.target_drift] : [])];
+  const flagged = all.filter((c) => c.drifted).map((c) => c.name);
+  const found = injected.filter((n) => flagged.includes(n));
+  const missed = injected.filter((n) => !flagged.includes(n));
+  const others = flagged.filter((n) => !injected.includes(n));
+  const shown = others.length > 4 ? `${others.slice(0, 4).join(', ')}, …` : others.join(', ');
+  let line = `Ground truth: drift was injected into ${injected.length} columns; the analysis flagged ${found.length} of them`;
+  if (missed.length > 0) line += ` (not ${missed.join(', ')})`;
+  if (others.length === 0) return `${line} and no other column.`;
+  line += ` and ${others.length} other${others.length === 1 ? '' : 's'} (${shown})`;
+  // Resampling rows on a column changes every column that depends on it: those flags are real drift too.
+  return resampled.length > 0 ? `${line}, moved by resampling on ${resampled.join(', ')}.` : `${line}.`;
 }
 
 function quote(p: string): string {

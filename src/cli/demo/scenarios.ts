@@ -40,7 +40,7 @@ export const DEMO_SCENARIOS = {
       t('resample', 'target=0:1.5'),
       // A recalibrated imaging device.
       t('shift', 'mean radius=+1.5'),
-      t('noise', 'mean texture=0.5'),
+      t('noise', 'mean texture=1.5'),
     ],
   },
 } as const satisfies Record<string, DemoScenario>;

@@ -2,11 +2,11 @@ import { DriftwatchError } from '../core/errors.js';
 import { DRIFTWATCH_VERSION } from '../core/version.js';
 import type { Table } from '../data/table.js';
 import { benjaminiHochberg, bonferroni } from '../stats/corrections.js';
-import { analyzeColumn, finalizeColumn, type ColumnOutcome } from './analyze-column.js';
+import { analyzeColumn, finalizeColumn, type ColumnAnalysis, type ColumnOutcome } from './analyze-column.js';
 import { datasetDrift } from './dataset-drift.js';
-import { normalizeOptions } from './normalize-options.js';
+import { normalizeOptions, type NormalizedOptions } from './normalize-options.js';
 import type { AnalyzeOptions } from './options.js';
-import { planColumns } from './plan-columns.js';
+import { planColumns, type ColumnPlan } from './plan-columns.js';
 import { qualityIssues } from './quality.js';
 import { REPORT_SCHEMA_VERSION, type DriftReport, type ExcludedColumn } from './types.js';
 
@@ -18,19 +18,41 @@ import { REPORT_SCHEMA_VERSION, type DriftReport, type ExcludedColumn } from './
  * named column missing from the reference, NO_COMMON_COLUMNS when nothing is left to compare.
  */
 export function analyzeDrift(reference: Table, current: Table, options: AnalyzeOptions = {}): DriftReport {
+  const planned = planDrift(reference, current, options);
+  return assembleReport(planned, planned.plan.columns.map((c) => analyzeColumn(c, planned.options)));
+}
+
+/** The checked options and column plan of one analysis: everything decided before any column is compared. */
+export interface DriftPlan {
+  readonly reference: Table;
+  readonly current: Table;
+  readonly options: NormalizedOptions;
+  readonly plan: ColumnPlan;
+}
+
+/** Checks the options and plans the columns (first step of analyzeDrift; throws what analyzeDrift throws). */
+export function planDrift(reference: Table, current: Table, options: AnalyzeOptions = {}): DriftPlan {
   const o = normalizeOptions(options, reference, current);
-  const plan = planColumns(reference, current, o);
+  return { reference, current, options: o, plan: planColumns(reference, current, o) };
+}
+
+/**
+ * The report from the per-column analyses, given in plan order (last step of analyzeDrift). Whoever runs
+ * the columns, on this thread or others, the same analyses make the same report.
+ */
+export function assembleReport(d: DriftPlan, analyses: readonly ColumnAnalysis[]): DriftReport {
+  const { reference, current, options: o, plan } = d;
   const excluded: ExcludedColumn[] = [...plan.excluded];
   const allMissing: ExcludedColumn[] = [];
   const outcomes: ColumnOutcome[] = [];
-  for (const planned of plan.columns) {
-    const a = analyzeColumn(planned, o);
+  plan.columns.forEach((planned, i) => {
+    const a = analyses[i]!;
     if (a.ok) outcomes.push(a.outcome);
     else {
       excluded.push({ name: planned.name, reason: a.reason });
       if (a.allMissing) allMissing.push({ name: planned.name, reason: a.reason });
     }
-  }
+  });
   if (outcomes.length === 0) {
     const why = excluded.map((e) => `${e.name} (${e.reason})`).join('; ');
     throw new DriftwatchError('NO_COMMON_COLUMNS', `no column can be compared between reference and current${why === '' ? '' : `: ${why}`}`);

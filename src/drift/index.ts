@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './options.js';
 export * from './analyze.js';
+export * from './parallel/index.js';
 export { DRIFT_METHODS, METHOD_NAMES, getMethod, isMethodName } from './methods/registry.js';
 export type { DriftMethod, AnalysisKind, ScoreKind, MethodParams, MethodResult } from './methods/types.js';
 export { PRESETS } from './presets/index.js';

@@ -86,7 +86,8 @@ export function columnNotFound(field: string, name: string, available: readonly 
   return new DriftwatchError('COLUMN_NOT_FOUND', `${field} column "${name}" is not in the reference data.${hint} Columns are: ${available.join(', ')}`, { field });
 }
 
-export function normalizeOptions(o: AnalyzeOptions, reference: Table, current: Table): NormalizedOptions {
+/** Only the tables' column names are read, so a worker can normalise the same options from the names alone. */
+export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'names'>, current: Pick<Table, 'names'>): NormalizedOptions {
   const presetName: PresetName = o.preset ?? 'default';
   const preset = PRESETS[presetName];
   if (preset === undefined) throw usage('preset', `invalid preset: ${String(presetName)}; presets are ${Object.keys(PRESETS).join(', ')}`);

@@ -1,0 +1,165 @@
+/**
+ * analyzeDrift with the columns analysed on worker threads. Columns are independent once planned, so the
+ * plan and the report are made here exactly as analyzeDrift makes them and only the per-column work moves:
+ * the same analyses in the same plan order give the same report, object for object.
+ *
+ * Memory: a worker gets one column pair at a time (a structured-clone copy of its two arrays), never a
+ * whole table, and sends back the outcome without the column data. Scheduling: longest first (numeric
+ * columns by rows x log rows, categorical ones far cheaper), which keeps the workers finishing together.
+ * This thread only feeds the workers: it must stay free to hand out the next column as soon as one is done.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { DriftwatchError } from '../../core/errors.js';
+import { siblingModuleUrl, startModuleWorker } from '../../core/module-worker.js';
+import { columnLength, type Table } from '../../data/table.js';
+import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
+import { assembleReport, planDrift, type DriftPlan } from '../analyze.js';
+import type { AnalyzeOptions } from '../options.js';
+import type { PlannedColumn } from '../plan-columns.js';
+import type { DriftReport } from '../types.js';
+import type { ColumnTask, ShippedError, WorkerInit, WorkerReply } from './messages.js';
+
+export interface ParallelOptions {
+  /** Worker threads (default os.availableParallelism(); 1 analyses on the calling thread). */
+  readonly workers?: number;
+  /**
+   * Below this many values over all compared columns (reference + current) the analysis runs on the
+   * calling thread: starting a worker costs tens of milliseconds, more than a small analysis (default 50,000).
+   */
+  readonly minValues?: number;
+}
+
+const DEFAULT_MIN_VALUES = 50_000;
+const WORKER_URL = siblingModuleUrl(import.meta.url, 'analyze-worker');
+
+/**
+ * Compares two tables like analyzeDrift — same report, same errors — with the columns analysed on worker
+ * threads. Where no worker can start (say, running from sources without tsx), the columns are analysed on
+ * this thread instead.
+ */
+export async function analyzeDriftParallel(reference: Table, current: Table, options: AnalyzeOptions = {}, parallel: ParallelOptions = {}): Promise<DriftReport> {
+  const workers = parallel.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) throw new DriftwatchError('INVALID_ARGUMENT', `workers must be a positive integer, got ${workers}`);
+  const d = planDrift(reference, current, options);
+  const values = d.plan.columns.reduce((s, c) => s + columnLength(c.ref) + columnLength(c.cur), 0);
+  if (workers === 1 || d.plan.columns.length < 2 || values < (parallel.minValues ?? DEFAULT_MIN_VALUES)) {
+    return assembleReport(d, d.plan.columns.map((c) => analyzeColumn(c, d.options)));
+  }
+  const { now: _now, ...shippable } = options;
+  void _now;
+  const init: WorkerInit = { options: shippable, referenceNames: reference.names, currentNames: current.names };
+  const outcomes = await runOnWorkers(d, init, Math.min(workers, d.plan.columns.length));
+  return assembleReport(d, outcomes);
+}
+
+/** Relative cost of a column: sorting dominates numeric columns; categorical ones are one counting pass. */
+function cost(c: PlannedColumn): number {
+  const n = columnLength(c.ref) + columnLength(c.cur);
+  return c.analysis === 'numeric' ? n * Math.log2(n + 2) : n;
+}
+
+type Slot = { readonly ok: true; readonly analysis: ColumnAnalysis } | { readonly ok: false; readonly error: ShippedError };
+
+function rethrow(e: ShippedError): never {
+  if (e.kind === 'driftwatch') throw new DriftwatchError(e.code, e.message, location(e));
+  throw e.error;
+}
+
+function runOnWorkers(d: DriftPlan, init: WorkerInit, count: number): Promise<ColumnAnalysis[]> {
+  const columns = d.plan.columns;
+  // Longest first; ties keep plan order so a run is reproducible.
+  const queue = columns.map((_, i) => i).sort((a, b) => cost(columns[b]!) - cost(columns[a]!) || a - b);
+  const slots = new Array<Slot | undefined>(columns.length);
+  let done = 0;
+
+  return new Promise<ColumnAnalysis[]>((resolve, reject) => {
+    const live = new Set<Worker>();
+    const busy = new Map<Worker, number>();
+    let finished = false;
+
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      for (const w of live) void w.terminate();
+      live.clear();
+      try {
+        // The first failing column in plan order is the error analyzeDrift would have thrown.
+        resolve(slots.map((s) => (s!.ok ? s!.analysis : rethrow(s!.error))));
+      } catch (e) {
+        reject(e);
+      }
+    };
+
+    const store = (index: number, slot: Slot): void => {
+      slots[index] = slot;
+      done++;
+      if (done === columns.length) finish();
+    };
+
+    // With no worker left, whatever remains is analysed here.
+    const inThread = (): void => {
+      while (queue.length > 0) {
+        const index = queue.shift()!;
+        try {
+          store(index, { ok: true, analysis: analyzeColumn(columns[index]!, d.options) });
+        } catch (e) {
+          store(index, { ok: false, error: e instanceof DriftwatchError ? { kind: 'driftwatch', code: e.code, message: e.message, ...location(e) } : { kind: 'other', error: e } });
+        }
+      }
+    };
+
+    const feed = (w: Worker): void => {
+      const index = queue.shift();
+      if (index === undefined) {
+        busy.delete(w);
+        live.delete(w);
+        void w.terminate();
+        return;
+      }
+      busy.set(w, index);
+      w.postMessage({ index, planned: columns[index]! } satisfies ColumnTask);
+    };
+
+    const lost = (w: Worker, cause: unknown): void => {
+      if (finished || !live.has(w)) return;
+      live.delete(w);
+      const index = busy.get(w);
+      busy.delete(w);
+      if (index !== undefined) queue.unshift(index);
+      void w.terminate();
+      if (live.size === 0) {
+        if (queue.length === 0) return;
+        if (process.env.DRIFTWATCH_DEBUG === '1') console.error(`analyzeDriftParallel: no worker left (${String(cause)}); analysing on this thread`);
+        inThread();
+      }
+    };
+
+    for (let k = 0; k < count; k++) {
+      let w: Worker;
+      try {
+        w = startModuleWorker(WORKER_URL, init);
+      } catch {
+        continue;
+      }
+      live.add(w);
+      w.on('message', (m: WorkerReply) => {
+        if (m.type === 'ready') return;
+        busy.delete(w);
+        if (m.type === 'result') {
+          const a = m.analysis;
+          store(m.index, { ok: true, analysis: a.ok ? { ok: true, outcome: { planned: columns[m.index]!, ...a.outcome } } : a });
+        } else store(m.index, { ok: false, error: m.error });
+        if (!finished) feed(w);
+      });
+      w.on('error', (e) => lost(w, e));
+      w.on('exit', (code) => lost(w, `exit code ${code}`));
+      feed(w);
+    }
+    if (live.size === 0) inThread();
+  });
+}
+
+function location(e: { file?: string; line?: number; field?: string }): { file?: string; line?: number; field?: string } {
+  return { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) };
+}

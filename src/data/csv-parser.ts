@@ -12,6 +12,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import type { MissingMatcher } from './missing-values.js';
+import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
 import type { Column } from './table.js';
 
@@ -23,6 +24,10 @@ const DOT = 46;
 const ZERO = 48;
 /** Exact powers of ten: a <= 15-digit integer divided by one is correctly rounded. */
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+const TWO32 = 4294967296;
+const INV32 = 1 / TWO32;
+const TWO53 = 9007199254740992;
 
 const QUOTED = 1;
 const ESCAPED = 2;
@@ -60,6 +65,12 @@ export class CsvParser {
   rows = 0;
   private capacity = 0;
   private readonly decoder = new TextDecoder('utf-8');
+  /** Whether parseFast runs (turned off when most records need the general path). */
+  private fast = true;
+  private slowRecords = 0;
+  /** Per column, refreshed by parseFast: its storage arrays (empty for the other storage). */
+  private fastValues: Float64Array[] = [];
+  private fastCodes: Int32Array[] = [];
 
   constructor(options: CsvParserOptions) {
     this.delimiter = options.delimiter;
@@ -80,6 +91,10 @@ export class CsvParser {
   parse(buf: Uint8Array, pos: number, end: number, last: boolean): number {
     const d = this.delimiter;
     while (pos < end) {
+      if (this.phase === 'data' && this.fast) {
+        pos = this.parseFast(buf, pos, end, last);
+        if (pos >= end) break;
+      }
       const recordStart = pos;
       let c = buf[pos]!;
       if (c === LF) {
@@ -207,6 +222,7 @@ export class CsvParser {
         break;
       }
       if (this.phase === 'data') {
+        if (this.fast) this.noteSlowRecord();
         this.commit(buf, nf);
       } else if (this.phase === 'sniff') {
         this.sniffRecord(buf, nf);
@@ -340,6 +356,216 @@ export class CsvParser {
     } else {
       col.codes[row] = this.categoryCode(buf, k, col);
     }
+  }
+
+  /**
+   * The data-phase fast path: one pass over the bytes that tokenizes, parses numbers and stores each value
+   * straight into its column at the row index, with no per-field calls for plain numbers and known
+   * categories. It returns at the start of the first record it does not take — a cut record at the end of
+   * the chunk, a quoted line break, a doubled quote, a bare CR, a ragged row, text in a numeric column —
+   * and the general path parses that record (its values here are overwritten, its errors are the general
+   * path's). Numbers are exactly `Number(text)`: a mantissa below 2^53 with a power of ten within ±22 is
+   * one correctly rounded division or multiplication (Clinger), up to 19 digits go to Eisel-Lemire, and
+   * anything else to parseNumberBytes.
+   */
+  private parseFast(buf: Uint8Array, pos: number, end: number, last: boolean): number {
+    const d = this.delimiter;
+    const n = this.names.length;
+    const missing = this.missing;
+    const emptyIsMissing = missing.emptyIsMissing;
+    const markerFirst = missing.hasNumericMarker;
+    this.refreshFast();
+    let valuesOf = this.fastValues;
+    let codesOf = this.fastCodes;
+    const columns = this.columns;
+    let row = this.rows;
+    let line = this.line;
+    let recordStart = pos;
+    records: while (pos < end) {
+      recordStart = pos;
+      let c = buf[pos]!;
+      if (c === LF) {
+        pos++;
+        line++;
+        continue;
+      }
+      if (c === CR) break;
+      if (row === this.capacity) {
+        this.rows = row;
+        this.grow();
+        this.refreshFast();
+        valuesOf = this.fastValues;
+        codesOf = this.fastCodes;
+      }
+      for (let k = 0; k < n; k++) {
+        const values = valuesOf[k]!;
+        const s = pos;
+        if (values.length !== 0) {
+          // Numeric column. m accumulates the digits as a double (exact while below 2^53), lo the same
+          // modulo 2^32 in integer arithmetic, which with m's small relative error recovers a 64-bit
+          // mantissa exactly for Eisel-Lemire.
+          let negative = false;
+          if (pos < end && buf[pos] === MINUS) {
+            negative = true;
+            pos++;
+          }
+          let m = 0;
+          let lo = 0;
+          let exponent = 0;
+          const intStart = pos;
+          for (; pos < end; pos++) {
+            const digit = buf[pos]! - ZERO;
+            if (digit < 0 || digit > 9) break;
+            m = m * 10 + digit;
+            lo = (Math.imul(lo, 10) + digit) | 0;
+          }
+          let digits = pos - intStart;
+          if (pos < end && buf[pos] === DOT) {
+            const fracStart = ++pos;
+            for (; pos < end; pos++) {
+              const digit = buf[pos]! - ZERO;
+              if (digit < 0 || digit > 9) break;
+              m = m * 10 + digit;
+              lo = (Math.imul(lo, 10) + digit) | 0;
+            }
+            exponent = fracStart - pos;
+            digits -= exponent;
+          }
+          if (digits !== 0 && (pos < end ? (c = buf[pos]!) === d || c === LF || c === CR : last)) {
+            let v: number;
+            if (m < TWO53) {
+              if (exponent >= -22) {
+                v = exponent < 0 ? m / POW10[-exponent]! : m;
+                if (negative) v = -v;
+              } else {
+                v = eiselLemire(Math.floor(m / TWO32), m % TWO32, exponent, negative);
+                if (v !== v) v = parseNumberBytes(buf, s, pos);
+              }
+            } else if (m < 1e19) {
+              const low = lo >>> 0;
+              v = eiselLemire(Math.round((m - low) * INV32), low, exponent, negative);
+              if (v !== v) v = parseNumberBytes(buf, s, pos);
+            } else {
+              v = parseNumberBytes(buf, s, pos);
+            }
+            if (markerFirst && missing.matchBytes(buf, s, pos)) v = NaN;
+            values[row] = v;
+          } else if (pos === s && pos < end && emptyIsMissing && ((c = buf[pos]!) === d || c === LF)) {
+            // An empty field.
+            values[row] = NaN;
+          } else {
+            // Cut at the end of the chunk, an exponent, spaces, a quote, text, a missing marker: the
+            // general field parse.
+            if (pos >= end && !last) break records;
+            pos = this.fastOther(buf, s, end, last, k, row);
+            if (pos < 0) break records;
+          }
+        } else {
+          // Categorical column: a known value is found by its bytes.
+          let start = s;
+          let e: number;
+          let flags = 0;
+          if (pos < end && buf[pos] === QUOTE) {
+            // Quoted without doubled quotes or line breaks; anything else goes to the general path.
+            let q = pos + 1;
+            while (q < end && (c = buf[q]!) !== QUOTE && c !== LF) q++;
+            if (q >= end || c === LF) break records;
+            if (q + 1 < end) {
+              if (buf[q + 1] === QUOTE) break records;
+            } else if (!last) {
+              break records;
+            }
+            flags = QUOTED;
+            start = pos + 1;
+            e = q;
+            pos = q + 1;
+          } else {
+            while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
+            e = pos;
+          }
+          if (pos >= end && !last) break records;
+          const interner = this.interners[k];
+          const code = interner === undefined ? -1 : interner.lookup(buf, start, e);
+          if (code >= 0) {
+            codesOf[k]![row] = code;
+          } else {
+            this.starts[k] = start;
+            this.ends[k] = e;
+            this.flags[k] = flags;
+            this.commitField(buf, k, row, columns[k]!);
+          }
+        }
+        // The field's terminator: a delimiter between fields, a line end (or the end of the file) after the last.
+        if (k < n - 1) {
+          if (pos >= end || buf[pos] !== d) break records;
+          pos++;
+        } else if (pos < end) {
+          c = buf[pos]!;
+          if (c === LF) pos++;
+          else if (c === CR && pos + 1 < end && buf[pos + 1] === LF) pos += 2;
+          else break records;
+        }
+      }
+      row++;
+      line++;
+      recordStart = pos;
+    }
+    this.rows = row;
+    this.line = line;
+    return recordStart;
+  }
+
+  /**
+   * A numeric column's field that is not a plain decimal (exponent, surrounding spaces, quotes, a
+   * missing marker, infinity): its value via parseNumberBytes. Returns the position after the field, or
+   * -1 when the general path must take the record (text, a cut or odd quoted field).
+   */
+  private fastOther(buf: Uint8Array, s: number, end: number, last: boolean, k: number, row: number): number {
+    const d = this.delimiter;
+    let start = s;
+    let e: number;
+    let pos: number;
+    let c = 0;
+    if (buf[s] === QUOTE) {
+      let q = s + 1;
+      while (q < end && (c = buf[q]!) !== QUOTE && c !== LF) q++;
+      if (q + 1 >= end || c === LF || buf[q + 1] === QUOTE) return -1;
+      start = s + 1;
+      e = q;
+      pos = q + 1;
+    } else {
+      pos = s;
+      while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
+      e = pos;
+    }
+    if (pos >= end && !last) return -1;
+    const missing = this.missing;
+    let v = NaN;
+    if (!(missing.hasNumericMarker && missing.matchBytes(buf, start, e))) {
+      v = parseNumberBytes(buf, start, e);
+      if (v !== v && !missing.matchBytes(buf, start, e)) return -1;
+    }
+    this.fastValues[k]![row] = v;
+    return pos;
+  }
+
+  /** Column storage arrays for parseFast (they change when columns grow or switch to categorical). */
+  private refreshFast(): void {
+    const n = this.columns.length;
+    const noValues = new Float64Array(0);
+    const noCodes = new Int32Array(0);
+    for (let k = 0; k < n; k++) {
+      const col = this.columns[k]!;
+      // A numeric column with a zero capacity never happens: capacity is at least 16.
+      this.fastValues[k] = col.numeric ? col.values : noValues;
+      this.fastCodes[k] = col.numeric ? noCodes : col.codes;
+    }
+  }
+
+  /** Counts records the fast path handed over; when they are most records, it stops trying. */
+  private noteSlowRecord(): void {
+    this.slowRecords++;
+    if (this.slowRecords > 256 && this.slowRecords * 2 > this.rows) this.fast = false;
   }
 
   private raggedRow(nf: number): never {

@@ -98,13 +98,14 @@ async function generate(path: string, seed: number, drifted: boolean): Promise<v
 
 /** Runs one scenario in this process (invoked as a child so its peak RSS is its own). */
 async function runScenario(scenario: string, refPath: string, curPath: string): Promise<RunResult> {
-  const { readTable } = await import('../src/data/index.js');
-  const { analyzeDrift } = await import('../src/drift/index.js');
+  const { readTableInWorker } = await import('../src/data/index.js');
+  const { analyzeDriftParallel } = await import('../src/drift/index.js');
   const { renderJson, renderCsv } = await import('../src/report/index.js');
   const t0 = performance.now();
-  const [reference, current] = await Promise.all([readTable(refPath), readTable(curPath)]);
+  // Each file parsed on its own worker thread; the columns are then analysed on every core.
+  const [reference, current] = await Promise.all([readTableInWorker(refPath), readTableInWorker(curPath)]);
   const t1 = performance.now();
-  const report = analyzeDrift(reference, current, {
+  const report = await analyzeDriftParallel(reference, current, {
     ...(scenario === 'ks' ? { stattest: 'ks' as const } : {}),
     referencePath: refPath,
     currentPath: curPath,

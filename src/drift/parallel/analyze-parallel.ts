@@ -6,7 +6,8 @@
  * Memory: a worker gets one column pair at a time (a structured-clone copy of its two arrays), never a
  * whole table, and sends back the outcome without the column data. Scheduling: longest first (numeric
  * columns by rows x log rows, categorical ones far cheaper), which keeps the workers finishing together.
- * This thread only feeds the workers: it must stay free to hand out the next column as soon as one is done.
+ * The calling thread analyses columns too, between handing them out (each worker holds two, so it does not
+ * wait while this thread is busy): on two cores, one worker and this thread.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -21,7 +22,10 @@ import type { DriftReport } from '../types.js';
 import type { ColumnTask, ShippedError, WorkerInit, WorkerReply } from './messages.js';
 
 export interface ParallelOptions {
-  /** Worker threads (default os.availableParallelism(); 1 analyses on the calling thread). */
+  /**
+   * Threads analysing columns, the calling thread included (default os.availableParallelism()): n starts
+   * n - 1 workers; 1 analyses on the calling thread only.
+   */
   readonly workers?: number;
   /**
    * Below this many values over all compared columns (reference + current) the analysis runs on the
@@ -49,7 +53,7 @@ export async function analyzeDriftParallel(reference: Table, current: Table, opt
   const { now: _now, ...shippable } = options;
   void _now;
   const init: WorkerInit = { options: shippable, referenceNames: reference.names, currentNames: current.names };
-  const outcomes = await runOnWorkers(d, init, Math.min(workers, d.plan.columns.length));
+  const outcomes = await runColumns(d, init, Math.min(workers, d.plan.columns.length));
   return assembleReport(d, outcomes);
 }
 
@@ -66,22 +70,29 @@ function rethrow(e: ShippedError): never {
   throw e.error;
 }
 
-function runOnWorkers(d: DriftPlan, init: WorkerInit, count: number): Promise<ColumnAnalysis[]> {
+/** Columns handed to a worker ahead: one to work on and one waiting, so it never idles on this thread. */
+const WINDOW = 2;
+
+const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/**
+ * Analyses the planned columns on `threads` threads: this one and threads - 1 workers. This thread takes
+ * a column whenever the workers have their window full, and between columns it answers them.
+ */
+function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<ColumnAnalysis[]> {
   const columns = d.plan.columns;
   // Longest first; ties keep plan order so a run is reproducible.
   const queue = columns.map((_, i) => i).sort((a, b) => cost(columns[b]!) - cost(columns[a]!) || a - b);
   const slots = new Array<Slot | undefined>(columns.length);
+  const live = new Map<Worker, Set<number>>();
   let done = 0;
+  let finished = false;
+  let pumping = false;
 
   return new Promise<ColumnAnalysis[]>((resolve, reject) => {
-    const live = new Set<Worker>();
-    const busy = new Map<Worker, number>();
-    let finished = false;
-
     const finish = (): void => {
-      if (finished) return;
       finished = true;
-      for (const w of live) void w.terminate();
+      for (const w of live.keys()) void w.terminate();
       live.clear();
       try {
         // The first failing column in plan order is the error analyzeDrift would have thrown.
@@ -97,66 +108,69 @@ function runOnWorkers(d: DriftPlan, init: WorkerInit, count: number): Promise<Co
       if (done === columns.length) finish();
     };
 
-    // With no worker left, whatever remains is analysed here.
-    const inThread = (): void => {
-      while (queue.length > 0) {
-        const index = queue.shift()!;
-        try {
-          store(index, { ok: true, analysis: analyzeColumn(columns[index]!, d.options) });
-        } catch (e) {
-          store(index, { ok: false, error: e instanceof DriftwatchError ? { kind: 'driftwatch', code: e.code, message: e.message, ...location(e) } : { kind: 'other', error: e } });
+    const refill = (): void => {
+      for (const [w, held] of live) {
+        while (held.size < WINDOW && queue.length > 0) {
+          const index = queue.shift()!;
+          held.add(index);
+          w.postMessage({ index, planned: columns[index]! } satisfies ColumnTask);
         }
       }
     };
 
-    const feed = (w: Worker): void => {
-      const index = queue.shift();
-      if (index === undefined) {
-        busy.delete(w);
-        live.delete(w);
-        void w.terminate();
-        return;
+    const pump = async (): Promise<void> => {
+      if (pumping) return;
+      pumping = true;
+      try {
+        for (;;) {
+          refill();
+          const index = queue.shift();
+          if (index === undefined || finished) break;
+          try {
+            store(index, { ok: true, analysis: analyzeColumn(columns[index]!, d.options) });
+          } catch (e) {
+            store(index, { ok: false, error: e instanceof DriftwatchError ? { kind: 'driftwatch', code: e.code, message: e.message, ...location(e) } : { kind: 'other', error: e } });
+          }
+          await nextTurn();
+        }
+      } finally {
+        pumping = false;
       }
-      busy.set(w, index);
-      w.postMessage({ index, planned: columns[index]! } satisfies ColumnTask);
     };
 
+    // A worker that cannot start or dies gives its columns back; this thread then takes them.
     const lost = (w: Worker, cause: unknown): void => {
-      if (finished || !live.has(w)) return;
+      const held = live.get(w);
+      if (finished || held === undefined) return;
       live.delete(w);
-      const index = busy.get(w);
-      busy.delete(w);
-      if (index !== undefined) queue.unshift(index);
+      queue.unshift(...held);
       void w.terminate();
-      if (live.size === 0) {
-        if (queue.length === 0) return;
-        if (process.env.DRIFTWATCH_DEBUG === '1') console.error(`analyzeDriftParallel: no worker left (${String(cause)}); analysing on this thread`);
-        inThread();
-      }
+      if (process.env.DRIFTWATCH_DEBUG === '1') console.error(`analyzeDriftParallel: a worker stopped (${String(cause)}); its columns go to the others`);
+      void pump();
     };
 
-    for (let k = 0; k < count; k++) {
+    for (let k = 1; k < threads; k++) {
       let w: Worker;
       try {
         w = startModuleWorker(WORKER_URL, init);
       } catch {
         continue;
       }
-      live.add(w);
+      const held = new Set<number>();
+      live.set(w, held);
       w.on('message', (m: WorkerReply) => {
-        if (m.type === 'ready') return;
-        busy.delete(w);
+        if (m.type === 'ready' || finished) return;
+        held.delete(m.index);
         if (m.type === 'result') {
           const a = m.analysis;
           store(m.index, { ok: true, analysis: a.ok ? { ok: true, outcome: { planned: columns[m.index]!, ...a.outcome } } : a });
         } else store(m.index, { ok: false, error: m.error });
-        if (!finished) feed(w);
+        if (!finished) refill();
       });
       w.on('error', (e) => lost(w, e));
       w.on('exit', (code) => lost(w, `exit code ${code}`));
-      feed(w);
     }
-    if (live.size === 0) inThread();
+    void pump();
   });
 }
 

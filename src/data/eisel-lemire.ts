@@ -53,31 +53,20 @@ const prod = new Float64Array(4); // result of mul64: words w3 (most significant
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-/** x * y for 32-bit x, y: returns the low word, leaves the high word in `mulHi`. Integer ops only. */
-let mulHi = 0;
-function mul32(x: number, y: number): number {
-  const xh = x >>> 16;
-  const xl = x & 0xffff;
-  const yh = y >>> 16;
-  const yl = y & 0xffff;
-  const ll = xl * yl;
-  const lh = xl * yh;
-  const hl = xh * yl;
-  const mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
-  mulHi = xh * yh + (lh >>> 16) + (hl >>> 16) + (mid >>> 16);
-  return ((mid << 16) | (ll & 0xffff)) >>> 0;
-}
-
-/** (a1:a0) * (b1:b0) -> prod[0..3] = w3, w2, w1, w0. */
+/**
+ * (a1:a0) * (b1:b0) -> prod[0..3] = w3, w2, w1, w0. Each 32 x 32-bit partial product is split exactly:
+ * Math.imul gives its low word, and the double product (off by at most 2^10 from the exact value below
+ * 2^64) gives the high word once the low word is taken off and the quotient by 2^32 is rounded.
+ */
 function mul64(a1: number, a0: number, b1: number, b0: number): void {
-  const l00 = mul32(a0, b0);
-  const h00 = mulHi;
-  const l01 = mul32(a0, b1);
-  const h01 = mulHi;
-  const l10 = mul32(a1, b0);
-  const h10 = mulHi;
-  const l11 = mul32(a1, b1);
-  const h11 = mulHi;
+  const l00 = Math.imul(a0, b0) >>> 0;
+  const h00 = Math.round((a0 * b0 - l00) * INV32);
+  const l01 = Math.imul(a0, b1) >>> 0;
+  const h01 = Math.round((a0 * b1 - l01) * INV32);
+  const l10 = Math.imul(a1, b0) >>> 0;
+  const h10 = Math.round((a1 * b0 - l10) * INV32);
+  const l11 = Math.imul(a1, b1) >>> 0;
+  const h11 = Math.round((a1 * b1 - l11) * INV32);
   const s1 = h00 + l01 + l10; // < 3 * 2^32: exact
   const w1 = s1 >>> 0;
   const s2 = h01 + h10 + l11 + (s1 - w1) * INV32;

@@ -69,6 +69,7 @@ export function growForestTree(
   const nodeWY = new Float64Array(regression ? m : 0);
   const nodeLab = new Int32Array(regression ? 0 : m);
 
+  const binaryGini = !regression && K === 2 && opt.criterion === 'gini';
   const nodeScore = (acc: Float64Array, w: number): number => {
     // Larger is better: the negative of (weight x impurity), up to a constant shared by a node's children.
     if (w <= 0) return 0;
@@ -191,28 +192,56 @@ export function growForestTree(
         accL.fill(0);
         let wl = 0;
         let nl = 0;
-        for (let q = 0; q + 1 < nt; q++) {
-          const b = list[q];
-          for (let s = 0; s < S; s++) accL[s] += hist[b * S + s];
-          wl += regression ? hist[b * 2] : sumClasses(hist, b * K, K);
-          nl += histN[b];
-          if (nl < opt.minSamplesLeaf || count - nl < opt.minSamplesLeaf) continue;
-          const wr = W - wl;
-          let scoreR: number;
-          if (regression) {
-            const sr = tot[1] - accL[1];
-            scoreR = wr > 0 ? (sr * sr) / wr : 0;
-          } else {
-            for (let s = 0; s < S; s++) accR[s] = tot[s] - accL[s];
-            scoreR = nodeScore(accR, wr);
+        if (binaryGini) {
+          // The common case, written out: no per-class loops or calls in the scan.
+          let l0 = 0;
+          let l1 = 0;
+          const t0 = tot[0];
+          const t1 = tot[1];
+          for (let q = 0; q + 1 < nt; q++) {
+            const b = list[q];
+            l0 += hist[2 * b];
+            l1 += hist[2 * b + 1];
+            nl += histN[b];
+            if (nl < opt.minSamplesLeaf || count - nl < opt.minSamplesLeaf) continue;
+            const wlb = l0 + l1;
+            const wr = W - wlb;
+            const r0 = t0 - l0;
+            const r1 = t1 - l1;
+            const gain = (wlb > 0 ? (l0 * l0 + l1 * l1) / wlb : 0) + (wr > 0 ? (r0 * r0 + r1 * r1) / wr : 0) - parentScore;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bestF = f;
+              bestBin = b;
+              bestWL = wlb;
+              bestAccL[0] = l0;
+              bestAccL[1] = l1;
+            }
           }
-          const gain = nodeScore(accL, wl) + scoreR - parentScore;
-          if (gain > bestGain) {
-            bestGain = gain;
-            bestF = f;
-            bestBin = b;
-            bestWL = wl;
-            bestAccL.set(accL);
+        } else {
+          for (let q = 0; q + 1 < nt; q++) {
+            const b = list[q];
+            for (let s = 0; s < S; s++) accL[s] += hist[b * S + s];
+            wl += regression ? hist[b * 2] : sumClasses(hist, b * K, K);
+            nl += histN[b];
+            if (nl < opt.minSamplesLeaf || count - nl < opt.minSamplesLeaf) continue;
+            const wr = W - wl;
+            let scoreR: number;
+            if (regression) {
+              const sr = tot[1] - accL[1];
+              scoreR = wr > 0 ? (sr * sr) / wr : 0;
+            } else {
+              for (let s = 0; s < S; s++) accR[s] = tot[s] - accL[s];
+              scoreR = nodeScore(accR, wr);
+            }
+            const gain = nodeScore(accL, wl) + scoreR - parentScore;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bestF = f;
+              bestBin = b;
+              bestWL = wl;
+              bestAccL.set(accL);
+            }
           }
         }
       }

@@ -29,7 +29,13 @@ export interface TreePredictor {
   predictRow(row: Float64Array, out: Float64Array): void;
 }
 
-const BLOCK = 128;
+/**
+ * Rows per block. Shallow complete trees are small (100 trees of depth 6: ~100 KB) and stay cached across any
+ * block, so a small block keeps the rows' values cached too. Fully grown forest trees are large (hundreds of KB
+ * each), so a long block amortises loading one tree's nodes over many rows.
+ */
+const BLOCK_COMPLETE = 128;
+const BLOCK_NODES = 4096;
 const MAX_COMPLETE_DEPTH = 12;
 
 /** Compiles an ensemble for prediction. */
@@ -37,7 +43,9 @@ export function compileEnsemble(e: TreeEnsemble): TreePredictor {
   if (e.trees.length !== e.treeOutput.length && e.valueDim === 1) {
     throw new DriftwatchError('MODEL_INVALID', 'tree ensemble has a different number of trees and tree outputs');
   }
-  const walker = depthOf(e) <= MAX_COMPLETE_DEPTH && e.valueDim === 1 ? completeWalker(e) : nodeWalker(e);
+  const complete = depthOf(e) <= MAX_COMPLETE_DEPTH && e.valueDim === 1;
+  const walker = complete ? completeWalker(e) : nodeWalker(e);
+  const BLOCK = complete ? BLOCK_COMPLETE : BLOCK_NODES;
   const nOut = e.nOutputs;
   const nCol = e.task === 'regression' ? 1 : e.nClasses;
   const scale = e.aggregation === 'mean' ? 1 / Math.max(1, e.trees.length) : 1;

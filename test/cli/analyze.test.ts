@@ -97,6 +97,20 @@ describe('driftwatch analyze', () => {
     expect(existsSync(join(dir, 'reports'))).toBe(false); // terminal only: no files
   });
 
+  it('gives the same report on one thread and on several', async () => {
+    const telco = join(import.meta.dirname, '..', '..', 'examples', 'data', 'telco_churn.csv');
+    await runCli(['simulate-drift', '-i', telco, '-o', 'telco-drifted.csv', '--shift', 'monthly_charges=+5', '--seed', '2'], { cwd: dir });
+    const reports = await Promise.all(
+      ['1', '2'].map(async (workers) => {
+        const r = await runCli(['analyze', '-r', telco, '-c', 'telco-drifted.csv', '--label', 'churn', '--json', '-f', 'terminal', '--workers', workers], { cwd: dir });
+        expect(r.code).toBe(0);
+        const { generated_at: _t, ...rest } = JSON.parse(r.stdout);
+        return rest;
+      }),
+    );
+    expect(reports[1]).toEqual(reports[0]);
+  });
+
   it('reads settings from a config file; flags win', async () => {
     writeFileSync(
       join(dir, 'dw.yaml'),

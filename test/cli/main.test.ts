@@ -90,6 +90,7 @@ describe('analyze usage errors (exit 2, one line + hint, no stack)', () => {
     [['--correction', 'bonferoni'], /^driftwatch: --correction: must be one of none, bonferroni, benjamini-hochberg \(got "bonferoni"; did you mean "bonferroni"\?\)\n$/],
     [['--format', 'json,pdf'], 'driftwatch: --format: must be one of terminal, json, csv, html, png (got "pdf")\n'],
     [['--format', ','], 'driftwatch: --format: needs at least one of terminal, json, csv, html, png\n'],
+    [['--workers', '0'], 'driftwatch: --workers: must be a whole number from 1 to 256 (got "0")\n'],
     [['--delimiter', ';;'], 'driftwatch: --delimiter: must be one character, or "tab" (got ";;")\n'],
     [['--categorical', 'a', '--numerical', 'a'], 'driftwatch: column "a" is listed as both categorical and numerical\n'],
   ])('%j', async (extra, expected) => {

@@ -1,7 +1,7 @@
 /** The analyze pipeline shared by `analyze` and `demo`: read -> check -> analyse -> print -> write. */
 import { relative, isAbsolute } from 'node:path';
 import { EXIT } from '../../core/errors.js';
-import { analyzeDrift } from '../../drift/index.js';
+import { analyzeDriftParallel } from '../../drift/index.js';
 import type { DriftReport } from '../../drift/index.js';
 import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../../report/index.js';
 import type { CliIo } from '../io.js';
@@ -30,7 +30,8 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
   checkNamedColumns(settings.namedColumns, rawReference, rawCurrent, { reference: settings.reference.display, current: settings.current.display });
   const reference = applyColumnKinds(rawReference, settings.columnKinds, settings.reference);
   const current = applyColumnKinds(rawCurrent, settings.columnKinds, settings.current);
-  const report = analyzeDrift(reference, current, settings.analyze);
+  // Same report as analyzeDrift; columns spread over worker threads when the tables are big enough to gain.
+  const report = await analyzeDriftParallel(reference, current, settings.analyze, settings.workers !== undefined ? { workers: settings.workers } : {});
   const t2 = now();
 
   if (out.mode.json) out.result(renderJson(report));

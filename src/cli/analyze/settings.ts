@@ -38,6 +38,7 @@ export interface AnalyzeFlags {
   readonly timestamp?: string;
   readonly delimiter?: string;
   readonly failOnDrift?: boolean;
+  readonly workers?: string;
 }
 
 /** A column named by a flag or a config key, checked against the files once they are read. */
@@ -66,6 +67,8 @@ export interface RunSettings {
   readonly columnKinds: Readonly<Record<string, ColumnKind>>;
   readonly namedColumns: readonly NamedColumn[];
   readonly analyze: AnalyzeOptions;
+  /** Threads for the column analyses (the calling thread included); undefined: one per core. */
+  readonly workers?: number;
 }
 
 export const DEFAULT_OUT_DIR = 'reports';
@@ -126,6 +129,8 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
       : config.drift_share;
   const psiBins =
     flags.psiBins !== undefined ? parseNumber('--psi-bins', flags.psiBins, { min: 2, integer: true, describe: 'a whole number of at least 2' }) : config.psi_bins;
+  const workers =
+    flags.workers !== undefined ? parseNumber('--workers', flags.workers, { min: 1, max: 256, integer: true, describe: 'a whole number from 1 to 256' }) : undefined;
   const delimiter = flags.delimiter !== undefined ? parseDelimiter('--delimiter', flags.delimiter) : config.delimiter;
   if (delimiter !== undefined && flags.delimiter === undefined) parseDelimiter(fromConfig('delimiter'), delimiter);
 
@@ -159,6 +164,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
     columnKinds,
     namedColumns: named,
     analyze,
+    ...(workers !== undefined ? { workers } : {}),
   };
 }
 

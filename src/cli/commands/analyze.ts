@@ -39,6 +39,7 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
     .option('--id <columns>', 'identifier columns (excluded from analysis)', collect)
     .option('--timestamp <column>', 'timestamp column (excluded from analysis)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected; "tab" for tabs)')
+    .option('--workers <n>', 'threads for the analysis, this one included (default: one per core)')
     .option('--fail-on-drift', 'exit with code 1 when dataset drift is found')
     .option('-q, --quiet', 'print only the drift alert line and errors')
     .option('--json', 'print the JSON report on stdout (and nothing else on stdout)')

@@ -65,3 +65,20 @@ export interface Model {
    */
   predict(table: Table): Promise<PredictionResult>;
 }
+
+/**
+ * A card that says what a model is and where it came from, with the training facts (rows, fingerprint,
+ * importances, metrics) unknown: imported models, and a model still being built.
+ */
+export function cardWithoutTrainingFacts(card: Pick<ModelCard, 'algorithm' | 'parameters' | 'format_version' | 'source'>, driftwatchVersion: string): ModelCard {
+  return {
+    ...card,
+    training_rows: null,
+    data_fingerprint: null,
+    feature_importances: {},
+    metrics: {},
+    // Unknown for an imported model; the epoch says so rather than pretending it is the load time.
+    created_at: new Date(0).toISOString(),
+    driftwatch_version: driftwatchVersion,
+  };
+}

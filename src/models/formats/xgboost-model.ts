@@ -7,7 +7,7 @@
 import { DRIFTWATCH_VERSION } from '../../core/version.js';
 import { DriftwatchError } from '../../core/errors.js';
 import type { Table } from '../../data/table.js';
-import type { Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
+import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult } from '../model.js';
 import { encode, type EncoderSpec } from '../preprocess/feature-encoder.js';
 import { xgboostMargins, xgboostTask, xgboostTransform, type XgboostModel } from './xgboost-json.js';
 import { labelsFromProbabilities } from './predictions.js';
@@ -30,18 +30,7 @@ export function xgboostAsModel(xgb: XgboostModel, options: XgboostModelOptions =
     positiveClass: task === 'binary' ? '1' : null,
     label: options.label ?? null,
   };
-  const card: ModelCard = {
-    algorithm: `xgboost (${xgb.objective})`,
-    parameters: { objective: xgb.objective, base_score: xgb.baseScore, trees: xgb.trees.length },
-    training_rows: null,
-    data_fingerprint: null,
-    feature_importances: {},
-    metrics: {},
-    created_at: new Date(0).toISOString(),
-    driftwatch_version: DRIFTWATCH_VERSION,
-    format_version: `xgboost-${xgb.xgboostVersion.join('.')}`,
-    source: 'xgboost-json',
-  };
+  const card = cardWithoutTrainingFacts({ algorithm: `xgboost (${xgb.objective})`, parameters: { objective: xgb.objective, base_score: xgb.baseScore, trees: xgb.trees.length }, format_version: `xgboost-${xgb.xgboostVersion.join('.')}`, source: 'xgboost-json' }, DRIFTWATCH_VERSION);
 
   const specFor = (table: Table): EncoderSpec => {
     const inputNames = names ?? positionalInputs(table, xgb.numFeature, options);

@@ -8,7 +8,7 @@ import { createRng } from '../../core/rng.js';
 import { selectRows } from '../../data/select-rows.js';
 import type { Table } from '../../data/table.js';
 import { evaluateClassifier, evaluateRegressor, type ClassifierEvaluation, type RegressorEvaluation } from '../../metrics/evaluate.js';
-import type { ModelCard, ModelSignature } from '../model.js';
+import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
 import { encode, encodedNames, fitEncoder, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
 import { encodeLabels, labelStrings } from '../preprocess/label-encoder.js';
 import { tableFingerprint } from '../preprocess/fingerprint.js';
@@ -127,7 +127,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
     positiveClass,
     label: options.label,
   };
-  const provisional = createNativeModel(signature, placeholderCard(), encoder, fit.estimator, options.source);
+  const provisional = createNativeModel(signature, cardWithoutTrainingFacts({ algorithm: options.algo, parameters: {}, format_version: '1', source: 'native' }, DRIFTWATCH_VERSION), encoder, fit.estimator, options.source);
   let validation: ClassifierEvaluation | RegressorEvaluation | null = null;
   const importances: Record<string, Record<string, number>> = { ...fit.importances };
   if (nValid > 0) {
@@ -273,18 +273,4 @@ function numericMetrics(e: ClassifierEvaluation | RegressorEvaluation): Record<s
   return out;
 }
 
-function placeholderCard(): ModelCard {
-  return {
-    algorithm: '',
-    parameters: {},
-    training_rows: null,
-    data_fingerprint: null,
-    feature_importances: {},
-    metrics: {},
-    created_at: new Date(0).toISOString(),
-    driftwatch_version: DRIFTWATCH_VERSION,
-    format_version: '1',
-    source: 'native',
-  };
-}
 

@@ -15,7 +15,7 @@ import ort from 'onnxruntime-node';
 import { DRIFTWATCH_VERSION } from '../../../core/version.js';
 import { DriftwatchError } from '../../../core/errors.js';
 import type { Table } from '../../../data/table.js';
-import type { Model, ModelCard, ModelSignature, PredictionResult, Task } from '../../model.js';
+import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
 import { encode } from '../../preprocess/feature-encoder.js';
 import { labelsFromProbabilities } from '../predictions.js';
 import { decodeOnnx, encodeOnnx, type OnnxModelObject } from './onnx-proto.js';
@@ -121,18 +121,7 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
     positiveClass: task === 'binary' ? classes![1]! : null,
     label: options.label ?? null,
   };
-  const card: ModelCard = {
-    algorithm: `onnx (${[...new Set(graph.node.map((n) => n.op_type))].join(', ')})`,
-    parameters: { producer: String(decoded['producer_name'] ?? ''), ir_version: Number(decoded['ir_version'] ?? 0) },
-    training_rows: null,
-    data_fingerprint: null,
-    feature_importances: {},
-    metrics: {},
-    created_at: new Date(0).toISOString(),
-    driftwatch_version: DRIFTWATCH_VERSION,
-    format_version: `onnx-ir-${Number(decoded['ir_version'] ?? 0)}`,
-    source: 'onnx',
-  };
+  const card = cardWithoutTrainingFacts({ algorithm: `onnx (${[...new Set(graph.node.map((n) => n.op_type))].join(', ')})`, parameters: { producer: String(decoded['producer_name'] ?? ''), ir_version: Number(decoded['ir_version'] ?? 0) }, format_version: `onnx-ir-${Number(decoded['ir_version'] ?? 0)}`, source: 'onnx' }, DRIFTWATCH_VERSION);
 
   const feedsFor = (table: Table): Record<string, ort.Tensor> => {
     if (single) {

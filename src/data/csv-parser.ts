@@ -31,6 +31,8 @@ const TWO53 = 9007199254740992;
 
 const QUOTED = 1;
 const ESCAPED = 2;
+/** An unquoted plain decimal (optional '-', digits, at most one '.'): a number whatever its value. */
+const DECIMAL = 4;
 
 type Phase = 'header' | 'sniff' | 'data';
 
@@ -196,7 +198,7 @@ export class CsvParser {
           }
           this.starts[nf] = s;
           this.ends[nf] = pos;
-          this.flags[nf] = 0;
+          this.flags[nf] = simple && digits ? DECIMAL : 0;
           this.values[nf] = value;
           nf++;
         }
@@ -293,7 +295,7 @@ export class CsvParser {
     if (nf !== this.names.length) this.raggedRow(nf);
     const missing = this.missing;
     for (let k = 0; k < nf; k++) {
-      if (this.sniffedText[k] || this.values[k] === this.values[k]) continue;
+      if (this.sniffedText[k] || (this.flags[k]! & DECIMAL) !== 0) continue;
       const s = this.starts[k]!;
       const e = this.ends[k]!;
       if (Number.isNaN(parseNumberBytes(buf, s, e)) && !missing.matchBytes(buf, s, e)) this.sniffedText[k] = true;

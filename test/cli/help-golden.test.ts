@@ -16,7 +16,7 @@ function normalise(text: string): string {
     .join('\n');
 }
 
-describe.each(['analyze', 'simulate-drift', 'demo'])('driftwatch %s --help', (command) => {
+describe.each(['analyze', 'simulate-drift', 'demo', 'train', 'evaluate', 'predict'])('driftwatch %s --help', (command) => {
   it('matches the golden file', async () => {
     const r = await runCli([command, '--help'], { env: { COLUMNS: '60' } });
     expect(r.code).toBe(0);

@@ -5,7 +5,7 @@ import { DriftwatchError } from '../../core/errors.js';
 import { selectRows } from '../../data/index.js';
 import type { Table } from '../../data/table.js';
 import { evaluateClassifier, evaluateRegressor } from '../../metrics/evaluate.js';
-import { loadModel, type Model } from '../../models/index.js';
+import type { Model } from '../../models/model.js';
 import { dataFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import type { CommandContext } from '../command-context.js';
@@ -49,6 +49,7 @@ export function createEvaluateCommand(ctx: CommandContext): Command {
       if (flags.model === undefined) throw badOption('--model', 'missing: give the model file');
       if (flags.data === undefined) throw badOption('--data', 'missing: give the labelled data file');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
+      const { loadModel } = await import('../../models/index.js');
       const { model } = await loadModel(resolve(io.cwd, flags.model), flags.label !== undefined ? { label: flags.label } : {}).catch((e: unknown) => {
         throw renamed(e, resolve(io.cwd, flags.model!), flags.model!);
       });

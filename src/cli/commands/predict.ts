@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { categoricalColumn, createTable, numericColumn, writeCsv, type Column } from '../../data/index.js';
-import { loadModel } from '../../models/index.js';
 import { dataFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import type { CommandContext } from '../command-context.js';
@@ -45,6 +44,7 @@ export function createPredictCommand(ctx: CommandContext): Command {
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: wantsColor(io) });
       const features = parseList(flags.features);
       const modelFile = { absolute: resolve(io.cwd, flags.model), display: flags.model };
+      const { loadModel } = await import('../../models/index.js');
       const { model, format } = await loadModel(modelFile.absolute, {
         ...(flags.label !== undefined ? { label: flags.label } : {}),
         ...(features.length > 0 ? { featureNames: features } : {}),

@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { DriftwatchError } from '../../core/errors.js';
-import { ALGORITHMS, nativeModelToOnnx, parseParamStrings, saveNativeModel, trainModel, type Algorithm } from '../../models/index.js';
+// The models module (learners, onnxruntime) loads only when the command runs: --help stays fast.
+import { ALGORITHMS, parseParamStrings, type Algorithm } from '../../models/native/params.js';
 import { dataFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import { collect, type CommandContext } from '../command-context.js';
@@ -62,6 +63,7 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const params = parseParamStrings(flags.param ?? []);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 
+      const { nativeModelToOnnx, saveNativeModel, trainModel } = await import('../../models/index.js');
       const input = dataFile(resolve(io.cwd, flags.data), io.cwd);
       const table = await readInput(input, io, { ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter('--delimiter', flags.delimiter) } : {}), quiet: out.mode.quiet, label: 'data' });
       const started = performance.now();

@@ -50,8 +50,8 @@ function buildPowerTable(): Float64Array {
 
 // Scratch words, reused to keep the hot path allocation-free.
 const prod = new Float64Array(4); // result of mul64: words w3 (most significant) .. w0
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
+/** POW2[e] = 2^(e - 1075): a biased exponent e with a 53-bit integer significand. */
+const POW2 = Float64Array.from({ length: 2047 }, (_, e) => 2 ** (e - 1075));
 
 /**
  * (a1:a0) * (b1:b0) -> prod[0..3] = w3, w2, w1, w0. Each 32 x 32-bit partial product is split exactly:
@@ -152,9 +152,9 @@ export function eiselLemire(mHi: number, mLo: number, exp10: number, negative: b
   }
   // Subnormal or infinite: leave it to Number().
   if (exp2 <= 0 || exp2 >= 0x7ff) return NaN;
-  u32[0] = r0;
-  u32[1] = ((negative ? 0x80000000 : 0) | (exp2 << 20) | (r1 & 0xfffff)) >>> 0;
-  return f64[0]!;
+  // r1:r0 is the 53-bit significand with its leading bit; scaling by a power of two is exact here.
+  const v = (r1 * TWO32 + r0) * POW2[exp2]!;
+  return negative ? -v : v;
 }
 
 /** Whether (a1:a0) + (b1:b0) overflows 64 bits. */

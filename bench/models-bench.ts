@@ -183,7 +183,11 @@ async function main(): Promise<void> {
   const py = '/usr/bin/python3';
   const script = resolve(repoRoot, '../shared/baselines/train_models.py');
   const hasPython = existsSync(py) && existsSync(script) && spawnSync(py, ['-c', 'import xgboost, sklearn'], { encoding: 'utf8' }).status === 0;
-  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1' || !hasPython) {
+  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1') {
+    console.log('baseline: skipped (DRIFTWATCH_BENCH_SKIP_BASELINE=1)');
+    return;
+  }
+  if (!hasPython) {
     console.log('baseline: skipped (needs /usr/bin/python3 with xgboost and sklearn, and ../shared/baselines/train_models.py)');
     return;
   }

@@ -126,8 +126,11 @@ function midpoint(a: number, b: number): number {
 export function applyBins(mapper: BinMapper, x: Float64Array, n: number): Uint8Array {
   const d = mapper.nFeatures;
   const out = new Uint8Array(n * d);
-  const { upper, missingBin } = mapper;
-  // Row-outer: the matrix and the output are read and written sequentially; the edges (<= 2 KB per feature) stay
+  const { missingBin } = mapper;
+  // Edges padded to 256 with +Infinity: every lookup is the same 8 halving steps with no data-dependent branch.
+  const padded = new Float64Array(d * 256).fill(Infinity);
+  for (let f = 0; f < d; f++) padded.set(mapper.upper[f], f * 256);
+  // Row-outer: the matrix and the output are read and written sequentially; the edges (2 KB per feature) stay
   // in cache.
   for (let i = 0; i < n; i++) {
     const base = i * d;
@@ -137,14 +140,17 @@ export function applyBins(mapper: BinMapper, x: Float64Array, n: number): Uint8A
         out[base + f] = missingBin[f];
         continue;
       }
-      const edges = upper[f];
+      // Lower bound: the first j with v <= edge[j].
+      const e = f * 256;
       let lo = 0;
-      let hi = edges.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (v <= edges[mid]) hi = mid;
-        else lo = mid + 1;
-      }
+      lo += +(padded[e + lo + 127] < v) * 128;
+      lo += +(padded[e + lo + 63] < v) * 64;
+      lo += +(padded[e + lo + 31] < v) * 32;
+      lo += +(padded[e + lo + 15] < v) * 16;
+      lo += +(padded[e + lo + 7] < v) * 8;
+      lo += +(padded[e + lo + 3] < v) * 4;
+      lo += +(padded[e + lo + 1] < v) * 2;
+      lo += +(padded[e + lo] < v);
       out[base + f] = lo;
     }
   }

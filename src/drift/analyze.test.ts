@@ -139,7 +139,7 @@ describe('analyzeDrift', () => {
     const b = createTable([numericColumn('x', range(50, (i) => i)), numericColumn('gone', range(50, () => NaN))]);
     const r = analyzeDrift(a, b, clock);
     expect(r.excluded).toEqual([{ name: 'gone', reason: 'all values missing in current' }]);
-    expect(r.quality.issues).toEqual([{ column: 'gone', kind: 'all_missing', message: 'gone: all values missing in current; not compared' }]);
+    expect(r.quality.issues).toEqual([{ column: 'gone', kind: 'all_missing', message: 'all values missing in current; not compared' }]);
   });
 
   it('a numeric column with text in current is compared as categorical, with a note', () => {
@@ -214,8 +214,8 @@ describe('analyzeDrift', () => {
     expect(r.quality.columns.find((q) => q.name === 'k')!.constant_current).toBe(true);
     expect(r.quality.columns.find((q) => q.name === 'c')!.out_of_range_share).toBeNull();
     expect(r.quality.issues.map((i) => `${i.column}:${i.kind}`)).toEqual(['x:missing_increase', 'x:out_of_range', 'k:constant', 'c:new_categories']);
-    expect(r.quality.issues[0]!.message).toBe('x: missing values rose from 0.0% to 20.0%');
-    expect(r.quality.issues[3]!.message).toBe('c: 1 category not seen in the reference: "z"');
+    expect(r.quality.issues[0]!.message).toBe('missing values rose from 0.0% to 20.0%');
+    expect(r.quality.issues[3]!.message).toBe('1 category not seen in the reference: "z"');
   });
 
   it('columnKinds: a numeric code column compared as categorical, without a schema type change', () => {

@@ -15,22 +15,22 @@ export function qualityIssues(columns: readonly ColumnQuality[], allMissing: rea
   const issues: QualityIssue[] = [];
   for (const q of columns) {
     if (q.missing_share_change > MISSING_INCREASE) {
-      issues.push({ column: q.name, kind: 'missing_increase', message: `${q.name}: missing values rose from ${pct(q.missing_share_reference)} to ${pct(q.missing_share_current)}` });
+      issues.push({ column: q.name, kind: 'missing_increase', message: `missing values rose from ${pct(q.missing_share_reference)} to ${pct(q.missing_share_current)}` });
     }
     if (q.new_categories.length > 0) {
       const shown = q.new_categories.slice(0, 5).map((c) => `"${c}"`).join(', ');
       const more = q.new_categories.length > 5 ? ` and ${q.new_categories.length - 5} more` : '';
-      issues.push({ column: q.name, kind: 'new_categories', message: `${q.name}: ${q.new_categories.length} ${q.new_categories.length === 1 ? 'category' : 'categories'} not seen in the reference: ${shown}${more}` });
+      issues.push({ column: q.name, kind: 'new_categories', message: `${q.new_categories.length} ${q.new_categories.length === 1 ? 'category' : 'categories'} not seen in the reference: ${shown}${more}` });
     }
     if (q.out_of_range_share !== null && q.out_of_range_share > OUT_OF_RANGE) {
-      issues.push({ column: q.name, kind: 'out_of_range', message: `${q.name}: ${pct(q.out_of_range_share)} of current values are outside the reference range` });
+      issues.push({ column: q.name, kind: 'out_of_range', message: `${pct(q.out_of_range_share)} of current values are outside the reference range` });
     }
     if (q.constant_current && !q.constant_reference) {
-      issues.push({ column: q.name, kind: 'constant', message: `${q.name}: constant in current (one value) but not in the reference` });
+      issues.push({ column: q.name, kind: 'constant', message: `constant in current (one value) but not in the reference` });
     } else if (q.constant_reference && !q.constant_current) {
-      issues.push({ column: q.name, kind: 'constant', message: `${q.name}: constant in the reference (one value) but not in current` });
+      issues.push({ column: q.name, kind: 'constant', message: `constant in the reference (one value) but not in current` });
     }
   }
-  for (const c of allMissing) issues.push({ column: c.name, kind: 'all_missing', message: `${c.name}: ${c.reason}; not compared` });
+  for (const c of allMissing) issues.push({ column: c.name, kind: 'all_missing', message: `${c.reason}; not compared` });
   return issues;
 }

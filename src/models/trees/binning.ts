@@ -1,6 +1,8 @@
 /**
  * Pre-binning of a numeric matrix into at most 255 value bins per feature plus one missing bin, the way
  * LightGBM and scikit-learn's HistGradientBoosting do: every later split search works on small integer bins.
+ * Edges come from a seeded sample of up to 200,000 rows; a feature with more than `maxBins` distinct values gets
+ * its quantile edges from an evenly spaced 50,000 of those.
  *
  * Layout (chosen by measurement, see README.md): the input is row-major `n x d` Float64Array and the bins are
  * row-major `n x d` Uint8Array as well. Histogram building visits the rows of one node in index order and adds
@@ -79,11 +81,28 @@ export function fitBinMapper(x: Float64Array, n: number, d: number, options: Bin
       const v = x[sample[s] * d + f];
       if (v === v) values[k++] = v;
     }
-    const edges = quantileEdges(values.subarray(0, k).sort(), maxBins);
+    const edges = quantileEdges(quantileSample(values.subarray(0, k), maxBins), maxBins);
     upper.push(edges);
     missingBin[f] = edges.length;
   }
   return { nFeatures: d, upper, missingBin };
+}
+
+/** Values sorted for the edges: all of them when few are distinct, else an evenly strided 50,000 (see below). */
+const QUANTILE_SAMPLE = 50_000;
+function quantileSample(values: Float64Array, maxBins: number): Float64Array {
+  // Low-cardinality features keep every value so each distinct value gets its bin; the set gives up as soon as
+  // it passes maxBins, which for a continuous feature is after a few hundred values.
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length && seen.size <= maxBins; i++) seen.add(values[i]);
+  if (seen.size <= maxBins || values.length <= QUANTILE_SAMPLE) return values.slice().sort();
+  // Continuous: quantiles of a 50k subsample are within ~0.2% of rank of the full sample's, finer than a bin
+  // (1/255 = 0.4%), and sorting is the dominant cost of binning (V8's typed-array sort is ~100 ns per value).
+  // The rows are already a random sample, so a stride keeps it random and seeded.
+  const out = new Float64Array(QUANTILE_SAMPLE);
+  const step = values.length / QUANTILE_SAMPLE;
+  for (let j = 0; j < QUANTILE_SAMPLE; j++) out[j] = values[Math.floor(j * step)];
+  return out.sort();
 }
 
 /**

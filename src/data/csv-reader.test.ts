@@ -217,6 +217,40 @@ describe('CSV reader: chunk boundaries', () => {
   });
 });
 
+describe('CSV reader: numbers', () => {
+  it('reads every numeric text exactly as Number() at random chunk sizes (long mantissas, zeros, signs, exponents, quotes)', async () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: 1, maxLength: 24 });
+    const numberText = fc
+      .tuple(fc.constantFrom('', '-', '+'), digits, fc.option(fc.string({ unit: fc.constantFrom('0', '5', '9', '3'), maxLength: 20 })), fc.option(fc.integer({ min: -330, max: 310 })))
+      .map(([sign, int, frac, exp]) => `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`);
+    const cell = fc.oneof(
+      { weight: 6, arbitrary: numberText },
+      { weight: 1, arbitrary: numberText.map((t) => `"${t}"`) },
+      { weight: 1, arbitrary: numberText.map((t) => ` ${t} `) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'NA', '"NA"', '-0', '0.0', '.5', '5.', '-.5', 'inf', '-Infinity') },
+    );
+    const value = (t: string): number | null => {
+      const u = t.replaceAll('"', '').trim();
+      if (u === '' || u === 'NA') return null;
+      if (/^[+-]?inf(inity)?$/i.test(u)) return u.startsWith('-') ? -Infinity : Infinity;
+      return Number(u);
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 64 }), fc.constantFrom('\n', '\r\n'), async (rows, chunkSize, eol) => {
+        const csv = 'a,b,c' + eol + rows.map((r) => r.join(',')).join(eol) + eol;
+        const t = await readTable(file(csv), { chunkSize, delimiter: ',' });
+        expect(t.rowCount).toBe(rows.length);
+        for (let k = 0; k < 3; k++) {
+          const got = cells(t.column('abc'[k]!));
+          // Object.is: -0 must stay -0, as Number('-0') gives.
+          rows.forEach((r, i) => expect(Object.is(got[i], value(r[k]!)), `row ${i} column ${k}: ${r[k]} read as ${got[i]}`).toBe(true));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('CSV reader: types and missing values', () => {
   it('reads the default missing markers as missing', async () => {
     const t = await read('x,s\n1,a\nNA,N/A\nNaN,null\nNone,\n 2 ,b\n');

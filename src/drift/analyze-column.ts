@@ -45,7 +45,8 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
   let infinite = 0;
   if (p.analysis === 'numeric') {
     if (p.ref.storage !== 'numeric' || p.cur.storage !== 'numeric') throw new DriftwatchError('INTERNAL', `column "${p.name}" was planned as numeric without numeric storage`);
-    const prep = prepareNumeric(p.ref, p.cur);
+    // The sorted samples are pooled: nothing derived from them below keeps a reference to them.
+    const prep = prepareNumeric(p.ref, p.cur, { reuse: true });
     pair = prep.pair;
     const empty = emptySide(pair.ref.length, pair.cur.length);
     if (empty !== null) return { ok: false, reason: empty, allMissing: true };

@@ -19,6 +19,7 @@ import { assembleReport, planDrift, type DriftPlan } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { PlannedColumn } from '../plan-columns.js';
 import type { DriftReport } from '../types.js';
+import { BufferPool } from './buffer-pool.js';
 import type { ColumnTask, ShippedError, WorkerInit, WorkerReply } from './messages.js';
 
 export interface ParallelOptions {
@@ -88,6 +89,7 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
   let done = 0;
   let finished = false;
   let pumping = false;
+  const pool = new BufferPool();
 
   return new Promise<ColumnAnalysis[]>((resolve, reject) => {
     const finish = (): void => {
@@ -113,7 +115,8 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
         while (held.size < WINDOW && queue.length > 0) {
           const index = queue.shift()!;
           held.add(index);
-          w.postMessage({ index, planned: columns[index]! } satisfies ColumnTask);
+          const packed = pool.pack(columns[index]!);
+          w.postMessage({ index, planned: packed.planned } satisfies ColumnTask, packed.transfer);
         }
       }
     };
@@ -161,6 +164,7 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
       w.on('message', (m: WorkerReply) => {
         if (m.type === 'ready' || finished) return;
         held.delete(m.index);
+        pool.give(m.buffers);
         if (m.type === 'result') {
           const a = m.analysis;
           store(m.index, { ok: true, analysis: a.ok ? { ok: true, outcome: { planned: columns[m.index]!, ...a.outcome } } : a });

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DriftwatchError } from '../../core/errors.js';
 import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
 import { normalizeOptions } from '../normalize-options.js';
+import { columnBuffers } from './buffer-pool.js';
 import type { ColumnTask, ShippedAnalysis, ShippedError, WorkerInit, WorkerReply } from './messages.js';
 
 const port = parentPort;
@@ -35,12 +36,13 @@ function shipError(e: unknown): ShippedError {
 }
 
 port.on('message', (task: ColumnTask) => {
+  const buffers = columnBuffers(task.planned);
   let reply: WorkerReply;
   try {
-    reply = { type: 'result', index: task.index, analysis: ship(analyzeColumn(task.planned, options)) };
+    reply = { type: 'result', index: task.index, analysis: ship(analyzeColumn(task.planned, options)), buffers };
   } catch (e) {
-    reply = { type: 'error', index: task.index, error: shipError(e) };
+    reply = { type: 'error', index: task.index, error: shipError(e), buffers };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, [...new Set(buffers)]);
 });
 port.postMessage({ type: 'ready' } satisfies WorkerReply);

@@ -11,7 +11,7 @@ export interface WorkerInit {
   readonly currentNames: readonly string[];
 }
 
-/** One column to analyse; `index` is its place in the plan. */
+/** One column to analyse (its arrays in transferred buffers); `index` is its place in the plan. */
 export interface ColumnTask {
   readonly index: number;
   readonly planned: PlannedColumn;
@@ -27,7 +27,8 @@ export type ShippedError =
   /** Any other error, cloned as such (Error, TypeError, RangeError ... keep their name and message). */
   | { readonly kind: 'other'; readonly error: unknown };
 
+/** Answers to a task give back the buffers the column came in (transferred, for the next column). */
 export type WorkerReply =
   | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly index: number; readonly analysis: ShippedAnalysis }
-  | { readonly type: 'error'; readonly index: number; readonly error: ShippedError };
+  | { readonly type: 'result'; readonly index: number; readonly analysis: ShippedAnalysis; readonly buffers: readonly ArrayBuffer[] }
+  | { readonly type: 'error'; readonly index: number; readonly error: ShippedError; readonly buffers: readonly ArrayBuffer[] };

@@ -1,0 +1,49 @@
+/**
+ * Column data for the workers travels in pooled ArrayBuffers that go to a worker by transfer and come back
+ * with its answer, so a column costs one memcpy and no allocation. Cloning instead left two fresh arrays a
+ * column in the worker, garbage its collector reclaims late: about 100 MB of peak RSS at a million rows.
+ */
+import type { Column } from '../../data/table.js';
+import type { PlannedColumn } from '../plan-columns.js';
+
+export class BufferPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  /** A buffer of at least `bytes`, reused when one is free. */
+  private take(bytes: number): ArrayBuffer {
+    const k = this.free.findIndex((b) => b.byteLength >= bytes);
+    return k >= 0 ? this.free.splice(k, 1)[0]! : new ArrayBuffer(bytes);
+  }
+
+  /** Buffers a worker sent back. */
+  give(buffers: readonly ArrayBuffer[]): void {
+    for (const b of buffers) if (b.byteLength > 0) this.free.push(b);
+  }
+
+  /** A copy of the column in a pooled buffer, and the buffer to transfer. */
+  private copy(c: Column): { column: Column; buffer: ArrayBuffer } {
+    if (c.storage === 'numeric') {
+      const buffer = this.take(c.values.byteLength);
+      const values = new Float64Array(buffer, 0, c.values.length);
+      values.set(c.values);
+      return { column: { ...c, values }, buffer };
+    }
+    const buffer = this.take(c.codes.byteLength);
+    const codes = new Int32Array(buffer, 0, c.codes.length);
+    codes.set(c.codes);
+    return { column: { ...c, codes }, buffer };
+  }
+
+  /** The planned column with both sides copied into pooled buffers, and the buffers to transfer. */
+  pack(p: PlannedColumn): { planned: PlannedColumn; transfer: ArrayBuffer[] } {
+    const ref = this.copy(p.ref);
+    const cur = this.copy(p.cur);
+    return { planned: { ...p, ref: ref.column, cur: cur.column }, transfer: [ref.buffer, cur.buffer] };
+  }
+}
+
+/** The buffers of a packed column, to send back once it is analysed. */
+export function columnBuffers(p: PlannedColumn): ArrayBuffer[] {
+  const of = (c: Column): ArrayBuffer => (c.storage === 'numeric' ? c.values.buffer : c.codes.buffer) as ArrayBuffer;
+  return [of(p.ref), of(p.cur)];
+}

@@ -9,6 +9,7 @@ vi.mock('../../src/data/index.js', async (importOriginal) => {
     readTable: () => {
       throw new TypeError("Cannot read properties of undefined (reading 'length')");
     },
+    readTableInWorker: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'length')")),
   };
 });
 

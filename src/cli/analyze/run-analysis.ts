@@ -7,7 +7,7 @@ import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../
 import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';
-import { applyColumnKinds, readInput, withDisplayPath } from './read-input.js';
+import { applyColumnKinds, readInputPair, withDisplayPath } from './read-input.js';
 import type { RunSettings } from './settings.js';
 
 export interface AnalysisOutcome {
@@ -21,8 +21,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
   const quiet = out.mode.quiet;
   const t0 = now();
   const read = { ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}), quiet };
-  const rawReference = await readInput(settings.reference, io, { ...read, label: 'reference' });
-  const rawCurrent = await readInput(settings.current, io, { ...read, label: 'current' });
+  const [rawReference, rawCurrent] = await readInputPair(settings.reference, settings.current, io, read);
   const t1 = now();
   out.detail(`read ${settings.reference.display} (${rawReference.rowCount} rows x ${rawReference.names.length} columns) and ` +
     `${settings.current.display} (${rawCurrent.rowCount} rows x ${rawCurrent.names.length} columns)`);

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRng, type Rng } from '../src/core/rng.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,9 +98,9 @@ async function generate(path: string, seed: number, drifted: boolean): Promise<v
 
 /** Runs one scenario in this process (invoked as a child so its peak RSS is its own). */
 async function runScenario(scenario: string, refPath: string, curPath: string): Promise<RunResult> {
-  const { readTableInWorker } = await import('../src/data/index.js');
-  const { analyzeDriftParallel } = await import('../src/drift/index.js');
-  const { renderJson, renderCsv } = await import('../src/report/index.js');
+  // The built package (npm run build), as a user runs it: worker threads then load plain JavaScript.
+  const lib = (await import(pathToFileURL(join(repoRoot, 'dist/index.js')).href)) as typeof import('../src/index.js');
+  const { readTableInWorker, analyzeDriftParallel, renderJson, renderCsv } = lib;
   const t0 = performance.now();
   // Each file parsed on its own worker thread; the columns are then analysed on every core.
   const [reference, current] = await Promise.all([readTableInWorker(refPath), readTableInWorker(curPath)]);

@@ -3,7 +3,7 @@ import { relative, isAbsolute } from 'node:path';
 import { EXIT } from '../../core/errors.js';
 import { analyzeDriftParallel } from '../../drift/index.js';
 import type { DriftReport } from '../../drift/index.js';
-import { renderJson, renderTerminal, writeReports, type OutputFormat } from '../../report/index.js';
+import type { OutputFormat } from '../../report/index.js';
 import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';
@@ -21,7 +21,9 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
   const quiet = out.mode.quiet;
   const t0 = now();
   const read = { ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}), quiet };
-  const [rawReference, rawCurrent] = await readInputPair(settings.reference, settings.current, io, read);
+  const reading = readInputPair(settings.reference, settings.current, io, read);
+  // The renderers (ECharts, resvg) take most of a second to load: load them while the workers parse.
+  const [[rawReference, rawCurrent], { renderJson, renderTerminal, writeReports }] = await Promise.all([reading, import('../../report/index.js')]);
   const t1 = now();
   out.detail(`read ${settings.reference.display} (${rawReference.rowCount} rows x ${rawReference.names.length} columns) and ` +
     `${settings.current.display} (${rawCurrent.rowCount} rows x ${rawCurrent.names.length} columns)`);

@@ -44,3 +44,30 @@ export function createByteProgress(io: CliIo, label: string, quiet: boolean): By
     },
   };
 }
+
+export interface CountProgress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A bar of `unit`s done (trees while training), on a terminal only and not with --quiet. */
+export function createCountProgress(io: CliIo, label: string, unit: string, quiet: boolean): CountProgress {
+  if (!io.isTTY || quiet) return NONE;
+  const bar = new cliProgress.SingleBar(
+    { stream: io.stderr as NodeJS.WritableStream, format: `${label} [{bar}] {value}/{total} ${unit} | ETA {eta}s`, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

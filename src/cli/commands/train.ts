@@ -10,6 +10,7 @@ import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
+import { createCountProgress } from '../progress.js';
 import { wantsColor } from '../io.js';
 import { parseChoice, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
 import { classificationReportLines, isRegression, metricLines } from '../models/format-metrics.js';
@@ -67,7 +68,9 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const input = dataFile(resolve(io.cwd, flags.data), io.cwd);
       const table = await readInput(input, io, { ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter('--delimiter', flags.delimiter) } : {}), quiet: out.mode.quiet, label: 'data' });
       const started = performance.now();
+      const bar = createCountProgress(io, `training ${algo}`, 'trees', out.mode.quiet || out.mode.json);
       const result = await trainModel(table, {
+        onProgress: (done, total) => bar.update(done, total),
         label: flags.label,
         algo,
         params,
@@ -76,9 +79,11 @@ export function createTrainCommand(ctx: CommandContext): Command {
         ...(flags.positiveClass !== undefined ? { positiveClass: flags.positiveClass } : {}),
         drop: parseList(flags.drop),
         source: input.display,
-      }).catch((e: unknown) => {
-        throw withDisplayPath(e, input);
-      });
+      })
+        .catch((e: unknown) => {
+          throw withDisplayPath(e, input);
+        })
+        .finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
 
       const modelPath = resolve(io.cwd, flags.out);

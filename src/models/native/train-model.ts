@@ -40,6 +40,8 @@ export interface TrainOptions {
   /** Names the data in error messages and the card. */
   readonly source?: string;
   readonly now?: () => Date;
+  /** Trees done and total, as training goes (tree learners), for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface TrainResult {
@@ -118,7 +120,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   const yTrain = trainIdx.length === n ? y : Float64Array.from(trainIdx, (i) => y[i]!);
   const yValid = Float64Array.from(validIdx, (i) => y[i]!);
 
-  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, encodedNames(encoder));
+  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, encodedNames(encoder), options.onProgress);
 
   const signature: ModelSignature = {
     task: task === 'regression' ? 'regression' : classes!.length === 2 ? 'binary' : 'multiclass',
@@ -195,6 +197,7 @@ async function fitEstimator(
   params: Record<string, ParamValue>,
   seed: number,
   names: readonly string[],
+  onProgress?: (done: number, total: number) => void,
 ): Promise<Fit> {
   if (algo === 'gbdt') {
     const { loss, ...rest } = params;
@@ -206,6 +209,7 @@ async function fitEstimator(
       objective,
       ...(objective === 'multiclass' ? { nClasses } : {}),
       ...(early && validation ? { validation } : {}),
+      ...(onProgress ? { onProgress } : {}),
       seed,
     });
     return { estimator: { type: 'gbdt', ensemble: res.ensemble }, importances: namedImportances(res.importance, names) };
@@ -215,6 +219,7 @@ async function fitEstimator(
       ...(params as Partial<RandomForestParams>),
       task: task === 'classification' ? 'classification' : 'regression',
       ...(task === 'classification' ? { nClasses } : {}),
+      ...(onProgress ? { onProgress } : {}),
       seed,
     });
     return { estimator: { type: 'random_forest', ensemble: res.ensemble }, importances: namedImportances(res.importance, names) };

@@ -56,6 +56,8 @@ export interface GbdtParams {
   readonly nThreads?: number;
   /** Record the training loss after every round (costs one loss evaluation per round). Default false. */
   readonly recordTrainingLoss?: boolean;
+  /** Called after each boosting round with rounds done and the maximum (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface GbdtResult {
@@ -215,6 +217,7 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
         if (vbins) addBinnedTree(tree, vbins, d, mapper, nv, vscore.subarray(c * nv, (c + 1) * nv));
       }
       roundsDone++;
+      params.onProgress?.(roundsDone, o.nEstimators);
       if (params.recordTrainingLoss) trainLoss.push(lossOf(o, y, score, n, K));
       if (vy) {
         const vl = lossOf(o, vy, vscore, nv, K);

@@ -42,6 +42,8 @@ export interface RandomForestParams {
   /** Worker threads; default the machine's available parallelism; 1 trains on the calling thread. */
   readonly nThreads?: number;
   readonly seed?: number;
+  /** Called as trees finish with trees done and the total (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface RandomForestResult {
@@ -93,7 +95,16 @@ export async function trainRandomForest(x: Float64Array, y: Float64Array, d: num
   const seedRng = createRng(seed);
   const seeds = Array.from({ length: nEstimators }, () => Math.floor(seedRng.next() * 4294967296));
   const threads = Math.max(1, Math.min(params.nThreads ?? availableParallelism(), nEstimators));
-  const results = threads === 1 ? seeds.map((s, t) => runForestTask(job, t, s)) : await runInWorkers(job, seeds, threads);
+  let finished = 0;
+  const progress = (): void => params.onProgress?.(++finished, nEstimators);
+  const results =
+    threads === 1
+      ? seeds.map((s, t) => {
+          const r = runForestTask(job, t, s);
+          progress();
+          return r;
+        })
+      : await runInWorkers(job, seeds, threads, progress);
 
   const vd = regression ? 1 : K;
   const trees = results.map((r) => toNodes(r.tree, binned.mapper, vd));
@@ -117,7 +128,7 @@ export async function trainRandomForest(x: Float64Array, y: Float64Array, d: num
   return { ensemble, importance: featureImportance(ensemble), oobScore, oobPrediction };
 }
 
-async function runInWorkers(job: ForestJob, seeds: number[], threads: number): Promise<ForestTaskResult[]> {
+async function runInWorkers(job: ForestJob, seeds: number[], threads: number, onTree: () => void): Promise<ForestTaskResult[]> {
   const results: ForestTaskResult[] = new Array(seeds.length);
   let next = 0;
   const url = siblingModule(import.meta.url, 'forest-worker');
@@ -135,6 +146,7 @@ async function runInWorkers(job: ForestJob, seeds: number[], threads: number): P
         };
         w.on('message', (r: ForestTaskResult) => {
           results[r.t] = r;
+          onTree();
           feed();
         });
         w.on('error', reject);

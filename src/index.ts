@@ -4,3 +4,5 @@ export * from './data/index.js';
 export * from './stats/index.js';
 export * from './drift/index.js';
 export * from './report/index.js';
+export * from './metrics/index.js';
+export * from './models/index.js';

@@ -5,22 +5,14 @@
  * Where a worker cannot start (for instance when running from TypeScript sources without a loader), it
  * reads on the calling thread instead.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../core/errors.js';
+import { siblingModuleUrl, startModuleWorker } from '../core/module-worker.js';
 import { readTable, type ReadOptions } from './read-table.js';
 import type { Table } from './table.js';
 import { tableFromMessage, type WorkerMessage } from './table-transfer.js';
 
-// Built, the worker is a .js file beside this one. Run from TypeScript sources (tests, benchmarks under
-// tsx), workers do not inherit tsx's loader, so a bootstrap registers it before importing the .ts worker.
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCES ? './read-table-worker.ts' : './read-table-worker.js', import.meta.url);
-
-function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCES) return new Worker(WORKER_URL, { workerData });
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
+const WORKER_URL = siblingModuleUrl(import.meta.url, 'read-table-worker');
 
 export interface WorkerReadOptions extends ReadOptions {
   /** Read on this thread when the worker cannot start (default true); false makes that an error. */
@@ -46,7 +38,7 @@ export function readTableInWorker(path: string, options: WorkerReadOptions = {})
       });
     let worker: Worker;
     try {
-      worker = startWorker({ path, options: rest });
+      worker = startModuleWorker(WORKER_URL, { path, options: rest });
     } catch (e) {
       inThread(e);
       return;

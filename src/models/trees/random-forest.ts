@@ -10,7 +10,7 @@ import { binFeatures, type BinMapper } from './binning.js';
 import { runForestTask, type ForestJob, type ForestTaskResult } from './forest-task.js';
 import type { ForestBinnedTree, ForestCriterion } from './grow-forest-tree.js';
 import { featureImportance } from './importance.js';
-import { siblingModule, spawnModuleWorker } from './spawn-worker.js';
+import { siblingModuleUrl, startModuleWorker } from '../../core/module-worker.js';
 import type { FeatureImportance, TreeEnsemble, TreeNodes } from './types.js';
 
 export interface RandomForestParams {
@@ -131,11 +131,11 @@ export async function trainRandomForest(x: Float64Array, y: Float64Array, d: num
 async function runInWorkers(job: ForestJob, seeds: number[], threads: number, onTree: () => void): Promise<ForestTaskResult[]> {
   const results: ForestTaskResult[] = new Array(seeds.length);
   let next = 0;
-  const url = siblingModule(import.meta.url, 'forest-worker');
+  const url = siblingModuleUrl(import.meta.url, 'forest-worker');
   await Promise.all(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve, reject) => {
-        const w = spawnModuleWorker(url, job);
+        const w = startModuleWorker(url, job);
         const feed = (): void => {
           if (next < seeds.length) {
             const t = next++;

@@ -3,10 +3,10 @@
  * where the kind needs it), else the inferred kind. Datetime columns are stored as epoch milliseconds.
  */
 import { DriftwatchError } from '../core/errors.js';
-import { toCategorical, toNumeric } from './convert-column.js';
+import { decodeDictionary, toCategorical, toNumeric } from './convert-column.js';
 import { parseIsoDateTime } from './datetime-parse.js';
 import { inferKind } from './infer-kind.js';
-import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
+import { type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
 
 /** Columns with kinds set; overrides naming a column that does not exist are COLUMN_NOT_FOUND. */
 export function applyKinds(columns: readonly Column[], overrides: Readonly<Record<string, ColumnKind>>, file?: string): Column[] {
@@ -41,24 +41,6 @@ export function withKind(column: Column, kind: ColumnKind, file?: string): Colum
 
 /** Categorical ISO-8601 text to epoch milliseconds; PARSE_ERROR naming the first value that is not a date. */
 function toDatetime(column: CategoricalColumn, file?: string): NumericColumn {
-  const times = column.dictionary.map(parseIsoDateTime);
-  const codes = column.codes;
-  const values = new Float64Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    if (c === MISSING_CODE) {
-      values[i] = NaN;
-      continue;
-    }
-    const t = times[c]!;
-    if (Number.isNaN(t)) {
-      throw new DriftwatchError(
-        'PARSE_ERROR',
-        `column "${column.name}" must be a date/time but data row ${i + 1} has "${column.dictionary[c]}"; use ISO-8601 such as 2024-01-31 or 2024-01-31T12:00:00Z`,
-        { ...(file !== undefined ? { file } : {}), field: column.name },
-      );
-    }
-    values[i] = t;
-  }
+  const values = decodeDictionary(column, column.dictionary.map(parseIsoDateTime), 'a date/time', 'use ISO-8601 such as 2024-01-31 or 2024-01-31T12:00:00Z', file);
   return { storage: 'numeric', name: column.name, kind: 'datetime', values };
 }

@@ -53,6 +53,17 @@ export function toNumeric(column: Column, file?: string, kind?: ColumnKind): Num
     }
     return parseNumberText(s);
   });
+  const values = decodeDictionary(column, parsed, 'numeric', 'fix the value or drop the numeric override', file);
+  const resultKind = kind ?? (column.kind === 'categorical' || column.kind === 'text' ? 'numeric' : column.kind);
+  return { storage: 'numeric', name: column.name, kind: resultKind, values };
+}
+
+/**
+ * Numbers for a categorical column from one parsed number per dictionary entry (NaN = not parseable):
+ * missing stays NaN, and the first row whose value did not parse is a PARSE_ERROR naming the column, the
+ * row (1-based data row) and the value.
+ */
+export function decodeDictionary(column: CategoricalColumn, parsed: readonly number[], what: string, remedy: string, file?: string): Float64Array {
   const codes = column.codes;
   const values = new Float64Array(codes.length);
   for (let i = 0; i < codes.length; i++) {
@@ -63,16 +74,14 @@ export function toNumeric(column: Column, file?: string, kind?: ColumnKind): Num
     }
     const v = parsed[c]!;
     if (Number.isNaN(v)) {
-      throw new DriftwatchError(
-        'PARSE_ERROR',
-        `column "${column.name}" must be numeric but data row ${i + 1} has "${column.dictionary[c]}"; fix the value or drop the numeric override`,
-        { ...(file !== undefined ? { file } : {}), field: column.name },
-      );
+      throw new DriftwatchError('PARSE_ERROR', `column "${column.name}" must be ${what} but data row ${i + 1} has "${column.dictionary[c]}"; ${remedy}`, {
+        ...(file !== undefined ? { file } : {}),
+        field: column.name,
+      });
     }
     values[i] = v;
   }
-  const resultKind = kind ?? (column.kind === 'categorical' || column.kind === 'text' ? 'numeric' : column.kind);
-  return { storage: 'numeric', name: column.name, kind: resultKind, values };
+  return values;
 }
 
 /** The finite values of a numeric column (NaN and ±Infinity dropped), in row order. */

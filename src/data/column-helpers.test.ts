@@ -3,19 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cells } from '../../test/helpers/table-cells.js';
 import { compareSchemas } from './compare-schemas.js';
 import { numericValues, toCategorical, toNumeric } from './convert-column.js';
 import { readTable } from './read-table.js';
 import { selectRows } from './select-rows.js';
-import { categoricalColumn, categoryAt, createTable, numericColumn, type Column } from './table.js';
+import { categoricalColumn, createTable, numericColumn } from './table.js';
 import { tableToCsvString, writeCsv } from './write-csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-helpers-'));
-function cells(c: Column | undefined): (number | string | null)[] {
-  if (c === undefined) throw new Error('no such column');
-  if (c.storage === 'numeric') return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
-  return Array.from(c.codes, (_, i) => categoryAt(c, i));
-}
 
 describe('toCategorical / toNumeric / numericValues', () => {
   it('toCategorical uses shortest texts, ISO text for datetimes, and keeps other kinds', () => {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DriftwatchError } from '../core/errors.js';
+import { cells, failure } from '../../test/helpers/table-cells.js';
 import { readTable, type ReadOptions } from './read-table.js';
-import { categoryAt, type Column, type Table } from './table.js';
+import type { Table } from './table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-csv-'));
 let fileNo = 0;
@@ -17,21 +17,6 @@ function file(content: string | Buffer, ext = '.csv'): string {
 }
 function read(content: string | Buffer, options: ReadOptions = {}): Promise<Table> {
   return readTable(file(content), options);
-}
-/** Cell values as JS values: numbers, strings, null for missing. */
-function cells(c: Column | undefined): (number | string | null)[] {
-  if (c === undefined) throw new Error('no such column');
-  if (c.storage === 'numeric') return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
-  return Array.from(c.codes, (_, i) => categoryAt(c, i));
-}
-async function failure(p: Promise<unknown>): Promise<DriftwatchError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DriftwatchError) return e;
-    throw e;
-  }
-  throw new Error('expected a DriftwatchError');
 }
 
 describe('CSV reader: RFC 4180', () => {

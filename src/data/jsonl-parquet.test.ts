@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DriftwatchError } from '../core/errors.js';
+import { cells, failure } from '../../test/helpers/table-cells.js';
 import { readTable, type ReadOptions } from './read-table.js';
-import { categoryAt, type CategoricalColumn, type Column } from './table.js';
+import type { CategoricalColumn } from './table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-jsonl-'));
 let fileNo = 0;
@@ -13,20 +13,6 @@ function jsonl(content: string | Buffer, options: ReadOptions = {}) {
   const p = join(dir, `f${fileNo++}.jsonl`);
   writeFileSync(p, content);
   return readTable(p, options);
-}
-function cells(c: Column | undefined): (number | string | null)[] {
-  if (c === undefined) throw new Error('no such column');
-  if (c.storage === 'numeric') return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
-  return Array.from(c.codes, (_, i) => categoryAt(c, i));
-}
-async function failure(p: Promise<unknown>): Promise<DriftwatchError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DriftwatchError) return e;
-    throw e;
-  }
-  throw new Error('expected a DriftwatchError');
 }
 
 describe('JSON Lines reader', () => {

@@ -145,16 +145,14 @@ function estimatorNodes(model: ExportInput, node: (op: string, domain: string, i
     return classifierOutputs(K);
   }
   const e = est.ensemble;
-  const a: Record<string, number[] | string[]> = {
-    nodes_treeids: [],
-    nodes_nodeids: [],
-    nodes_featureids: [],
-    nodes_values: [],
-    nodes_modes: [],
-    nodes_truenodeids: [],
-    nodes_falsenodeids: [],
-    nodes_missing_value_tracks_true: [],
-  };
+  const treeIds: number[] = [];
+  const nodeIds: number[] = [];
+  const featureIds: number[] = [];
+  const values: number[] = [];
+  const modes: string[] = [];
+  const trueIds: number[] = [];
+  const falseIds: number[] = [];
+  const missingTrue: number[] = [];
   const leafTree: number[] = [];
   const leafNode: number[] = [];
   const leafOut: number[] = [];
@@ -163,14 +161,14 @@ function estimatorNodes(model: ExportInput, node: (op: string, domain: string, i
   e.trees.forEach((t, ti) => {
     for (let i = 0; i < t.feature.length; i++) {
       const leaf = t.feature[i]! < 0;
-      (a.nodes_treeids as number[]).push(ti);
-      (a.nodes_nodeids as number[]).push(i);
-      (a.nodes_featureids as number[]).push(leaf ? 0 : t.feature[i]!);
-      (a.nodes_values as number[]).push(leaf ? 0 : t.threshold[i]!);
-      (a.nodes_modes as string[]).push(leaf ? 'LEAF' : 'BRANCH_LEQ');
-      (a.nodes_truenodeids as number[]).push(leaf ? 0 : t.left[i]!);
-      (a.nodes_falsenodeids as number[]).push(leaf ? 0 : t.right[i]!);
-      (a.nodes_missing_value_tracks_true as number[]).push(leaf ? 0 : t.missingLeft[i]!);
+      treeIds.push(ti);
+      nodeIds.push(i);
+      featureIds.push(leaf ? 0 : t.feature[i]!);
+      values.push(leaf ? 0 : t.threshold[i]!);
+      modes.push(leaf ? 'LEAF' : 'BRANCH_LEQ');
+      trueIds.push(leaf ? 0 : t.left[i]!);
+      falseIds.push(leaf ? 0 : t.right[i]!);
+      missingTrue.push(leaf ? 0 : t.missingLeft[i]!);
       if (!leaf) continue;
       for (let k = 0; k < e.valueDim; k++) {
         leafTree.push(ti);
@@ -181,14 +179,14 @@ function estimatorNodes(model: ExportInput, node: (op: string, domain: string, i
     }
   });
   const treeAttrs = [
-    attr('nodes_treeids', a.nodes_treeids as number[], 'int'),
-    attr('nodes_nodeids', a.nodes_nodeids as number[], 'int'),
-    attr('nodes_featureids', a.nodes_featureids as number[], 'int'),
-    attr('nodes_values', a.nodes_values as number[]),
-    attr('nodes_modes', a.nodes_modes as string[]),
-    attr('nodes_truenodeids', a.nodes_truenodeids as number[], 'int'),
-    attr('nodes_falsenodeids', a.nodes_falsenodeids as number[], 'int'),
-    attr('nodes_missing_value_tracks_true', a.nodes_missing_value_tracks_true as number[], 'int'),
+    attr('nodes_treeids', treeIds, 'int'),
+    attr('nodes_nodeids', nodeIds, 'int'),
+    attr('nodes_featureids', featureIds, 'int'),
+    attr('nodes_values', values),
+    attr('nodes_modes', modes),
+    attr('nodes_truenodeids', trueIds, 'int'),
+    attr('nodes_falsenodeids', falseIds, 'int'),
+    attr('nodes_missing_value_tracks_true', missingTrue, 'int'),
   ];
   if (e.task === 'regression') {
     node('TreeEnsembleRegressor', 'ai.onnx.ml', ['features'], ['variable'], [

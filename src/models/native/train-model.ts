@@ -8,6 +8,9 @@ import { createRng } from '../../core/rng.js';
 import { selectRows } from '../../data/select-rows.js';
 import type { Table } from '../../data/table.js';
 import { evaluateClassifier, evaluateRegressor, type ClassifierEvaluation, type RegressorEvaluation } from '../../metrics/evaluate.js';
+import { accuracy } from '../../metrics/accuracy.js';
+import { r2Score } from '../../metrics/regression.js';
+import { rocAuc } from '../../metrics/roc-auc.js';
 import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
 import { encode, encodedNames, fitEncoder, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
 import { encodeLabels, labelStrings } from '../preprocess/label-encoder.js';
@@ -134,9 +137,10 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   const importances: Record<string, Record<string, number>> = { ...fit.importances };
   if (nValid > 0) {
     validation = evaluate(provisional, valid, yValid, classes, positiveClass);
+    const yValidClass = Int32Array.from(yValid);
     importances['permutation'] = permutationImportance(valid, {
       groups: encoderGroups(encoder),
-      score: (m) => scoreOf(provisional, m, yValid, classes),
+      score: (m) => scoreOf(provisional, m, yValid, yValidClass, classes),
       repeats: 2,
       seed,
     });
@@ -246,10 +250,22 @@ function evaluate(model: NativeModel, m: Matrix, y: Float64Array, classes: reado
 }
 
 /** The score permutation importance watches: ROC AUC (binary), accuracy (multiclass), R² (regression). */
-function scoreOf(model: NativeModel, m: Matrix, y: Float64Array, classes: readonly string[] | null): number {
-  const e = evaluate(model, m, y, classes, classes && classes.length === 2 ? classes[1]! : null);
-  if ('r2' in e) return e.r2;
-  return e.task === 'binary' && e.roc_auc !== null ? e.roc_auc : e.accuracy;
+function scoreOf(model: NativeModel, m: Matrix, y: Float64Array, yClass: Int32Array, classes: readonly string[] | null): number {
+  // Only the one metric: this runs once per input column and repeat.
+  const out = model.predictMatrix(m);
+  if (classes === null) return r2Score(y, out.values!);
+  const p = out.probabilities!;
+  const k = classes.length;
+  if (k === 2) {
+    const auc = rocAuc(yClass, Float64Array.from({ length: m.n }, (_, i) => p[2 * i + 1]!));
+    if (!Number.isNaN(auc)) return auc;
+  }
+  const pred = Int32Array.from({ length: m.n }, (_, i) => {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (p[i * k + j]! > p[i * k + best]!) best = j;
+    return best;
+  });
+  return accuracy(yClass, pred);
 }
 
 function namedImportances(imp: { gain: Float64Array; split: Float64Array }, names: readonly string[]): Record<string, Record<string, number>> {

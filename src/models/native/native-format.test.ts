@@ -21,7 +21,9 @@ const table = createTable([
 function golden(name: string, doc: unknown): void {
   const text = JSON.stringify(doc, null, 1) + '\n';
   const path = join(dir, `${name}.golden.json`);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, text);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
+  // A missing golden is a failure, not a pass: it is created only on purpose, with UPDATE_GOLDEN=1.
+  expect(existsSync(path), `${path} is missing; run with UPDATE_GOLDEN=1 to create it`).toBe(true);
   const want = readFileSync(path, 'utf8');
   if (want !== text) writeFileSync(join(dir, `${name}-changed.json`), text);
   expect(text, `${name}: the native model format changed; see ${name}-changed.json`).toBe(want);

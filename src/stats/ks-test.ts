@@ -1,6 +1,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { kolmogorovNSf } from './internal/kolmogn.js';
 import { probOutsideBand, probOutsideSquare } from './internal/ks-exact.js';
+import type { SortedPairScan } from './sorted-pair-scan.js';
 import type { SortedOption, TestResult } from './types.js';
 
 export interface KsOptions extends SortedOption {
@@ -96,6 +97,21 @@ export function ksTest(a: Float64Array, b: Float64Array, options: KsOptions = {}
     throw new DriftwatchError('INVALID_ARGUMENT', 'ksTest: samples must not contain NaN');
   }
   const { maxS, minS } = ecdfGaps(x, y);
+  return ksFromGaps(n1, n2, maxS, minS, method);
+}
+
+/**
+ * ksTest from the ECDF gaps of a {@link scanSortedPair} walk (the drift engine's shared merge): the same
+ * statistic and p-value as ksTest on the two samples, without another pass over them.
+ */
+export function ksTestFromScan(scan: SortedPairScan, options: Pick<KsOptions, 'method'> = {}): KsResult {
+  if (scan.n1 === 0 || scan.n2 === 0) {
+    throw new DriftwatchError('INVALID_ARGUMENT', `ksTest: both samples must be non-empty (got sizes ${scan.n1} and ${scan.n2})`);
+  }
+  return ksFromGaps(scan.n1, scan.n2, scan.maxGap, Math.min(Math.max(-scan.minGap, 0), 1), options.method ?? 'auto');
+}
+
+function ksFromGaps(n1: number, n2: number, maxS: number, minS: number, method: 'auto' | 'exact' | 'asymp'): KsResult {
   let d = minS > maxS ? minS : maxS;
 
   const g = gcd(n1, n2);

@@ -2,10 +2,9 @@
 import { andersonKSample } from '../../stats/anderson-ksamp.js';
 import { cramerVonMises } from '../../stats/cramer-von-mises.js';
 import { energyDistance } from '../../stats/energy-distance.js';
-import { ksTest } from '../../stats/ks-test.js';
+import { ksTestFromScan } from '../../stats/ks-test.js';
 import { mannWhitneyU } from '../../stats/mann-whitney.js';
 import { welchTTest } from '../../stats/t-test.js';
-import { wasserstein } from '../../stats/wasserstein.js';
 import { DriftwatchError } from '../../core/errors.js';
 import type { ColumnPair, NumericPair } from '../prepare/column-pair.js';
 import type { DriftMethod } from './types.js';
@@ -41,7 +40,7 @@ export const ks: DriftMethod = {
   description: 'Two-sample Kolmogorov-Smirnov test, two-sided (SciPy ks_2samp, method auto: exact for small samples). Statistic = largest gap between the two empirical CDFs.',
   compute(pair) {
     const p = numeric(pair);
-    const r = ksTest(p.ref, p.cur, { sorted: true });
+    const r = ksTestFromScan(p.scan());
     return { statistic: r.statistic, p_value: r.pValue };
   },
 };
@@ -52,7 +51,7 @@ export const wassersteinNormed: DriftMethod = {
   description: `Wasserstein-1 (earth mover's) distance divided by the reference population standard deviation, floored at ${WASSERSTEIN_STD_FLOOR} (Evidently's normed Wasserstein): about "how many reference standard deviations the mass moved".`,
   compute(pair) {
     const p = numeric(pair);
-    const w = wasserstein(p.ref, p.cur, { sorted: true });
+    const w = p.scan().wasserstein;
     return { statistic: w / Math.max(populationStd(p.ref), WASSERSTEIN_STD_FLOOR), p_value: null };
   },
 };
@@ -63,7 +62,7 @@ export const wassersteinRaw: DriftMethod = {
   description: "Wasserstein-1 distance in the column's own units (SciPy wasserstein_distance). The default threshold 0.1 is in those units: set one that fits the column.",
   compute(pair) {
     const p = numeric(pair);
-    return { statistic: wasserstein(p.ref, p.cur, { sorted: true }), p_value: null };
+    return { statistic: p.scan().wasserstein, p_value: null };
   },
 };
 

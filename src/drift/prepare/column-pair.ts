@@ -4,6 +4,8 @@
  * shared by every order-based method, quantile and summary; categorical samples are count vectors aligned
  * over the union of categories.
  */
+import { DriftwatchError } from '../../core/errors.js';
+import { scanSortedPair, type SortedPairScan } from '../../stats/sorted-pair-scan.js';
 
 /** Count vectors of reference and current over the same categories (or distinct numeric values). */
 export interface AlignedCounts {
@@ -22,6 +24,11 @@ export interface NumericPair {
   readonly nUniqueRef: number;
   /** Distinct values over reference and current together. */
   readonly nUniqueBoth: number;
+  /**
+   * The one merge walk over both sorted samples that KS, Wasserstein and the distinct count share (both
+   * samples must be non-empty).
+   */
+  scan(): SortedPairScan;
   /**
    * Counts per distinct value of reference ∪ current, in ascending value order. Built on first use (a merge
    * walk of the sorted samples) because only methods that treat values as categories need it.
@@ -45,6 +52,7 @@ export type ColumnPair = NumericPair | CategoricalPair;
 /** Builds a numeric pair from finite sorted samples. */
 export function numericPair(ref: Float64Array, cur: Float64Array): NumericPair {
   let cache: { values: Float64Array; counts: AlignedCounts } | null = null;
+  const scanned = ref.length > 0 && cur.length > 0 ? scanSortedPair(ref, cur) : null;
   const build = (): { values: Float64Array; counts: AlignedCounts } => {
     if (cache === null) cache = mergeCounts(ref, cur);
     return cache;
@@ -54,7 +62,11 @@ export function numericPair(ref: Float64Array, cur: Float64Array): NumericPair {
     ref,
     cur,
     nUniqueRef: countDistinctSorted(ref),
-    nUniqueBoth: countDistinctMerged(ref, cur),
+    nUniqueBoth: scanned === null ? countDistinctSorted(ref.length === 0 ? cur : ref) : scanned.distinctBoth,
+    scan: () => {
+      if (scanned === null) throw new DriftwatchError('INTERNAL', 'scan() of a numeric pair with an empty side');
+      return scanned;
+    },
     counts: () => build().counts,
     distinctValues: () => build().values,
   };

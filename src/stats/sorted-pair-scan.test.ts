@@ -1,0 +1,72 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import fixture from '../../test/fixtures/stats/b-wasserstein.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import { scanSortedPair } from './sorted-pair-scan.js';
+import { ksTest, ksTestFromScan } from './ks-test.js';
+import { wasserstein } from './wasserstein.js';
+import { fx, relErr } from './internal-b/test-support.js';
+import { distanceSamples, type DistanceCase } from './internal-b/distance-test-cases.js';
+
+const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).sort();
+
+function distinct(a: Float64Array): number {
+  return new Set(Array.from(a, (v) => (v === 0 ? 0 : v))).size;
+}
+
+/** The scan must be bit-identical to the stand-alone functions, not merely close. */
+function expectSameAsStandalone(a: Float64Array, b: Float64Array): void {
+  const s = scanSortedPair(a, b);
+  expect(s.wasserstein).toBe(wasserstein(a, b, { sorted: true }));
+  for (const method of ['auto', 'asymp'] as const) {
+    const k = ksTest(a, b, { sorted: true, method });
+    const f = ksTestFromScan(s, { method });
+    expect(f.statistic).toBe(k.statistic);
+    expect(f.pValue).toBe(k.pValue);
+    expect(f.method).toBe(k.method);
+  }
+  const both = new Float64Array(a.length + b.length);
+  both.set(a);
+  both.set(b, a.length);
+  expect(s.distinctBoth).toBe(distinct(both));
+}
+
+describe('scanSortedPair', () => {
+  it('gives SciPy wasserstein_distance on the fixture samples (b-wasserstein.json)', () => {
+    for (const c of fixture.cases as DistanceCase[]) {
+      const [a, b] = distanceSamples(c, samples.pairs);
+      if (a.length === 0 || b.length === 0 || a.some((v) => !Number.isFinite(v)) || b.some((v) => !Number.isFinite(v))) continue;
+      const sa = sorted(a);
+      const sb = sorted(b);
+      expect(relErr(scanSortedPair(sa, sb).wasserstein, fx(c.expected)), c.name).toBeLessThanOrEqual(1e-9);
+      // The exact KS p-value is O(n1 n2): the equality check keeps to the smaller samples.
+      if (sa.length + sb.length <= 2000) expectSameAsStandalone(sa, sb);
+    }
+  });
+
+  it('equals ksTest, wasserstein and a distinct count bit for bit, ties and signed zeros included', () => {
+    // Few distinct values make ties on both sides and across them; -0 and 0 are one value.
+    const value = fc.oneof(fc.integer({ min: -4, max: 4 }).map((v) => v / 2), fc.constant(-0), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }));
+    const sample = fc.array(value, { minLength: 1, maxLength: 80 }).map(sorted);
+    fc.assert(fc.property(sample, sample, (a, b) => expectSameAsStandalone(a, b)), { numRuns: 500 });
+  });
+
+  it('handles samples of one value and disjoint ranges', () => {
+    expectSameAsStandalone(sorted([1]), sorted([2]));
+    expectSameAsStandalone(sorted([3]), sorted([3]));
+    expectSameAsStandalone(sorted([1, 2, 3]), sorted([10, 11]));
+    expectSameAsStandalone(sorted([10, 11]), sorted([1, 2, 3]));
+  });
+
+  it('sums more than one 8192-term buffer in NumPy order (bit-identical to wasserstein)', () => {
+    let seed = 7;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const a = sorted(Array.from({ length: 20_000 }, () => Math.round(next() * 5000) / 7));
+    const b = sorted(Array.from({ length: 13_001 }, () => next() * 700 + 3));
+    expectSameAsStandalone(a, b);
+    expectSameAsStandalone(b, a);
+  });
+});

@@ -16,6 +16,27 @@ import { MISSING_CODE, type Column } from './table.js';
 /** Storage a reader may force on a column (from ReadOptions.columnKinds). */
 export type ForcedStorage = 'auto' | 'numeric' | 'categorical';
 
+// Set once by a thread that reads tables for another thread (readTableInWorker's worker): columns on
+// SharedArrayBuffer reach the caller without a copy and can be handed on to analysis workers without one
+// either, where transferring would need a copy per worker. A module flag rather than an option because
+// the readers construct accumulators at several depths and the choice is the thread's, not the file's.
+let shared = false;
+
+/** Columns built on this thread from now on live on SharedArrayBuffer (see readTableInWorker). */
+export function useSharedColumnStorage(on: boolean): void {
+  shared = on;
+}
+
+/** A column buffer of n values in this thread's column storage (shared or not). */
+export function float64(n: number): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
+}
+
+/** A code buffer of n values in this thread's column storage (shared or not). */
+export function int32(n: number): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
+}
+
 export class ColumnAccumulator {
   readonly name: string;
   readonly forced: ForcedStorage;
@@ -30,18 +51,18 @@ export class ColumnAccumulator {
     this.name = name;
     this.forced = forced;
     this.numeric = forced !== 'categorical';
-    this.values = this.numeric ? new Float64Array(capacity) : new Float64Array(0);
-    this.codes = this.numeric ? new Int32Array(0) : new Int32Array(capacity);
+    this.values = this.numeric ? float64(capacity) : new Float64Array(0);
+    this.codes = this.numeric ? new Int32Array(0) : int32(capacity);
   }
 
   /** Makes room for `capacity` rows, keeping the first `rows`. */
   grow(capacity: number, rows: number): void {
     if (this.numeric) {
-      const v = new Float64Array(capacity);
+      const v = float64(capacity);
       v.set(this.values.subarray(0, rows));
       this.values = v;
     } else {
-      const c = new Int32Array(capacity);
+      const c = int32(capacity);
       c.set(this.codes.subarray(0, rows));
       this.codes = c;
     }
@@ -81,7 +102,7 @@ export class ColumnAccumulator {
       throw new DriftwatchError('INTERNAL', `column "${this.name}" was forced numeric; the reader must reject text first`);
     }
     const values = this.values;
-    const codes = new Int32Array(values.length);
+    const codes = int32(values.length);
     for (let i = 0; i < rows; i++) {
       const v = values[i]!;
       codes[i] = Number.isNaN(v) ? MISSING_CODE : this.code(String(v));
@@ -107,5 +128,8 @@ export class ColumnAccumulator {
 function trim<T extends Float64Array | Int32Array>(a: T, rows: number): T {
   if (a.length === rows) return a;
   if (a.length - rows <= rows / 8) return a.subarray(0, rows) as T;
-  return a.slice(0, rows) as T;
+  if (!shared) return a.slice(0, rows) as T;
+  const copy = (a instanceof Float64Array ? float64(rows) : int32(rows)) as T;
+  copy.set(a.subarray(0, rows));
+  return copy;
 }

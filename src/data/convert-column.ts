@@ -2,6 +2,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { parseNumberText } from './parse-number.js';
 import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
+import { float64, int32 } from './column-accumulator.js';
 
 /**
  * The column as categorical storage. Numbers become categories by their shortest round-trip text
@@ -13,7 +14,7 @@ export function toCategorical(column: Column, kind?: ColumnKind): CategoricalCol
   const dictionary: string[] = [];
   const index = new Map<number, number>();
   const values = column.values;
-  const codes = new Int32Array(values.length);
+  const codes = int32(values.length);
   const asDate = column.kind === 'datetime';
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -65,7 +66,7 @@ export function toNumeric(column: Column, file?: string, kind?: ColumnKind): Num
  */
 export function decodeDictionary(column: CategoricalColumn, parsed: readonly number[], what: string, remedy: string, file?: string): Float64Array {
   const codes = column.codes;
-  const values = new Float64Array(codes.length);
+  const values = float64(codes.length);
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
     if (c === MISSING_CODE) {
@@ -93,7 +94,7 @@ export function numericValues(column: Column): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) n++;
   if (n === values.length) return values.slice();
-  const out = new Float64Array(n);
+  const out = float64(n);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

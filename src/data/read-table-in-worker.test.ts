@@ -20,6 +20,8 @@ describe('readTableInWorker', () => {
     expect(viaWorker.columns).toEqual(direct.columns);
     expect(viaWorker.column('day')!.kind).toBe('datetime');
     expect(progress.length).toBeGreaterThan(1);
+    // Shared, so analysis workers can be lent the columns without a copy.
+    for (const c of viaWorker.columns) expect((c.storage === 'numeric' ? c.values : c.codes).buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it('rethrows reader errors as DriftwatchError with code and location', async () => {

@@ -1,15 +1,19 @@
 /**
- * Worker-thread entry for readTableInWorker: reads one file and posts the columns back, transferring
- * their buffers (no copy). Progress and errors travel as messages.
+ * Worker-thread entry for readTableInWorker: reads one file and posts the columns back on
+ * SharedArrayBuffer (no copy). Progress and errors travel as messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DriftwatchError } from '../core/errors.js';
+import { useSharedColumnStorage } from './column-accumulator.js';
 import { readTable, type ReadOptions } from './read-table.js';
 import { tableToMessage, type WorkerMessage } from './table-transfer.js';
 
 const { path, options } = workerData as { path: string; options: Omit<ReadOptions, 'onProgress'> };
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
 
+// The caller gets the columns without a copy either way; shared, it can also lend them to analysis
+// workers without one (analyzeDriftParallel).
+useSharedColumnStorage(true);
 try {
   const table = await readTable(path, { ...options, onProgress: (done, total) => post({ type: 'progress', done, total }) });
   const { message, transfer } = tableToMessage(table);

@@ -1,4 +1,7 @@
-/** A Table as a worker message whose column buffers are transferred rather than copied. */
+/**
+ * A Table as a worker message whose column buffers are transferred rather than copied; columns on
+ * SharedArrayBuffer are shared, which needs no transfer.
+ */
 import type { ErrorCode, ErrorLocation } from '../core/errors.js';
 import { createTable, type Column, type ColumnKind, type Table } from './table.js';
 
@@ -6,7 +9,7 @@ interface ColumnMessage {
   readonly storage: 'numeric' | 'categorical';
   readonly name: string;
   readonly kind: ColumnKind;
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   readonly byteOffset: number;
   readonly length: number;
   readonly dictionary?: readonly string[];
@@ -22,8 +25,8 @@ export function tableToMessage(table: Table): { message: WorkerMessage; transfer
   const transfer = new Set<ArrayBuffer>();
   const columns = table.columns.map((c): ColumnMessage => {
     const a = c.storage === 'numeric' ? c.values : c.codes;
-    const buffer = a.buffer as ArrayBuffer;
-    transfer.add(buffer);
+    const buffer = a.buffer;
+    if (!(buffer instanceof SharedArrayBuffer)) transfer.add(buffer);
     const base = { storage: c.storage, name: c.name, kind: c.kind, buffer, byteOffset: a.byteOffset, length: a.length };
     return c.storage === 'numeric' ? base : { ...base, dictionary: c.dictionary };
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { DriftwatchError } from '../../core/errors.js';
 import { readTable } from '../../data/read-table.js';
+import { readTableInWorker } from '../../data/read-table-in-worker.js';
 import { selectRows } from '../../data/select-rows.js';
 import { categoricalColumn, createTable, numericColumn, type Table } from '../../data/table.js';
 import { analyzeDrift } from '../analyze.js';
@@ -74,6 +75,17 @@ describe('analyzeDriftParallel', () => {
     expect(got).toEqual(expected);
     expect(got.columns.map((c) => c.name)).toEqual(expected.columns.map((c) => c.name));
     expect(Object.is(got.columns.find((c) => c.name === 'with_gaps')!.summary.reference.type, 'numeric')).toBe(true);
+  });
+
+  it('lends shared columns (tables from readTableInWorker) to the workers with the same report', async () => {
+    const ref = await readTableInWorker(churnPath, { fallback: false });
+    const cur = await readTableInWorker(churnPath, { fallback: false });
+    const tenure = ref.column('tenure')!;
+    expect(tenure.storage === 'numeric' && tenure.values.buffer instanceof SharedArrayBuffer).toBe(true);
+    const options: AnalyzeOptions = { now, target: 'churn' };
+    expect(await analyzeDriftParallel(ref, cur, options, onWorkers)).toEqual(analyzeDrift(ref, cur, options));
+    // The workers only read the shared columns.
+    expect(ref.columns).toEqual((await readTable(churnPath)).columns);
   });
 
   it('analyses small tables on the calling thread with the same result', async () => {

@@ -1,5 +1,6 @@
 /**
- * Column data for the workers travels in pooled ArrayBuffers that go to a worker by transfer and come back
+ * Column data for the workers: columns on SharedArrayBuffer (tables from readTableInWorker) are lent as
+ * they are, at no cost. Others travel in pooled ArrayBuffers that go to a worker by transfer and come back
  * with its answer, so a column costs one memcpy and no allocation. Cloning instead left two fresh arrays a
  * column in the worker, garbage its collector reclaims late: about 100 MB of peak RSS at a million rows.
  */
@@ -20,8 +21,9 @@ export class BufferPool {
     for (const b of buffers) if (b.byteLength > 0) this.free.push(b);
   }
 
-  /** A copy of the column in a pooled buffer, and the buffer to transfer. */
-  private copy(c: Column): { column: Column; buffer: ArrayBuffer } {
+  /** The column as it is when shared, else a copy in a pooled buffer and the buffer to transfer. */
+  private copy(c: Column): { column: Column; buffer: ArrayBuffer | null } {
+    if ((c.storage === 'numeric' ? c.values.buffer : c.codes.buffer) instanceof SharedArrayBuffer) return { column: c, buffer: null };
     if (c.storage === 'numeric') {
       const buffer = this.take(c.values.byteLength);
       const values = new Float64Array(buffer, 0, c.values.length);
@@ -38,12 +40,13 @@ export class BufferPool {
   pack(p: PlannedColumn): { planned: PlannedColumn; transfer: ArrayBuffer[] } {
     const ref = this.copy(p.ref);
     const cur = this.copy(p.cur);
-    return { planned: { ...p, ref: ref.column, cur: cur.column }, transfer: [ref.buffer, cur.buffer] };
+    const transfer = [ref.buffer, cur.buffer].filter((b): b is ArrayBuffer => b !== null);
+    return { planned: { ...p, ref: ref.column, cur: cur.column }, transfer };
   }
 }
 
-/** The buffers of a packed column, to send back once it is analysed. */
+/** The transferred buffers of a packed column, to send back once it is analysed (shared ones stay). */
 export function columnBuffers(p: PlannedColumn): ArrayBuffer[] {
-  const of = (c: Column): ArrayBuffer => (c.storage === 'numeric' ? c.values.buffer : c.codes.buffer) as ArrayBuffer;
-  return [of(p.ref), of(p.cur)];
+  const of = (c: Column): ArrayBufferLike => (c.storage === 'numeric' ? c.values.buffer : c.codes.buffer);
+  return [of(p.ref), of(p.cur)].filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
 }

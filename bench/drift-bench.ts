@@ -2,9 +2,9 @@
  * `npm run bench:drift` — the headline benchmark of issue 2.
  *
  * Generates (once, cached outside the repository) a reference and a current CSV of 1,000,000 rows x
- * (30 numeric + 5 categorical) columns, then runs the whole `driftwatch analyze` on them — reading both
- * files included — with the `default` preset and with KS forced, each in a fresh process so that peak RSS
- * is that run's own. When Debian's Python stack is present (../shared/baselines/install.sh) it runs the
+ * (30 numeric + 5 categorical) columns, then runs the built `driftwatch analyze` CLI on them — reading both
+ * files and writing the JSON and CSV reports included — with the `default` preset and with KS forced, each
+ * in a fresh process so that peak RSS is that run's own. When Debian's Python stack is present (../shared/baselines/install.sh) it runs the
  * pandas + SciPy baseline (../shared/baselines/drift_table.py) on the same files in the same run and prints
  * the ratio. Figures are printed, never asserted: timings on shared machines are not test material.
  *
@@ -12,10 +12,10 @@
  * $TMPDIR/driftwatch-bench), DRIFTWATCH_BENCH_SKIP_BASELINE=1 to skip Python.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createRng, type Rng } from '../src/core/rng.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,50 +96,37 @@ async function generate(path: string, seed: number, drifted: boolean): Promise<v
   renameSync(tmp, path);
 }
 
-/** Runs one scenario in this process (invoked as a child so its peak RSS is its own). */
-async function runScenario(scenario: string, refPath: string, curPath: string): Promise<RunResult> {
-  // The built package (npm run build), as a user runs it: worker threads then load plain JavaScript.
-  const lib = (await import(pathToFileURL(join(repoRoot, 'dist/index.js')).href)) as typeof import('../src/index.js');
-  const { readTableInWorker, analyzeDriftParallel, renderJson, renderCsv } = lib;
-  const t0 = performance.now();
-  // Each file parsed on its own worker thread; the columns are then analysed on every core.
-  const [reference, current] = await Promise.all([readTableInWorker(refPath), readTableInWorker(curPath)]);
-  const t1 = performance.now();
-  const report = await analyzeDriftParallel(reference, current, {
-    ...(scenario === 'ks' ? { stattest: 'ks' as const } : {}),
-    referencePath: refPath,
-    currentPath: curPath,
-  });
-  const t2 = performance.now();
-  renderJson(report);
-  renderCsv(report);
-  const t3 = performance.now();
-  return {
-    scenario,
-    readSeconds: (t1 - t0) / 1000,
-    analyseSeconds: (t2 - t1) / 1000,
-    renderSeconds: (t3 - t2) / 1000,
-    totalSeconds: (t3 - t0) / 1000,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    columns: report.dataset.columns_analyzed,
-    drifted: report.dataset.drifted_columns,
-  };
-}
-
+/**
+ * Runs one scenario as a user runs it: the built `driftwatch analyze` CLI in a fresh process (JSON and CSV
+ * reports written to a temporary folder, so the figures include writing them). Wall time is measured here
+ * around the whole process, start-up and module loading included; the read / analyse / render split and the
+ * process's peak RSS come from the CLI's own --verbose timings line.
+ */
 function runChild(scenario: string, refPath: string, curPath: string): RunResult {
+  const outDir = mkdtempSync(join(tmpdir(), 'driftwatch-bench-out-'));
+  const args = [join(repoRoot, 'bin/driftwatch.js'), 'analyze', '--reference', refPath, '--current', curPath, '--format', 'json,csv', '--out', outDir, '--verbose', '--no-color'];
+  if (scenario === 'ks') args.push('--stattest', 'ks');
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--scenario', scenario, refPath, curPath], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  if (child.status !== 0) {
-    throw new Error(`scenario ${scenario} failed (exit ${child.status}):\n${child.stderr}`);
+  const child = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const totalSeconds = (performance.now() - started) / 1000;
+  try {
+    if (child.status !== 0) throw new Error(`scenario ${scenario} failed (exit ${child.status}):\n${child.stderr}`);
+    const m = /timings: read ([\d.]+) s, analyse ([\d.]+) s, render ([\d.]+) s, total [\d.]+ s, peak RSS (\d+) MB/.exec(child.stderr);
+    if (m === null) throw new Error(`scenario ${scenario}: no timings line in the CLI's output:\n${child.stderr}`);
+    const report = JSON.parse(readFileSync(join(outDir, 'drift_report.json'), 'utf8')) as { dataset: { columns_analyzed: number; drifted_columns: number } };
+    return {
+      scenario,
+      readSeconds: Number(m[1]),
+      analyseSeconds: Number(m[2]),
+      renderSeconds: Number(m[3]),
+      totalSeconds,
+      peakRssMb: Number(m[4]),
+      columns: report.dataset.columns_analyzed,
+      drifted: report.dataset.drifted_columns,
+    };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
-  const line = child.stdout.trim().split('\n').pop()!;
-  const result = JSON.parse(line) as RunResult;
-  // Wall time of the whole process, start-up and module loading included, as a user would see it.
-  return { ...result, totalSeconds: (performance.now() - started) / 1000 };
 }
 
 function baseline(refPath: string, curPath: string): { total_s: number; read_s: number; tests_s: number; columns: number; drifted: number } | null {
@@ -164,12 +151,6 @@ function fmt(s: number): string {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === '--scenario') {
-    const result = await runScenario(args[1]!, args[2]!, args[3]!);
-    process.stdout.write(JSON.stringify(result) + '\n');
-    return;
-  }
   const refPath = join(cacheDir, `reference-v3-${rows}.csv`);
   const curPath = join(cacheDir, `current-v3-${rows}.csv`);
   const g0 = performance.now();

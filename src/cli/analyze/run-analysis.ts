@@ -55,7 +55,9 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
     for (const p of written) out.info(`  ${p}`);
   }
   const t3 = now();
-  out.detail(`timings: read ${seconds(t1 - t0)}, analyse ${seconds(t2 - t1)}, render ${seconds(t3 - t2)}, total ${seconds(t3 - t0)}`);
+  // Peak RSS of the whole process, worker threads included (they share it): the memory a user must have.
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  out.detail(`timings: read ${seconds(t1 - t0)}, analyse ${seconds(t2 - t1)}, render ${seconds(t3 - t2)}, total ${seconds(t3 - t0)}, peak RSS ${peakMb} MB`);
 
   // The alert line is the one thing --quiet keeps; without drift, a status line only when no summary said it.
   const drift = report.dataset.dataset_drift;

@@ -1,7 +1,7 @@
 /** From table columns to prepared pairs: one pass over the rows of each side, no per-row objects. */
 import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table.js';
 import { categoricalPair, numericPair, type CategoricalPair, type NumericPair } from './column-pair.js';
-import { sortFloat64 } from './sort-float64.js';
+import { sortFiniteInto } from './sort-float64.js';
 
 /** Finite values sorted ascending (Float64Array sort is numeric), plus how many rows were dropped. */
 export interface SortedSample {
@@ -25,15 +25,7 @@ export function sortedFinite(values: Float64Array, allocate: Allocate = fresh): 
     else if (v !== v) nan++;
   }
   const sorted = allocate(finite);
-  if (finite === values.length) sorted.set(values);
-  else {
-    let k = 0;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v - v === 0) sorted[k++] = v;
-    }
-  }
-  sortFloat64(sorted);
+  sortFiniteInto(values, sorted);
   return { sorted, missing: nan, infinite: values.length - finite - nan };
 }
 

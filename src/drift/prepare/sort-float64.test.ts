@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
-import { sortFloat64 } from './sort-float64.js';
+import { sortFiniteInto, sortFloat64 } from './sort-float64.js';
 
 describe('sortFloat64', () => {
   it('orders exactly as TypedArray sort, -0 before +0, infinities at the ends', () => {
@@ -31,5 +31,23 @@ describe('sortFloat64', () => {
   });
   it('sorts small arrays too', () => {
     expect(Array.from(sortFloat64(Float64Array.from([3, -1, 2, -0, 0])))).toEqual([-1, -0, 0, 2, 3]);
+  });
+  it('sortFiniteInto skips NaN and infinities and sorts the rest into the output, large and small', () => {
+    const rng = createRng(9);
+    for (const n of [10, 70_000, 200_000]) {
+      const values = Float64Array.from({ length: n }, (_, i) => (i % 11 === 0 ? NaN : i % 13 === 0 ? (i % 2 === 0 ? Infinity : -Infinity) : i % 17 === 0 ? -0 : rng.normal() * 10 ** rng.int(6)));
+      const finite = values.filter((v) => Number.isFinite(v));
+      const out = sortFiniteInto(values, new Float64Array(finite.length));
+      const show = (a: Float64Array) => Array.from(a, (v) => (Object.is(v, -0) ? '-0' : v));
+      expect(show(out)).toEqual(show(finite.slice().sort()));
+    }
+  });
+  it('sortFiniteInto handles keys that share digits (one pass or none needed)', () => {
+    const same = new Float64Array(80_000).fill(-3.25);
+    same[5] = NaN;
+    expect(sortFiniteInto(same, new Float64Array(79_999))).toEqual(new Float64Array(79_999).fill(-3.25));
+    // Only the top 16 bits differ: one pass, which must also map keys back.
+    const top = Float64Array.from({ length: 70_000 }, (_, i) => [1, -2, 4, -8][i % 4]!);
+    expect(sortFiniteInto(top, new Float64Array(70_000))).toEqual(top.slice().sort());
   });
 });

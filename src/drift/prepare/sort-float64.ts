@@ -18,21 +18,53 @@ const counts = new Uint32Array(4 * DIGIT);
 export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < RADIX_MIN || !LITTLE_ENDIAN) return values.sort();
-  const u = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  radixSort(values, values, n, false);
+  return values;
+}
+
+/**
+ * The finite values of `values` (NaN and +-Infinity skipped), sorted ascending into `out`, whose length
+ * must be the number of finite values. One pass copies, maps to radix keys and counts digits at once: the
+ * copy, the key mapping and the sort's first pass used to be three passes over the column.
+ */
+export function sortFiniteInto(values: Float64Array, out: Float64Array): Float64Array {
+  const n = out.length;
+  if (n < RADIX_MIN || !LITTLE_ENDIAN) {
+    let k = 0;
+    for (let i = 0; i < values.length && k < n; i++) {
+      const v = values[i]!;
+      if (v - v === 0) out[k++] = v;
+    }
+    return out.sort();
+  }
+  radixSort(values, out, n, true);
+  return out;
+}
+
+/**
+ * Sorts `from` into `to` (which may be `from` itself): all n values, or with `finiteOnly` the n finite ones.
+ * NaN must not be present unless `finiteOnly` skips it.
+ */
+function radixSort(from: Float64Array, to: Float64Array, n: number, finiteOnly: boolean): void {
+  const src32 = new Uint32Array(from.buffer, from.byteOffset, 2 * from.length);
+  const u = new Uint32Array(to.buffer, to.byteOffset, 2 * n);
   // Map each double to an unsigned key with the same order: negative numbers have every bit flipped,
-  // positive ones only the sign bit.
+  // positive ones only the sign bit. With finiteOnly, values with an all-ones exponent are skipped.
   counts.fill(0);
-  for (let i = 0; i < 2 * n; i += 2) {
-    let lo = u[i];
-    let hi = u[i + 1];
+  let k = 0;
+  for (let i = 0; i < 2 * from.length; i += 2) {
+    let lo = src32[i]!;
+    let hi = src32[i + 1]!;
+    if (finiteOnly && (hi & 0x7ff00000) === 0x7ff00000) continue;
     if (hi & 0x80000000) {
       hi = ~hi >>> 0;
       lo = ~lo >>> 0;
     } else {
       hi = (hi | 0x80000000) >>> 0;
     }
-    u[i] = lo;
-    u[i + 1] = hi;
+    u[k] = lo;
+    u[k + 1] = hi;
+    k += 2;
     counts[lo & 0xffff]++;
     counts[DIGIT + (lo >>> 16)]++;
     counts[2 * DIGIT + (hi & 0xffff)]++;
@@ -41,38 +73,62 @@ export function sortFloat64(values: Float64Array): Float64Array {
   let src: Uint32Array = u;
   if (scratch.length < 2 * n) scratch = new Uint32Array(2 * n);
   let dst: Uint32Array = scratch.length === 2 * n ? scratch : scratch.subarray(0, 2 * n);
+  // Digits every key shares need no pass; the last pass that runs also maps keys back to doubles.
+  let lastPass = -1;
   for (let pass = 0; pass < 4; pass++) {
+    if (counts[pass * DIGIT + ((u[pass >> 1]! >>> ((pass & 1) * 16)) & 0xffff)] !== n) lastPass = pass;
+  }
+  for (let pass = 0; pass <= lastPass; pass++) {
     const base = pass * DIGIT;
     const word = pass >> 1;
     const shift = (pass & 1) * 16;
-    if (counts[base + ((src[word] >>> shift) & 0xffff)] === n) continue;
+    if (counts[base + ((src[word]! >>> shift) & 0xffff)] === n) continue;
     let sum = 0;
     for (let d = 0; d < DIGIT; d++) {
-      const c = counts[base + d];
+      const c = counts[base + d]!;
       counts[base + d] = sum;
       sum += c;
     }
-    for (let i = 0; i < 2 * n; i += 2) {
-      const lo = src[i];
-      const hi = src[i + 1];
-      const d = ((word === 0 ? lo : hi) >>> shift) & 0xffff;
-      const at = 2 * counts[base + d]++;
-      dst[at] = lo;
-      dst[at + 1] = hi;
+    if (pass < lastPass) {
+      for (let i = 0; i < 2 * n; i += 2) {
+        const lo = src[i]!;
+        const hi = src[i + 1]!;
+        const d = ((word === 0 ? lo : hi) >>> shift) & 0xffff;
+        const at = 2 * counts[base + d]!++;
+        dst[at] = lo;
+        dst[at + 1] = hi;
+      }
+    } else {
+      for (let i = 0; i < 2 * n; i += 2) {
+        const lo = src[i]!;
+        const hi = src[i + 1]!;
+        const d = ((word === 0 ? lo : hi) >>> shift) & 0xffff;
+        const at = 2 * counts[base + d]!++;
+        if (hi & 0x80000000) {
+          dst[at] = lo;
+          dst[at + 1] = (hi & 0x7fffffff) >>> 0;
+        } else {
+          dst[at] = ~lo >>> 0;
+          dst[at + 1] = ~hi >>> 0;
+        }
+      }
     }
     const t = src;
     src = dst;
     dst = t;
   }
-  if (src !== u) u.set(src);
-  for (let i = 0; i < 2 * n; i += 2) {
-    const hi = u[i + 1];
-    if (hi & 0x80000000) {
-      u[i + 1] = (hi & 0x7fffffff) >>> 0;
-    } else {
-      u[i + 1] = ~hi >>> 0;
-      u[i] = ~u[i] >>> 0;
+  if (lastPass < 0) {
+    // Every key is the same: map them back in place.
+    for (let i = 0; i < 2 * n; i += 2) {
+      const hi = u[i + 1]!;
+      if (hi & 0x80000000) {
+        u[i + 1] = (hi & 0x7fffffff) >>> 0;
+      } else {
+        u[i + 1] = ~hi >>> 0;
+        u[i] = ~u[i]! >>> 0;
+      }
     }
+  } else if (src !== u) {
+    u.set(src);
   }
-  return values;
 }

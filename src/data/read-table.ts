@@ -23,6 +23,12 @@ export interface ReadOptions {
   readonly missingValues?: readonly string[];
   /** Forced kinds for named columns (config/flag overrides: numerical, categorical, datetime, id, text). */
   readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
+  /**
+   * Columns whose values are kept as their exact text (categorical storage) when the file has them, so a
+   * code like `007` is not read as the number 7. Unlike columnKinds, names the file lacks are ignored and
+   * kinds are still inferred: for callers that set kinds afterwards and check names their own way.
+   */
+  readonly textColumns?: readonly string[];
   /** Called now and then while reading with bytes done and total bytes (for a progress bar). */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** CSV and JSON Lines: bytes read at a time (default 4 MiB). Tests use tiny values to cut fields across chunks. */
@@ -42,7 +48,7 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
     ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
-    forced: forcedStorage(kinds),
+    forced: forcedStorage(kinds, options.textColumns ?? []),
   };
   const { columns } =
     format === 'csv'
@@ -57,8 +63,8 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
  * Storage the readers should use from the start: forced numeric columns reject text at its line;
  * categorical and text columns keep every value's exact text.
  */
-function forcedStorage(kinds: Readonly<Record<string, ColumnKind>>): Map<string, ForcedStorage> {
-  const forced = new Map<string, ForcedStorage>();
+function forcedStorage(kinds: Readonly<Record<string, ColumnKind>>, text: readonly string[]): Map<string, ForcedStorage> {
+  const forced = new Map<string, ForcedStorage>(text.map((name) => [name, 'categorical']));
   for (const [name, kind] of Object.entries(kinds)) {
     if (kind === 'numeric') forced.set(name, 'numeric');
     else if (kind === 'categorical' || kind === 'text') forced.set(name, 'categorical');

@@ -97,6 +97,23 @@ describe('driftwatch analyze', () => {
     expect(existsSync(join(dir, 'reports'))).toBe(false); // terminal only: no files
   });
 
+  it('keeps --categorical codes as written (007 stays 007, not 7)', async () => {
+    const codes = ['007', '010', '7', '10.0'];
+    const write = (name: string, offset: number): void => {
+      const lines = ['zip,x'];
+      for (let i = 0; i < 200; i++) lines.push(`${codes[(i + offset) % codes.length]},${i % 7}`);
+      writeFileSync(join(dir, name), lines.join('\n') + '\n');
+    };
+    write('zip-ref.csv', 0);
+    write('zip-cur.csv', 1);
+    const r = await runCli(['analyze', '-r', 'zip-ref.csv', '-c', 'zip-cur.csv', '--json', '-f', 'terminal', '--categorical', 'zip'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const zip = JSON.parse(r.stdout).columns.find((c: { name: string }) => c.name === 'zip');
+    expect(zip.kind).toBe('categorical');
+    const seen = zip.summary.reference.top.map((t: { value: string }) => t.value).sort();
+    expect(seen).toEqual(['007', '010', '10.0', '7']);
+  });
+
   it('gives the same report on one thread and on several', async () => {
     const telco = join(import.meta.dirname, '..', '..', 'examples', 'data', 'telco_churn.csv');
     await runCli(['simulate-drift', '-i', telco, '-o', 'telco-drifted.csv', '--shift', 'monthly_charges=+5', '--seed', '2'], { cwd: dir });

@@ -7,6 +7,8 @@ import type { DataFile } from './settings.js';
 
 export interface ReadInputOptions {
   readonly delimiter?: string;
+  /** Columns to keep as exact text (--categorical), so `007` stays `007`; absent names are ignored. */
+  readonly textColumns?: readonly string[];
   readonly quiet: boolean;
   /** Bar label, e.g. 'reference'. */
   readonly label: string;
@@ -17,6 +19,7 @@ export async function readInput(file: DataFile, io: CliIo, options: ReadInputOpt
   try {
     return await readTable(file.absolute, {
       ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (e) {
@@ -41,7 +44,11 @@ export async function readInputPair(reference: DataFile, current: DataFile, io: 
     if (total[0]! > 0 && total[1]! > 0) progress.update(done[0]! + done[1]!, total[0]! + total[1]!);
   };
   const read = (file: DataFile, i: number) =>
-    readTableInWorker(file.absolute, { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), onProgress: onProgress(i) });
+    readTableInWorker(file.absolute, {
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
+      onProgress: onProgress(i),
+    });
   try {
     const [a, b] = await Promise.allSettled([read(reference, 0), read(current, 1)]);
     if (a.status === 'rejected') throw withDisplayPath(a.reason, reference);
@@ -69,7 +76,8 @@ export function withDisplayPath(e: unknown, file: DataFile): unknown {
 
 /**
  * Applies --categorical / --numerical after reading, so that a misspelt column is reported against the
- * flag that named it (checked before this) rather than by the reader; columns absent from this file are skipped.
+ * flag that named it (checked before this) rather than by the reader; columns absent from this file are
+ * skipped. Categorical columns were already read as text (ReadInputOptions.textColumns).
  */
 export function applyColumnKinds(table: Table, kinds: Readonly<Record<string, ColumnKind>>, file: DataFile): Table {
   if (!Object.keys(kinds).some((name) => table.column(name) !== undefined)) return table;

@@ -20,7 +20,8 @@ export interface AnalysisOutcome {
 export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output, now: () => number = () => performance.now()): Promise<AnalysisOutcome> {
   const quiet = out.mode.quiet;
   const t0 = now();
-  const read = { ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}), quiet };
+  const textColumns = Object.keys(settings.columnKinds).filter((name) => settings.columnKinds[name] === 'categorical' || settings.columnKinds[name] === 'text');
+  const read = { ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}), ...(textColumns.length > 0 ? { textColumns } : {}), quiet };
   const reading = readInputPair(settings.reference, settings.current, io, read);
   // The renderers (ECharts, resvg) take most of a second to load: load them while the workers parse.
   const [[rawReference, rawCurrent], { renderJson, renderTerminal, writeReports }] = await Promise.all([reading, import('../../report/index.js')]);

@@ -50,4 +50,20 @@ describe('sortFloat64', () => {
     const top = Float64Array.from({ length: 70_000 }, (_, i) => [1, -2, 4, -8][i % 4]!);
     expect(sortFiniteInto(top, new Float64Array(70_000))).toEqual(top.slice().sort());
   });
+  it('sorts values that agree in their high 32 bits (the insertion pass gives up, the full sort finishes)', () => {
+    const rng = createRng(11);
+    const show = (a: Float64Array) => Array.from(a, (v) => (Object.is(v, -0) ? '-0' : v));
+    // Epoch milliseconds over one month: runs of thousands of values share a high word.
+    const stamps = Float64Array.from({ length: 100_000 }, () => 1.7e12 + rng.int(2_592_000_000));
+    expect(show(sortFloat64(stamps.slice()))).toEqual(show(stamps.slice().sort()));
+    // Short runs (a value and its neighbours a few ulps away) stay within the insertion budget.
+    const near = Float64Array.from({ length: 100_000 }, (_, i) => {
+      const base = rng.normal() * 1000;
+      return i % 3 === 0 ? base : base + base * 2 ** -50 * (rng.int(5) - 2);
+    });
+    expect(show(sortFloat64(near.slice()))).toEqual(show(near.slice().sort()));
+    const withMissing = Float64Array.from(stamps, (v, i) => (i % 5 === 0 ? NaN : -v));
+    const finite = withMissing.filter((v) => !Number.isNaN(v));
+    expect(show(sortFiniteInto(withMissing, new Float64Array(finite.length)))).toEqual(show(finite.slice().sort()));
+  });
 });

@@ -33,4 +33,16 @@ describe('readTableInWorker', () => {
     expect((e as DriftwatchError).line).toBe(3);
     expect((e as DriftwatchError).file).toBe(p);
   });
+
+  it('stops the worker and rejects with the reason when the signal aborts', async () => {
+    const p = join(dir, 'big.csv');
+    const row = '1.25,2.5,abc\n';
+    writeFileSync(p, 'a,b,c\n' + row.repeat(400_000));
+    const stop = new AbortController();
+    const reason = new Error('the other file failed');
+    const reading = readTableInWorker(p, { fallback: false, chunkSize: 1 << 16, signal: stop.signal, onProgress: () => stop.abort(reason) });
+    await expect(reading).rejects.toBe(reason);
+    // Already aborted: rejects without starting a worker.
+    await expect(readTableInWorker(p, { fallback: false, signal: stop.signal })).rejects.toBe(reason);
+  });
 });

@@ -17,23 +17,35 @@ const WORKER_URL = siblingModuleUrl(import.meta.url, 'read-table-worker');
 export interface WorkerReadOptions extends ReadOptions {
   /** Read on this thread when the worker cannot start (default true); false makes that an error. */
   readonly fallback?: boolean;
+  /**
+   * Aborting stops the worker at once and rejects with the signal's reason: a caller reading two files
+   * need not wait for one to finish when the other has already failed. (A read that fell back to this
+   * thread runs to its end.)
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Reads a file like readTable, on a worker thread. */
 export function readTableInWorker(path: string, options: WorkerReadOptions = {}): Promise<Table> {
-  const { onProgress, fallback = true, ...rest } = options;
+  const { onProgress, fallback = true, signal, ...rest } = options;
   return new Promise<Table>((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason);
+      return;
+    }
     let settled = false;
     let started = false;
+    let onAbort = (): void => {};
     const settle = (f: () => void): void => {
       if (!settled) {
         settled = true;
+        signal?.removeEventListener('abort', onAbort);
         f();
       }
     };
     const inThread = (cause: unknown): void =>
       settle(() => {
-        if (fallback) readTable(path, options).then(resolve, reject);
+        if (fallback) readTable(path, { ...rest, ...(onProgress !== undefined ? { onProgress } : {}) }).then(resolve, reject);
         else reject(new DriftwatchError('INTERNAL', `could not start a worker thread to read ${path}: ${String(cause)}`, { file: path }, { cause }));
       });
     let worker: Worker;
@@ -43,6 +55,12 @@ export function readTableInWorker(path: string, options: WorkerReadOptions = {})
       inThread(e);
       return;
     }
+    onAbort = () =>
+      settle(() => {
+        void worker.terminate();
+        reject(signal!.reason);
+      });
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: WorkerMessage) => {
       started = true;
       if (m.type === 'progress') onProgress?.(m.done, m.total);

@@ -56,6 +56,15 @@ describe('bad input files', () => {
     expect(r.stderr).toMatch(/^driftwatch: header\.csv.*no data rows/);
   });
 
+  it('a bad current file is reported while a large reference is still being read, the reference unnamed', async () => {
+    writeFileSync(join(dir, 'large.csv'), 'age,plan,churn\n' + '31,basic,No\n45,plus,Yes\n'.repeat(300_000));
+    const r = await runCli(['analyze', '-r', 'large.csv', '-c', 'ragged.csv', '-f', 'json', '-o', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toMatch(/^driftwatch: ragged\.csv:3: /);
+    expect(r.stderr).not.toContain('large.csv');
+  });
+
   it('ragged row: names the line', async () => {
     const r = await analyze('ragged.csv');
     expect(r.code).toBe(2);

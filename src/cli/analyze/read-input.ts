@@ -31,8 +31,8 @@ export async function readInput(file: DataFile, io: CliIo, options: ReadInputOpt
 
 /**
  * Reads the reference and the current file at once, each on its own worker thread (two cores), with one
- * progress bar over both. When both fail, the reference's error is the one reported, so the message does
- * not depend on which thread finished first.
+ * progress bar over both. The first read to fail stops the other, so a bad file is reported at once rather
+ * than after the other file is parsed; when both have failed by then, the reference's error is reported.
  */
 export async function readInputPair(reference: DataFile, current: DataFile, io: CliIo, options: Omit<ReadInputOptions, 'label'>): Promise<[Table, Table]> {
   const progress = createByteProgress(io, 'reading reference and current', options.quiet);
@@ -43,16 +43,24 @@ export async function readInputPair(reference: DataFile, current: DataFile, io: 
     total[i] = t;
     if (total[0]! > 0 && total[1]! > 0) progress.update(done[0]! + done[1]!, total[0]! + total[1]!);
   };
-  const read = (file: DataFile, i: number) =>
+  const stop = new AbortController();
+  const read = (file: DataFile, i: number): Promise<Table> =>
     readTableInWorker(file.absolute, {
       ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
       ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
       onProgress: onProgress(i),
+      signal: stop.signal,
+    }).catch((e: unknown) => {
+      stop.abort();
+      throw e;
     });
   try {
     const [a, b] = await Promise.allSettled([read(reference, 0), read(current, 1)]);
-    if (a.status === 'rejected') throw withDisplayPath(a.reason, reference);
-    if (b.status === 'rejected') throw withDisplayPath(b.reason, current);
+    // A read stopped because the other failed rejects with the abort reason; the real failure is the other.
+    const failure = (r: PromiseSettledResult<Table>): unknown => (r.status === 'rejected' && r.reason !== stop.signal.reason ? r.reason : undefined);
+    if (failure(a) !== undefined) throw withDisplayPath(failure(a), reference);
+    if (failure(b) !== undefined) throw withDisplayPath(failure(b), current);
+    if (a.status === 'rejected' || b.status === 'rejected') throw new DriftwatchError('INTERNAL', 'both reads were stopped without an error');
     return [a.value, b.value];
   } finally {
     progress.stop();

@@ -41,6 +41,7 @@ describe('parseConfig', () => {
         'severity: { medium: 0.2, high: 0.6 }',
         'correction: benjamini-hochberg',
         'psi_bins: 20',
+        'workers: 2',
         'delimiter: ";"',
         'fail_on_drift: true',
         'output:',
@@ -65,6 +66,7 @@ describe('parseConfig', () => {
       severity: { medium: 0.2, high: 0.6 },
       correction: 'benjamini-hochberg',
       psi_bins: 20,
+      workers: 2,
       delimiter: ';',
       fail_on_drift: true,
       output: { dir: '/base/conf/out', formats: ['json', 'csv'] },
@@ -107,6 +109,7 @@ describe('parseConfig', () => {
     expect(configError('drift_share: 1.5\n').message).toBe('drift_share: must be a number between 0 and 1 (got 1.5)');
     expect(configError('drift_share: 0\n').message).toBe('drift_share: must be a number between 0 and 1 (got 0)');
     expect(configError('psi_bins: 2.5\n').message).toBe('psi_bins: must be a whole number of at least 2 (got 2.5)');
+    expect(configError('workers: 0\n').message).toBe('workers: must be a whole number from 1 to 256 (got 0)');
     expect(configError('columns:\n  drop: 3\n').message).toBe('columns.drop: must be a column name or a list of column names (got 3)');
     expect(configError('severity: { medium: 0.6, high: 0.2 }\n').message).toBe('severity: medium must not be above high (got {"medium":0.6,"high":0.2})');
     expect(configError('output:\n  formats: [json, pdf]\n').message).toBe(

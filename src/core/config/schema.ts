@@ -74,6 +74,12 @@ export const configSchema = z.strictObject(
       .int({ error: 'must be a whole number of at least 2' })
       .min(2, { error: 'must be a whole number of at least 2' })
       .optional(),
+    workers: z
+      .number({ error: 'must be a whole number from 1 to 256' })
+      .int({ error: 'must be a whole number from 1 to 256' })
+      .min(1, { error: 'must be a whole number from 1 to 256' })
+      .max(256, { error: 'must be a whole number from 1 to 256' })
+      .optional(),
     delimiter: z.string({ error: 'must be a one-character delimiter' }).optional(),
     fail_on_drift: z.boolean({ error: 'must be true or false' }).optional(),
     output: z

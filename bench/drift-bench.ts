@@ -106,13 +106,18 @@ function runChild(scenario: string, refPath: string, curPath: string): RunResult
   const outDir = mkdtempSync(join(tmpdir(), 'driftwatch-bench-out-'));
   const args = [join(repoRoot, 'bin/driftwatch.js'), 'analyze', '--reference', refPath, '--current', curPath, '--format', 'json,csv', '--out', outDir, '--verbose', '--no-color'];
   if (scenario === 'ks') args.push('--stattest', 'ks');
+  // GNU time, when installed, measures the peak RSS of the whole process, exit included.
+  const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'max-rss-kb %M', process.execPath, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 })
+    : spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
   const totalSeconds = (performance.now() - started) / 1000;
   try {
     if (child.status !== 0) throw new Error(`scenario ${scenario} failed (exit ${child.status}):\n${child.stderr}`);
     const m = /timings: read ([\d.]+) s, analyse ([\d.]+) s, render ([\d.]+) s, total [\d.]+ s, peak RSS (\d+) MB/.exec(child.stderr);
     if (m === null) throw new Error(`scenario ${scenario}: no timings line in the CLI's output:\n${child.stderr}`);
+    const wholeProcessKb = /max-rss-kb (\d+)/.exec(child.stderr)?.[1];
     const report = JSON.parse(readFileSync(join(outDir, 'drift_report.json'), 'utf8')) as { dataset: { columns_analyzed: number; drifted_columns: number } };
     return {
       scenario,
@@ -120,7 +125,7 @@ function runChild(scenario: string, refPath: string, curPath: string): RunResult
       analyseSeconds: Number(m[2]),
       renderSeconds: Number(m[3]),
       totalSeconds,
-      peakRssMb: Number(m[4]),
+      peakRssMb: wholeProcessKb !== undefined ? Number(wholeProcessKb) / 1024 : Number(m[4]),
       columns: report.dataset.columns_analyzed,
       drifted: report.dataset.drifted_columns,
     };

@@ -5,4 +5,4 @@ export { renderJson, jsonNumber, type JsonValue } from './json.js';
 export { renderCsv, CSV_COLUMNS } from './csv.js';
 export { renderHtml } from './html.js';
 export { renderPng } from './png.js';
-export { writeReports } from './write-reports.js';
+export { preloadRenderers, writeReports } from './write-reports.js';

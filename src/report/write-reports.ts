@@ -4,19 +4,24 @@ import { DriftwatchError } from '../core/errors.js';
 import type { DriftReport } from '../drift/types.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
-import { renderPng } from './png.js';
 import { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat } from './types.js';
 
 type FileFormat = Exclude<OutputFormat, 'terminal'>;
 
-const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport) => string | Promise<Uint8Array>>> = {
+// HTML and PNG bring ECharts and resvg: about 40 MB and most of a second of loading, paid only by runs
+// that write those files.
+const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport) => string | Promise<string | Uint8Array>>> = {
   json: renderJson,
   csv: renderCsv,
-  html: renderHtml,
-  png: renderPng,
+  html: async (r) => (await import('./html.js')).renderHtml(r),
+  png: async (r) => (await import('./png.js')).renderPng(r),
 };
+
+/** Starts loading the renderers `formats` need, so that a caller can overlap it with other work. */
+export function preloadRenderers(formats: readonly OutputFormat[]): Promise<unknown> {
+  return Promise.all([formats.includes('html') ? import('./html.js') : null, formats.includes('png') ? import('./png.js') : null]);
+}
 
 function fileFormats(formats: readonly OutputFormat[]): FileFormat[] {
   for (const f of formats) {

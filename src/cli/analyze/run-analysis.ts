@@ -23,8 +23,14 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
   const textColumns = Object.keys(settings.columnKinds).filter((name) => settings.columnKinds[name] === 'categorical' || settings.columnKinds[name] === 'text');
   const read = { ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}), ...(textColumns.length > 0 ? { textColumns } : {}), quiet };
   const reading = readInputPair(settings.reference, settings.current, io, read);
-  // The renderers (ECharts, resvg) take most of a second to load: load them while the workers parse.
-  const [[rawReference, rawCurrent], { renderJson, renderTerminal, writeReports }] = await Promise.all([reading, import('../../report/index.js')]);
+  // The HTML and PNG renderers (ECharts, resvg) take most of a second to load: when they are wanted, they
+  // load while the workers parse; otherwise they are not loaded at all.
+  const [[rawReference, rawCurrent], { renderJson }, { renderTerminal }, { writeReports }] = await Promise.all([
+    reading,
+    import('../../report/json.js'),
+    import('../../report/terminal.js'),
+    import('../../report/write-reports.js').then(async (m) => (await m.preloadRenderers(settings.formats), m)),
+  ]);
   const t1 = now();
   out.detail(`read ${settings.reference.display} (${rawReference.rowCount} rows x ${rawReference.names.length} columns) and ` +
     `${settings.current.display} (${rawCurrent.rowCount} rows x ${rawCurrent.names.length} columns)`);

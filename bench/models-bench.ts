@@ -16,7 +16,9 @@
  * round-trip precision, so both sides train on the same numbers.
  *
  * Environment: DRIFTWATCH_BENCH_ROWS (default 200000), DRIFTWATCH_BENCH_DIR (default $TMPDIR/driftwatch-bench),
- * DRIFTWATCH_BENCH_SKIP_BASELINE=1 to skip Python, DRIFTWATCH_BENCH_MODELS=gbdt,rf,logreg to choose learners.
+ * DRIFTWATCH_BENCH_SKIP_BASELINE=1 to skip Python, DRIFTWATCH_BENCH_MODELS=gbdt,rf,logreg to choose learners,
+ * DRIFTWATCH_BENCH_BASELINE_CHOSEN=1 to run only the chosen learners' Python counterparts (gbdt: XGBoost and
+ * HistGradientBoosting; rf: RandomForest, ~60 s; logreg: LogisticRegression) instead of all four.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -149,6 +151,26 @@ function round(v: number, digits: number): number {
   return Math.round(v * m) / m;
 }
 
+/** Python counterparts of each learner, by the baseline script's model names. */
+const BASELINES: Record<string, string[]> = { gbdt: ['xgboost_hist', 'sklearn_hgb'], rf: ['sklearn_rf'], logreg: ['sklearn_logreg'] };
+
+/**
+ * Runs the baseline script (read-only, shared) with its model loop restricted to the names in argv[2]: the loop
+ * line is rewritten before the script is executed, and a script without that line is refused rather than run in
+ * full.
+ */
+const ONLY_SOME_BASELINES = `
+import sys
+script, keep = sys.argv[1], set(sys.argv[2].split(','))
+src = open(script).read()
+loop = 'for name, m in models.items():'
+if src.count(loop) != 1:
+    sys.exit('baseline script changed: cannot restrict its models; unset DRIFTWATCH_BENCH_BASELINE_CHOSEN')
+src = src.replace(loop, 'for name, m in [(k, v) for k, v in models.items() if k in KEEP]:')
+sys.argv = [script] + sys.argv[3:]
+exec(compile(src, script, 'exec'), {'__name__': '__main__', 'KEEP': keep})
+`;
+
 async function main(): Promise<void> {
   const modelArg = process.argv.indexOf('--child');
   if (modelArg >= 0) return child(process.argv[modelArg + 1]);
@@ -191,8 +213,10 @@ async function main(): Promise<void> {
     console.log('baseline: skipped (needs /usr/bin/python3 with xgboost and sklearn, and ../shared/baselines/train_models.py)');
     return;
   }
-  console.log(`baseline: ${py} ${script} (same CSVs, same run) ...`);
-  const r = spawnSync(py, [script, trainCsv, testCsv, 'label'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const chosen = process.env.DRIFTWATCH_BENCH_BASELINE_CHOSEN === '1' ? models.flatMap((m) => BASELINES[m] ?? []) : null;
+  console.log(`baseline: ${py} ${script}${chosen ? ` (${chosen.join(', ')} only)` : ''} (same CSVs, same run) ...`);
+  const args = chosen ? ['-c', ONLY_SOME_BASELINES, script, chosen.join(','), trainCsv, testCsv, 'label'] : [script, trainCsv, testCsv, 'label'];
+  const r = spawnSync(py, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) {
     console.log(`baseline failed:\n${r.stderr}`);
     return;

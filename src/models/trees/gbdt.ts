@@ -6,7 +6,9 @@ import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { applyBins, binFeatures, type BinMapper } from './binning.js';
-import { median, scalarGradients, scalarLoss, softmaxColumns, softmaxLoss, type GbdtObjective } from './gbdt-losses.js';
+import { median, nextNegExp, scalarGradients, scalarLoss, softmaxColumns, softmaxLoss, type GbdtObjective } from './gbdt-losses.js';
+import { MAX_TASKS } from './gbdt-arena.js';
+import type { TaskRunner } from './gbdt-threads.js';
 import { GrowWorkspace, growGbdtTree, type BinnedTree, type GrowOptions } from './grow-gbdt-tree.js';
 import { featureImportance } from './importance.js';
 import type { FeatureImportance, TreeEnsemble, TreeNodes } from './types.js';
@@ -162,14 +164,15 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
 
   const nOut = o.objective === 'multiclass' ? K : 1;
   const base = baseScores(o.objective, y, K);
-  const score = new Float64Array(n * nOut);
+  const ws = new GrowWorkspace(bins, y, n, d, mapper.missingBin, o.grow.minSamplesLeaf > 1 ? 3 : 2, nOut, o.nThreads);
+  const { gh, rows, score } = ws.arena;
+  const runner = ws.runner;
+  const negExp = o.objective === 'binary' ? ws.arena.negExp.fill(Math.exp(-base[0])) : null;
   const vscore = new Float64Array(nv * nOut);
   for (let c = 0; c < nOut; c++) {
     score.fill(base[c], c * n, (c + 1) * n);
     vscore.fill(base[c], c * nv, (c + 1) * nv);
   }
-  const ws = new GrowWorkspace(bins, n, d, mapper.missingBin, o.grow.minSamplesLeaf > 1 ? 3 : 2, o.nThreads);
-  const { grad, hess, rows } = ws.builder;
   const prob = o.objective === 'multiclass' ? new Float64Array(n * K) : null;
   const residual = o.objective === 'absolute' ? new Float64Array(n) : null;
   const trees: BinnedTree[] = [];
@@ -179,6 +182,7 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
   let bestLoss = Infinity;
   let bestRound = -1;
   let roundsDone = 0;
+  let gradientsReady = false;
 
   try {
     for (let round = 0; round < o.nEstimators; round++) {
@@ -188,11 +192,19 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
           const off = c * n;
           for (let i = 0; i < n; i++) {
             const p = prob[off + i];
-            grad[i] = p - (y[i] === c ? 1 : 0);
-            hess[i] = Math.max(p * (1 - p), 1e-16);
+            gh[2 * i] = p - (y[i] === c ? 1 : 0);
+            gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16);
           }
+        } else if (o.objective === 'binary') {
+          // After a tree grown on all rows, its leaf steps have written the gradients already.
+          if (!gradientsReady) {
+            const chunk = Math.ceil(n / 4);
+            for (let s = 0; s < n; s += chunk) runner.addGradients(s, Math.min(n, s + chunk));
+            runner.run();
+          }
+          gradientsReady = false;
         } else {
-          scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, grad, hess, o.huberDelta);
+          scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, gh, o.huberDelta);
         }
         const nRows = sampleRows(rows, n, o.subsample, rng);
         const feats = sampleFeatures(d, o.colsample, rng);
@@ -203,16 +215,13 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
         treeOutput.push(c);
         // Training scores: sampled rows are found through their leaf's row range, the rest by traversal.
         const sc = score.subarray(c * n, (c + 1) * n);
-        if (nRows === n) {
-          for (let node = 0; node < tree.feature.length; node++) {
-            if (tree.feature[node] >= 0) continue;
-            const v = tree.value[node];
-            const s = tree.rowStart[node];
-            const e = s + tree.rowCount[node];
-            for (let k = s; k < e; k++) sc[rows[k]] += v;
-          }
+        if (nRows === n && negExp) {
+          addLeafSteps(tree, runner);
+          gradientsReady = true;
+        } else if (nRows === n) {
+          addLeafValues(tree, rows, sc);
         } else {
-          addBinnedTree(tree, bins, d, mapper, n, sc);
+          addBinnedTree(tree, bins, d, mapper, n, sc, negExp);
         }
         if (vbins) addBinnedTree(tree, vbins, d, mapper, nv, vscore.subarray(c * nv, (c + 1) * nv));
       }
@@ -371,10 +380,37 @@ function medianLeaves(tree: BinnedTree, rows: Uint32Array, y: Float64Array, scor
   }
 }
 
-/** Adds a bin-space tree's leaf values to `out` for every row of a binned matrix. */
-function addBinnedTree(tree: BinnedTree, bins: Uint8Array, d: number, mapper: BinMapper, n: number, out: Float64Array): void {
+/** Adds each leaf's value to the scores of its rows (found through the leaf's row range). */
+function addLeafValues(tree: BinnedTree, rows: Uint32Array, score: Float64Array): void {
+  for (let node = 0; node < tree.feature.length; node++) {
+    if (tree.feature[node] >= 0) continue;
+    addToRows(rows, tree.rowStart[node], tree.rowStart[node] + tree.rowCount[node], tree.value[node], score);
+  }
+}
+
+function addToRows(rows: Uint32Array, start: number, end: number, v: number, score: Float64Array): void {
+  for (let k = start; k < end; k++) score[rows[k]] += v;
+}
+
+/** Binary loss: each leaf's step (score, exp(-score), next gradients) as a task, on both threads. */
+function addLeafSteps(tree: BinnedTree, runner: TaskRunner): void {
+  let tasks = 0;
+  for (let node = 0; node < tree.feature.length; node++) {
+    if (tree.feature[node] >= 0) continue;
+    runner.addLeafStep(tree.rowStart[node], tree.rowStart[node] + tree.rowCount[node], tree.value[node]);
+    if (++tasks === MAX_TASKS) {
+      runner.run();
+      tasks = 0;
+    }
+  }
+  runner.run();
+}
+
+/** Adds a bin-space tree's leaf values to `out` for every row of a binned matrix (and carries `negExp`). */
+function addBinnedTree(tree: BinnedTree, bins: Uint8Array, d: number, mapper: BinMapper, n: number, out: Float64Array, negExp: Float64Array | null = null): void {
   const { feature, bin, missingLeft, left, right, value } = tree;
   const miss = mapper.missingBin;
+  const factor = negExp ? value.map((v) => Math.exp(-v)) : null;
   for (let i = 0; i < n; i++) {
     let node = 0;
     while (feature[node] >= 0) {
@@ -383,6 +419,7 @@ function addBinnedTree(tree: BinnedTree, bins: Uint8Array, d: number, mapper: Bi
       node = (b === miss[f] ? missingLeft[node] === 1 : b <= bin[node]) ? left[node] : right[node];
     }
     out[i] += value[node];
+    if (negExp) negExp[i] = nextNegExp(negExp[i], factor![node], out[i]);
   }
 }
 

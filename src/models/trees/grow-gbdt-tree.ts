@@ -1,15 +1,23 @@
 /**
  * Grows one gradient-boosting tree on pre-binned rows. Depth-wise growth (XGBoost's default) expands leaves in
  * breadth-first order up to `maxDepth`; leaf-wise growth (LightGBM's) always expands the leaf with the largest
- * gain until `maxLeaves`. Both share one loop that differs only in which pending leaf is expanded next.
+ * gain until `maxLeaves`. Both share one loop that differs only in which pending leaves are expanded next:
+ * depth-wise takes the whole queue (a level) as one batch, leaf-wise the single best leaf.
  *
- * Rows live in one Uint32Array; a node owns the range [start, start + count) and a split partitions that range in
- * place (stably, so rows stay in increasing order and memory reads stay mostly sequential). Only the smaller
- * child's histogram is built; the larger one's is the parent's minus it, computed in the parent's buffer.
+ * A batch is three rounds of independent tasks (gbdt-threads.ts): partition every splitting node's rows, build
+ * the histograms of the children that need one, then subtract and search splits. Batching a level gives the
+ * helper thread work at every depth, not only in the large nodes near the root.
+ *
+ * Rows live in one Uint32Array; a node owns the range [start, start + count) and a split partitions that range
+ * stably (rows stay in increasing order, so memory reads stay mostly sequential). Only the smaller child's
+ * histogram is built; the larger one's is the parent's minus it, computed in the parent's buffer. Large nodes
+ * are partitioned and summed in two halves (first half + second half, always, whatever the thread count), so
+ * the model does not depend on the number of threads, to the last bit.
  */
-import { featureStride, histogramKernel, subtractHistogram, type HistogramKernel } from './histogram.js';
-import { HistogramBuilder } from './histogram-pool.js';
+import { GbdtArena, type Hist } from './gbdt-arena.js';
+import { compileKernels, jsKernels, wasmKernels, type GbdtKernels } from './gbdt-kernels.js';
 import { emptySplit, findBestSplit, type SplitCandidate, type SplitConstraints } from './gbdt-split.js';
+import { TaskRunner } from './gbdt-threads.js';
 
 export interface GrowOptions extends SplitConstraints {
   readonly maxDepth: number; // 0 = unlimited
@@ -33,34 +41,38 @@ export interface BinnedTree {
   rowCount: number[];
 }
 
-/** Buffers reused across trees of one training run. */
+/** Nodes with this many rows are summed as two halves (see the file comment). */
+export const HIST_HALVES_MIN_ROWS = 16_384;
+/** Nodes with this many rows are partitioned as two halves (the result does not depend on it). */
+const PARTITION_HALVES_MIN_ROWS = 8192;
+/** Nodes per batch: keeps a batch's tasks within the task table. */
+const MAX_BATCH = 1000;
+
+/** Memory, kernels and threads of one training run, reused across its trees. */
 export class GrowWorkspace {
-  readonly scratch: Uint32Array;
-  /** Per-bin "goes left" table of the split being applied. */
-  readonly goLeft = new Uint8Array(256);
-  private readonly pool: Float64Array[] = [];
+  readonly arena: GbdtArena;
+  readonly kernels: GbdtKernels;
+  readonly runner: TaskRunner;
   constructor(
-    readonly bins: Uint8Array,
+    bins: Uint8Array,
+    y: Float64Array,
     readonly n: number,
     readonly d: number,
     readonly missingBin: Uint8Array,
     /** 3 when leaf row counts are needed (minSamplesLeaf > 1), else 2. */
     readonly slots: 2 | 3,
+    nOut: number,
     threads: number,
+    /** false forces the JavaScript kernels (tests compare both). */
+    wasm = true,
   ) {
-    this.scratch = new Uint32Array(n);
-    this.builder = new HistogramBuilder(bins, n, d, slots, threads);
+    this.arena = new GbdtArena(bins, y, n, d, slots, nOut, wasm);
+    const module = compileKernels(this.arena);
+    this.kernels = module ? wasmKernels(this.arena, module) : jsKernels(this.arena);
+    this.runner = new TaskRunner(this.arena, this.kernels, module, threads);
   }
-  /** Row buffer, gradients and hessians (shared memory) that trees must be grown with. */
-  readonly builder: HistogramBuilder;
   close(): void {
-    this.builder.close();
-  }
-  takeHistogram(): Float64Array {
-    return this.pool.pop() ?? new Float64Array(this.d * featureStride(this.slots));
-  }
-  giveHistogram(h: Float64Array): void {
-    this.pool.push(h);
+    this.runner.close();
   }
 }
 
@@ -71,20 +83,21 @@ interface Pending {
   depth: number;
   sumG: number;
   sumH: number;
-  hist: Float64Array | null;
+  hist: Hist | null;
   split: SplitCandidate;
 }
 
 /**
- * Grows a tree over `ws.builder.rows[0..nRows)` with gradients `ws.builder.grad` and hessians `ws.builder.hess`
- * (indexed by row id), considering only features `feats` (sorted). Reorders the rows in place.
+ * Grows a tree over `ws.arena.rows[0..nRows)` with gradients and hessians `ws.arena.gh` (indexed by row id),
+ * considering only features `feats` (sorted). Reorders the rows.
  */
 export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array, opt: GrowOptions): BinnedTree {
-  const { rows, grad, hess } = ws.builder;
+  const { arena, kernels, runner, missingBin, slots } = ws;
+  const { rows, scratch, gh } = arena;
   const t: BinnedTree = { feature: [], bin: [], missingLeft: [], left: [], right: [], value: [], gain: [], cover: [], rowStart: [], rowCount: [] };
-  const { bins, d, missingBin, slots } = ws;
   const lambda = opt.lambda;
-  const kernel: HistogramKernel = histogramKernel(d, feats, slots);
+  const nf = feats.length;
+  arena.feats.set(feats);
 
   const addNode = (sumG: number, sumH: number, start: number, count: number): number => {
     const id = t.feature.length;
@@ -103,113 +116,167 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
   const canSplit = (depth: number, count: number): boolean =>
     (opt.maxDepth === 0 || depth < opt.maxDepth) && count >= 2 * opt.minSamplesLeaf && count >= 2;
   const evaluate = (p: Pending): void => {
-    findBestSplit(p.hist!, feats, missingBin, p.sumG, p.sumH, p.count, opt, slots, p.split);
+    findBestSplit(p.hist!.view, feats, missingBin, p.sumG, p.sumH, p.count, opt, slots, p.split);
+  };
+  /** Builds the histograms of `nodes` (each has its `hist` buffer), large ones as two halves. */
+  const buildHistograms = (nodes: Pending[]): void => {
+    const halves: Array<[Hist, Hist]> = [];
+    for (const p of nodes) {
+      const end = p.start + p.count;
+      if (p.count < HIST_HALVES_MIN_ROWS) {
+        runner.addHist(p.hist!, p.start, end, nf);
+        continue;
+      }
+      const mid = p.start + (p.count >>> 1);
+      const second = arena.takeHist();
+      runner.addHist(p.hist!, p.start, mid, nf);
+      runner.addHist(second, mid, end, nf);
+      halves.push([p.hist!, second]);
+    }
+    runner.run();
+    for (const [first, second] of halves) {
+      kernels.add(first, second, nf);
+      arena.giveHist(second);
+    }
   };
 
   let sumG = 0;
   let sumH = 0;
   for (let k = 0; k < nRows; k++) {
-    sumG += grad[rows[k]];
-    sumH += hess[rows[k]];
+    const i = rows[k];
+    sumG += gh[2 * i];
+    sumH += gh[2 * i + 1];
   }
   const root: Pending = { node: addNode(sumG, sumH, 0, nRows), start: 0, count: nRows, depth: 0, sumG, sumH, hist: null, split: emptySplit() };
   const pending: Pending[] = [];
   if (canSplit(0, nRows)) {
-    root.hist = ws.takeHistogram();
-    ws.builder.build(root.hist, kernel, feats, 0, nRows);
+    root.hist = arena.takeHist();
+    buildHistograms([root]);
     evaluate(root);
     pending.push(root);
   }
   let leaves = 1;
-  let head = 0; // FIFO cursor for depth-wise growth
+  let head = 0;
 
   while (head < pending.length) {
-    let p: Pending;
+    let batch: Pending[];
     if (opt.leafWise) {
       let best = head;
       for (let k = head + 1; k < pending.length; k++) if (pending[k].split.gain > pending[best].split.gain) best = k;
-      p = pending[best];
+      const p = pending[best];
       pending[best] = pending[head];
       pending[head] = p;
+      batch = [p];
+      head++;
     } else {
-      p = pending[head];
+      const end = Math.min(pending.length, head + MAX_BATCH);
+      batch = pending.slice(head, end);
+      head = end;
     }
-    head++;
-    const s = p.split;
-    if (s.feature < 0 || s.gain <= opt.minSplitGain || (opt.maxLeaves > 0 && leaves >= opt.maxLeaves)) {
-      ws.giveHistogram(p.hist!);
+
+    // Which nodes split, in queue order (the leaf budget is spent in that order).
+    const splitting: Pending[] = [];
+    for (const p of batch) {
+      const s = p.split;
+      if (s.feature < 0 || s.gain <= opt.minSplitGain || (opt.maxLeaves > 0 && leaves >= opt.maxLeaves)) {
+        arena.giveHist(p.hist!);
+        p.hist = null;
+        continue;
+      }
+      splitting.push(p);
+      leaves++;
+    }
+    if (splitting.length === 0) continue;
+
+    // Partition: left rows packed in place, right rows to scratch at the same positions; halves then joined.
+    const parts: number[] = [];
+    for (const p of splitting) {
+      const s = p.split;
+      const f = s.feature;
+      const missLeft = s.missingLeft ? 1 : 0;
+      const end = p.start + p.count;
+      if (p.count < PARTITION_HALVES_MIN_ROWS) {
+        parts.push(runner.addPartition(p.start, end, f, s.bin, missingBin[f], missLeft), -1);
+      } else {
+        const mid = p.start + (p.count >>> 1);
+        parts.push(runner.addPartition(p.start, mid, f, s.bin, missingBin[f], missLeft), runner.addPartition(mid, end, f, s.bin, missingBin[f], missLeft));
+      }
+    }
+    runner.run();
+    const nLeft: number[] = [];
+    splitting.forEach((p, j) => {
+      const a = parts[2 * j];
+      const b = parts[2 * j + 1];
+      if (b < 0) {
+        const l = runner.result(a);
+        rows.set(scratch.subarray(p.start, p.start + p.count - l), p.start + l);
+        nLeft.push(l);
+        return;
+      }
+      const mid = p.start + (p.count >>> 1);
+      const l0 = runner.result(a);
+      const l1 = runner.result(b);
+      const r0 = mid - p.start - l0;
+      const r1 = p.start + p.count - mid - l1;
+      rows.copyWithin(p.start + l0, mid, mid + l1);
+      rows.set(scratch.subarray(p.start, p.start + r0), p.start + l0 + l1);
+      rows.set(scratch.subarray(mid, mid + r1), p.start + l0 + l1 + r0);
+      nLeft.push(l0 + l1);
+    });
+
+    // Children, and which histograms to build.
+    const build: Pending[] = [];
+    const subtract: Array<[Hist, Hist]> = [];
+    const fresh: Pending[] = [];
+    splitting.forEach((p, j) => {
+      const s = p.split;
+      const left = nLeft[j];
+      const right = p.count - left;
+      const gl = s.gradLeft;
+      const hl = s.hessLeft;
+      const gr = p.sumG - gl;
+      const hr = p.sumH - hl;
+      const li = addNode(gl, hl, p.start, left);
+      const ri = addNode(gr, hr, p.start + left, right);
+      const n = p.node;
+      t.feature[n] = s.feature;
+      t.bin[n] = s.bin;
+      t.missingLeft[n] = s.missingLeft ? 1 : 0;
+      t.left[n] = li;
+      t.right[n] = ri;
+      t.gain[n] = s.gain;
+      t.rowStart[n] = -1;
+      t.rowCount[n] = -1;
+
+      const depth = p.depth + 1;
+      const L: Pending = { node: li, start: p.start, count: left, depth, sumG: gl, sumH: hl, hist: null, split: emptySplit() };
+      const R: Pending = { node: ri, start: p.start + left, count: right, depth, sumG: gr, sumH: hr, hist: null, split: emptySplit() };
+      const wantL = canSplit(depth, left);
+      const wantR = canSplit(depth, right);
+      const parentHist = p.hist!;
       p.hist = null;
-      continue;
-    }
-    // Partition rows of p: left in place, right via scratch (stable).
-    const f = s.feature;
-    const thr = s.bin;
-    const miss = missingBin[f];
-    const missLeft = s.missingLeft;
-    const scratch = ws.scratch;
-    const goLeft = ws.goLeft;
-    for (let b = 0; b < 256; b++) goLeft[b] = (b === miss ? missLeft : b <= thr) ? 1 : 0;
-    let l = p.start;
-    let r = 0;
-    const end = p.start + p.count;
-    // Branch-free: each row is written to both sides and only the right cursor advances.
-    for (let k = p.start; k < end; k++) {
-      const i = rows[k];
-      const c = goLeft[bins[i * d + f]];
-      rows[l] = i;
-      scratch[r] = i;
-      l += c;
-      r += 1 - c;
-    }
-    rows.set(scratch.subarray(0, r), l);
-    const nLeft = l - p.start;
-    const nRight = r;
-
-    const gl = s.gradLeft;
-    const hl = s.hessLeft;
-    const gr = p.sumG - gl;
-    const hr = p.sumH - hl;
-    const li = addNode(gl, hl, p.start, nLeft);
-    const ri = addNode(gr, hr, l, nRight);
-    const n = p.node;
-    t.feature[n] = f;
-    t.bin[n] = thr;
-    t.missingLeft[n] = missLeft ? 1 : 0;
-    t.left[n] = li;
-    t.right[n] = ri;
-    t.gain[n] = s.gain;
-    t.rowStart[n] = -1;
-    t.rowCount[n] = -1;
-    leaves++;
-
-    const depth = p.depth + 1;
-    const L: Pending = { node: li, start: p.start, count: nLeft, depth, sumG: gl, sumH: hl, hist: null, split: emptySplit() };
-    const R: Pending = { node: ri, start: l, count: nRight, depth, sumG: gr, sumH: hr, hist: null, split: emptySplit() };
-    const wantL = canSplit(depth, nLeft);
-    const wantR = canSplit(depth, nRight);
-    const parentHist = p.hist!;
-    p.hist = null;
-    if (wantL && wantR) {
-      const [small, large] = nLeft <= nRight ? [L, R] : [R, L];
-      small.hist = ws.takeHistogram();
-      ws.builder.build(small.hist, kernel, feats, small.start, small.start + small.count);
-      subtractHistogram(parentHist, small.hist, feats, missingBin, slots);
-      large.hist = parentHist;
-    } else if (wantL || wantR) {
-      const only = wantL ? L : R;
-      // Building the one needed child directly costs at most the parent's rows; subtraction would need the other.
-      only.hist = parentHist;
-      ws.builder.build(only.hist, kernel, feats, only.start, only.start + only.count);
-    } else {
-      ws.giveHistogram(parentHist);
-    }
-    if (wantL) {
-      evaluate(L);
-      pending.push(L);
-    }
-    if (wantR) {
-      evaluate(R);
-      pending.push(R);
+      if (wantL && wantR) {
+        const [small, large] = left <= right ? [L, R] : [R, L];
+        small.hist = arena.takeHist();
+        build.push(small);
+        subtract.push([parentHist, small.hist]);
+        large.hist = parentHist;
+      } else if (wantL || wantR) {
+        // Building the one needed child directly costs at most the parent's rows; subtraction would need the other.
+        const only = wantL ? L : R;
+        only.hist = parentHist;
+        build.push(only);
+      } else {
+        arena.giveHist(parentHist);
+      }
+      if (wantL) fresh.push(L);
+      if (wantR) fresh.push(R);
+    });
+    buildHistograms(build);
+    for (const [parent, small] of subtract) kernels.sub(parent, small, nf);
+    for (const q of fresh) {
+      evaluate(q);
+      pending.push(q);
     }
   }
   return t;

@@ -1,0 +1,162 @@
+/**
+ * The memory of one GBDT training run, laid out once: bins (row-major for histograms, column-major for
+ * partitioning), interleaved gradient/hessian pairs, the row buffer and its partition scratch, labels and scores,
+ * the task table shared with the helper thread, and a pool of node histograms.
+ *
+ * With WebAssembly it is one shared `WebAssembly.Memory`: the kernels (gbdt-kernels.ts) address everything by
+ * byte offset, the helper thread maps the same memory, and histogram slots are appended by growing it (a grown
+ * shared memory never moves, so every view made earlier stays valid). Without WebAssembly (node --jitless), or
+ * when the data would pass memory32's 4 GiB, the regions live in one ordinary ArrayBuffer and each histogram in
+ * its own array, for the JavaScript kernels on the calling thread alone.
+ */
+import { DriftwatchError } from '../../core/errors.js';
+import { featureStride } from './histogram.js';
+import { WASM_MAX_PAGES, WASM_PAGE, wasmApi, type WasmMemory } from './wasm-assembler.js';
+
+/** A node histogram: `view` for JavaScript, `off` (its byte offset in the shared memory; -1 without it) for the kernels. */
+export interface Hist {
+  readonly off: number;
+  readonly view: Float64Array;
+}
+
+/** Capacity of the task table (see gbdt-threads.ts); the claim word holds a task index in 12 bits. */
+export const MAX_TASKS = 4000;
+/** Int32 values per task record. */
+export const TASK_INTS = 8;
+
+/** Byte offsets of the regions. */
+export interface ArenaLayout {
+  readonly n: number;
+  readonly d: number;
+  readonly slots: 2 | 3;
+  readonly tasks: number;
+  readonly feats: number;
+  readonly gh: number;
+  readonly rows: number;
+  readonly scratch: number;
+  readonly y: number;
+  readonly score: number;
+  readonly negExp: number;
+  readonly bins: number;
+  readonly binsT: number;
+  /** Bytes of one histogram. */
+  readonly histBytes: number;
+  /** Where histogram slots start. */
+  readonly hists: number;
+}
+
+const align = (x: number): number => Math.ceil(x / 64) * 64;
+
+function layoutOf(n: number, d: number, slots: 2 | 3, nOut: number): ArenaLayout {
+  let at = 64; // offset 0 stays unused: a zero offset is never a valid region
+  const take = (bytes: number): number => {
+    const o = at;
+    at = align(at + bytes);
+    return o;
+  };
+  const tasks = take(MAX_TASKS * TASK_INTS * 4);
+  const feats = take(d * 4);
+  const gh = take(n * 16);
+  const rows = take(n * 4);
+  const scratch = take(n * 4);
+  const y = take(n * 8);
+  const score = take(n * nOut * 8);
+  const negExp = take(n * 8);
+  const bins = take(n * d);
+  const binsT = take(n * d);
+  const histBytes = d * featureStride(slots) * 8;
+  return { n, d, slots, tasks, feats, gh, rows, scratch, y, score, negExp, bins, binsT, histBytes, hists: at };
+}
+
+/** Histogram slots reserved up front: a depth-6 tree's widest level and a few half-node partials. */
+const INITIAL_HIST_SLOTS = 48;
+
+export class GbdtArena {
+  readonly layout: ArenaLayout;
+  /** The shared WebAssembly memory, or null when the JavaScript kernels are used. */
+  readonly memory: WasmMemory | null;
+  readonly tasks: Int32Array;
+  readonly feats: Int32Array;
+  /** gh[2i] = gradient, gh[2i + 1] = hessian of row i. */
+  readonly gh: Float64Array;
+  readonly rows: Uint32Array;
+  readonly scratch: Uint32Array;
+  readonly y: Float64Array;
+  /** Class-major raw scores, n x nOut. */
+  readonly score: Float64Array;
+  /** exp(-score) per row, carried along for the binary loss (gbdt-losses.ts `nextNegExp`). */
+  readonly negExp: Float64Array;
+  /** Row-major n x d bins. */
+  readonly bins: Uint8Array;
+  /** Column-major d x n bins (partitioning reads one feature's column). */
+  readonly binsT: Uint8Array;
+  private readonly free: Hist[] = [];
+  private next: number;
+
+  constructor(bins: Uint8Array, y: Float64Array, n: number, d: number, slots: 2 | 3, nOut: number, wasm: boolean) {
+    const L = layoutOf(n, d, slots, nOut);
+    this.layout = L;
+    this.next = L.hists;
+    const pages = Math.ceil((L.hists + INITIAL_HIST_SLOTS * L.histBytes) / WASM_PAGE);
+    let memory: WasmMemory | null = null;
+    if (wasm && wasmApi && pages <= WASM_MAX_PAGES) {
+      try {
+        memory = new wasmApi.Memory({ initial: pages, maximum: WASM_MAX_PAGES, shared: true });
+      } catch {
+        memory = null; // address space refused: the JavaScript path below
+      }
+    }
+    this.memory = memory;
+    const buf = memory ? memory.buffer : new ArrayBuffer(L.hists);
+    this.tasks = new Int32Array(buf, L.tasks, MAX_TASKS * TASK_INTS);
+    this.feats = new Int32Array(buf, L.feats, d);
+    this.gh = new Float64Array(buf, L.gh, 2 * n);
+    this.rows = new Uint32Array(buf, L.rows, n);
+    this.scratch = new Uint32Array(buf, L.scratch, n);
+    this.y = new Float64Array(buf, L.y, n);
+    this.score = new Float64Array(buf, L.score, n * nOut);
+    this.negExp = new Float64Array(buf, L.negExp, n);
+    this.bins = new Uint8Array(buf, L.bins, n * d);
+    this.binsT = new Uint8Array(buf, L.binsT, n * d);
+    this.y.set(y);
+    this.bins.set(bins);
+    transpose(bins, n, d, this.binsT);
+  }
+
+  takeHist(): Hist {
+    const h = this.free.pop();
+    if (h) return h;
+    const len = this.layout.histBytes / 8;
+    if (!this.memory) return { off: -1, view: new Float64Array(len) };
+    const off = this.next;
+    const need = off + this.layout.histBytes;
+    const have = this.memory.buffer.byteLength;
+    if (need > have) {
+      // Grow by a quarter at least, so that slots are not added one page-rounding at a time.
+      const pages = Math.max(Math.ceil((need - have) / WASM_PAGE), Math.ceil(have / WASM_PAGE / 4));
+      const room = WASM_MAX_PAGES - have / WASM_PAGE;
+      if (room < Math.ceil((need - have) / WASM_PAGE)) {
+        throw new DriftwatchError('INVALID_ARGUMENT', 'gradient boosting: too many open tree nodes for 4 GiB of histograms; limit maxDepth or maxLeaves');
+      }
+      this.memory.grow(Math.min(pages, room));
+    }
+    this.next = need;
+    return { off, view: new Float64Array(this.memory.buffer, off, len) };
+  }
+
+  giveHist(h: Hist): void {
+    this.free.push(h);
+  }
+}
+
+/** Row-major n x d to column-major, in row blocks so both sides stay in cache. */
+function transpose(src: Uint8Array, n: number, d: number, dst: Uint8Array): void {
+  const B = 256;
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const i1 = Math.min(n, i0 + B);
+    for (let f = 0; f < d; f++) {
+      const o = f * n;
+      for (let i = i0; i < i1; i++) dst[o + i] = src[i * d + f];
+    }
+  }
+}

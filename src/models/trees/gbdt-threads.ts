@@ -1,0 +1,229 @@
+/**
+ * Runs batches of independent GBDT tasks (a node's histogram or half of it, a node's partition or half of it, a
+ * range of binary-loss gradients, a leaf's score update) on the calling thread and a helper thread. Training stays synchronous: the
+ * threads meet through Atomics on shared memory, not through messages.
+ *
+ * Tasks are claimed dynamically, largest first, from one counter, so a busy core slows the batch but never
+ * stalls it: whatever the helper has not claimed, the calling thread does. Which thread runs a task never changes
+ * its result (each task is a fixed computation over fixed rows), so models are identical for any thread count.
+ *
+ * The helper is an `eval` worker: it instantiates the same compiled kernel module on the same shared memory and
+ * needs no module loading (that works alike from TypeScript sources and compiled JavaScript, and starts in
+ * milliseconds). Until it has started, the calling thread simply does every task.
+ *
+ * The claim word holds (batch number << 12 | next task): a helper that wakes late and increments it for a batch
+ * that has ended sees the batch number differ from the current batch's and claims nothing.
+ */
+import { Worker } from 'node:worker_threads';
+import { DriftwatchError } from '../../core/errors.js';
+import { MAX_TASKS, TASK_INTS, type GbdtArena, type Hist } from './gbdt-arena.js';
+import type { GbdtKernels } from './gbdt-kernels.js';
+import { BINARY_GRADIENTS_SOURCE, BINARY_LEAF_STEP_SOURCE, binaryGradients, binaryLeafStep } from './gbdt-losses.js';
+
+const T_HIST = 1;
+const T_PART = 2;
+const T_GRAD = 3;
+const T_LEAF = 4;
+
+// Control words.
+const WAKE = 0;
+const CLAIM = 1;
+const INFO = 2;
+const COMPLETED = 3;
+const QUIT = 4;
+const FAILED = 5;
+
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { ctl, memory, module, layout } = workerData;
+const { n, d } = layout;
+const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const buf = memory.buffer;
+const tasks = new Int32Array(buf, layout.tasks, ${MAX_TASKS * TASK_INTS});
+const taskF64 = new Float64Array(buf, layout.tasks, ${(MAX_TASKS * TASK_INTS) / 2});
+const rows = new Uint32Array(buf, layout.rows, n);
+const score = new Float64Array(buf, layout.score, n);
+const gh = new Float64Array(buf, layout.gh, 2 * n);
+const y = new Float64Array(buf, layout.y, n);
+const negExp = new Float64Array(buf, layout.negExp, n);
+function gradients(negExp, y, gh, start, end) {${BINARY_GRADIENTS_SOURCE}}
+function leafStep(rows, score, negExp, y, gh, start, end, v, factor) {${BINARY_LEAF_STEP_SOURCE}}
+function run(t) {
+  const o = t * ${TASK_INTS};
+  const a = tasks[o + 1], b = tasks[o + 2], c = tasks[o + 3], e = tasks[o + 4], f = tasks[o + 5], g = tasks[o + 6];
+  switch (tasks[o]) {
+    case ${T_HIST}: if (e === d) ex.histAll(a, b, c); else ex.histFeats(a, b, c, layout.feats, e); break;
+    case ${T_PART}: tasks[o + 7] = ex.partition(a, b, layout.binsT + c * n, e, f, g); break;
+    case ${T_GRAD}: gradients(negExp, y, gh, a, b); break;
+    case ${T_LEAF}: leafStep(rows, score, negExp, y, gh, a, b, taskF64[o / 2 + 2], taskF64[o / 2 + 3]); break;
+  }
+}
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctl, ${WAKE}, seen);
+  seen = Atomics.load(ctl, ${WAKE});
+  if (Atomics.load(ctl, ${QUIT}) === 1) break;
+  for (;;) {
+    const v = Atomics.add(ctl, ${CLAIM}, 1);
+    const info = Atomics.load(ctl, ${INFO});
+    if (v >>> 12 !== info >>> 12) break;
+    const t = v & 0xfff;
+    if (t >= (info & 0xfff)) break;
+    try { run(t); } catch { Atomics.store(ctl, ${FAILED}, 1); }
+    Atomics.add(ctl, ${COMPLETED}, 1);
+    Atomics.notify(ctl, ${COMPLETED});
+  }
+}
+`;
+
+/** Batches whose tasks cover fewer rows than this run on the calling thread without waking the helper. */
+const MIN_SHARED_ROWS = 4096;
+
+interface Task {
+  type: number;
+  size: number;
+  /** Integer arguments, or for T_LEAF two integers then two float64 (v, factor) in the slots of the last four. */
+  args: [number, number, number, number, number, number];
+  hist: Hist | null;
+}
+
+export class TaskRunner {
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(64));
+  private readonly worker: Worker | null = null;
+  private readonly pending: Task[] = [];
+  /** Table position of each task added since the last run. */
+  private readonly position: number[] = [];
+  private readonly tableHist: Array<Hist | null> = [];
+  private batch = 0;
+  private readonly taskF64: Float64Array;
+
+  constructor(
+    private readonly arena: GbdtArena,
+    private readonly kernels: GbdtKernels,
+    module: object | null,
+    threads: number,
+  ) {
+    const t = arena.tasks;
+    this.taskF64 = new Float64Array(t.buffer, t.byteOffset, t.length / 2);
+    if (threads < 2 || module === null || arena.memory === null) return;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { ctl: this.ctl, memory: arena.memory, module, layout: arena.layout },
+    });
+    worker.unref();
+    // A helper that fails to start claims nothing; the calling thread then does every task.
+    worker.on('error', () => undefined);
+    this.worker = worker;
+  }
+
+  /** Histogram of rows[start..end) into `h` over arena.feats[0..nf). */
+  addHist(h: Hist, start: number, end: number, nf: number): void {
+    this.pending.push({ type: T_HIST, size: end - start, args: [h.off, start, end, nf, 0, 0], hist: h });
+  }
+
+  /** Partition of rows[start..end) (see GbdtKernels.partition); returns the id to read its result with. */
+  addPartition(start: number, end: number, f: number, thr: number, miss: number, missLeft: number): number {
+    this.pending.push({ type: T_PART, size: end - start, args: [start, end, f, thr, miss, missLeft], hist: null });
+    return this.pending.length - 1;
+  }
+
+  /** Binary-loss gradients and hessians of rows start..end-1 (gbdt-losses.ts), from arena.negExp and arena.y. */
+  addGradients(start: number, end: number): void {
+    // Gradients cost about as much per row as a histogram does per 4 features.
+    this.pending.push({ type: T_GRAD, size: 4 * (end - start), args: [start, end, 0, 0, 0, 0], hist: null });
+  }
+
+  /**
+   * Binary loss, one leaf of a tree grown on all rows: adds `v` to the scores of rows[start..end), carries
+   * exp(-score) and writes the rows' next gradients (gbdt-losses.ts).
+   */
+  addLeafStep(start: number, end: number, v: number): void {
+    this.pending.push({ type: T_LEAF, size: 4 * (end - start), args: [start, end, 0, v, Math.exp(-v), 0], hist: null });
+  }
+
+  /** A partition task's rows going left, after `run`. */
+  result(id: number): number {
+    return this.arena.tasks[this.position[id] * TASK_INTS + 7];
+  }
+
+  /** Runs every added task; returns when all are done. */
+  run(): void {
+    const tasks = this.pending;
+    const count = tasks.length;
+    if (count === 0) return;
+    if (count > MAX_TASKS) throw new DriftwatchError('INTERNAL', `task batch of ${count} exceeds ${MAX_TASKS}`);
+    const order = Array.from(tasks.keys()).sort((a, b) => tasks[b].size - tasks[a].size);
+    const table = this.arena.tasks;
+    let rows = 0;
+    this.position.length = count;
+    this.tableHist.length = count;
+    for (let p = 0; p < count; p++) {
+      const t = tasks[order[p]];
+      const o = p * TASK_INTS;
+      table[o] = t.type;
+      if (t.type === T_LEAF) {
+        table[o + 1] = t.args[0];
+        table[o + 2] = t.args[1];
+        this.taskF64[o / 2 + 2] = t.args[3];
+        this.taskF64[o / 2 + 3] = t.args[4];
+      } else {
+        for (let k = 0; k < 6; k++) table[o + 1 + k] = t.args[k];
+      }
+      this.position[order[p]] = p;
+      this.tableHist[p] = t.hist;
+      rows += t.size;
+    }
+    tasks.length = 0;
+    const ctl = this.ctl;
+    if (!this.worker || count < 2 || rows < MIN_SHARED_ROWS) {
+      for (let p = 0; p < count; p++) this.runTask(p);
+      return;
+    }
+    this.batch = (this.batch + 1) & 0xfffff;
+    const tag = this.batch << 12;
+    Atomics.store(ctl, COMPLETED, 0);
+    Atomics.store(ctl, INFO, tag | count);
+    Atomics.store(ctl, CLAIM, tag);
+    Atomics.add(ctl, WAKE, 1);
+    Atomics.notify(ctl, WAKE);
+    for (;;) {
+      const t = Atomics.add(ctl, CLAIM, 1) & 0xfff;
+      if (t >= count) break;
+      this.runTask(t);
+      Atomics.add(ctl, COMPLETED, 1);
+    }
+    for (let c = Atomics.load(ctl, COMPLETED); c < count; c = Atomics.load(ctl, COMPLETED)) Atomics.wait(ctl, COMPLETED, c, 50);
+    if (Atomics.load(ctl, FAILED) === 1) throw new DriftwatchError('INTERNAL', 'gradient boosting: a task failed on the helper thread');
+  }
+
+  private runTask(p: number): void {
+    const t = this.arena.tasks;
+    const o = p * TASK_INTS;
+    const [a, b, c, e, f, g] = [t[o + 1], t[o + 2], t[o + 3], t[o + 4], t[o + 5], t[o + 6]];
+    switch (t[o]) {
+      case T_HIST:
+        this.kernels.hist(this.tableHist[p]!, b, c, e);
+        break;
+      case T_PART:
+        t[o + 7] = this.kernels.partition(a, b, c, e, f, g);
+        break;
+      case T_GRAD:
+        binaryGradients(this.arena.negExp, this.arena.y, this.arena.gh, a, b);
+        break;
+      case T_LEAF: {
+        const { rows, score, negExp, y, gh } = this.arena;
+        binaryLeafStep(rows, score, negExp, y, gh, a, b, this.taskF64[o / 2 + 2], this.taskF64[o / 2 + 3]);
+        break;
+      }
+    }
+  }
+
+  /** Stops the helper thread. */
+  close(): void {
+    if (!this.worker) return;
+    Atomics.store(this.ctl, QUIT, 1);
+    Atomics.add(this.ctl, WAKE, 1);
+    Atomics.notify(this.ctl, WAKE);
+    void this.worker.terminate();
+  }
+}

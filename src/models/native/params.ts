@@ -34,6 +34,7 @@ const GBDT: Record<string, ParamDef> = {
   loss: { key: 'loss', type: 'string', choices: ['squared', 'absolute', 'huber'], help: 'regression loss (squared)' },
   huber_delta: { key: 'huberDelta', type: 'number', help: 'Huber threshold (1)' },
   early_stopping_rounds: { key: 'earlyStoppingRounds', type: 'int', help: 'stop after this many rounds without validation improvement, 0 = off' },
+  categorical: { key: 'categoricalEncoding', type: 'string', choices: ['auto', 'onehot', 'ordinal'], help: 'categorical columns: auto (one-hot up to 32 categories, else ordinal codes), onehot or ordinal (auto)' },
 };
 
 const RF: Record<string, ParamDef> = {
@@ -47,6 +48,7 @@ const RF: Record<string, ParamDef> = {
   oob_score: { key: 'oobScore', type: 'boolean', help: 'out-of-bag score (true)' },
   max_bins: { key: 'maxBins', type: 'int', help: 'histogram bins per feature, 2..255 (255)' },
   n_threads: { key: 'nThreads', type: 'int', help: 'worker threads (all cores)' },
+  categorical: { key: 'categoricalEncoding', type: 'string', choices: ['auto', 'onehot', 'ordinal'], help: 'categorical columns: auto (one-hot up to 32 categories, else ordinal codes), onehot or ordinal (auto)' },
 };
 
 const LOGREG: Record<string, ParamDef> = {

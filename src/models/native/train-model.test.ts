@@ -33,6 +33,9 @@ describe('training native models on the churn data', async () => {
       expect(v.roc_auc).toBeGreaterThan(0.8);
       expect(v.accuracy).toBeGreaterThan(0.75);
       expect(Object.keys(model.card.feature_importances)).toContain('permutation');
+      // Importances speak of input columns, one-hot parts summed; trees one-hot the few-valued contract.
+      for (const shares of Object.values(model.card.feature_importances)) expect(Object.keys(shares).every((k) => !k.includes('='))).toBe(true);
+      if (algo !== 'logreg') expect(JSON.stringify(model)).toMatch(/"name":"contract","kind":"categorical","categories":\[[^\]]*\],"encoding":"onehot"/);
       expect(model.card.data_fingerprint).toMatch(/^[0-9a-f]{64}$/);
 
       const path = join(tmp, `${algo}.json`);

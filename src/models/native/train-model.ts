@@ -12,7 +12,7 @@ import { accuracy } from '../../metrics/accuracy.js';
 import { r2Score } from '../../metrics/regression.js';
 import { rocAuc } from '../../metrics/roc-auc.js';
 import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
-import { encode, encodedNames, fitEncoder, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
+import { encode, fitEncoder, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
 import { encodeLabels, labelStrings } from '../preprocess/label-encoder.js';
 import { tableFingerprint } from '../preprocess/fingerprint.js';
 import { trainGbdt, type GbdtParams } from '../trees/gbdt.js';
@@ -67,7 +67,8 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   }
   const validFraction = options.validFraction ?? 0.2;
   if (!(validFraction >= 0 && validFraction < 1)) throw new DriftwatchError('USAGE', `--valid-fraction must be in [0, 1), got ${validFraction}`, { field: 'valid-fraction' });
-  const params = resolveParams(options.algo, options.params ?? {});
+  // How categorical columns are encoded is preprocessing, not a learner option.
+  const { categoricalEncoding, ...params } = resolveParams(options.algo, options.params ?? {});
   const seed = options.seed ?? 0;
 
   // Rows without a label teach nothing.
@@ -90,7 +91,8 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   if (features.length === 0) throw new DriftwatchError('NO_DATA', 'no feature columns left to train on', { field: 'features' });
 
   const linear = options.algo === 'logreg';
-  const encoder = fitEncoder(data, features, linear ? { categorical: 'onehot', impute: true, standardize: true } : { categorical: 'ordinal', impute: false, standardize: false });
+  const treeEncoding = categoricalEncoding === 'onehot' || categoricalEncoding === 'ordinal' ? categoricalEncoding : 'auto';
+  const encoder = fitEncoder(data, features, linear ? { categorical: 'onehot', impute: true, standardize: true } : { categorical: treeEncoding, impute: false, standardize: false });
   const all = encode(encoder, data, options.source);
 
   let classes: readonly string[] | null = null;
@@ -123,7 +125,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   const yTrain = trainIdx.length === n ? y : Float64Array.from(trainIdx, (i) => y[i]!);
   const yValid = Float64Array.from(validIdx, (i) => y[i]!);
 
-  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, encodedNames(encoder), options.onProgress);
+  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, encoderGroups(encoder), options.onProgress);
 
   const signature: ModelSignature = {
     task: task === 'regression' ? 'regression' : classes!.length === 2 ? 'binary' : 'multiclass',
@@ -200,7 +202,7 @@ async function fitEstimator(
   validation: { x: Float64Array; y: Float64Array } | undefined,
   params: Record<string, ParamValue>,
   seed: number,
-  names: readonly string[],
+  groups: readonly EncodedGroup[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<Fit> {
   if (algo === 'gbdt') {
@@ -216,7 +218,7 @@ async function fitEstimator(
       ...(onProgress ? { onProgress } : {}),
       seed,
     });
-    return { estimator: { type: 'gbdt', ensemble: res.ensemble }, importances: namedImportances(res.importance, names) };
+    return { estimator: { type: 'gbdt', ensemble: res.ensemble }, importances: namedImportances(res.importance, groups) };
   }
   if (algo === 'rf') {
     const res = await trainRandomForest(train.X, y, train.d, {
@@ -226,16 +228,17 @@ async function fitEstimator(
       ...(onProgress ? { onProgress } : {}),
       seed,
     });
-    return { estimator: { type: 'random_forest', ensemble: res.ensemble }, importances: namedImportances(res.importance, names) };
+    return { estimator: { type: 'random_forest', ensemble: res.ensemble }, importances: namedImportances(res.importance, groups) };
   }
   if (task === 'classification') {
     const { alpha: _alpha, ...opts } = params;
     const fit = trainLogisticRegression(train.X, train.n, train.d, Int32Array.from(y), nClasses, opts as LogisticRegressionOptions);
     // On standardised inputs, |coefficient| (summed over classes) is a fair importance.
-    const weight = names.map((_, j) => Array.from({ length: fit.coef.length / names.length }, (_, r) => Math.abs(fit.coef[r * names.length + j]!)).reduce((a, b) => a + b, 0));
+    const d = train.d;
+    const weight = Array.from({ length: d }, (_, j) => Array.from({ length: fit.coef.length / d }, (_, r) => Math.abs(fit.coef[r * d + j]!)).reduce((a, b) => a + b, 0));
     return {
       estimator: { type: 'logistic_regression', coef: Array.from(fit.coef), intercept: Array.from(fit.intercept), n_classes: nClasses },
-      importances: { coefficient: normalised(names, weight) },
+      importances: { coefficient: normalised(groups, weight) },
     };
   }
   const { C: _c, maxIter: _m, tol: _t, ...opts } = params;
@@ -268,17 +271,34 @@ function scoreOf(model: NativeModel, m: Matrix, y: Float64Array, yClass: Int32Ar
   return accuracy(yClass, pred);
 }
 
-function namedImportances(imp: { gain: Float64Array; split: Float64Array }, names: readonly string[]): Record<string, Record<string, number>> {
-  return { gain: normalised(names, Array.from(imp.gain)), split: normalised(names, Array.from(imp.split)) };
+function namedImportances(imp: { gain: Float64Array; split: Float64Array }, groups: readonly EncodedGroup[]): Record<string, Record<string, number>> {
+  return { gain: normalised(groups, Array.from(imp.gain)), split: normalised(groups, Array.from(imp.split)) };
 }
 
-function normalised(names: readonly string[], values: readonly number[]): Record<string, number> {
+/**
+ * Importances per input column, summing a one-hot column's parts: a card speaks of the columns a user
+ * has (and the drift report names), not of `plan=basic`.
+ */
+function normalised(groups: readonly EncodedGroup[], values: readonly number[]): Record<string, number> {
   const total = values.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(names.map((n, i) => [n, total > 0 ? values[i]! / total : 0]));
+  return Object.fromEntries(
+    groups.map((g) => {
+      let sum = 0;
+      for (let i = g.start; i < g.end; i++) sum += values[i]!;
+      return [g.name, total > 0 ? sum / total : 0];
+    }),
+  );
 }
 
-function encoderGroups(spec: EncoderSpec): { name: string; start: number; end: number }[] {
-  const groups: { name: string; start: number; end: number }[] = [];
+/** An input column and the range of encoded matrix columns it became. */
+interface EncodedGroup {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function encoderGroups(spec: EncoderSpec): EncodedGroup[] {
+  const groups: EncodedGroup[] = [];
   let at = 0;
   for (const c of spec.columns) {
     const w = c.kind === 'categorical' && c.encoding === 'onehot' ? c.categories.length : 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
 import { DriftwatchError } from '../../core/errors.js';
-import { encode, encodedNames, encodedWidth, fitEncoder } from './feature-encoder.js';
+import { encode, encodedNames, encodedWidth, fitEncoder, MAX_ONEHOT_CATEGORIES } from './feature-encoder.js';
 import { encodeLabels } from './label-encoder.js';
 import { tableFingerprint } from './fingerprint.js';
 
@@ -19,6 +19,14 @@ describe('feature encoder', () => {
     const { X, n, d } = encode(spec, test);
     expect([n, d]).toEqual([3, 2]);
     expect(Array.from(X)).toEqual([1, 0, NaN, NaN, 3, 1]);
+  });
+
+  it("'auto' one-hot encodes up to MAX_ONEHOT_CATEGORIES categories and uses ordinal codes above", () => {
+    const many = Array.from({ length: MAX_ONEHOT_CATEGORIES + 1 }, (_, i) => `c${i}`);
+    const t = createTable([categoricalColumn('few', many.map((_, i) => `f${i % MAX_ONEHOT_CATEGORIES}`)), categoricalColumn('many', many)]);
+    const spec = fitEncoder(t, ['few', 'many'], { categorical: 'auto', impute: false, standardize: false });
+    expect(spec.columns.map((c) => (c.kind === 'categorical' ? c.encoding : c.kind))).toEqual(['onehot', 'ordinal']);
+    expect(encodedWidth(spec)).toBe(MAX_ONEHOT_CATEGORIES + 1);
   });
 
   it('one-hot with imputation and standardisation for linear models', () => {

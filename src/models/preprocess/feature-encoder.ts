@@ -6,9 +6,10 @@
  * Rules (documented in docs/models.md):
  * - numeric inputs: missing stays NaN for trees (they learn where missing goes); for linear models it is
  *   replaced by the training mean, then standardised with the training mean and std.
- * - categorical inputs: 'ordinal' (trees) encodes the training categories as 0..K-1 and anything unseen
- *   or missing as NaN, i.e. missing; 'onehot' (linear) gives one 0/1 column per training category and
- *   all zeros for an unseen or missing value.
+ * - categorical inputs: 'onehot' gives one 0/1 column per training category and all zeros for an unseen
+ *   or missing value (linear models always; trees for columns of at most MAX_ONEHOT_CATEGORIES); 'ordinal'
+ *   encodes the training categories as 0..K-1 and anything unseen or missing as NaN, i.e. missing (trees,
+ *   for columns with more categories, where one column per category would cost too much memory).
  * - a required input column absent from the table is an error naming it; extra columns are ignored.
  */
 import { DriftwatchError } from '../../core/errors.js';
@@ -37,8 +38,12 @@ export interface EncoderSpec {
   readonly columns: readonly EncodedColumn[];
 }
 
+/** Above this many training categories, 'auto' encodes a column as ordinal codes instead of one-hot. */
+export const MAX_ONEHOT_CATEGORIES = 32;
+
 export interface EncodeOptions {
-  readonly categorical: CategoricalEncoding;
+  /** 'auto': one-hot up to MAX_ONEHOT_CATEGORIES categories, ordinal codes above. */
+  readonly categorical: CategoricalEncoding | 'auto';
   /** Replace missing numeric values by the training mean (linear models). */
   readonly impute: boolean;
   /** Standardise numeric columns (linear models). */
@@ -58,7 +63,8 @@ export function fitEncoder(table: Table, features: readonly string[], options: E
     const col = requireColumn(table, name);
     if (col.storage === 'categorical') {
       const categories = [...col.dictionary].sort(compareCategories);
-      return { name, kind: 'categorical', categories, encoding: options.categorical };
+      const auto = categories.length <= MAX_ONEHOT_CATEGORIES ? 'onehot' : 'ordinal';
+      return { name, kind: 'categorical', categories, encoding: options.categorical === 'auto' ? auto : options.categorical };
     }
     let sum = 0;
     let sumSq = 0;

@@ -12,6 +12,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import type { MissingMatcher } from './missing-values.js';
+import { divPow10, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
 import type { Column } from './table.js';
@@ -23,11 +24,16 @@ const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
 /** Exact powers of ten: a <= 15-digit integer divided by one is correctly rounded. */
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10_INT = [1, 10, 100, 1000];
 
 const TWO32 = 4294967296;
 const INV32 = 1 / TWO32;
 const TWO53 = 9007199254740992;
+/**
+ * Mantissas below this (computed in floating point, so off by a few thousand at most) are surely below
+ * 10^19 < 2^64, so two 32-bit words hold them exactly.
+ */
+const MANTISSA_LIMIT = 9.9999e18;
 
 const QUOTED = 1;
 const ESCAPED = 2;
@@ -73,6 +79,8 @@ export class CsvParser {
   /** Per column, refreshed by parseFast: its storage arrays (empty for the other storage). */
   private fastValues: Float64Array[] = [];
   private fastCodes: Int32Array[] = [];
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewBuf: Uint8Array | undefined;
 
   constructor(options: CsvParserOptions) {
     this.delimiter = options.delimiter;
@@ -366,16 +374,19 @@ export class CsvParser {
    * categories. It returns at the start of the first record it does not take — a cut record at the end of
    * the chunk, a quoted line break, a doubled quote, a bare CR, a ragged row, text in a numeric column —
    * and the general path parses that record (its values here are overwritten, its errors are the general
-   * path's). Numbers are exactly `Number(text)`: a mantissa below 2^53 with a power of ten within ±22 is
-   * one correctly rounded division or multiplication (Clinger), up to 19 digits go to Eisel-Lemire, and
-   * anything else to parseNumberBytes.
+   * path's). Numbers are exactly `Number(text)`: a mantissa below 2^53 with at most 22 decimals is one
+   * correctly rounded division (Clinger), up to 19 digits with at most 21 decimals the exact quotient of
+   * decimal-quotient.ts, anything else Eisel-Lemire or parseNumberBytes (slowDecimal).
    */
   private parseFast(buf: Uint8Array, pos: number, end: number, last: boolean): number {
     const d = this.delimiter;
     const n = this.names.length;
     const missing = this.missing;
     const emptyIsMissing = missing.emptyIsMissing;
-    const markerFirst = missing.hasNumericMarker;
+    const markerFirst = missing.hasNumericMarker === true;
+    // Module constants as locals: V8 checks an imported binding for initialisation at every use.
+    const pow10 = POW10;
+    const pow10Int = POW10_INT;
     this.refreshFast();
     let valuesOf = this.fastValues;
     let codesOf = this.fastCodes;
@@ -383,6 +394,7 @@ export class CsvParser {
     let row = this.rows;
     let line = this.line;
     let recordStart = pos;
+    const view = this.viewOf(buf);
     records: while (pos < end) {
       recordStart = pos;
       let c = buf[pos]!;
@@ -405,62 +417,95 @@ export class CsvParser {
         if (values.length !== 0) {
           // Numeric column. m accumulates the digits as a double (exact while below 2^53), lo the same
           // modulo 2^32 in integer arithmetic, which with m's small relative error recovers a 64-bit
-          // mantissa exactly for Eisel-Lemire.
-          let negative = false;
-          if (pos < end && buf[pos] === MINUS) {
-            negative = true;
-            pos++;
-          }
+          // mantissa exactly. minus is 1 after a '-', else 0, without a branch: signs are as random as
+          // the data.
+          const minus = pos < end ? ((buf[pos]! ^ MINUS) - 1) >>> 31 : 0;
+          pos += minus;
           let m = 0;
           let lo = 0;
-          let exponent = 0;
+          let fracStart = -1;
           const intStart = pos;
-          for (; pos < end; pos++) {
-            const digit = buf[pos]! - ZERO;
-            if (digit < 0 || digit > 9) break;
-            m = m * 10 + digit;
-            lo = (Math.imul(lo, 10) + digit) | 0;
+          // The integer digits, then (after a '.') the fraction digits: four at a time from one 32-bit
+          // little-endian load (SWAR: a mask finds the first non-digit, two multiplies make the value),
+          // byte by byte only in the last three bytes of the chunk.
+          for (;;) {
+            if (pos + 4 <= end) {
+              const x = view.getInt32(pos, true);
+              const y = (x - 0x30303030) | 0;
+              // Bit 7 of each byte that is not '0'..'9'; only the lowest one matters (the first non-digit).
+              const t = (((x + 0x46464646) | 0) | y) & 0x80808080;
+              if (t === 0) {
+                const z = (Math.imul(y, 10) + (y >>> 8)) | 0;
+                const v4 = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+                m = m * 10000 + v4;
+                lo = (Math.imul(lo, 10000) + v4) | 0;
+                pos += 4;
+                continue;
+              }
+              // n < 4 digits: shift them to the top bytes so the 4-digit formula gives their value.
+              const n = (32 - Math.clz32(((t - 1) | 0) & ~t)) >> 3;
+              const w = (y << (24 - 8 * n)) << 8;
+              const z = (Math.imul(w, 10) + (w >>> 8)) | 0;
+              const vn = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+              const scale = pow10Int[n]!;
+              m = m * scale + vn;
+              lo = (Math.imul(lo, scale) + vn) | 0;
+              pos += n;
+              // The byte after the digits, from the same load.
+              c = (x >>> (8 * n)) & 0xff;
+            } else {
+              for (;;) {
+                if (pos >= end) {
+                  c = -1;
+                  break;
+                }
+                c = buf[pos]!;
+                const digit = c - ZERO;
+                if (digit < 0 || digit > 9) break;
+                m = m * 10 + digit;
+                lo = (Math.imul(lo, 10) + digit) | 0;
+                pos++;
+              }
+            }
+            if (c === DOT && fracStart < 0) {
+              fracStart = ++pos;
+              continue;
+            }
+            break;
           }
           let digits = pos - intStart;
-          if (pos < end && buf[pos] === DOT) {
-            const fracStart = ++pos;
-            for (; pos < end; pos++) {
-              const digit = buf[pos]! - ZERO;
-              if (digit < 0 || digit > 9) break;
-              m = m * 10 + digit;
-              lo = (Math.imul(lo, 10) + digit) | 0;
-            }
+          let exponent = 0;
+          if (fracStart >= 0) {
             exponent = fracStart - pos;
-            digits -= exponent;
+            digits -= 1;
           }
-          if (digits !== 0 && (pos < end ? (c = buf[pos]!) === d || c === LF || c === CR : last)) {
-            let v: number;
-            if (m < TWO53) {
-              if (exponent >= -22) {
-                v = exponent < 0 ? m / POW10[-exponent]! : m;
-                if (negative) v = -v;
-              } else {
-                v = eiselLemire(Math.floor(m / TWO32), m % TWO32, exponent, negative);
-                if (v !== v) v = parseNumberBytes(buf, s, pos);
-              }
-            } else if (m < 1e19) {
-              const low = lo >>> 0;
-              v = eiselLemire(Math.round((m - low) * INV32), low, exponent, negative);
-              if (v !== v) v = parseNumberBytes(buf, s, pos);
+          // c is the byte after the digits, -1 at the end of the buffer.
+          if (digits !== 0 && (c === d || c === LF || c === CR || (c < 0 && last))) {
+            // Each value goes straight into the column: a variable merging these paths with the calls
+            // below would make V8 box every number into a heap object.
+            const sign = 1 - 2 * minus;
+            if (m < TWO53 && exponent >= -22) {
+              values[row] = (m / pow10[-exponent]!) * sign;
             } else {
-              v = parseNumberBytes(buf, s, pos);
+              let v = NaN;
+              if (m < MANTISSA_LIMIT && exponent >= -22) {
+                // m is off by far less than 2^31 (a few roundings past 2^53); lo gives the exact low word.
+                const low = lo >>> 0;
+                v = divPow10(Math.round((m - low) * INV32), low, -exponent);
+              }
+              values[row] = v === v ? v * sign : slowDecimal(buf, s, pos, m, lo, exponent, minus !== 0);
             }
-            if (markerFirst && missing.matchBytes(buf, s, pos)) v = NaN;
-            values[row] = v;
-          } else if (pos === s && pos < end && emptyIsMissing && ((c = buf[pos]!) === d || c === LF)) {
+            if (markerFirst && missing.matchBytes(buf, s, pos)) values[row] = NaN;
+          } else if (pos === s && emptyIsMissing && (c === d || c === LF)) {
             // An empty field.
             values[row] = NaN;
           } else {
             // Cut at the end of the chunk, an exponent, spaces, a quote, text, a missing marker: the
             // general field parse.
             if (pos >= end && !last) break records;
-            pos = this.fastOther(buf, s, end, last, k, row);
+            pos = this.fastOther(buf, s, end, last, k, row) | 0;
             if (pos < 0) break records;
+            c = pos < end ? buf[pos]! : -1;
           }
         } else {
           // Categorical column: a known value is found by its bytes.
@@ -481,9 +526,11 @@ export class CsvParser {
             start = pos + 1;
             e = q;
             pos = q + 1;
+            c = pos < end ? buf[pos]! : -1;
           } else {
             while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
             e = pos;
+            if (pos >= end) c = -1;
           }
           if (pos >= end && !last) break records;
           const interner = this.interners[k];
@@ -497,12 +544,12 @@ export class CsvParser {
             this.commitField(buf, k, row, columns[k]!);
           }
         }
-        // The field's terminator: a delimiter between fields, a line end (or the end of the file) after the last.
+        // The field's terminator (c, the byte at pos or -1 at the end): a delimiter between fields, a line
+        // end (or the end of the file) after the last.
         if (k < n - 1) {
-          if (pos >= end || buf[pos] !== d) break records;
+          if (c !== d) break records;
           pos++;
-        } else if (pos < end) {
-          c = buf[pos]!;
+        } else if (c >= 0) {
           if (c === LF) pos++;
           else if (c === CR && pos + 1 < end && buf[pos + 1] === LF) pos += 2;
           else break records;
@@ -549,6 +596,15 @@ export class CsvParser {
     }
     this.fastValues[k]![row] = v;
     return pos;
+  }
+
+  /** A DataView over `buf` (cached: parseFast runs once per chunk, and again after each slow record). */
+  private viewOf(buf: Uint8Array): DataView {
+    if (this.viewBuf !== buf) {
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      this.viewBuf = buf;
+    }
+    return this.view;
   }
 
   /** Column storage arrays for parseFast (they change when columns grow or switch to categorical). */
@@ -625,4 +681,20 @@ export class CsvParser {
     values.set(this.values);
     this.values = values;
   }
+}
+
+/**
+ * A plain decimal the inline paths of parseFast do not take (over 19 digits, tiny exponents, a mantissa
+ * below 2^53 with more than 22 decimals, an undecidable quotient): Eisel-Lemire, else `Number()`.
+ * m is the digits summed as a double, lo the same modulo 2^32.
+ */
+function slowDecimal(buf: Uint8Array, s: number, e: number, m: number, lo: number, exponent: number, negative: boolean): number {
+  let v = NaN;
+  if (m < TWO53) {
+    v = eiselLemire(Math.floor(m / TWO32), m % TWO32, exponent, negative);
+  } else if (m < MANTISSA_LIMIT) {
+    const low = lo >>> 0;
+    v = eiselLemire(Math.round((m - low) * INV32), low, exponent, negative);
+  }
+  return v === v ? v : parseNumberBytes(buf, s, e);
 }

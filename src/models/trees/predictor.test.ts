@@ -102,4 +102,34 @@ describe('compileEnsemble', () => {
       { numRuns: 60 },
     );
   });
+
+  it('batch prediction (the WebAssembly walk) equals single-row prediction to the bit: chunks, blocks with and without NaN, several outputs, stumps', () => {
+    for (const [maxDepth, nOut] of [
+      [6, 1],
+      [5, 3],
+      [0, 2],
+    ]) {
+      const base = ensembleFrom(17 + maxDepth, maxDepth, 1, nOut);
+      const e: TreeEnsemble = nOut > 1 ? { ...base, task: 'multiclass', nClasses: nOut } : base;
+      const p = compileEnsemble(e);
+      // 2600 rows: three chunks of the copy-in buffer, tails that are not a multiple of 16, NaN in a few blocks.
+      const n = 2600;
+      let s = 99;
+      const x = Float64Array.from({ length: n * 4 }, (_, k) => {
+        s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+        const row = Math.floor(k / 4);
+        return (row >= 1030 && row < 1040) || row === 2501 ? (s % 3 === 0 ? NaN : 0.5) : (s / 4294967296) * 3 - 1.5;
+      });
+      const got = p.predict(x, n);
+      const one = new Float64Array(nOut);
+      for (let i = 0; i < n; i++) {
+        p.predictRow(x.subarray(i * 4, i * 4 + 4), one);
+        for (let k = 0; k < nOut; k++) expect(got[i * nOut + k]).toBe(one[k]);
+        if (i % 97 === 0 || i === 1031) {
+          const want = reference(e, x.subarray(i * 4, i * 4 + 4));
+          for (let k = 0; k < nOut; k++) expect(got[i * nOut + k]).toBeCloseTo(want[k], 12);
+        }
+      }
+    }
+  });
 });

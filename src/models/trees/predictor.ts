@@ -11,6 +11,7 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import { sigmoid } from './gbdt-losses.js';
+import { wasmBatchWalker, type CompleteLayout } from './predictor-wasm.js';
 import type { TreeEnsemble, TreeTask } from './types.js';
 
 export interface TreePredictor {
@@ -36,6 +37,8 @@ export interface TreePredictor {
  */
 const BLOCK_COMPLETE = 128;
 const BLOCK_NODES = 4096;
+/** The WebAssembly walker blocks rows itself (predictor-wasm.ts); longer calls amortise copying rows in. */
+const BLOCK_WASM = 1 << 16;
 const MAX_COMPLETE_DEPTH = 12;
 
 /** Compiles an ensemble for prediction. */
@@ -44,8 +47,12 @@ export function compileEnsemble(e: TreeEnsemble): TreePredictor {
     throw new DriftwatchError('MODEL_INVALID', 'tree ensemble has a different number of trees and tree outputs');
   }
   const complete = depthOf(e) <= MAX_COMPLETE_DEPTH && e.valueDim === 1;
-  const walker = complete ? completeWalker(e) : nodeWalker(e);
-  const BLOCK = complete ? BLOCK_COMPLETE : BLOCK_NODES;
+  const layout = complete ? completeLayout(e) : null;
+  // One row (the serving path) always walks in JavaScript: no copying, microseconds.
+  const rowWalker = layout ? completeWalker(layout) : nodeWalker(e);
+  const batch = layout ? wasmBatchWalker(layout) : null;
+  const walker: Walker = batch ?? rowWalker;
+  const BLOCK = batch ? BLOCK_WASM : complete ? BLOCK_COMPLETE : BLOCK_NODES;
   const nOut = e.nOutputs;
   const nCol = e.task === 'regression' ? 1 : e.nClasses;
   const scale = e.aggregation === 'mean' ? 1 / Math.max(1, e.trees.length) : 1;
@@ -101,7 +108,7 @@ export function compileEnsemble(e: TreeEnsemble): TreePredictor {
     },
     predictRow(row, out) {
       rowRaw.fill(0);
-      walker(row, 0, 1, rowRaw);
+      rowWalker(row, 0, 1, rowRaw);
       for (let k = 0; k < nOut; k++) rowRaw[k] = rowRaw[k] * scale + e.baseScore[k];
       finish(rowRaw, 1, out, 0);
     },
@@ -124,8 +131,8 @@ function depthOf(e: TreeEnsemble): number {
   return max;
 }
 
-/** Complete-binary-tree layout (see the file comment). Requires valueDim 1 and parents before children. */
-function completeWalker(e: TreeEnsemble): Walker {
+/** Complete-binary-tree layout (see the file comment). Requires valueDim 1. */
+function completeLayout(e: TreeEnsemble): CompleteLayout {
   const D = depthOf(e);
   const nT = e.trees.length;
   const inner = (1 << D) - 1;
@@ -157,8 +164,16 @@ function completeWalker(e: TreeEnsemble): Walker {
       }
     }
   }
-  const d = e.nFeatures;
-  const nOut = e.nOutputs;
+  return { depth: D, nTrees: nT, nFeatures: e.nFeatures, nOutputs: e.nOutputs, feat, thr, missRight, leaf, outIdx };
+}
+
+/** The JavaScript walk of a complete layout. */
+function completeWalker(L: CompleteLayout): Walker {
+  const { depth: D, nTrees: nT, feat, thr, missRight, leaf, outIdx } = L;
+  const inner = (1 << D) - 1;
+  const width = 1 << D;
+  const d = L.nFeatures;
+  const nOut = L.nOutputs;
   return (x, start, end, out) => {
     const m = end - start;
     if (m === 1) {

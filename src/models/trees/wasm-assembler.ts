@@ -114,6 +114,15 @@ export class Code {
   f64x2Sub(): this {
     return this.emit(0xfd, ...uleb(0xf1));
   }
+  f64x2Ne(): this {
+    return this.emit(0xfd, ...uleb(0x48));
+  }
+  v128Or(): this {
+    return this.emit(0xfd, ...uleb(0x50));
+  }
+  v128AnyTrue(): this {
+    return this.emit(0xfd, ...uleb(0x53));
+  }
   /** memory.fill(dest, value, length) (bulk memory). */
   memoryFill(): this {
     return this.emit(0xfc, ...uleb(11), 0);
@@ -133,6 +142,12 @@ export class Code {
   }
   i32LeU(): this {
     return this.emit(0x4d);
+  }
+  i32And(): this {
+    return this.emit(0x71);
+  }
+  i32Or(): this {
+    return this.emit(0x72);
   }
   i32Add(): this {
     return this.emit(0x6a);
@@ -155,6 +170,12 @@ export class Code {
   f64Add(): this {
     return this.emit(0xa0);
   }
+  f64Ne(): this {
+    return this.emit(0x62);
+  }
+  f64Gt(): this {
+    return this.emit(0x64);
+  }
 }
 
 export interface WasmFunction {
@@ -170,10 +191,14 @@ const section = (id: number, body: number[]): number[] => [id, ...uleb(body.leng
 const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 
-/** A module importing `env.memory` (shared, up to `maxPages`) and exporting `functions` under their names. */
-export function wasmModule(maxPages: number, functions: readonly WasmFunction[]): Uint8Array {
+/**
+ * A module importing `env.memory` and exporting `functions` under their names. The memory is shared (up to
+ * `maxPages`) when maxPages is given, else an ordinary one.
+ */
+export function wasmModule(maxPages: number | null, functions: readonly WasmFunction[]): Uint8Array {
   const types = functions.map((f) => [0x60, ...vector(f.params.map((t) => [t])), ...vector(f.results.map((t) => [t]))]);
-  const imports = [[...name('env'), ...name('memory'), 0x02, 0x03, ...uleb(1), ...uleb(maxPages)]];
+  const limits = maxPages === null ? [0x00, ...uleb(1)] : [0x03, ...uleb(1), ...uleb(maxPages)];
+  const imports = [[...name('env'), ...name('memory'), 0x02, ...limits]];
   const codes = functions.map((f) => {
     const groups: number[][] = [];
     for (const t of f.locals) {
@@ -196,12 +221,12 @@ export function wasmModule(maxPages: number, functions: readonly WasmFunction[])
 
 /** The parts of the WebAssembly JS API used here (the project's TypeScript libs do not declare it). */
 export interface WasmMemory {
-  readonly buffer: SharedArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   grow(pages: number): number;
 }
 export type WasmExports = Record<string, (...args: number[]) => number>;
 interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: WasmExports };
 }

@@ -15,6 +15,7 @@ import type { MissingMatcher } from './missing-values.js';
 import { divPow10, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
+import { ShortValueCache } from './short-value-cache.js';
 import type { Column } from './table.js';
 
 const LF = 10;
@@ -80,6 +81,8 @@ export class CsvParser {
   private fastValues: Float64Array[] = [];
   private fastCodes: Int32Array[] = [];
   private view: DataView = new DataView(new ArrayBuffer(0));
+  /** Per column, for parseFast: codes of short categorical values. */
+  private caches: ShortValueCache[] = [];
   private viewBuf: Uint8Array | undefined;
 
   constructor(options: CsvParserOptions) {
@@ -395,6 +398,8 @@ export class CsvParser {
     let line = this.line;
     let recordStart = pos;
     const view = this.viewOf(buf);
+    const caches = this.caches;
+    const delimiterWord = Math.imul(d, 0x01010101);
     records: while (pos < end) {
       recordStart = pos;
       let c = buf[pos]!;
@@ -508,40 +513,82 @@ export class CsvParser {
             c = pos < end ? buf[pos]! : -1;
           }
         } else {
-          // Categorical column: a known value is found by its bytes.
-          let start = s;
-          let e: number;
-          let flags = 0;
-          if (pos < end && buf[pos] === QUOTE) {
-            // Quoted without doubled quotes or line breaks; anything else goes to the general path.
-            let q = pos + 1;
-            while (q < end && (c = buf[q]!) !== QUOTE && c !== LF) q++;
-            if (q >= end || c === LF) break records;
-            if (q + 1 < end) {
-              if (buf[q + 1] === QUOTE) break records;
-            } else if (!last) {
-              break records;
+          // Categorical column: a known value is found by its bytes. A short one (1-7 bytes, unquoted)
+          // first in the column's ShortValueCache: two 32-bit loads, masks for its end, one hash.
+          let cached = -1;
+          let w1 = 0;
+          let w2 = 0;
+          let length = 0;
+          const cache = caches[k]!;
+          if (pos + 8 <= end && cache.active) {
+            const x1 = view.getInt32(pos, true);
+            const x2 = view.getInt32(pos + 4, true);
+            // Bit 7 of each byte below 0x20 (line ends, tabs) or equal to the delimiter; the lowest one
+            // is the value's end (borrows only disturb the bytes above it).
+            const z1 = x1 ^ delimiterWord;
+            const z2 = x2 ^ delimiterWord;
+            const t1 = ((((x1 - 0x20202020) | 0) & ~x1) | (((z1 - 0x01010101) | 0) & ~z1)) & 0x80808080;
+            const t2 = ((((x2 - 0x20202020) | 0) & ~x2) | (((z2 - 0x01010101) | 0) & ~z2)) & 0x80808080;
+            const n1 = (32 - Math.clz32(((t1 - 1) | 0) & ~t1)) >> 3; // 4 when t1 === 0
+            const n2 = (32 - Math.clz32(((t2 - 1) | 0) & ~t2)) >> 3;
+            length = n1 + (n1 >> 2) * n2;
+            if (length !== 0 && length < 8 && (x1 & 0xff) !== QUOTE) {
+              const stop = length < 4 ? (x1 >>> (8 * length)) & 0xff : (x2 >>> (8 * (length - 4))) & 0xff;
+              if (stop === d || stop === LF || stop === CR) {
+                w1 = x1 & (-1 >>> (32 - 8 * n1));
+                w2 = x2 & ((1 << (8 * (length - n1))) - 1);
+                cached = cache.get(w1, w2, length);
+                if (cached >= 0) {
+                  codesOf[k]![row] = cached;
+                  pos += length;
+                  c = stop;
+                }
+              } else {
+                length = 0;
+              }
+            } else {
+              length = 0;
             }
-            flags = QUOTED;
-            start = pos + 1;
-            e = q;
-            pos = q + 1;
-            c = pos < end ? buf[pos]! : -1;
-          } else {
-            while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
-            e = pos;
-            if (pos >= end) c = -1;
           }
-          if (pos >= end && !last) break records;
-          const interner = this.interners[k];
-          const code = interner === undefined ? -1 : interner.lookup(buf, start, e);
-          if (code >= 0) {
-            codesOf[k]![row] = code;
-          } else {
-            this.starts[k] = start;
-            this.ends[k] = e;
-            this.flags[k] = flags;
-            this.commitField(buf, k, row, columns[k]!);
+          if (cached < 0) {
+            let start = s;
+            let e: number;
+            let flags = 0;
+            if (pos < end && buf[pos] === QUOTE) {
+              // Quoted without doubled quotes or line breaks; anything else goes to the general path.
+              let q = pos + 1;
+              while (q < end && (c = buf[q]!) !== QUOTE && c !== LF) q++;
+              if (q >= end || c === LF) break records;
+              if (q + 1 < end) {
+                if (buf[q + 1] === QUOTE) break records;
+              } else if (!last) {
+                break records;
+              }
+              flags = QUOTED;
+              start = pos + 1;
+              e = q;
+              pos = q + 1;
+              c = pos < end ? buf[pos]! : -1;
+            } else {
+              while (pos < end && (c = buf[pos]!) !== d && c !== LF && c !== CR) pos++;
+              e = pos;
+              if (pos >= end) c = -1;
+            }
+            if (pos >= end && !last) break records;
+            const interner = this.interners[k];
+            const code = interner === undefined ? -1 : interner.lookup(buf, start, e);
+            if (code >= 0) {
+              codesOf[k]![row] = code;
+            } else {
+              this.starts[k] = start;
+              this.ends[k] = e;
+              this.flags[k] = flags;
+              this.commitField(buf, k, row, columns[k]!);
+            }
+            if (length !== 0 && flags === 0 && e - start === length) {
+              const known = codesOf[k]![row]!;
+              if (known >= 0) cache.set(w1, w2, length, known);
+            }
           }
         }
         // The field's terminator (c, the byte at pos or -1 at the end): a delimiter between fields, a line
@@ -617,6 +664,7 @@ export class CsvParser {
       // A numeric column with a zero capacity never happens: capacity is at least 16.
       this.fastValues[k] = col.numeric ? col.values : noValues;
       this.fastCodes[k] = col.numeric ? noCodes : col.codes;
+      this.caches[k] ??= new ShortValueCache();
     }
   }
 

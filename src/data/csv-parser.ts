@@ -12,7 +12,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import type { MissingMatcher } from './missing-values.js';
-import { divPow10, POW10 } from './decimal-quotient.js';
+import { nearestQuotient, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
 import { ShortValueCache } from './short-value-cache.js';
@@ -489,16 +489,19 @@ export class CsvParser {
             // Each value goes straight into the column: a variable merging these paths with the calls
             // below would make V8 box every number into a heap object.
             const sign = 1 - 2 * minus;
-            if (m < TWO53 && exponent >= -22) {
-              values[row] = (m / pow10[-exponent]!) * sign;
-            } else {
-              let v = NaN;
-              if (m < MANTISSA_LIMIT && exponent >= -22) {
-                // m is off by far less than 2^31 (a few roundings past 2^53); lo gives the exact low word.
-                const low = lo >>> 0;
-                v = divPow10(Math.round((m - low) * INV32), low, -exponent);
+            if (exponent >= -22 && m < MANTISSA_LIMIT) {
+              const q0 = m / pow10[-exponent]!;
+              if (m < TWO53) {
+                values[row] = q0 * sign;
+              } else {
+                // m is off by far less than 2^31 (a few roundings past 2^53) and lo is the exact mantissa
+                // modulo 2^32, so their difference modulo 2^32 is the exact error.
+                const r = (lo - (m - Math.floor(m * INV32) * TWO32)) | 0;
+                const v = nearestQuotient(m, r, q0, -exponent);
+                values[row] = v === v ? v * sign : slowDecimal(buf, s, pos, m, lo, exponent, minus !== 0);
               }
-              values[row] = v === v ? v * sign : slowDecimal(buf, s, pos, m, lo, exponent, minus !== 0);
+            } else {
+              values[row] = slowDecimal(buf, s, pos, m, lo, exponent, minus !== 0);
             }
             if (markerFirst && missing.matchBytes(buf, s, pos)) values[row] = NaN;
           } else if (pos === s && emptyIsMissing && (c === d || c === LF)) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divPow10, MAX_DIV_EXP10 } from './decimal-quotient.js';
+import { divPow10, MAX_DIV_EXP10, nearestQuotient, POW10 } from './decimal-quotient.js';
 
 const TWO64 = 1n << 64n;
 
@@ -116,12 +116,40 @@ describe('divPow10: correctly rounded m / 10^k', () => {
     expect(decided).toBeLessThan(20000);
   });
 
+  it('is exact from a mantissa a few ulps off (digits summed in floating point) plus its exact error', () => {
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 15, maxLength: 20 });
+    fc.assert(
+      fc.property(digits, fc.integer({ min: 0, max: MAX_DIV_EXP10 }), fc.integer({ min: -8, max: 8 }), (d, k, off) => {
+        const m = BigInt(d);
+        if (m >= TWO64 || m === 0n) return;
+        // a = fl(m) moved by `off` ulps: an integer-valued double near m; r = m - a exactly.
+        const f = Number(m);
+        const ulp = 2 ** Math.max(0, Math.floor(Math.log2(f)) - 52);
+        const a = f + off * ulp;
+        if (a <= 0 || a >= 2 ** 64) return;
+        const r = m - BigInt(a);
+        if (r > 2147483647n || r < -2147483648n) return;
+        const v = nearestQuotient(a, Number(r), a / POW10[k]!, k);
+        if (Number.isNaN(v)) return;
+        const text = `${m}e-${k}`;
+        expect(Object.is(v, Number(text)), `${text} from a=${a}, r=${r}: got ${v}, Number() gives ${Number(text)}`).toBe(true);
+      }),
+      { numRuns: 30000 },
+    );
+  });
+
+  it('declines an error r beyond the bound it is proven for', () => {
+    const a = 2 ** 60;
+    expect(Number.isNaN(nearestQuotient(a, 2 ** 12, a / 1e5, 5))).toBe(true);
+    expect(nearestQuotient(a, 2 ** 9, a / 1e5, 5)).toBe(Number(`${2n ** 60n + 512n}e-5`));
+  });
+
   it('handles the boundaries: zero, 2^53 neighbours, powers of two and ten, the largest mantissas and k', () => {
     const cases: [bigint, number][] = [
       [0n, 0],
       [0n, 5],
       [1n, 0],
-      [1n, 21],
+      [1n, 20],
       [9007199254740991n, 0],
       [9007199254740992n, 0],
       [9007199254740994n, 0],
@@ -129,11 +157,11 @@ describe('divPow10: correctly rounded m / 10^k', () => {
       [9007199254740993n, 1],
       [12345678901234567n, 17],
       [18446744073709551615n, 0],
-      [18446744073709551615n, 21],
+      [18446744073709551615n, 20],
       [10000000000000000000n, 19],
       [5000000000000000000n, 19],
       [2500000000000000000n, 19],
-      [1000000000000000000n, 21],
+      [1000000000000000000n, 20],
       [30000000000000004n, 17],
       [8123740528476543n, 16],
       [12347804670859434n, 13],

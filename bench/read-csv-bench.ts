@@ -1,7 +1,8 @@
 /**
  * Throughput of the CSV reader: writes a ~100 MB CSV (30 numeric columns like the headline benchmark's,
  * plus 5 categorical) to the temp directory once, reads it a few times, and prints MB/s.
- * Run: node --import tsx bench/read-csv-bench.ts [megabytes] [--numeric-only]
+ * Run: node --import tsx bench/read-csv-bench.ts [megabytes] [--numeric-only] [--file path.csv]
+ * `--file` reads an existing CSV instead (say a cut of the headline benchmark's files).
  * Also compares reading two files one after the other with reading them on two worker threads.
  */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
@@ -11,9 +12,12 @@ import { join } from 'node:path';
 import { createRng } from '../src/core/rng.js';
 import { readTable, readTableInWorker } from '../src/data/index.js';
 
-const targetMb = Number(process.argv[2] ?? 100);
-const numericOnly = process.argv.includes('--numeric-only');
-const path = join(tmpdir(), `driftwatch-bench-${targetMb}mb${numericOnly ? '-num' : ''}.csv`);
+const args = process.argv.slice(2);
+const fileAt = args.indexOf('--file');
+const givenFile = fileAt >= 0 ? args[fileAt + 1] : undefined;
+const targetMb = Number(args.find((a, i) => !a.startsWith('--') && (fileAt < 0 || i !== fileAt + 1)) ?? 100);
+const numericOnly = args.includes('--numeric-only');
+const path = givenFile ?? join(tmpdir(), `driftwatch-bench-${targetMb}mb${numericOnly ? '-num' : ''}.csv`);
 
 async function generate(): Promise<void> {
   const rng = createRng(42);
@@ -78,7 +82,10 @@ async function timed<T>(f: () => Promise<T>): Promise<{ result: T; wall: number;
   return { result, wall, cpu: (c.user + c.system) / 1e6 };
 }
 
-if (!existsSync(path)) await generate();
+if (!existsSync(path)) {
+  if (givenFile !== undefined) throw new Error(`${givenFile} does not exist`);
+  await generate();
+}
 const size = statSync(path).size;
 const mb = size / 1e6;
 console.log(`file: ${path} (${mb.toFixed(1)} MB)`);

@@ -10,6 +10,7 @@
  * its own array, for the JavaScript kernels on the calling thread alone.
  */
 import { DriftwatchError } from '../../core/errors.js';
+import { SPLIT_RECORD } from './gbdt-split.js';
 import { featureStride } from './histogram.js';
 import { WASM_MAX_PAGES, WASM_PAGE, wasmApi, type WasmMemory } from './wasm-assembler.js';
 
@@ -31,6 +32,9 @@ export interface ArenaLayout {
   readonly slots: 2 | 3;
   readonly tasks: number;
   readonly feats: number;
+  readonly missingBin: number;
+  /** Split records (gbdt-split.ts), one per task, then one of training constants. */
+  readonly splits: number;
   readonly gh: number;
   readonly rows: number;
   readonly scratch: number;
@@ -56,6 +60,8 @@ function layoutOf(n: number, d: number, slots: 2 | 3, nOut: number): ArenaLayout
   };
   const tasks = take(MAX_TASKS * TASK_INTS * 4);
   const feats = take(d * 4);
+  const missingBin = take(d);
+  const splits = take((MAX_TASKS + 1) * SPLIT_RECORD * 8);
   const gh = take(n * 16);
   const rows = take(n * 4);
   const scratch = take(n * 4);
@@ -65,7 +71,7 @@ function layoutOf(n: number, d: number, slots: 2 | 3, nOut: number): ArenaLayout
   const bins = take(n * d);
   const binsT = take(n * d);
   const histBytes = d * featureStride(slots) * 8;
-  return { n, d, slots, tasks, feats, gh, rows, scratch, y, score, negExp, bins, binsT, histBytes, hists: at };
+  return { n, d, slots, tasks, feats, missingBin, splits, gh, rows, scratch, y, score, negExp, bins, binsT, histBytes, hists: at };
 }
 
 /** Histogram slots reserved up front: a depth-6 tree's widest level and a few half-node partials. */
@@ -77,6 +83,8 @@ export class GbdtArena {
   readonly memory: WasmMemory | null;
   readonly tasks: Int32Array;
   readonly feats: Int32Array;
+  readonly missingBin: Uint8Array;
+  readonly splits: Float64Array;
   /** gh[2i] = gradient, gh[2i + 1] = hessian of row i. */
   readonly gh: Float64Array;
   readonly rows: Uint32Array;
@@ -93,7 +101,7 @@ export class GbdtArena {
   private readonly free: Hist[] = [];
   private next: number;
 
-  constructor(bins: Uint8Array, y: Float64Array, n: number, d: number, slots: 2 | 3, nOut: number, wasm: boolean) {
+  constructor(bins: Uint8Array, missingBin: Uint8Array, y: Float64Array, n: number, d: number, slots: 2 | 3, nOut: number, wasm: boolean) {
     const L = layoutOf(n, d, slots, nOut);
     this.layout = L;
     this.next = L.hists;
@@ -110,6 +118,8 @@ export class GbdtArena {
     const buf = memory ? memory.buffer : new ArrayBuffer(L.hists);
     this.tasks = new Int32Array(buf, L.tasks, MAX_TASKS * TASK_INTS);
     this.feats = new Int32Array(buf, L.feats, d);
+    this.missingBin = new Uint8Array(buf, L.missingBin, d);
+    this.splits = new Float64Array(buf, L.splits, (MAX_TASKS + 1) * SPLIT_RECORD);
     this.gh = new Float64Array(buf, L.gh, 2 * n);
     this.rows = new Uint32Array(buf, L.rows, n);
     this.scratch = new Uint32Array(buf, L.scratch, n);
@@ -119,6 +129,7 @@ export class GbdtArena {
     this.bins = new Uint8Array(buf, L.bins, n * d);
     this.binsT = new Uint8Array(buf, L.binsT, n * d);
     this.y.set(y);
+    this.missingBin.set(missingBin);
     this.bins.set(bins);
     transpose(bins, n, d, this.binsT);
   }
@@ -147,6 +158,14 @@ export class GbdtArena {
   giveHist(h: Hist): void {
     this.free.push(h);
   }
+
+  /** All of the shared memory as float64 (histograms are at off / 8), refreshed when it has grown. */
+  wholeF64(): Float64Array {
+    const buf = this.memory!.buffer;
+    if (this.whole?.buffer !== buf) this.whole = new Float64Array(buf);
+    return this.whole;
+  }
+  private whole: Float64Array | null = null;
 }
 
 /** Row-major n x d to column-major, in row blocks so both sides stay in cache. */

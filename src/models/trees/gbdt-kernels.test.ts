@@ -17,7 +17,7 @@ function problem(n: number, d: number, seed: number) {
 
 function both(n: number, d: number, slots: 2 | 3, seed: number): { arenas: GbdtArena[]; kernels: GbdtKernels[] } {
   const p = problem(n, d, seed);
-  const arenas = [new GbdtArena(p.bins, p.y, n, d, slots, 1, true), new GbdtArena(p.bins, p.y, n, d, slots, 1, false)];
+  const arenas = [new GbdtArena(p.bins, p.missingBin, p.y, n, d, slots, 1, true), new GbdtArena(p.bins, p.missingBin, p.y, n, d, slots, 1, false)];
   expect(arenas[0].memory).not.toBeNull();
   const module = compileKernels(arenas[0])!;
   const kernels = [wasmKernels(arenas[0], module), jsKernels(arenas[1])];

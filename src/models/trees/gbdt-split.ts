@@ -7,8 +7,6 @@
  * Histograms with 2 slots per bin carry no row counts (the fast path when `minSamplesLeaf` is 1): a side is then
  * non-empty when its hessian sum is above a tiny fraction of the node's, hessians being strictly positive.
  */
-import { featureStride } from './histogram.js';
-
 export interface SplitConstraints {
   readonly lambda: number;
   readonly minSamplesLeaf: number;
@@ -30,87 +28,143 @@ export function emptySplit(): SplitCandidate {
   return { gain: 0, feature: -1, bin: 0, missingLeft: false, gradLeft: 0, hessLeft: 0 };
 }
 
+/** Float64 values per split record: inputs sumG, sumH, count; outputs gain, feature, bin, missingLeft, G_L, H_L. */
+export const SPLIT_RECORD = 16;
+
 /**
- * Scans every selected feature's histogram and writes the best split into `out`. Ties keep the lower feature
- * and bin, so the search is deterministic.
+ * Body of `splitSearch(hist, base, feats, nf, missingBin, rec, r, lambda, minSamplesLeaf, minChildWeight, slots)`:
+ * scans features feats[0..nf) of the histogram at hist[base..] for the node whose sums are in record `r` of
+ * `rec`, and writes its best split there. Ties keep the lower feature and bin, so the search is deterministic.
+ * Source text because the helper thread of training (gbdt-threads.ts) compiles the very same text.
  */
-export function findBestSplit(
-  hist: Float64Array,
-  feats: Int32Array,
-  missingBin: Uint8Array,
-  sumG: number,
-  sumH: number,
-  count: number,
-  c: SplitConstraints,
-  slots: 2 | 3,
-  out: SplitCandidate,
-): void {
-  const lambda = c.lambda;
-  const stride = featureStride(slots);
-  const counted = slots === 3;
-  // Without counts every row counts as "1" only through its hessian; see the file comment.
-  const minLeaf = counted ? c.minSamplesLeaf : 0;
-  const minHess = counted ? c.minChildWeight : Math.max(c.minChildWeight, 1e-10 * sumH + 1e-300);
-  const parentScore = (sumG * sumG) / (sumH + lambda);
-  out.gain = 0;
-  out.feature = -1;
-  for (let j = 0; j < feats.length; j++) {
-    const f = feats[j];
-    const o = f * stride;
-    const nb = missingBin[f];
-    const mp = o + nb * slots;
-    const gm = hist[mp];
-    const hm = hist[mp + 1];
-    const cm = counted ? hist[mp + 2] : hm > 1e-10 * sumH ? 1 : 0;
-    let gl = 0;
-    let hl = 0;
-    let cl = 0;
-    // The last value bin is a threshold only when missing rows exist to form the right side.
-    const lastBin = cm > 0 ? nb - 1 : nb - 2;
-    for (let b = 0; b <= lastBin; b++) {
-      const p = o + b * slots;
-      gl += hist[p];
-      hl += hist[p + 1];
-      if (counted) {
-        cl += hist[p + 2];
-        if (cl === 0) continue;
-      } else {
-        cl = hl;
+export const SPLIT_SEARCH_SOURCE = `
+const r0 = r * ${SPLIT_RECORD};
+const sumG = rec[r0];
+const sumH = rec[r0 + 1];
+const count = rec[r0 + 2];
+const stride = 256 * slots;
+const counted = slots === 3;
+// Without counts every row counts as "1" only through its hessian; see the file comment of gbdt-split.ts.
+const minLeaf = counted ? minSamplesLeaf : 0;
+const minHess = counted ? minChildWeight : Math.max(minChildWeight, 1e-10 * sumH + 1e-300);
+const parentScore = (sumG * sumG) / (sumH + lambda);
+let bestGain = 0;
+let bestFeature = -1;
+let bestBin = 0;
+let bestMissingLeft = 0;
+let bestGL = 0;
+let bestHL = 0;
+for (let j = 0; j < nf; j++) {
+  const f = feats[j];
+  const o = base + f * stride;
+  const nb = missingBin[f];
+  const mp = o + nb * slots;
+  const gm = hist[mp];
+  const hm = hist[mp + 1];
+  const cm = counted ? hist[mp + 2] : hm > 1e-10 * sumH ? 1 : 0;
+  let gl = 0;
+  let hl = 0;
+  let cl = 0;
+  // The last value bin is a threshold only when missing rows exist to form the right side.
+  const lastBin = cm > 0 ? nb - 1 : nb - 2;
+  for (let b = 0; b <= lastBin; b++) {
+    const p = o + b * slots;
+    gl += hist[p];
+    hl += hist[p + 1];
+    if (counted) {
+      cl += hist[p + 2];
+      if (cl === 0) continue;
+    } else {
+      cl = hl;
+    }
+    // Missing to the right.
+    let cr = counted ? count - cl : sumH - hl;
+    let hr = sumH - hl;
+    if (cl >= minLeaf && hl >= minHess && cr >= minLeaf && hr >= minHess) {
+      const gr = sumG - gl;
+      const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestFeature = f;
+        bestBin = b;
+        bestMissingLeft = cm === 0 ? (cl >= cr ? 1 : 0) : 0;
+        bestGL = gl;
+        bestHL = hl;
       }
-      // Missing to the right.
-      let cr = counted ? count - cl : sumH - hl;
-      let hr = sumH - hl;
-      if (cl >= minLeaf && hl >= minHess && cr >= minLeaf && hr >= minHess) {
-        const gr = sumG - gl;
-        const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
-        if (gain > out.gain) {
-          out.gain = gain;
-          out.feature = f;
-          out.bin = b;
-          out.missingLeft = cm === 0 ? cl >= cr : false;
-          out.gradLeft = gl;
-          out.hessLeft = hl;
-        }
-      }
-      if (cm === 0) continue;
-      // Missing to the left.
-      const gl2 = gl + gm;
-      const hl2 = hl + hm;
-      const cl2 = counted ? cl + cm : hl2;
-      hr = sumH - hl2;
-      cr = counted ? count - cl2 : hr;
-      if (cr > 0 && cl2 >= minLeaf && hl2 >= minHess && cr >= minLeaf && hr >= minHess) {
-        const gr = sumG - gl2;
-        const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parentScore;
-        if (gain > out.gain) {
-          out.gain = gain;
-          out.feature = f;
-          out.bin = b;
-          out.missingLeft = true;
-          out.gradLeft = gl2;
-          out.hessLeft = hl2;
-        }
+    }
+    if (cm === 0) continue;
+    // Missing to the left.
+    const gl2 = gl + gm;
+    const hl2 = hl + hm;
+    const cl2 = counted ? cl + cm : hl2;
+    hr = sumH - hl2;
+    cr = counted ? count - cl2 : hr;
+    if (cr > 0 && cl2 >= minLeaf && hl2 >= minHess && cr >= minLeaf && hr >= minHess) {
+      const gr = sumG - gl2;
+      const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestFeature = f;
+        bestBin = b;
+        bestMissingLeft = 1;
+        bestGL = gl2;
+        bestHL = hl2;
       }
     }
   }
+}
+rec[r0 + 3] = bestGain;
+rec[r0 + 4] = bestFeature;
+rec[r0 + 5] = bestBin;
+rec[r0 + 6] = bestMissingLeft;
+rec[r0 + 7] = bestGL;
+rec[r0 + 8] = bestHL;
+`;
+
+/** The split search (see SPLIT_SEARCH_SOURCE). */
+export const splitSearch = new Function(
+  'hist',
+  'base',
+  'feats',
+  'nf',
+  'missingBin',
+  'rec',
+  'r',
+  'lambda',
+  'minSamplesLeaf',
+  'minChildWeight',
+  'slots',
+  SPLIT_SEARCH_SOURCE,
+) as (
+  hist: Float64Array,
+  base: number,
+  feats: Int32Array,
+  nf: number,
+  missingBin: Uint8Array,
+  rec: Float64Array,
+  r: number,
+  lambda: number,
+  minSamplesLeaf: number,
+  minChildWeight: number,
+  slots: number,
+) => void;
+
+/** Writes a node's sums into record `r`. */
+export function writeSplitInput(rec: Float64Array, r: number, sumG: number, sumH: number, count: number): void {
+  const o = r * SPLIT_RECORD;
+  rec[o] = sumG;
+  rec[o + 1] = sumH;
+  rec[o + 2] = count;
+}
+
+/** Reads the split found for record `r` into `out`. */
+export function readSplit(rec: Float64Array, r: number, out: SplitCandidate): void {
+  const o = r * SPLIT_RECORD;
+  out.gain = rec[o + 3];
+  out.feature = rec[o + 4];
+  if (out.feature < 0) return;
+  out.bin = rec[o + 5];
+  out.missingLeft = rec[o + 6] === 1;
+  out.gradLeft = rec[o + 7];
+  out.hessLeft = rec[o + 8];
 }

@@ -1,6 +1,6 @@
 /**
  * Runs batches of independent GBDT tasks (a node's histogram or half of it, a node's partition or half of it, a
- * range of binary-loss gradients, a leaf's score update) on the calling thread and a helper thread. Training stays synchronous: the
+ * range of binary-loss gradients, a leaf's score update, a node's split search) on the calling thread and a helper thread. Training stays synchronous: the
  * threads meet through Atomics on shared memory, not through messages.
  *
  * Tasks are claimed dynamically, largest first, from one counter, so a busy core slows the batch but never
@@ -19,11 +19,13 @@ import { DriftwatchError } from '../../core/errors.js';
 import { MAX_TASKS, TASK_INTS, type GbdtArena, type Hist } from './gbdt-arena.js';
 import type { GbdtKernels } from './gbdt-kernels.js';
 import { BINARY_GRADIENTS_SOURCE, BINARY_LEAF_STEP_SOURCE, binaryGradients, binaryLeafStep } from './gbdt-losses.js';
+import { SPLIT_RECORD, SPLIT_SEARCH_SOURCE, splitSearch } from './gbdt-split.js';
 
 const T_HIST = 1;
 const T_PART = 2;
 const T_GRAD = 3;
 const T_LEAF = 4;
+const T_SPLIT = 5;
 
 // Control words.
 const WAKE = 0;
@@ -43,11 +45,18 @@ const tasks = new Int32Array(buf, layout.tasks, ${MAX_TASKS * TASK_INTS});
 const taskF64 = new Float64Array(buf, layout.tasks, ${(MAX_TASKS * TASK_INTS) / 2});
 const rows = new Uint32Array(buf, layout.rows, n);
 const score = new Float64Array(buf, layout.score, n);
+const feats = new Int32Array(buf, layout.feats, d);
+const missingBin = new Uint8Array(buf, layout.missingBin, d);
+const rec = new Float64Array(buf, layout.splits, ${(MAX_TASKS + 1) * SPLIT_RECORD});
+const K = ${MAX_TASKS * SPLIT_RECORD};
+let wholeBuf = null;
+let whole = null;
 const gh = new Float64Array(buf, layout.gh, 2 * n);
 const y = new Float64Array(buf, layout.y, n);
 const negExp = new Float64Array(buf, layout.negExp, n);
 function gradients(negExp, y, gh, start, end) {${BINARY_GRADIENTS_SOURCE}}
 function leafStep(rows, score, negExp, y, gh, start, end, v, factor) {${BINARY_LEAF_STEP_SOURCE}}
+function splitSearch(hist, base, feats, nf, missingBin, rec, r, lambda, minSamplesLeaf, minChildWeight, slots) {${SPLIT_SEARCH_SOURCE}}
 function run(t) {
   const o = t * ${TASK_INTS};
   const a = tasks[o + 1], b = tasks[o + 2], c = tasks[o + 3], e = tasks[o + 4], f = tasks[o + 5], g = tasks[o + 6];
@@ -56,6 +65,12 @@ function run(t) {
     case ${T_PART}: tasks[o + 7] = ex.partition(a, b, layout.binsT + c * n, e, f, g); break;
     case ${T_GRAD}: gradients(negExp, y, gh, a, b); break;
     case ${T_LEAF}: leafStep(rows, score, negExp, y, gh, a, b, taskF64[o / 2 + 2], taskF64[o / 2 + 3]); break;
+    case ${T_SPLIT}:
+      if (c !== 0) ex.subFeats(a, c, layout.feats, e);
+      // Node histograms are appended by growing the memory: map it again when it has grown.
+      if (memory.buffer !== wholeBuf) { wholeBuf = memory.buffer; whole = new Float64Array(wholeBuf); }
+      splitSearch(whole, a / 8, feats, e, missingBin, rec, b, rec[K], rec[K + 1], rec[K + 2], rec[K + 3]);
+      break;
   }
 }
 let seen = 0;
@@ -85,6 +100,8 @@ interface Task {
   /** Integer arguments, or for T_LEAF two integers then two float64 (v, factor) in the slots of the last four. */
   args: [number, number, number, number, number, number];
   hist: Hist | null;
+  /** T_SPLIT: the smaller sibling's histogram to subtract first. */
+  small: Hist | null;
 }
 
 export class TaskRunner {
@@ -94,6 +111,7 @@ export class TaskRunner {
   /** Table position of each task added since the last run. */
   private readonly position: number[] = [];
   private readonly tableHist: Array<Hist | null> = [];
+  private readonly tableSmall: Array<Hist | null> = [];
   private batch = 0;
   private readonly taskF64: Float64Array;
 
@@ -118,19 +136,19 @@ export class TaskRunner {
 
   /** Histogram of rows[start..end) into `h` over arena.feats[0..nf). */
   addHist(h: Hist, start: number, end: number, nf: number): void {
-    this.pending.push({ type: T_HIST, size: end - start, args: [h.off, start, end, nf, 0, 0], hist: h });
+    this.pending.push({ type: T_HIST, size: end - start, args: [h.off, start, end, nf, 0, 0], hist: h, small: null });
   }
 
   /** Partition of rows[start..end) (see GbdtKernels.partition); returns the id to read its result with. */
   addPartition(start: number, end: number, f: number, thr: number, miss: number, missLeft: number): number {
-    this.pending.push({ type: T_PART, size: end - start, args: [start, end, f, thr, miss, missLeft], hist: null });
+    this.pending.push({ type: T_PART, size: end - start, args: [start, end, f, thr, miss, missLeft], hist: null, small: null });
     return this.pending.length - 1;
   }
 
   /** Binary-loss gradients and hessians of rows start..end-1 (gbdt-losses.ts), from arena.negExp and arena.y. */
   addGradients(start: number, end: number): void {
     // Gradients cost about as much per row as a histogram does per 4 features.
-    this.pending.push({ type: T_GRAD, size: 4 * (end - start), args: [start, end, 0, 0, 0, 0], hist: null });
+    this.pending.push({ type: T_GRAD, size: 4 * (end - start), args: [start, end, 0, 0, 0, 0], hist: null, small: null });
   }
 
   /**
@@ -138,7 +156,26 @@ export class TaskRunner {
    * exp(-score) and writes the rows' next gradients (gbdt-losses.ts).
    */
   addLeafStep(start: number, end: number, v: number): void {
-    this.pending.push({ type: T_LEAF, size: 4 * (end - start), args: [start, end, 0, v, Math.exp(-v), 0], hist: null });
+    this.pending.push({ type: T_LEAF, size: 4 * (end - start), args: [start, end, 0, v, Math.exp(-v), 0], hist: null, small: null });
+  }
+
+  /**
+   * Split search of the node with histogram `h` and split record `r` (gbdt-split.ts) over arena.feats[0..nf),
+   * after `h -= small` when the node's histogram is its parent's minus its smaller sibling's.
+   */
+  addSplit(h: Hist, r: number, small: Hist | null, nf: number): void {
+    // A split search costs about as much as building a histogram of 2,000 rows.
+    this.pending.push({ type: T_SPLIT, size: 2000, args: [h.off, r, small ? small.off : 0, nf, 0, 0], hist: h, small });
+  }
+
+  /** Training constants read by split searches: written once per tree. */
+  setSplitConstants(lambda: number, minSamplesLeaf: number, minChildWeight: number, slots: number): void {
+    const k = MAX_TASKS * SPLIT_RECORD;
+    const rec = this.arena.splits;
+    rec[k] = lambda;
+    rec[k + 1] = minSamplesLeaf;
+    rec[k + 2] = minChildWeight;
+    rec[k + 3] = slots;
   }
 
   /** A partition task's rows going left, after `run`. */
@@ -157,6 +194,7 @@ export class TaskRunner {
     let rows = 0;
     this.position.length = count;
     this.tableHist.length = count;
+    this.tableSmall.length = count;
     for (let p = 0; p < count; p++) {
       const t = tasks[order[p]];
       const o = p * TASK_INTS;
@@ -171,6 +209,7 @@ export class TaskRunner {
       }
       this.position[order[p]] = p;
       this.tableHist[p] = t.hist;
+      this.tableSmall[p] = t.small;
       rows += t.size;
     }
     tasks.length = 0;
@@ -213,6 +252,17 @@ export class TaskRunner {
       case T_LEAF: {
         const { rows, score, negExp, y, gh } = this.arena;
         binaryLeafStep(rows, score, negExp, y, gh, a, b, this.taskF64[o / 2 + 2], this.taskF64[o / 2 + 3]);
+        break;
+      }
+      case T_SPLIT: {
+        const h = this.tableHist[p]!;
+        const small = this.tableSmall[p];
+        if (small) this.kernels.sub(h, small, e);
+        const { feats, missingBin, splits: rec } = this.arena;
+        const k = MAX_TASKS * SPLIT_RECORD;
+        // The whole shared memory (addresses as the helper sees them), or the histogram's own array without it.
+        const [hist, base] = h.off >= 0 ? [this.arena.wholeF64(), h.off / 8] : [h.view, 0];
+        splitSearch(hist, base, feats, e, missingBin, rec, b, rec[k], rec[k + 1], rec[k + 2], rec[k + 3]);
         break;
       }
     }

@@ -5,7 +5,7 @@
  * depth-wise takes the whole queue (a level) as one batch, leaf-wise the single best leaf.
  *
  * A batch is three rounds of independent tasks (gbdt-threads.ts): partition every splitting node's rows, build
- * the histograms of the children that need one, then subtract and search splits. Batching a level gives the
+ * the histograms of the children that need one, then subtract (larger children) and search splits. Batching a level gives the
  * helper thread work at every depth, not only in the large nodes near the root.
  *
  * Rows live in one Uint32Array; a node owns the range [start, start + count) and a split partitions that range
@@ -16,7 +16,7 @@
  */
 import { GbdtArena, type Hist } from './gbdt-arena.js';
 import { compileKernels, jsKernels, wasmKernels, type GbdtKernels } from './gbdt-kernels.js';
-import { emptySplit, findBestSplit, type SplitCandidate, type SplitConstraints } from './gbdt-split.js';
+import { emptySplit, readSplit, writeSplitInput, type SplitCandidate, type SplitConstraints } from './gbdt-split.js';
 import { TaskRunner } from './gbdt-threads.js';
 
 export interface GrowOptions extends SplitConstraints {
@@ -66,7 +66,7 @@ export class GrowWorkspace {
     /** false forces the JavaScript kernels (tests compare both). */
     wasm = true,
   ) {
-    this.arena = new GbdtArena(bins, y, n, d, slots, nOut, wasm);
+    this.arena = new GbdtArena(bins, missingBin, y, n, d, slots, nOut, wasm);
     const module = compileKernels(this.arena);
     this.kernels = module ? wasmKernels(this.arena, module) : jsKernels(this.arena);
     this.runner = new TaskRunner(this.arena, this.kernels, module, threads);
@@ -84,6 +84,8 @@ interface Pending {
   sumG: number;
   sumH: number;
   hist: Hist | null;
+  /** A histogram to subtract from `hist` before the split search (the smaller sibling's), or null. */
+  minus: Hist | null;
   split: SplitCandidate;
 }
 
@@ -115,8 +117,19 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
   };
   const canSplit = (depth: number, count: number): boolean =>
     (opt.maxDepth === 0 || depth < opt.maxDepth) && count >= 2 * opt.minSamplesLeaf && count >= 2;
-  const evaluate = (p: Pending): void => {
-    findBestSplit(p.hist!.view, feats, missingBin, p.sumG, p.sumH, p.count, opt, slots, p.split);
+  runner.setSplitConstants(lambda, opt.minSamplesLeaf, opt.minChildWeight, slots);
+  /** Split searches of `nodes` (after their subtractions) as one round of tasks. */
+  const searchSplits = (nodes: Pending[]): void => {
+    const rec = arena.splits;
+    nodes.forEach((q, j) => {
+      writeSplitInput(rec, j, q.sumG, q.sumH, q.count);
+      runner.addSplit(q.hist!, j, q.minus, nf);
+    });
+    runner.run();
+    nodes.forEach((q, j) => {
+      readSplit(rec, j, q.split);
+      q.minus = null;
+    });
   };
   /** Builds the histograms of `nodes` (each has its `hist` buffer), large ones as two halves. */
   const buildHistograms = (nodes: Pending[]): void => {
@@ -147,12 +160,12 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
     sumG += gh[2 * i];
     sumH += gh[2 * i + 1];
   }
-  const root: Pending = { node: addNode(sumG, sumH, 0, nRows), start: 0, count: nRows, depth: 0, sumG, sumH, hist: null, split: emptySplit() };
+  const root: Pending = { node: addNode(sumG, sumH, 0, nRows), start: 0, count: nRows, depth: 0, sumG, sumH, hist: null, minus: null, split: emptySplit() };
   const pending: Pending[] = [];
   if (canSplit(0, nRows)) {
     root.hist = arena.takeHist();
     buildHistograms([root]);
-    evaluate(root);
+    searchSplits([root]);
     pending.push(root);
   }
   let leaves = 1;
@@ -226,7 +239,6 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
 
     // Children, and which histograms to build.
     const build: Pending[] = [];
-    const subtract: Array<[Hist, Hist]> = [];
     const fresh: Pending[] = [];
     splitting.forEach((p, j) => {
       const s = p.split;
@@ -249,8 +261,8 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
       t.rowCount[n] = -1;
 
       const depth = p.depth + 1;
-      const L: Pending = { node: li, start: p.start, count: left, depth, sumG: gl, sumH: hl, hist: null, split: emptySplit() };
-      const R: Pending = { node: ri, start: p.start + left, count: right, depth, sumG: gr, sumH: hr, hist: null, split: emptySplit() };
+      const L: Pending = { node: li, start: p.start, count: left, depth, sumG: gl, sumH: hl, hist: null, minus: null, split: emptySplit() };
+      const R: Pending = { node: ri, start: p.start + left, count: right, depth, sumG: gr, sumH: hr, hist: null, minus: null, split: emptySplit() };
       const wantL = canSplit(depth, left);
       const wantR = canSplit(depth, right);
       const parentHist = p.hist!;
@@ -259,8 +271,8 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
         const [small, large] = left <= right ? [L, R] : [R, L];
         small.hist = arena.takeHist();
         build.push(small);
-        subtract.push([parentHist, small.hist]);
         large.hist = parentHist;
+        large.minus = small.hist;
       } else if (wantL || wantR) {
         // Building the one needed child directly costs at most the parent's rows; subtraction would need the other.
         const only = wantL ? L : R;
@@ -273,11 +285,8 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
       if (wantR) fresh.push(R);
     });
     buildHistograms(build);
-    for (const [parent, small] of subtract) kernels.sub(parent, small, nf);
-    for (const q of fresh) {
-      evaluate(q);
-      pending.push(q);
-    }
+    searchSplits(fresh);
+    for (const q of fresh) pending.push(q);
   }
   return t;
 }

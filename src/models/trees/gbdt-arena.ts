@@ -101,7 +101,8 @@ export class GbdtArena {
   private readonly free: Hist[] = [];
   private next: number;
 
-  constructor(bins: Uint8Array, missingBin: Uint8Array, y: Float64Array, n: number, d: number, slots: 2 | 3, nOut: number, wasm: boolean) {
+  /** The bins are filled afterwards: `setBins`, or the binning tasks of gbdt-binning.ts. */
+  constructor(y: Float64Array, n: number, d: number, slots: 2 | 3, nOut: number, wasm: boolean) {
     const L = layoutOf(n, d, slots, nOut);
     this.layout = L;
     this.next = L.hists;
@@ -129,9 +130,36 @@ export class GbdtArena {
     this.bins = new Uint8Array(buf, L.bins, n * d);
     this.binsT = new Uint8Array(buf, L.binsT, n * d);
     this.y.set(y);
+  }
+
+  /** Copies row-major bins in (and their column-major transpose). */
+  setBins(bins: Uint8Array, missingBin: Uint8Array): void {
     this.missingBin.set(missingBin);
     this.bins.set(bins);
-    transpose(bins, n, d, this.binsT);
+    transpose(bins, this.layout.n, this.layout.d, this.binsT);
+  }
+
+  /**
+   * Byte offset of `bytes` of scratch memory for binning, before any histogram exists (it is where histograms
+   * will go). Needs the shared memory.
+   */
+  binningScratch(bytes: number): number {
+    if (this.next !== this.layout.hists || this.free.length > 0) throw new DriftwatchError('INTERNAL', 'binning scratch after histograms');
+    this.ensure(this.layout.hists + bytes);
+    return this.layout.hists;
+  }
+
+  /** Grows the shared memory to at least `bytes` (by a quarter at least, so growth is not page by page). */
+  private ensure(bytes: number): void {
+    const memory = this.memory!;
+    const have = memory.buffer.byteLength;
+    if (bytes <= have) return;
+    const need = Math.ceil((bytes - have) / WASM_PAGE);
+    const room = WASM_MAX_PAGES - have / WASM_PAGE;
+    if (room < need) {
+      throw new DriftwatchError('INVALID_ARGUMENT', 'gradient boosting: the training data and open tree nodes need more than 4 GiB; limit maxDepth or maxLeaves, or subsample rows');
+    }
+    memory.grow(Math.min(room, Math.max(need, Math.ceil(have / WASM_PAGE / 4))));
   }
 
   takeHist(): Hist {
@@ -141,16 +169,7 @@ export class GbdtArena {
     if (!this.memory) return { off: -1, view: new Float64Array(len) };
     const off = this.next;
     const need = off + this.layout.histBytes;
-    const have = this.memory.buffer.byteLength;
-    if (need > have) {
-      // Grow by a quarter at least, so that slots are not added one page-rounding at a time.
-      const pages = Math.max(Math.ceil((need - have) / WASM_PAGE), Math.ceil(have / WASM_PAGE / 4));
-      const room = WASM_MAX_PAGES - have / WASM_PAGE;
-      if (room < Math.ceil((need - have) / WASM_PAGE)) {
-        throw new DriftwatchError('INVALID_ARGUMENT', 'gradient boosting: too many open tree nodes for 4 GiB of histograms; limit maxDepth or maxLeaves');
-      }
-      this.memory.grow(Math.min(pages, room));
-    }
+    this.ensure(need);
     this.next = need;
     return { off, view: new Float64Array(this.memory.buffer, off, len) };
   }

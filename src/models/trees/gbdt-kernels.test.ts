@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { GbdtArena } from './gbdt-arena.js';
 import { compileKernels, jsKernels, wasmKernels, type GbdtKernels } from './gbdt-kernels.js';
+import { applyBins, fitBinMapper } from './binning.js';
+import { binIntoWorkspace } from './gbdt-binning.js';
 import { GrowWorkspace, growGbdtTree } from './grow-gbdt-tree.js';
 
 /** Random bins (some features with few bins and a missing bin), gradients and an increasing row subset. */
@@ -17,7 +19,8 @@ function problem(n: number, d: number, seed: number) {
 
 function both(n: number, d: number, slots: 2 | 3, seed: number): { arenas: GbdtArena[]; kernels: GbdtKernels[] } {
   const p = problem(n, d, seed);
-  const arenas = [new GbdtArena(p.bins, p.missingBin, p.y, n, d, slots, 1, true), new GbdtArena(p.bins, p.missingBin, p.y, n, d, slots, 1, false)];
+  const arenas = [new GbdtArena(p.y, n, d, slots, 1, true), new GbdtArena(p.y, n, d, slots, 1, false)];
+  for (const a of arenas) a.setBins(p.bins, p.missingBin);
   expect(arenas[0].memory).not.toBeNull();
   const module = compileKernels(arenas[0])!;
   const kernels = [wasmKernels(arenas[0], module), jsKernels(arenas[1])];
@@ -28,6 +31,11 @@ function both(n: number, d: number, slots: 2 | 3, seed: number): { arenas: GbdtA
     a.rows.set(subset);
   }
   return { arenas, kernels };
+}
+
+/** The WebAssembly exports of a fresh kernel module on `a`. */
+function compileKernelsFor(a: GbdtArena) {
+  return wasmKernels(a, compileKernels(a)!).wasm!;
 }
 
 describe('GBDT kernels: WebAssembly and JavaScript agree to the bit', () => {
@@ -86,12 +94,50 @@ describe('GBDT kernels: WebAssembly and JavaScript agree to the bit', () => {
     }
   });
 
+  it('sorts float64 as the built-in sort does (radix sort; -0 before +0, infinities, ties, all magnitudes)', () => {
+    const rng = createRng(5);
+    const a = new GbdtArena(new Float64Array(10), 10, 1, 2, 1, true);
+    const sortF64 = compileKernelsFor(a).sortF64;
+    for (const n of [2, 3, 1000, 20_000]) {
+      const v = Float64Array.from({ length: n }, (_, k) => {
+        const r = rng.next();
+        if (r < 0.05) return [0, -0, Infinity, -Infinity, 1e-310, -1e-310, Number.MAX_VALUE][k % 7];
+        if (r < 0.3) return Math.round(rng.normal() * 3); // ties
+        return rng.normal() * 10 ** rng.int(40) * (rng.next() < 0.5 ? 1e-20 : 1);
+      });
+      const base = a.binningScratch(n * 16 + 8192);
+      const f64 = new Float64Array(a.memory!.buffer);
+      f64.set(v, base / 8);
+      sortF64(base, base + n * 8, base + n * 16, n);
+      const got = Array.from(f64.subarray(base / 8, base / 8 + n));
+      const want = Array.from(v.slice().sort());
+      expect(got.map((x) => Object.is(x, -0) ? '-0' : x)).toEqual(want.map((x) => Object.is(x, -0) ? '-0' : x));
+    }
+  });
+
+  it('bins into the arena exactly as binFeatures does (row- and column-major, NaN, low-cardinality features)', () => {
+    const n = 30_000;
+    const d = 5;
+    const rng = createRng(8);
+    const x = Float64Array.from({ length: n * d }, (_, k) => (rng.next() < 0.03 ? NaN : k % d === 1 ? rng.int(4) - 1.5 : rng.normal()));
+    const mapper = fitBinMapper(x, n, d, { maxBins: 255, seed: 3 });
+    const bins = applyBins(mapper, x, n);
+    const ws = new GrowWorkspace(new Float64Array(n), n, d, 2, 1, 2);
+    const got = binIntoWorkspace(ws, x, { maxBins: 255, seed: 3 });
+    ws.close();
+    expect(got.upper.map((u) => Array.from(u))).toEqual(mapper.upper.map((u) => Array.from(u)));
+    expect(Array.from(ws.arena.missingBin)).toEqual(Array.from(mapper.missingBin));
+    expect(ws.arena.bins).toEqual(bins);
+    for (let f = 0; f < d; f++) for (let i = 0; i < n; i += 7) expect(ws.arena.binsT[f * n + i]).toBe(bins[i * d + f]);
+  });
+
   it('grows the identical tree with either kernel set', () => {
     const n = 40_000;
     const d = 6;
     const p = problem(n, d, 11);
     const trees = [true, false].map((wasm) => {
-      const ws = new GrowWorkspace(p.bins, p.y, n, d, p.missingBin, 2, 1, 1, wasm);
+      const ws = new GrowWorkspace(p.y, n, d, 2, 1, 1, wasm);
+      ws.arena.setBins(p.bins, p.missingBin);
       ws.arena.gh.set(p.gh);
       for (let i = 0; i < n; i++) ws.arena.rows[i] = i;
       const opt = { maxDepth: 5, maxLeaves: 0, leafWise: false, minSplitGain: 0, lambda: 1, minSamplesLeaf: 1, minChildWeight: 1 };

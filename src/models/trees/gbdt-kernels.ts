@@ -10,6 +10,7 @@
  * identical either way.
  */
 import type { ArenaLayout, GbdtArena, Hist } from './gbdt-arena.js';
+import { binRowsFunction, radixSortFunction } from './gbdt-bin-kernels.js';
 import { featureStride, histogramKernel } from './histogram.js';
 import { Code, I32, V128, WASM_MAX_PAGES, wasmApi, wasmModule, type WasmExports, type WasmFunction } from './wasm-assembler.js';
 
@@ -25,11 +26,13 @@ export interface GbdtKernels {
   add(dst: Hist, src: Hist, nf: number): void;
   /** dst -= src on features arena.feats[0..nf). */
   sub(dst: Hist, src: Hist, nf: number): void;
+  /** The module's exports (binning kernels, gbdt-bin-kernels.ts), or null for the JavaScript kernels. */
+  readonly wasm: WasmExports | null;
 }
 
 /** The WebAssembly module of the kernels for `layout` (its exports: see `wasmKernels`). */
 export function kernelModule(L: ArenaLayout): Uint8Array {
-  return wasmModule(WASM_MAX_PAGES, [histAll(L), histFeats(L), partition(L), histOp(L, 'addFeats'), histOp(L, 'subFeats')]);
+  return wasmModule(WASM_MAX_PAGES, [histAll(L), histFeats(L), partition(L), histOp(L, 'addFeats'), histOp(L, 'subFeats'), radixSortFunction(), binRowsFunction(L)]);
 }
 
 /** The kernels running a compiled `kernelModule` of `arena` on this thread. */
@@ -42,6 +45,7 @@ export function wasmKernels(arena: GbdtArena, module: object): GbdtKernels {
     partition: (start, end, f, thr, miss, missLeft) => part(start, end, binsT + f * n, thr, miss, missLeft),
     add: (dst, src, nf) => void addFeats(dst.off, src.off, feats, nf),
     sub: (dst, src, nf) => void subFeats(dst.off, src.off, feats, nf),
+    wasm: ex,
   };
 }
 
@@ -76,6 +80,7 @@ export function jsKernels(arena: GbdtArena): GbdtKernels {
     },
     add: (dst, src, nf) => op(dst.view, src.view, nf, 1),
     sub: (dst, src, nf) => op(dst.view, src.view, nf, -1),
+    wasm: null,
   };
 }
 

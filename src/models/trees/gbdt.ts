@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
-import { applyBins, binFeatures, type BinMapper } from './binning.js';
+import { applyBins, type BinMapper } from './binning.js';
+import { binIntoWorkspace } from './gbdt-binning.js';
 import { median, nextNegExp, scalarGradients, scalarLoss, softmaxColumns, softmaxLoss, type GbdtObjective } from './gbdt-losses.js';
 import { MAX_TASKS } from './gbdt-arena.js';
 import type { TaskRunner } from './gbdt-threads.js';
@@ -157,14 +158,36 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
     n = y.length;
   }
 
-  const binned = binFeatures(x, n, d, { maxBins: o.maxBins, seed: o.seed });
-  const { bins, mapper } = binned;
+  const nOut = o.objective === 'multiclass' ? K : 1;
+  const ws = new GrowWorkspace(y, n, d, o.grow.minSamplesLeaf > 1 ? 3 : 2, nOut, o.nThreads);
+  try {
+    return boost(ws, x, y, d, o, params, K, rng, vx, vy);
+  } finally {
+    ws.close();
+  }
+}
+
+/** The boosting rounds of `trainGbdt` on a workspace holding the training rows. */
+function boost(
+  ws: GrowWorkspace,
+  x: Float64Array,
+  y: Float64Array,
+  d: number,
+  o: Normalised,
+  params: GbdtParams,
+  K: number,
+  rng: Rng,
+  vx: Float64Array | null,
+  vy: Float64Array | null,
+): GbdtResult {
+  const n = y.length;
+  const mapper = binIntoWorkspace(ws, x, { maxBins: o.maxBins, seed: o.seed });
+  const bins = ws.arena.bins;
   const nv = vy ? vy.length : 0;
   const vbins = vx ? applyBins(mapper, vx, nv) : null;
 
   const nOut = o.objective === 'multiclass' ? K : 1;
   const base = baseScores(o.objective, y, K);
-  const ws = new GrowWorkspace(bins, y, n, d, mapper.missingBin, o.grow.minSamplesLeaf > 1 ? 3 : 2, nOut, o.nThreads);
   const { gh, rows, score } = ws.arena;
   const runner = ws.runner;
   const negExp = o.objective === 'binary' ? ws.arena.negExp.fill(Math.exp(-base[0])) : null;
@@ -184,63 +207,59 @@ export function trainGbdt(x: Float64Array, y: Float64Array, d: number, params: G
   let roundsDone = 0;
   let gradientsReady = false;
 
-  try {
-    for (let round = 0; round < o.nEstimators; round++) {
-      if (prob) softmaxColumns(score, prob, n, K);
-      for (let c = 0; c < nOut; c++) {
-        if (prob) {
-          const off = c * n;
-          for (let i = 0; i < n; i++) {
-            const p = prob[off + i];
-            gh[2 * i] = p - (y[i] === c ? 1 : 0);
-            gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16);
-          }
-        } else if (o.objective === 'binary') {
-          // After a tree grown on all rows, its leaf steps have written the gradients already.
-          if (!gradientsReady) {
-            const chunk = Math.ceil(n / 4);
-            for (let s = 0; s < n; s += chunk) runner.addGradients(s, Math.min(n, s + chunk));
-            runner.run();
-          }
-          gradientsReady = false;
-        } else {
-          scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, gh, o.huberDelta);
+  for (let round = 0; round < o.nEstimators; round++) {
+    if (prob) softmaxColumns(score, prob, n, K);
+    for (let c = 0; c < nOut; c++) {
+      if (prob) {
+        const off = c * n;
+        for (let i = 0; i < n; i++) {
+          const p = prob[off + i];
+          gh[2 * i] = p - (y[i] === c ? 1 : 0);
+          gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16);
         }
-        const nRows = sampleRows(rows, n, o.subsample, rng);
-        const feats = sampleFeatures(d, o.colsample, rng);
-        const tree = growGbdtTree(ws, nRows, feats, o.grow);
-        if (residual) medianLeaves(tree, rows, y, score, residual);
-        for (let k = 0; k < tree.value.length; k++) tree.value[k] *= o.learningRate;
-        trees.push(tree);
-        treeOutput.push(c);
-        // Training scores: sampled rows are found through their leaf's row range, the rest by traversal.
-        const sc = score.subarray(c * n, (c + 1) * n);
-        if (nRows === n && negExp) {
-          addLeafSteps(tree, runner);
-          gradientsReady = true;
-        } else if (nRows === n) {
-          addLeafValues(tree, rows, sc);
-        } else {
-          addBinnedTree(tree, bins, d, mapper, n, sc, negExp);
+      } else if (o.objective === 'binary') {
+        // After a tree grown on all rows, its leaf steps have written the gradients already.
+        if (!gradientsReady) {
+          const chunk = Math.ceil(n / 4);
+          for (let s = 0; s < n; s += chunk) runner.addGradients(s, Math.min(n, s + chunk));
+          runner.run();
         }
-        if (vbins) addBinnedTree(tree, vbins, d, mapper, nv, vscore.subarray(c * nv, (c + 1) * nv));
+        gradientsReady = false;
+      } else {
+        scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, gh, o.huberDelta);
       }
-      roundsDone++;
-      params.onProgress?.(roundsDone, o.nEstimators);
-      if (params.recordTrainingLoss) trainLoss.push(lossOf(o, y, score, n, K));
-      if (vy) {
-        const vl = lossOf(o, vy, vscore, nv, K);
-        validationLoss.push(vl);
-        if (vl < bestLoss - 1e-7) {
-          bestLoss = vl;
-          bestRound = round;
-        } else if (o.earlyStoppingRounds > 0 && round - bestRound >= o.earlyStoppingRounds) {
-          break;
-        }
+      const nRows = sampleRows(rows, n, o.subsample, rng);
+      const feats = sampleFeatures(d, o.colsample, rng);
+      const tree = growGbdtTree(ws, nRows, feats, o.grow);
+      if (residual) medianLeaves(tree, rows, y, score, residual);
+      for (let k = 0; k < tree.value.length; k++) tree.value[k] *= o.learningRate;
+      trees.push(tree);
+      treeOutput.push(c);
+      // Training scores: sampled rows are found through their leaf's row range, the rest by traversal.
+      const sc = score.subarray(c * n, (c + 1) * n);
+      if (nRows === n && negExp) {
+        addLeafSteps(tree, runner);
+        gradientsReady = true;
+      } else if (nRows === n) {
+        addLeafValues(tree, rows, sc);
+      } else {
+        addBinnedTree(tree, bins, d, mapper, n, sc, negExp);
+      }
+      if (vbins) addBinnedTree(tree, vbins, d, mapper, nv, vscore.subarray(c * nv, (c + 1) * nv));
+    }
+    roundsDone++;
+    params.onProgress?.(roundsDone, o.nEstimators);
+    if (params.recordTrainingLoss) trainLoss.push(lossOf(o, y, score, n, K));
+    if (vy) {
+      const vl = lossOf(o, vy, vscore, nv, K);
+      validationLoss.push(vl);
+      if (vl < bestLoss - 1e-7) {
+        bestLoss = vl;
+        bestRound = round;
+      } else if (o.earlyStoppingRounds > 0 && round - bestRound >= o.earlyStoppingRounds) {
+        break;
       }
     }
-  } finally {
-    ws.close();
   }
   const nRounds = o.earlyStoppingRounds > 0 && bestRound >= 0 ? bestRound + 1 : roundsDone;
   const kept = trees.slice(0, nRounds * nOut);

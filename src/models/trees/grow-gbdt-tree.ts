@@ -53,12 +53,11 @@ export class GrowWorkspace {
   readonly arena: GbdtArena;
   readonly kernels: GbdtKernels;
   readonly runner: TaskRunner;
+  /** The bins are filled afterwards (gbdt-binning.ts, or `arena.setBins`). */
   constructor(
-    bins: Uint8Array,
     y: Float64Array,
     readonly n: number,
     readonly d: number,
-    readonly missingBin: Uint8Array,
     /** 3 when leaf row counts are needed (minSamplesLeaf > 1), else 2. */
     readonly slots: 2 | 3,
     nOut: number,
@@ -66,7 +65,7 @@ export class GrowWorkspace {
     /** false forces the JavaScript kernels (tests compare both). */
     wasm = true,
   ) {
-    this.arena = new GbdtArena(bins, missingBin, y, n, d, slots, nOut, wasm);
+    this.arena = new GbdtArena(y, n, d, slots, nOut, wasm);
     const module = compileKernels(this.arena);
     this.kernels = module ? wasmKernels(this.arena, module) : jsKernels(this.arena);
     this.runner = new TaskRunner(this.arena, this.kernels, module, threads);
@@ -94,7 +93,8 @@ interface Pending {
  * considering only features `feats` (sorted). Reorders the rows.
  */
 export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array, opt: GrowOptions): BinnedTree {
-  const { arena, kernels, runner, missingBin, slots } = ws;
+  const { arena, kernels, runner, slots } = ws;
+  const missingBin = arena.missingBin;
   const { rows, scratch, gh } = arena;
   const t: BinnedTree = { feature: [], bin: [], missingLeft: [], left: [], right: [], value: [], gain: [], cover: [], rowStart: [], rowCount: [] };
   const lambda = opt.lambda;

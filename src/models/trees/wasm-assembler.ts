@@ -6,9 +6,10 @@
  */
 
 export const I32 = 0x7f;
+export const I64 = 0x7e;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
-export type ValType = typeof I32 | typeof F64 | typeof V128;
+export type ValType = typeof I32 | typeof I64 | typeof F64 | typeof V128;
 
 export function uleb(v: number): number[] {
   const out: number[] = [];
@@ -55,6 +56,21 @@ export class Code {
   i32(v: number): this {
     return this.emit(0x41, ...sleb(v));
   }
+  /** i64.const of a value given as a bigint (two's complement). */
+  i64(v: bigint): this {
+    const out: number[] = [];
+    let x = BigInt.asIntN(64, v);
+    for (;;) {
+      const b = Number(x & 0x7fn);
+      x >>= 7n;
+      if ((x === 0n && (b & 0x40) === 0) || (x === -1n && (b & 0x40) !== 0)) {
+        out.push(b);
+        break;
+      }
+      out.push(b | 0x80);
+    }
+    return this.emit(0x42, ...out);
+  }
   f64(v: number): this {
     const b = new Uint8Array(new Float64Array([v]).buffer);
     return this.emit(0x44, ...b);
@@ -95,6 +111,15 @@ export class Code {
   }
   i32Store(offset = 0): this {
     return this.emit(0x36, 2, ...uleb(offset));
+  }
+  i64Load(offset = 0): this {
+    return this.emit(0x29, 3, ...uleb(offset));
+  }
+  i64Store(offset = 0): this {
+    return this.emit(0x37, 3, ...uleb(offset));
+  }
+  i32Store8(offset = 0): this {
+    return this.emit(0x3a, 0, ...uleb(offset));
   }
   f64Load(offset = 0): this {
     return this.emit(0x2b, 3, ...uleb(offset));
@@ -169,6 +194,36 @@ export class Code {
   }
   f64Add(): this {
     return this.emit(0xa0);
+  }
+  f64Lt(): this {
+    return this.emit(0x63);
+  }
+  i64Add(): this {
+    return this.emit(0x7c);
+  }
+  i64LtU(): this {
+    return this.emit(0x54);
+  }
+  i64And(): this {
+    return this.emit(0x83);
+  }
+  i64Or(): this {
+    return this.emit(0x84);
+  }
+  i64Xor(): this {
+    return this.emit(0x85);
+  }
+  i64ShrS(): this {
+    return this.emit(0x87);
+  }
+  i64ShrU(): this {
+    return this.emit(0x88);
+  }
+  i32WrapI64(): this {
+    return this.emit(0xa7);
+  }
+  i64ExtendI32U(): this {
+    return this.emit(0xad);
   }
   f64Ne(): this {
     return this.emit(0x62);

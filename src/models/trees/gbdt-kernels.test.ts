@@ -88,6 +88,16 @@ describe('GBDT kernels: WebAssembly and JavaScript agree to the bit', () => {
         expect(left).toEqual(before.filter(goes));
         expect(right).toEqual(before.filter((i) => !goes(i)));
         a.rows.set(before);
+        // Copied back, and as two joined halves: left rows then right rows, each in their original order.
+        const packed = [...before.filter(goes), ...before.filter((i) => !goes(i))];
+        expect(kernels[s].partition(0, 2000, 3, 4, 7, missLeft | 2)).toBe(l);
+        expect(Array.from(a.rows.subarray(0, 2000))).toEqual(packed);
+        a.rows.set(before);
+        const l0 = kernels[s].partition(0, 777, 3, 4, 7, missLeft);
+        const l1 = kernels[s].partition(777, 2000, 3, 4, 7, missLeft);
+        kernels[s].join(0, 777, 2000, l0, l1);
+        expect(Array.from(a.rows.subarray(0, 2000))).toEqual(packed);
+        a.rows.set(before);
         return [l, left, right];
       });
       expect(res[0]).toEqual(res[1]);
@@ -116,7 +126,7 @@ describe('GBDT kernels: WebAssembly and JavaScript agree to the bit', () => {
   });
 
   it('bins into the arena exactly as binFeatures does (row- and column-major, NaN, low-cardinality features)', () => {
-    const n = 30_000;
+    const n = 40_000; // enough rows for the helper thread to take part
     const d = 5;
     const rng = createRng(8);
     const x = Float64Array.from({ length: n * d }, (_, k) => (rng.next() < 0.03 ? NaN : k % d === 1 ? rng.int(4) - 1.5 : rng.normal()));

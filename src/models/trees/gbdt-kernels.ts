@@ -19,9 +19,17 @@ export interface GbdtKernels {
   hist(h: Hist, start: number, end: number, nf: number): void;
   /**
    * Stable partition of rows[start..end) on feature `f`: rows going left (bin <= thr, or the missing bin when
-   * missLeft) are packed from `start`, the others written to scratch[start..]. Returns the number going left.
+   * bit 0 of `flags` is set) are packed from `start`, the others written to scratch[start..] and, when bit 1 of
+   * `flags` is set, copied back after the left ones. Returns the number going left.
    */
-  partition(start: number, end: number, f: number, thr: number, miss: number, missLeft: number): number;
+  partition(start: number, end: number, f: number, thr: number, miss: number, flags: number): number;
+  /**
+   * Joins two partitioned halves [start, mid) and [mid, end) (flags without bit 1) with l0 and l1 rows going
+   * left: rows become left of the first, left of the second, right of the first, right of the second.
+   */
+  join(start: number, mid: number, end: number, l0: number, l1: number): void;
+  /** rows[i] = i for i < n. */
+  iota(n: number): void;
   /** dst += src on features arena.feats[0..nf). */
   add(dst: Hist, src: Hist, nf: number): void;
   /** dst -= src on features arena.feats[0..nf). */
@@ -32,17 +40,29 @@ export interface GbdtKernels {
 
 /** The WebAssembly module of the kernels for `layout` (its exports: see `wasmKernels`). */
 export function kernelModule(L: ArenaLayout): Uint8Array {
-  return wasmModule(WASM_MAX_PAGES, [histAll(L), histFeats(L), partition(L), histOp(L, 'addFeats'), histOp(L, 'subFeats'), radixSortFunction(), binRowsFunction(L)]);
+  return wasmModule(WASM_MAX_PAGES, [
+    histAll(L),
+    histFeats(L),
+    partition(L),
+    histOp(L, 'addFeats'),
+    histOp(L, 'subFeats'),
+    radixSortFunction(),
+    binRowsFunction(L),
+    join(L),
+    iota(L),
+  ]);
 }
 
 /** The kernels running a compiled `kernelModule` of `arena` on this thread. */
 export function wasmKernels(arena: GbdtArena, module: object): GbdtKernels {
   const ex: WasmExports = new wasmApi!.Instance(module, { env: { memory: arena.memory } }).exports;
   const { d, n, binsT, feats } = arena.layout;
-  const { histAll: all, histFeats: some, partition: part, addFeats, subFeats } = ex;
+  const { histAll: all, histFeats: some, partition: part, addFeats, subFeats, join, iota } = ex;
   return {
     hist: (h, start, end, nf) => (nf === d ? all(h.off, start, end) : some(h.off, start, end, feats, nf), undefined),
-    partition: (start, end, f, thr, miss, missLeft) => part(start, end, binsT + f * n, thr, miss, missLeft),
+    partition: (start, end, f, thr, miss, flags) => part(start, end, binsT + f * n, thr, miss, flags),
+    join: (start, mid, end, l0, l1) => void join(start, mid, end, l0, l1),
+    iota: (count) => void iota(count),
     add: (dst, src, nf) => void addFeats(dst.off, src.off, feats, nf),
     sub: (dst, src, nf) => void subFeats(dst.off, src.off, feats, nf),
     wasm: ex,
@@ -63,8 +83,9 @@ export function jsKernels(arena: GbdtArena): GbdtKernels {
   };
   return {
     hist: (h, start, end, nf) => histogramKernel(d, feats.subarray(0, nf), slots)(h.view, bins, rows, start, end, gh),
-    partition: (start, end, f, thr, miss, missLeft) => {
+    partition: (start, end, f, thr, miss, flags) => {
       const o = f * n;
+      const missLeft = flags & 1;
       let l = start;
       let r = start;
       for (let k = start; k < end; k++) {
@@ -76,7 +97,17 @@ export function jsKernels(arena: GbdtArena): GbdtKernels {
         l += c;
         r += 1 - c;
       }
+      if (flags & 2) rows.set(scratch.subarray(start, r), l);
       return l - start;
+    },
+    join: (start, mid, end, l0, l1) => {
+      const r0 = mid - start - l0;
+      rows.copyWithin(start + l0, mid, mid + l1);
+      rows.set(scratch.subarray(start, start + r0), start + l0 + l1);
+      rows.set(scratch.subarray(mid, mid + (end - mid - l1)), start + l0 + l1 + r0);
+    },
+    iota: (count) => {
+      for (let i = 0; i < count; i++) rows[i] = i;
     },
     add: (dst, src, nf) => op(dst.view, src.view, nf, 1),
     sub: (dst, src, nf) => op(dst.view, src.view, nf, -1),
@@ -169,10 +200,11 @@ function histFeats(L: ArenaLayout): WasmFunction {
   return { name: 'histFeats', params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, I32, I32, V128], body: c };
 }
 
-/** partition(start, end, col, thr, miss, missLeft) -> rows going left; see GbdtKernels.partition. */
+/** partition(start, end, col, thr, miss, flags) -> rows going left; see GbdtKernels.partition. */
 function partition(L: ArenaLayout): WasmFunction {
-  const [start, end, col, thr, miss, missLeft, k, kend, l, r, i, bin, left] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const [start, end, col, thr, miss, flags, k, kend, l, r, i, bin, left, missLeft] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
   const c = new Code();
+  c.get(flags).i32(1).i32And().set(missLeft);
   c.i32(L.rows).get(start).i32(2).i32Shl().i32Add().tee(k).set(l);
   c.i32(L.rows).get(end).i32(2).i32Shl().i32Add().set(kend);
   c.i32(L.scratch).get(start).i32(2).i32Shl().i32Add().set(r);
@@ -188,8 +220,49 @@ function partition(L: ArenaLayout): WasmFunction {
   c.get(r).get(left).i32(1).i32Xor().i32(2).i32Shl().i32Add().set(r);
   c.get(k).i32(4).i32Add().tee(k).get(kend).i32LtU().brIf(0);
   c.end().end();
+  // Right rows back after the left ones: scratch[start..] to rows[l..].
+  c.block().get(flags).i32(2).i32And().i32Eqz().brIf(0);
+  c.get(l).i32(L.scratch).get(start).i32(2).i32Shl().i32Add().get(r).i32(L.scratch).get(start).i32(2).i32Shl().i32Add().i32Sub().memoryCopy();
+  c.end();
   c.get(l).i32(L.rows).get(start).i32(2).i32Shl().i32Add().i32Sub().i32(2).i32ShrU();
-  return { name: 'partition', params: [I32, I32, I32, I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32, I32, I32, I32], body: c };
+  return { name: 'partition', params: [I32, I32, I32, I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32, I32, I32, I32, I32], body: c };
+}
+
+/** join(start, mid, end, l0, l1); see GbdtKernels.join. */
+function join(L: ArenaLayout): WasmFunction {
+  const [start, mid, end, l0, l1] = [0, 1, 2, 3, 4];
+  const c = new Code();
+  const rowAt = (idx: () => void): void => {
+    idx();
+    c.i32(2).i32Shl().i32(L.rows).i32Add();
+  };
+  const scratchAt = (idx: () => void): void => {
+    idx();
+    c.i32(2).i32Shl().i32(L.scratch).i32Add();
+  };
+  // Left rows of the second half down after those of the first.
+  rowAt(() => c.get(start).get(l0).i32Add());
+  rowAt(() => c.get(mid));
+  c.get(l1).i32(2).i32Shl().memoryCopy();
+  // Right rows of the first half, then of the second, from scratch.
+  rowAt(() => c.get(start).get(l0).i32Add().get(l1).i32Add());
+  scratchAt(() => c.get(start));
+  c.get(mid).get(start).i32Sub().get(l0).i32Sub().i32(2).i32Shl().memoryCopy();
+  rowAt(() => c.get(mid).get(l1).i32Add());
+  scratchAt(() => c.get(mid));
+  c.get(end).get(mid).i32Sub().get(l1).i32Sub().i32(2).i32Shl().memoryCopy();
+  return { name: 'join', params: [I32, I32, I32, I32, I32], results: [], locals: [], body: c };
+}
+
+/** iota(n): rows[i] = i. */
+function iota(L: ArenaLayout): WasmFunction {
+  const [count, i] = [0, 1];
+  const c = new Code();
+  c.block().get(count).i32Eqz().brIf(0).loop();
+  c.get(i).i32(2).i32Shl().get(i).i32Store(L.rows);
+  c.get(i).i32(1).i32Add().tee(i).get(count).i32LtU().brIf(0);
+  c.end().end();
+  return { name: 'iota', params: [I32], results: [], locals: [I32], body: c };
 }
 
 /** addFeats / subFeats(dst, src, featsPtr, nf): dst op= src over the listed features' strides. */

@@ -96,6 +96,9 @@ for (;;) {
 }
 `;
 
+/** Training sets with fewer rows run on the calling thread alone. */
+const MIN_HELPER_ROWS = 32_768;
+
 /** Batches whose tasks cover fewer rows than this run on the calling thread without waking the helper. */
 const MIN_SHARED_ROWS = 4096;
 
@@ -128,7 +131,8 @@ export class TaskRunner {
   ) {
     const t = arena.tasks;
     this.taskF64 = new Float64Array(t.buffer, t.byteOffset, t.length / 2);
-    if (threads < 2 || module === null || arena.memory === null) return;
+    // Below ~32k rows a batch is done before a helper would have woken up; its start-up (~10 ms) would not pay.
+    if (threads < 2 || module === null || arena.memory === null || arena.layout.n < MIN_HELPER_ROWS) return;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { ctl: this.ctl, memory: arena.memory, module, layout: arena.layout },
@@ -145,8 +149,8 @@ export class TaskRunner {
   }
 
   /** Partition of rows[start..end) (see GbdtKernels.partition); returns the id to read its result with. */
-  addPartition(start: number, end: number, f: number, thr: number, miss: number, missLeft: number): number {
-    this.pending.push({ type: T_PART, size: end - start, args: [start, end, f, thr, miss, missLeft], hist: null, small: null });
+  addPartition(start: number, end: number, f: number, thr: number, miss: number, flags: number): number {
+    this.pending.push({ type: T_PART, size: end - start, args: [start, end, f, thr, miss, flags], hist: null, small: null });
     return this.pending.length - 1;
   }
 

@@ -228,7 +228,7 @@ function boost(
       } else {
         scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, gh, o.huberDelta);
       }
-      const nRows = sampleRows(rows, n, o.subsample, rng);
+      const nRows = sampleRows(ws, rows, n, o.subsample, rng);
       const feats = sampleFeatures(d, o.colsample, rng);
       const tree = growGbdtTree(ws, nRows, feats, o.grow);
       if (residual) medianLeaves(tree, rows, y, score, residual);
@@ -360,9 +360,9 @@ function holdOut(x: Float64Array, y: Float64Array, d: number, fraction: number, 
 }
 
 /** Fills `rows` with the rows of this tree (all, or a seeded Bernoulli sample) in increasing order. */
-function sampleRows(rows: Uint32Array, n: number, rate: number, rng: Rng): number {
+function sampleRows(ws: GrowWorkspace, rows: Uint32Array, n: number, rate: number, rng: Rng): number {
   if (rate >= 1) {
-    for (let i = 0; i < n; i++) rows[i] = i;
+    ws.kernels.iota(n);
     return n;
   }
   let k = 0;

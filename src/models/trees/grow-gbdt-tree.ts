@@ -95,7 +95,7 @@ interface Pending {
 export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array, opt: GrowOptions): BinnedTree {
   const { arena, kernels, runner, slots } = ws;
   const missingBin = arena.missingBin;
-  const { rows, scratch, gh } = arena;
+  const { rows, gh } = arena;
   const t: BinnedTree = { feature: [], bin: [], missingLeft: [], left: [], right: [], value: [], gain: [], cover: [], rowStart: [], rowCount: [] };
   const lambda = opt.lambda;
   const nf = feats.length;
@@ -201,7 +201,8 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
     }
     if (splitting.length === 0) continue;
 
-    // Partition: left rows packed in place, right rows to scratch at the same positions; halves then joined.
+    // Partition: left rows packed in place, right rows through scratch (copied back by the task itself, or for a
+    // node partitioned as two halves, joined afterwards).
     const parts: number[] = [];
     for (const p of splitting) {
       const s = p.split;
@@ -209,7 +210,7 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
       const missLeft = s.missingLeft ? 1 : 0;
       const end = p.start + p.count;
       if (p.count < PARTITION_HALVES_MIN_ROWS) {
-        parts.push(runner.addPartition(p.start, end, f, s.bin, missingBin[f], missLeft), -1);
+        parts.push(runner.addPartition(p.start, end, f, s.bin, missingBin[f], missLeft | 2), -1);
       } else {
         const mid = p.start + (p.count >>> 1);
         parts.push(runner.addPartition(p.start, mid, f, s.bin, missingBin[f], missLeft), runner.addPartition(mid, end, f, s.bin, missingBin[f], missLeft));
@@ -221,19 +222,12 @@ export function growGbdtTree(ws: GrowWorkspace, nRows: number, feats: Int32Array
       const a = parts[2 * j];
       const b = parts[2 * j + 1];
       if (b < 0) {
-        const l = runner.result(a);
-        rows.set(scratch.subarray(p.start, p.start + p.count - l), p.start + l);
-        nLeft.push(l);
+        nLeft.push(runner.result(a));
         return;
       }
-      const mid = p.start + (p.count >>> 1);
       const l0 = runner.result(a);
       const l1 = runner.result(b);
-      const r0 = mid - p.start - l0;
-      const r1 = p.start + p.count - mid - l1;
-      rows.copyWithin(p.start + l0, mid, mid + l1);
-      rows.set(scratch.subarray(p.start, p.start + r0), p.start + l0 + l1);
-      rows.set(scratch.subarray(mid, mid + r1), p.start + l0 + l1 + r0);
+      kernels.join(p.start, p.start + (p.count >>> 1), p.start + p.count, l0, l1);
       nLeft.push(l0 + l1);
     });
 

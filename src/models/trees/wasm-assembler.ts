@@ -156,6 +156,9 @@ export class Code {
   memoryCopy(): this {
     return this.emit(0xfc, ...uleb(10), 0, 0);
   }
+  i32Eqz(): this {
+    return this.emit(0x45);
+  }
   i32Eq(): this {
     return this.emit(0x46);
   }

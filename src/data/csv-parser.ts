@@ -77,16 +77,23 @@ export class CsvParser {
   /** Whether parseFast runs (turned off when most records need the general path). */
   private fast = true;
   private slowRecords = 0;
+  /** parseFast calls so far (the first few get small windows, see parse). */
+  private warmCalls = 0;
   /** Per column, refreshed by parseFast: its storage arrays (empty for the other storage). */
   private fastValues: Float64Array[] = [];
   private fastCodes: Int32Array[] = [];
   private view: DataView = new DataView(new ArrayBuffer(0));
+  /** 1 for the bytes that end an unquoted field: the delimiter, LF, CR. */
+  private readonly fieldEnd = new Uint8Array(256);
   /** Per column, for parseFast: codes of short categorical values. */
   private caches: ShortValueCache[] = [];
   private viewBuf: Uint8Array | undefined;
 
   constructor(options: CsvParserOptions) {
     this.delimiter = options.delimiter;
+    this.fieldEnd[options.delimiter] = 1;
+    this.fieldEnd[LF] = 1;
+    this.fieldEnd[CR] = 1;
     this.missing = options.missing;
     this.file = options.file;
     this.forced = options.forced ?? new Map();
@@ -105,7 +112,12 @@ export class CsvParser {
     const d = this.delimiter;
     while (pos < end) {
       if (this.phase === 'data' && this.fast) {
-        pos = this.parseFast(buf, pos, end, last);
+        // The first calls get small windows, so that parseFast returns and hands records over a few times
+        // while V8 still interprets it: optimized code that reaches code which never ran (no type feedback)
+        // deoptimizes, and for a function this size each round costs tens of milliseconds.
+        const stop = this.warmCalls < 8 ? Math.min(end, pos + (this.warmCalls < 4 ? 2048 : 32768)) : end;
+        this.warmCalls++;
+        pos = this.parseFast(buf, pos, stop, last && stop === end);
         if (pos >= end) break;
       }
       const recordStart = pos;
@@ -400,6 +412,7 @@ export class CsvParser {
     const view = this.viewOf(buf);
     const caches = this.caches;
     const delimiterWord = Math.imul(d, 0x01010101);
+    const fieldEnd = this.fieldEnd;
     records: while (pos < end) {
       recordStart = pos;
       let c = buf[pos]!;
@@ -431,47 +444,34 @@ export class CsvParser {
           let fracStart = -1;
           const intStart = pos;
           // The integer digits, then (after a '.') the fraction digits: four at a time from one 32-bit
-          // little-endian load (SWAR: a mask finds the first non-digit, two multiplies make the value),
-          // byte by byte only in the last three bytes of the chunk.
+          // little-endian load (SWAR: a mask finds the first non-digit, two multiplies make the value).
+          // In the last three bytes of the buffer the general path takes the record: code that runs once
+          // per chunk would have no type feedback when V8 optimizes this loop and would deoptimize it.
           for (;;) {
-            if (pos + 4 <= end) {
-              const x = view.getInt32(pos, true);
-              const y = (x - 0x30303030) | 0;
-              // Bit 7 of each byte that is not '0'..'9'; only the lowest one matters (the first non-digit).
-              const t = (((x + 0x46464646) | 0) | y) & 0x80808080;
-              if (t === 0) {
-                const z = (Math.imul(y, 10) + (y >>> 8)) | 0;
-                const v4 = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
-                m = m * 10000 + v4;
-                lo = (Math.imul(lo, 10000) + v4) | 0;
-                pos += 4;
-                continue;
-              }
-              // n < 4 digits: shift them to the top bytes so the 4-digit formula gives their value.
-              const n = (32 - Math.clz32(((t - 1) | 0) & ~t)) >> 3;
-              const w = (y << (24 - 8 * n)) << 8;
-              const z = (Math.imul(w, 10) + (w >>> 8)) | 0;
-              const vn = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
-              const scale = pow10Int[n]!;
-              m = m * scale + vn;
-              lo = (Math.imul(lo, scale) + vn) | 0;
-              pos += n;
-              // The byte after the digits, from the same load.
-              c = (x >>> (8 * n)) & 0xff;
-            } else {
-              for (;;) {
-                if (pos >= end) {
-                  c = -1;
-                  break;
-                }
-                c = buf[pos]!;
-                const digit = c - ZERO;
-                if (digit < 0 || digit > 9) break;
-                m = m * 10 + digit;
-                lo = (Math.imul(lo, 10) + digit) | 0;
-                pos++;
-              }
+            if (pos + 4 > end) break records;
+            const x = view.getInt32(pos, true);
+            const y = (x - 0x30303030) | 0;
+            // Bit 7 of each byte that is not '0'..'9'; only the lowest one matters (the first non-digit).
+            const t = (((x + 0x46464646) | 0) | y) & 0x80808080;
+            if (t === 0) {
+              const z = (Math.imul(y, 10) + (y >>> 8)) | 0;
+              const v4 = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+              m = m * 10000 + v4;
+              lo = (Math.imul(lo, 10000) + v4) | 0;
+              pos += 4;
+              continue;
             }
+            // n < 4 digits: shift them to the top bytes so the 4-digit formula gives their value.
+            const n = (32 - Math.clz32(((t - 1) | 0) & ~t)) >> 3;
+            const w = (y << (24 - 8 * n)) << 8;
+            const z = (Math.imul(w, 10) + (w >>> 8)) | 0;
+            const vn = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+            const scale = pow10Int[n]!;
+            m = m * scale + vn;
+            lo = (Math.imul(lo, scale) + vn) | 0;
+            pos += n;
+            // The byte after the digits, from the same load.
+            c = (x >>> (8 * n)) & 0xff;
             if (c === DOT && fracStart < 0) {
               fracStart = ++pos;
               continue;
@@ -484,8 +484,9 @@ export class CsvParser {
             exponent = fracStart - pos;
             digits -= 1;
           }
-          // c is the byte after the digits, -1 at the end of the buffer.
-          if (digits !== 0 && (c === d || c === LF || c === CR || (c < 0 && last))) {
+          // c, the byte after the digits, ends the field (a table, not three comparisons: one that never
+          // ran before V8 optimized this loop would deoptimize it).
+          if (digits !== 0 && fieldEnd[c] !== 0) {
             // Each value goes straight into the column: a variable merging these paths with the calls
             // below would make V8 box every number into a heap object.
             const sign = 1 - 2 * minus;
@@ -498,10 +499,13 @@ export class CsvParser {
                 // modulo 2^32, so their difference modulo 2^32 is the exact error.
                 const r = (lo - (m - Math.floor(m * INV32) * TWO32)) | 0;
                 const v = nearestQuotient(m, r, q0, -exponent);
-                values[row] = v === v ? v * sign : slowDecimal(buf, s, pos, m, lo, exponent, minus !== 0);
+                // Undecided (ties, powers of two: rare): the general path reads the record. A call here
+                // would be one that never ran when V8 optimized this loop, and would deoptimize it.
+                if (v !== v) break records;
+                values[row] = v * sign;
               }
             } else {
-              values[row] = slowDecimal(buf, s, pos, m, lo, exponent, minus !== 0);
+              values[row] = slowDecimal(buf, s, pos, m, lo, exponent, minus);
             }
             if (markerFirst && missing.matchBytes(buf, s, pos)) values[row] = NaN;
           } else if (pos === s && emptyIsMissing && (c === d || c === LF)) {
@@ -517,13 +521,16 @@ export class CsvParser {
           }
         } else {
           // Categorical column: a known value is found by its bytes. A short one (1-7 bytes, unquoted)
-          // first in the column's ShortValueCache: two 32-bit loads, masks for its end, one hash.
+          // first in the column's ShortValueCache: two 32-bit loads, masks for its end, one hash. The
+          // last bytes of the buffer go to the general path (as for numbers: no code that runs once per
+          // chunk).
+          if (pos + 8 > end) break records;
           let cached = -1;
           let w1 = 0;
           let w2 = 0;
           let length = 0;
           const cache = caches[k]!;
-          if (pos + 8 <= end && cache.active) {
+          if (cache.active) {
             const x1 = view.getInt32(pos, true);
             const x2 = view.getInt32(pos + 4, true);
             // Bit 7 of each byte below 0x20 (line ends, tabs) or equal to the delimiter; the lowest one
@@ -739,7 +746,9 @@ export class CsvParser {
  * below 2^53 with more than 22 decimals, an undecidable quotient): Eisel-Lemire, else `Number()`.
  * m is the digits summed as a double, lo the same modulo 2^32.
  */
-function slowDecimal(buf: Uint8Array, s: number, e: number, m: number, lo: number, exponent: number, negative: boolean): number {
+function slowDecimal(buf: Uint8Array, s: number, e: number, m: number, lo: number, exponent: number, minus: number): number {
+  // minus (1 or 0) rather than a boolean: a comparison in parseFast that never ran would deoptimize it.
+  const negative = minus !== 0;
   let v = NaN;
   if (m < TWO53) {
     v = eiselLemire(Math.floor(m / TWO32), m % TWO32, exponent, negative);

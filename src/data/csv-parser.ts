@@ -390,8 +390,9 @@ export class CsvParser {
    * the chunk, a quoted line break, a doubled quote, a bare CR, a ragged row, text in a numeric column —
    * and the general path parses that record (its values here are overwritten, its errors are the general
    * path's). Numbers are exactly `Number(text)`: a mantissa below 2^53 with at most 22 decimals is one
-   * correctly rounded division (Clinger), up to 19 digits with at most 21 decimals the exact quotient of
-   * decimal-quotient.ts, anything else Eisel-Lemire or parseNumberBytes (slowDecimal).
+   * correctly rounded division (Clinger), up to 19 digits with at most 20 decimals the exact quotient of
+   * decimal-quotient.ts (a record with a quotient it cannot decide goes to the general path), anything else
+   * Eisel-Lemire or parseNumberBytes (slowDecimal).
    */
   private parseFast(buf: Uint8Array, pos: number, end: number, last: boolean): number {
     const d = this.delimiter;
@@ -512,9 +513,8 @@ export class CsvParser {
             // An empty field.
             values[row] = NaN;
           } else {
-            // Cut at the end of the chunk, an exponent, spaces, a quote, text, a missing marker: the
-            // general field parse.
-            if (pos >= end && !last) break records;
+            // An exponent, spaces, a quote, text, a missing marker: the general field parse. (The digit
+            // loop stopped before the buffer's end, so the field is not cut.)
             pos = this.fastOther(buf, s, end, last, k, row) | 0;
             if (pos < 0) break records;
             c = pos < end ? buf[pos]! : -1;

@@ -126,7 +126,9 @@ function walkFunction(L: Lay, name: string, lanes: number, nan: boolean): WasmFu
   const xr = h + lanes;
   const v = xr + lanes;
   const c = new Code();
-  c.i32(L.nodes).set(node).i32(L.leaves - 8 * L.inner).set(leaf).i32(L.outs).set(tree);
+  // Heap positions count from 1 (children of h: 2h, 2h + 1), so a step is h = 2h + (x > t): `node` is one record
+  // before tree's first, `leaf` one tree's width before its first leaf.
+  c.i32(L.nodes - 16).set(node).i32(L.leaves - 8 * L.width).set(leaf).i32(L.outs).set(tree);
   c.i32(L.outs + L.nT * 4).set(treeEnd);
   c.block().get(start).get(end).i32GeU().brIf(0);
   c.loop(); // trees
@@ -134,7 +136,7 @@ function walkFunction(L: Lay, name: string, lanes: number, nan: boolean): WasmFu
   c.get(start).set(row);
   c.loop(); // row groups
   for (let r = 0; r < lanes; r++) {
-    c.i32(0).set(h + r);
+    c.i32(1).set(h + r);
     c.get(row).i32(r).i32Add().i32(L.d * 8).i32Mul().i32(L.xs).i32Add().set(xr + r);
   }
   for (let level = 0; level < L.D; level++) {
@@ -148,7 +150,7 @@ function walkFunction(L: Lay, name: string, lanes: number, nan: boolean): WasmFu
       } else {
         c.get(xr + r).get(fo).i32Add().f64Load().get(p).f64Load().f64Gt();
       }
-      c.get(h + r).i32(1).i32Shl().i32Add().i32(1).i32Add().set(h + r);
+      c.get(h + r).i32(1).i32Shl().i32Add().set(h + r);
     }
   }
   for (let r = 0; r < lanes; r++) {

@@ -20,7 +20,7 @@ import { DriftwatchError } from '../../core/errors.js';
 import { MAX_TASKS, TASK_INTS, type GbdtArena, type Hist } from './gbdt-arena.js';
 import type { GbdtKernels } from './gbdt-kernels.js';
 import { BINARY_GRADIENTS_SOURCE, BINARY_LEAF_STEP_SOURCE, binaryGradients, binaryLeafStep } from './gbdt-losses.js';
-import { SPLIT_RECORD, SPLIT_SEARCH_SOURCE, splitSearch } from './gbdt-split.js';
+import { SPLIT_RECORD, SPLIT_SEARCH_PARAMS, splitSearchFor, splitSearchSource } from './gbdt-split.js';
 
 const T_HIST = 1;
 const T_PART = 2;
@@ -59,7 +59,8 @@ const y = new Float64Array(buf, layout.y, n);
 const negExp = new Float64Array(buf, layout.negExp, n);
 function gradients(negExp, y, gh, start, end) {${BINARY_GRADIENTS_SOURCE}}
 function leafStep(rows, score, negExp, y, gh, start, end, v, factor) {${BINARY_LEAF_STEP_SOURCE}}
-function splitSearch(hist, base, feats, nf, missingBin, rec, r, lambda, minSamplesLeaf, minChildWeight, slots) {${SPLIT_SEARCH_SOURCE}}
+function splitSearch2(${SPLIT_SEARCH_PARAMS}) {${splitSearchSource(2)}}
+function splitSearch3(${SPLIT_SEARCH_PARAMS}) {${splitSearchSource(3)}}
 function run(t) {
   const o = t * ${TASK_INTS};
   const a = tasks[o + 1], b = tasks[o + 2], c = tasks[o + 3], e = tasks[o + 4], f = tasks[o + 5], g = tasks[o + 6];
@@ -72,7 +73,7 @@ function run(t) {
       if (c !== 0) ex.subFeats(a, c, layout.feats, e);
       // Node histograms are appended by growing the memory: map it again when it has grown.
       if (memory.buffer !== wholeBuf) { wholeBuf = memory.buffer; whole = new Float64Array(wholeBuf); }
-      splitSearch(whole, a / 8, feats, e, missingBin, rec, b, rec[K], rec[K + 1], rec[K + 2], rec[K + 3]);
+      (rec[K + 3] === 3 ? splitSearch3 : splitSearch2)(whole, a / 8, feats, e, missingBin, rec, b, rec[K], rec[K + 1], rec[K + 2]);
       break;
     case ${T_SORT}: ex.sortF64(a, b, c, e); break;
     case ${T_BIN}: ex.binRows(a, b, c, e, f); break;
@@ -281,7 +282,7 @@ export class TaskRunner {
         const k = MAX_TASKS * SPLIT_RECORD;
         // The whole shared memory (addresses as the helper sees them), or the histogram's own array without it.
         const [hist, base] = h.off >= 0 ? [this.arena.wholeF64(), h.off / 8] : [h.view, 0];
-        splitSearch(hist, base, feats, e, missingBin, rec, b, rec[k], rec[k + 1], rec[k + 2], rec[k + 3]);
+        splitSearchFor(rec[k + 3])(hist, base, feats, e, missingBin, rec, b, rec[k], rec[k + 1], rec[k + 2]);
         break;
       }
       case T_SORT:

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { binFeatures } from './binning.js';
+import { binFeatures, fitBinMapper } from './binning.js';
+import { createRng } from '../../core/rng.js';
 
 describe('binFeatures', () => {
   it('puts each value in the first bin whose upper edge is >= it, and NaN in the missing bin', () => {
@@ -39,5 +40,23 @@ describe('binFeatures', () => {
 
   it('rejects a bad maxBins', () => {
     expect(() => binFeatures(new Float64Array(4), 4, 1, { maxBins: 256 })).toThrow(/maxBins/);
+  });
+
+  it('takes the same strided sample whether a feature is read straight from x (no missing values) or gathered', () => {
+    // Feature 0 of `b` has one NaN in an extra first row: its non-missing values, in order, are those of `a`, but it
+    // takes the gathering path. Feature 1 is low-cardinality.
+    const n = 120_000;
+    const rng = createRng(4);
+    const a = Float64Array.from({ length: n * 2 }, (_, k) => (k % 2 === 0 ? rng.normal() * 3 : rng.int(9)));
+    const b = new Float64Array((n + 1) * 2);
+    b.set(a, 2);
+    b[0] = NaN;
+    b[1] = a[1];
+    const ea = fitBinMapper(a, n, 2);
+    const eb = fitBinMapper(b, n + 1, 2);
+    expect(Array.from(eb.upper[0])).toEqual(Array.from(ea.upper[0]));
+    expect(Array.from(eb.upper[1])).toEqual(Array.from(ea.upper[1]));
+    expect(ea.upper[0].length).toBe(255);
+    expect(ea.upper[1].length).toBe(9);
   });
 });

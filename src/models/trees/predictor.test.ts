@@ -132,4 +132,25 @@ describe('compileEnsemble', () => {
       }
     }
   });
+
+  it('large batches, walked by the calling thread and a helper thread, equal single-row prediction to the bit', async () => {
+    const e = ensembleFrom(5, 6, 1, 1);
+    const p = compileEnsemble(e);
+    const n = 20_000; // enough rows to start the helper; five chunks of blocks
+    let s = 7;
+    const x = Float64Array.from({ length: n * 4 }, (_, k) => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return Math.floor(k / 4) % 997 === 0 && s % 2 === 0 ? NaN : (s / 4294967296) * 3 - 1.5;
+    });
+    const first = p.predict(x, n);
+    // Let the helper start, then predict again: the helper now takes blocks too (when its core is free).
+    await new Promise((r) => setTimeout(r, 300));
+    const again = p.predict(x, n);
+    const one = new Float64Array(1);
+    for (let i = 0; i < n; i++) {
+      p.predictRow(x.subarray(i * 4, i * 4 + 4), one);
+      expect(first[i]).toBe(one[0]);
+      expect(again[i]).toBe(one[0]);
+    }
+  });
 });

@@ -97,6 +97,10 @@ export class Code {
   return(): this {
     return this.emit(0x0f);
   }
+  /** call of the module's function number `index` (functions are numbered in the order given to wasmModule). */
+  call(index: number): this {
+    return this.emit(0x10, ...uleb(index));
+  }
   drop(): this {
     return this.emit(0x1a);
   }
@@ -188,6 +192,9 @@ export class Code {
   }
   i32Shl(): this {
     return this.emit(0x74);
+  }
+  i32RemU(): this {
+    return this.emit(0x70);
   }
   i32ShrU(): this {
     return this.emit(0x76);

@@ -11,12 +11,11 @@
  * The helper is an `eval` worker: it instantiates the same compiled kernel module on the same shared memory and
  * needs no module loading (that works alike from TypeScript sources and compiled JavaScript, and starts in
  * milliseconds). Until it has started, the calling thread simply does every task.
- *
- * The claim word holds (batch number << 12 | next task): a helper that wakes late and increments it for a batch
- * that has ended sees the batch number differ from the current batch's and claims nothing.
+ * The batch protocol (claiming from one counter, waking, stopping) is claim-batch.ts's.
  */
 import { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../../core/errors.js';
+import { ClaimBatches, helperLoopSource, stopHelper } from './claim-batch.js';
 import { MAX_TASKS, TASK_INTS, type GbdtArena, type Hist } from './gbdt-arena.js';
 import type { GbdtKernels } from './gbdt-kernels.js';
 import { BINARY_GRADIENTS_SOURCE, BINARY_LEAF_STEP_SOURCE, binaryGradients, binaryLeafStep } from './gbdt-losses.js';
@@ -31,12 +30,6 @@ const T_SORT = 6;
 const T_BIN = 7;
 
 // Control words.
-const WAKE = 0;
-const CLAIM = 1;
-const INFO = 2;
-const COMPLETED = 3;
-const QUIT = 4;
-const FAILED = 5;
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -79,22 +72,7 @@ function run(t) {
     case ${T_BIN}: ex.binRows(a, b, c, e, f); break;
   }
 }
-let seen = 0;
-for (;;) {
-  Atomics.wait(ctl, ${WAKE}, seen);
-  seen = Atomics.load(ctl, ${WAKE});
-  if (Atomics.load(ctl, ${QUIT}) === 1) break;
-  for (;;) {
-    const v = Atomics.add(ctl, ${CLAIM}, 1);
-    const info = Atomics.load(ctl, ${INFO});
-    if (v >>> 12 !== info >>> 12) break;
-    const t = v & 0xfff;
-    if (t >= (info & 0xfff)) break;
-    try { run(t); } catch { Atomics.store(ctl, ${FAILED}, 1); }
-    Atomics.add(ctl, ${COMPLETED}, 1);
-    Atomics.notify(ctl, ${COMPLETED});
-  }
-}
+${helperLoopSource('run(item);')}
 `;
 
 /** Training sets with fewer rows run on the calling thread alone. */
@@ -121,7 +99,7 @@ export class TaskRunner {
   private readonly position: number[] = [];
   private readonly tableHist: Array<Hist | null> = [];
   private readonly tableSmall: Array<Hist | null> = [];
-  private batch = 0;
+  private readonly batches: ClaimBatches;
   private readonly taskF64: Float64Array;
 
   constructor(
@@ -132,6 +110,7 @@ export class TaskRunner {
   ) {
     const t = arena.tasks;
     this.taskF64 = new Float64Array(t.buffer, t.byteOffset, t.length / 2);
+    this.batches = new ClaimBatches(this.ctl, 'gradient boosting');
     // Below ~32k rows a batch is done before a helper would have woken up; its start-up (~10 ms) would not pay.
     if (threads < 2 || module === null || arena.memory === null || arena.layout.n < MIN_HELPER_ROWS) return;
     const worker = new Worker(WORKER_SOURCE, {
@@ -233,26 +212,11 @@ export class TaskRunner {
       rows += t.size;
     }
     tasks.length = 0;
-    const ctl = this.ctl;
     if (!this.worker || count < 2 || rows < MIN_SHARED_ROWS) {
       for (let p = 0; p < count; p++) this.runTask(p);
       return;
     }
-    this.batch = (this.batch + 1) & 0xfffff;
-    const tag = this.batch << 12;
-    Atomics.store(ctl, COMPLETED, 0);
-    Atomics.store(ctl, INFO, tag | count);
-    Atomics.store(ctl, CLAIM, tag);
-    Atomics.add(ctl, WAKE, 1);
-    Atomics.notify(ctl, WAKE);
-    for (;;) {
-      const t = Atomics.add(ctl, CLAIM, 1) & 0xfff;
-      if (t >= count) break;
-      this.runTask(t);
-      Atomics.add(ctl, COMPLETED, 1);
-    }
-    for (let c = Atomics.load(ctl, COMPLETED); c < count; c = Atomics.load(ctl, COMPLETED)) Atomics.wait(ctl, COMPLETED, c, 50);
-    if (Atomics.load(ctl, FAILED) === 1) throw new DriftwatchError('INTERNAL', 'gradient boosting: a task failed on the helper thread');
+    this.batches.run(count, (t) => this.runTask(t));
   }
 
   private runTask(p: number): void {
@@ -297,9 +261,7 @@ export class TaskRunner {
   /** Stops the helper thread. */
   close(): void {
     if (!this.worker) return;
-    Atomics.store(this.ctl, QUIT, 1);
-    Atomics.add(this.ctl, WAKE, 1);
-    Atomics.notify(this.ctl, WAKE);
+    stopHelper(this.ctl);
     void this.worker.terminate();
   }
 }

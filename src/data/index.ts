@@ -23,3 +23,5 @@ export { parseIsoDateTime } from './datetime-parse.js';
 export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES } from './missing-values.js';
 export { formatFromExtension, formatFromContent } from './detect-format.js';
+export { columnNotFound } from './column-not-found.js';
+export { simulateDrift, resampleRows, decimalPlaces, TRANSFORM_ORDER, type DriftTransform, type TransformKind, type SimulateOptions } from './simulate/index.js';

@@ -2,12 +2,9 @@
  * Fails early, naming the flag, when a column given by name is in neither file, or when a label or
  * prediction column has no values at all in one of them (nothing to compare; almost always a wrong column).
  */
-import { closestMatch } from '../../core/config/did-you-mean.js';
 import { DriftwatchError } from '../../core/errors.js';
-import { MISSING_CODE, type Column, type Table } from '../../data/index.js';
+import { columnNotFound, MISSING_CODE, type Column, type Table } from '../../data/index.js';
 import type { NamedColumn } from './settings.js';
-
-const LIST_AT_MOST = 15;
 
 export function checkNamedColumns(named: readonly NamedColumn[], reference: Table, current: Table, files: { reference: string; current: string }): void {
   const known = new Set([...reference.names, ...current.names]);
@@ -30,13 +27,4 @@ export function checkNamedColumns(named: readonly NamedColumn[], reference: Tabl
 function hasValues(col: Column): boolean {
   if (col.storage === 'numeric') return col.values.some((v) => !Number.isNaN(v));
   return col.codes.some((c) => c !== MISSING_CODE);
-}
-
-/** `--label: column "chrn" not found in a.csv or b.csv; did you mean "churn"?` (or the available names). */
-export function columnNotFound(source: string, name: string, available: readonly string[], where: string): DriftwatchError {
-  const near = closestMatch(name, available);
-  const shown = available.slice(0, LIST_AT_MOST).map((n) => `"${n}"`).join(', ');
-  const more = available.length > LIST_AT_MOST ? `, … (${available.length} in all)` : '';
-  const hint = near !== undefined ? `did you mean "${near}"?` : `available columns: ${shown}${more}`;
-  return new DriftwatchError('COLUMN_NOT_FOUND', `${source}: column "${name}" not found in ${where}; ${hint}`, { field: name });
 }

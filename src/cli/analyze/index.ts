@@ -2,4 +2,4 @@
 export { resolveSettings, dataFile, DEFAULT_OUT_DIR, DEFAULT_FORMATS, type AnalyzeFlags, type RunSettings, type DataFile, type NamedColumn } from './settings.js';
 export { runAnalysis, statusLine, type AnalysisOutcome } from './run-analysis.js';
 export { readInput, applyColumnKinds, withDisplayPath, type ReadInputOptions } from './read-input.js';
-export { checkNamedColumns, columnNotFound } from './check-columns.js';
+export { checkNamedColumns } from './check-columns.js';

@@ -7,7 +7,7 @@ import { createRng } from '../../core/rng.js';
 import { dataFile, type RunSettings } from '../analyze/settings.js';
 import { type CommandContext } from '../command-context.js';
 import type { DriftReport } from '../../drift/index.js';
-import type { DriftTransform } from '../simulate/transforms.js';
+import type { DriftTransform } from '../../data/simulate/index.js';
 import { DEMO_SCENARIO_NAMES, DEMO_SCENARIOS } from '../demo/scenarios.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';

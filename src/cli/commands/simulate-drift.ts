@@ -9,7 +9,7 @@ import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseNumber } from '../parse-values.js';
 import { parseTransform } from '../simulate/parse-transform.js';
-import type { DriftTransform, TransformKind } from '../simulate/transforms.js';
+import type { DriftTransform, TransformKind } from '../../data/simulate/index.js';
 
 interface SimulateFlags {
   readonly input?: string;
@@ -57,7 +57,7 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
 
       const [{ readInput, withDisplayPath }, { simulateDrift }, { writeCsv }] = await Promise.all([
         import('../analyze/read-input.js'),
-        import('../simulate/simulate-drift.js'),
+        import('../../data/simulate/simulate-drift.js'),
         import('../../data/index.js'),
       ]);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: false });

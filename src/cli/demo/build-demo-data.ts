@@ -1,7 +1,7 @@
 /** Splits an example dataset into a reference half and a drifted current half. */
 import type { Rng } from '../../core/rng.js';
 import { selectRows, type Table } from '../../data/index.js';
-import { simulateDrift } from '../simulate/index.js';
+import { simulateDrift } from '../../data/simulate/index.js';
 import type { DemoScenario } from './scenarios.js';
 
 export interface DemoPair {

@@ -1,6 +1,6 @@
 /** The demo's datasets and the drift injected into each (known ground truth for the analysis to find). */
 import { parseTransform } from '../simulate/parse-transform.js';
-import type { DriftTransform } from '../simulate/transforms.js';
+import type { DriftTransform } from '../../data/simulate/index.js';
 
 export interface DemoScenario {
   readonly name: string;

@@ -1,4 +1,2 @@
-/** Known drift injected into a table, for `driftwatch simulate-drift` and the demo. */
-export * from './transforms.js';
+/** Flag parsing for `driftwatch simulate-drift`; the transforms themselves are src/data/simulate's. */
 export * from './parse-transform.js';
-export { simulateDrift, resampleRows, decimalPlaces, type SimulateOptions } from './simulate-drift.js';

@@ -4,8 +4,9 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { createTable, MISSING_CODE, selectRows, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../../data/index.js';
-import { columnNotFound } from '../analyze/check-columns.js';
+import { columnNotFound } from '../column-not-found.js';
+import { selectRows } from '../select-rows.js';
+import { createTable, MISSING_CODE, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../table.js';
 import { TRANSFORM_ORDER, type DriftTransform } from './transforms.js';
 
 export interface SimulateOptions {

@@ -6,6 +6,7 @@ import { getMethod } from './methods/registry.js';
 import type { AnalyzeOptions, MethodChoice } from './options.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import type { CorrectionName, PresetName } from './types.js';
+import { closestMatch } from '../core/config/did-you-mean.js';
 
 export interface NormalizedOptions {
   readonly preset: Preset;
@@ -53,36 +54,10 @@ function checkThreshold(field: string, t: number, isP: boolean): void {
   if (!ok) throw usage(field, `invalid ${field}: ${t}; ${isP ? 'a p-value threshold must be between 0 and 1 (exclusive)' : 'a distance threshold must be a positive number'}`);
 }
 
-/** Levenshtein distance, to suggest the closest column name in an error message. */
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /** DriftwatchError('COLUMN_NOT_FOUND') listing the columns and suggesting the closest name. */
 export function columnNotFound(field: string, name: string, available: readonly string[]): DriftwatchError {
-  const wanted = name.toLowerCase();
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const c of available) {
-    const lower = c.toLowerCase();
-    // A name contained in the other ("zip" / "zipcode") is as good a guess as a typo.
-    const d = lower.includes(wanted) || wanted.includes(lower) ? 0.5 : editDistance(wanted, lower);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const hint = best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean "${best}"?` : '';
+  const best = closestMatch(name, available);
+  const hint = best !== undefined ? ` Did you mean "${best}"?` : '';
   return new DriftwatchError('COLUMN_NOT_FOUND', `${field} column "${name}" is not in the reference data.${hint} Columns are: ${available.join(', ')}`, { field });
 }
 

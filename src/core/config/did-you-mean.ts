@@ -23,8 +23,9 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word`, or undefined when none is close enough to be a plausible typo
- * (at most a third of the word's length in edits, compared case-insensitively). Words of one or two
- * letters get no suggestion: any other short name would be "close".
+ * (at most a third of the word's length in edits, compared case-insensitively). A name contained in the
+ * other ("zip" / "zipcode") is as good a guess as a one-letter typo. Words of one or two letters get no
+ * suggestion: any other short name would be "close".
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
@@ -32,7 +33,8 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
+    const lower = c.toLowerCase();
+    const d = w.length > 2 && lower.length > 2 && (lower.includes(w) || w.includes(lower)) ? Math.min(1, editDistance(w, lower)) : editDistance(w, lower);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -28,6 +28,7 @@ const TWO_M53 = 2 ** -53;
 /** |r| <= a * 2^-50 keeps r within 8 ulp(a), the bound the exactness argument above assumes. */
 const TWO_M50 = 2 ** -50;
 
+/** 10^0 .. 10^22, each exact in a double (Clinger: an exact mantissa times or over one of them rounds once). */
 export const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** The largest k the quotient takes (the exactness bound above). */
 export const MAX_DIV_EXP10 = 20;

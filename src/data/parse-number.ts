@@ -13,11 +13,10 @@
  * `Number()` through a string.
  */
 
-const TWO32 = 4294967296;
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-import { divPow10, MAX_DIV_EXP10 } from './decimal-quotient.js';
+import { divPow10, MAX_DIV_EXP10, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
+
+const TWO32 = 4294967296;
 
 const SPACE = 32;
 const TAB = 9;

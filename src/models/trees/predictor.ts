@@ -46,8 +46,9 @@ export function compileEnsemble(e: TreeEnsemble): TreePredictor {
   if (e.trees.length !== e.treeOutput.length && e.valueDim === 1) {
     throw new DriftwatchError('MODEL_INVALID', 'tree ensemble has a different number of trees and tree outputs');
   }
-  const complete = depthOf(e) <= MAX_COMPLETE_DEPTH && e.valueDim === 1;
-  const layout = complete ? completeLayout(e) : null;
+  const depth = depthOf(e);
+  const complete = depth <= MAX_COMPLETE_DEPTH && e.valueDim === 1;
+  const layout = complete ? completeLayout(e, depth) : null;
   // One row (the serving path) always walks in JavaScript: no copying, microseconds.
   const rowWalker = layout ? completeWalker(layout) : nodeWalker(e);
   const batch = layout ? wasmBatchWalker(layout) : null;
@@ -58,7 +59,6 @@ export function compileEnsemble(e: TreeEnsemble): TreePredictor {
   const scale = e.aggregation === 'mean' ? 1 / Math.max(1, e.trees.length) : 1;
   const raw = (x: Float64Array, n: number): Float64Array => {
     const out = new Float64Array(n * nOut);
-    for (let i = 0; i < n; i++) for (let k = 0; k < nOut; k++) out[i * nOut + k] = 0;
     for (let s = 0; s < n; s += BLOCK) walker(x, s, Math.min(n, s + BLOCK), out);
     for (let i = 0; i < n; i++) for (let k = 0; k < nOut; k++) out[i * nOut + k] = out[i * nOut + k] * scale + e.baseScore[k];
     return out;
@@ -131,9 +131,8 @@ function depthOf(e: TreeEnsemble): number {
   return max;
 }
 
-/** Complete-binary-tree layout (see the file comment). Requires valueDim 1. */
-function completeLayout(e: TreeEnsemble): CompleteLayout {
-  const D = depthOf(e);
+/** Complete-binary-tree layout (see the file comment) of depth `D` = depthOf(e). Requires valueDim 1. */
+function completeLayout(e: TreeEnsemble, D: number): CompleteLayout {
   const nT = e.trees.length;
   const inner = (1 << D) - 1;
   const width = 1 << D;

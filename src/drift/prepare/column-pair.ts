@@ -53,8 +53,9 @@ export type ColumnPair = NumericPair | CategoricalPair;
 export function numericPair(ref: Float64Array, cur: Float64Array): NumericPair {
   let cache: { values: Float64Array; counts: AlignedCounts } | null = null;
   const scanned = ref.length > 0 && cur.length > 0 ? scanSortedPair(ref, cur) : null;
+  const nUniqueBoth = scanned === null ? countDistinctSorted(ref.length === 0 ? cur : ref) : scanned.distinctBoth;
   const build = (): { values: Float64Array; counts: AlignedCounts } => {
-    if (cache === null) cache = mergeCounts(ref, cur);
+    if (cache === null) cache = mergeCounts(ref, cur, nUniqueBoth);
     return cache;
   };
   return {
@@ -62,7 +63,7 @@ export function numericPair(ref: Float64Array, cur: Float64Array): NumericPair {
     ref,
     cur,
     nUniqueRef: countDistinctSorted(ref),
-    nUniqueBoth: scanned === null ? countDistinctSorted(ref.length === 0 ? cur : ref) : scanned.distinctBoth,
+    nUniqueBoth,
     scan: () => {
       if (scanned === null) throw new DriftwatchError('INTERNAL', 'scan() of a numeric pair with an empty side');
       return scanned;
@@ -95,24 +96,8 @@ export function countDistinctSorted(a: Float64Array): number {
   return n;
 }
 
-function countDistinctMerged(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  let last = NaN;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    // NaN never equals, so the first value always counts; -0 and 0 are one value, as in pandas.
-    if (v !== last) {
-      n++;
-      last = v;
-    }
-  }
-  return n;
-}
-
-function mergeCounts(a: Float64Array, b: Float64Array): { values: Float64Array; counts: AlignedCounts } {
-  const k = countDistinctMerged(a, b);
+/** Counts per distinct value of a ∪ b, given how many distinct values there are (`k`, as the scan counts them). */
+function mergeCounts(a: Float64Array, b: Float64Array, k: number): { values: Float64Array; counts: AlignedCounts } {
   const values = new Float64Array(k);
   const ref = new Float64Array(k);
   const cur = new Float64Array(k);
@@ -123,6 +108,7 @@ function mergeCounts(a: Float64Array, b: Float64Array): { values: Float64Array; 
   while (i < a.length || j < b.length) {
     const fromA = j >= b.length || (i < a.length && a[i]! <= b[j]!);
     const v = fromA ? a[i++]! : b[j++]!;
+    // NaN never equals, so the first value always opens a slot; -0 and 0 are one value, as in pandas.
     if (v !== last) {
       slot++;
       values[slot] = v;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../test/fixtures/report/sample-report.js';
-import { formatCount, formatMeasure, methodLabel, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
+import { driftedShareSummary, formatCount, formatMeasure, methodLabel, formatPercent, formatPValue, formatScore, formatStatistic } from './format.js';
 
 describe('method labels', () => {
   it('joins test and effect size by how they combine', () => {
@@ -39,5 +39,15 @@ describe('number formatting', () => {
     expect(formatMeasure(56034.97)).toBe('56,035');
     expect(formatMeasure(-1234.5)).toBe('-1,235');
     expect(formatMeasure(0.20017)).toBe('0.2002');
+  });
+});
+
+describe('dataset verdict', () => {
+  it('states the drifted share against the threshold with the comparison the verdict rests on', () => {
+    const d = sampleReport.dataset;
+    expect(driftedShareSummary(d)).toBe('4 of 8 columns drifted (50% >= 50%)');
+    expect(driftedShareSummary({ ...d, drifted_columns: 5, drifted_share: 5 / 8 })).toBe('5 of 8 columns drifted (63% > 50%)');
+    expect(driftedShareSummary({ ...d, dataset_drift: false })).toBe('4 of 8 columns drifted (50% <= 50%)');
+    expect(driftedShareSummary({ ...d, drifted_columns: 1, drifted_share: 1 / 8, dataset_drift: false })).toBe('1 of 8 columns drifted (13% < 50%)');
   });
 });

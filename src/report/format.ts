@@ -1,5 +1,5 @@
 /** Number and label formatting shared by the terminal, HTML and PNG renderers (the JSON and CSV keep full precision). */
-import type { ColumnDrift } from '../drift/types.js';
+import type { ColumnDrift, DatasetDrift } from '../drift/types.js';
 
 function trimMantissa(s: string): string {
   // "3.20e-12" -> "3.2e-12", "1.000" -> "1"
@@ -67,7 +67,13 @@ export function methodLabel(column: ColumnDrift): string {
 }
 
 /** The comparison the dataset verdict rests on (drift when share >= threshold; the classic preset uses >). */
-export function shareComparison(share: number, threshold: number, drifted: boolean): string {
+function shareComparison(share: number, threshold: number, drifted: boolean): string {
   if (drifted) return share > threshold ? '>' : '>=';
   return share < threshold ? '<' : '<=';
+}
+
+/** The numbers behind the dataset verdict, worded alike in every report: "4 of 8 columns drifted (50% >= 50%)". */
+export function driftedShareSummary(d: DatasetDrift): string {
+  const comparison = shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift);
+  return `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${comparison} ${formatPercent(d.drift_share_threshold)})`;
 }

@@ -6,7 +6,7 @@
 import pc from 'picocolors';
 import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/types.js';
 import { columnsByScore } from './charts/index.js';
-import { formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, shareComparison } from './format.js';
+import { driftedShareSummary, formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from './format.js';
 import { predictionColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
 import type { TerminalOptions } from './types.js';
@@ -81,7 +81,7 @@ function schemaLine(report: DriftReport, width: number): string | null {
 
 function verdictLine(report: DriftReport, c: Colors): string {
   const d = report.dataset;
-  const ratio = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift)} ${formatPercent(d.drift_share_threshold)})`;
+  const ratio = driftedShareSummary(d);
   return d.dataset_drift ? c.bold(c.red(`ALERT: dataset drift detected: ${ratio}`)) : c.green(`No dataset drift: ${ratio}`);
 }
 

@@ -1,5 +1,5 @@
 import type { DatasetSource, DriftReport } from '../../drift/types.js';
-import { formatCount, formatPercent, shareComparison } from '../format.js';
+import { driftedShareSummary, formatCount, formatPercent } from '../format.js';
 import { h, type Raw } from './escape.js';
 
 function source(label: string, s: DatasetSource): Raw {
@@ -9,7 +9,7 @@ function source(label: string, s: DatasetSource): Raw {
 /** Title, the two datasets, run metadata and the verdict banner. */
 export function headerHtml(report: DriftReport): Raw {
   const d = report.dataset;
-  const verdict = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift)} ${formatPercent(d.drift_share_threshold)})`;
+  const verdict = driftedShareSummary(d);
   const banner = d.dataset_drift
     ? h`<div class="banner drift" role="alert">Dataset drift detected · ${verdict}</div>`
     : h`<div class="banner ok">No dataset drift · ${verdict}</div>`;

@@ -5,7 +5,7 @@
  */
 import type { DriftReport } from '../../drift/types.js';
 import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, FONT_FAMILY, PALETTE, type ChartSpec } from '../charts/index.js';
-import { formatCount, formatPercent, shareComparison } from '../format.js';
+import { driftedShareSummary, formatCount, formatPercent } from '../format.js';
 import { escapeHtml as esc } from '../html/escape.js';
 import { renderChartSvg } from '../svg-chart.js';
 import { truncate, truncateLeft } from '../text-layout.js';
@@ -40,7 +40,7 @@ function chartCard(b: Box, title: string, spec: ChartSpec, id: string): string {
 function header(report: DriftReport): string {
   const d = report.dataset;
   const verdict = d.dataset_drift ? 'Dataset drift detected' : 'No dataset drift';
-  const detail = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift)} ${formatPercent(d.drift_share_threshold)})`;
+  const detail = driftedShareSummary(d);
   const path = (p: string | null): string => truncateLeft(p ?? '(in-memory table)', 70);
   const banner = `${verdict} · ${detail}`;
   const bannerW = Math.ceil(estimateTextWidth(banner, 'bold 13px sans-serif')) + 32;

@@ -10,7 +10,7 @@
  * expansion (bgrat) would remove this if it ever matters.
  */
 import { betaIncPair } from './beta.js';
-import { normalCdf, normalSf } from './normal.js';
+import { normalSf } from './normal.js';
 
 /** [P(T > |t|), P(T <= |t|)] for df > 0. */
 function upperTail(t: number, df: number): [number, number] {
@@ -40,11 +40,7 @@ export function studentTSf(t: number, df: number): number {
   return t > 0 ? upper : lower;
 }
 
-/** Student t cumulative distribution P(T <= t) (scipy.special.stdtr(df, t)). */
+/** Student t cumulative distribution P(T <= t) (scipy.special.stdtr(df, t)): P(T > -t) by symmetry. */
 export function studentTCdf(t: number, df: number): number {
-  if (Number.isNaN(t) || !(df > 0)) return NaN;
-  if (df === Infinity) return normalCdf(t);
-  if (t === 0) return 0.5;
-  const [upper, lower] = upperTail(t, df);
-  return t > 0 ? lower : upper;
+  return studentTSf(-t, df);
 }

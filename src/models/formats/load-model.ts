@@ -9,7 +9,7 @@ import type { Model } from '../model.js';
 import { createNativeModel, type NativeModel } from '../native/native-model.js';
 import { isNativeModelFile, validateNativeModelFile } from '../native/native-format.js';
 import { loadOnnxModel } from './onnx/onnx-model.js';
-import { isXgboostJson, parseXgboostJson } from './xgboost-json.js';
+import { isXgboostJson, readXgboostDocument } from './xgboost-json.js';
 import { xgboostAsModel } from './xgboost-model.js';
 
 export type ModelFormat = 'native' | 'xgboost-json' | 'onnx';
@@ -57,7 +57,7 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
       return { model: createNativeModel(f.signature, f.card, f.encoder, f.estimator, path), format: 'native' };
     }
     if (isXgboostJson(doc)) {
-      return { model: xgboostAsModel(parseXgboostJson(bytes.toString('utf8'), path), { ...options, source: path }), format: 'xgboost-json' };
+      return { model: xgboostAsModel(readXgboostDocument(doc, path), { ...options, source: path }), format: 'xgboost-json' };
     }
     throw new DriftwatchError('MODEL_INVALID', 'a JSON file that is neither a Driftwatch model nor an XGBoost model', { file: path });
   }

@@ -74,4 +74,13 @@ describe('XGBoost model adapter', () => {
     expect(result.labels![0]).toBe(probs[1]! > 0.5 ? '1' : '0');
     await expect(m.predict(createTable(cols.slice(0, 2)))).rejects.toThrow(/reads 6 columns by position/);
   });
+
+  it('loadModel tells an XGBoost JSON file by its content and reads the same model', async () => {
+    const { loadModel } = await import('./load-model.js');
+    const file = join(dir, 'binary.model.json');
+    const loaded = await loadModel(file);
+    expect(loaded.format).toBe('xgboost-json');
+    const { model } = load('binary');
+    expect(loaded.model.card.parameters).toEqual({ objective: model.objective, base_score: model.baseScore, trees: model.trees.length });
+  });
 });

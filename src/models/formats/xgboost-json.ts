@@ -85,12 +85,17 @@ export function isXgboostJson(doc: unknown): boolean {
 
 /** Parses and validates an XGBoost JSON model. `source` names the file in error messages. */
 export function parseXgboostJson(text: string, source = 'model'): XgboostModel {
-  let doc: Json;
+  let doc: unknown;
   try {
-    doc = JSON.parse(text) as Json;
+    doc = JSON.parse(text);
   } catch (e) {
     throw new DriftwatchError('MODEL_INVALID', `not valid JSON (${(e as Error).message})`, { file: source });
   }
+  return readXgboostDocument(doc, source);
+}
+
+/** Validates an already parsed XGBoost JSON document (format detection has parsed the file once). */
+export function readXgboostDocument(doc: unknown, source = 'model'): XgboostModel {
   if (!isXgboostJson(doc)) {
     throw new DriftwatchError('MODEL_INVALID', 'not an XGBoost JSON model: no "learner.gradient_booster" (save it with booster.save_model("model.json"))', { file: source });
   }

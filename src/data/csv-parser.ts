@@ -282,8 +282,7 @@ export class CsvParser {
     this.columns = this.names.map((name, k) => {
       let forced = this.forced.get(name) ?? 'auto';
       if (forced === 'auto' && this.sniffedText[k]) forced = 'categorical';
-      const col = new ColumnAccumulator(name, this.capacity, forced === 'categorical' ? 'categorical' : forced);
-      return col;
+      return new ColumnAccumulator(name, this.capacity, forced);
     });
     this.phase = 'data';
   }

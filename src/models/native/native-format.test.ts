@@ -53,6 +53,7 @@ describe('native model format', () => {
 
   it('rejects other versions and broken documents with the field named', () => {
     expect(() => validateNativeModelFile({ format: 'driftwatch-model', format_version: '9' }, 'm.json')).toThrow(/format version 9 is not supported/);
+    expect(() => validateNativeModelFile({ format: 'driftwatch-model', format_version: 1 }, 'm.json')).toThrow(/format version 1 is not supported/);
     expect(() => validateNativeModelFile({ format: 'driftwatch-model', format_version: '1', signature: { inputs: [] }, encoder: { columns: [] }, estimator: { type: 'svm' } }, 'm.json')).toThrow(
       /estimator.type: unknown estimator "svm"/,
     );

@@ -90,9 +90,6 @@ export function validateNativeModelFile(raw: unknown, source: string): NativeMod
     throw new DriftwatchError('MODEL_UNSUPPORTED', `model format version ${String(raw.format_version)} is not supported by this Driftwatch (it reads version ${MODEL_FORMAT_VERSION}); upgrade Driftwatch or retrain`, { file: source, field: 'format_version' });
   }
   const doc = fromFileDocument(raw as unknown as Record<string, unknown>);
-  if (doc.format_version !== MODEL_FORMAT_VERSION) {
-    throw new DriftwatchError('MODEL_UNSUPPORTED', `model format version ${String(doc.format_version)} is not supported by this Driftwatch (it reads version ${MODEL_FORMAT_VERSION}); upgrade Driftwatch or retrain`, { file: source, field: 'format_version' });
-  }
   if (!doc.signature || !Array.isArray(doc.signature.inputs)) fail('signature.inputs', 'missing');
   if (!doc.encoder || !Array.isArray(doc.encoder.columns)) fail('encoder.columns', 'missing');
   const est = doc.estimator as NativeEstimator | undefined;

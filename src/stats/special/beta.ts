@@ -8,16 +8,10 @@
  * relative, instead of the ~1e-10 a plain exp(a log x + b log y - logBeta) would give.
  */
 import { logGamma } from './gamma.js';
+import { stirlingRemainder } from './stirling.js';
 
 const HALF_LOG_2PI = 0.9189385332046728;
 const STIRLING_MIN = 10;
-
-/** Stirling remainder log Gamma(x) - [(x - 0.5) log x - x + 0.5 log(2 pi)] for x >= 10. */
-function stirlingDelta(x: number): number {
-  const r = 1 / x;
-  const r2 = r * r;
-  return r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))));
-}
 
 /** log Beta(a, b) for a, b > 0 (NaN otherwise). */
 export function logBeta(a: number, b: number): number {
@@ -29,11 +23,11 @@ export function logBeta(a: number, b: number): number {
   const sum = a + b;
   if (small < STIRLING_MIN) {
     // log Gamma(big) - log Gamma(big + small) by Stirling, without forming either
-    const diff = -(big - 0.5) * Math.log1p(small / big) - small * Math.log(sum) + small + (stirlingDelta(big) - stirlingDelta(sum));
+    const diff = -(big - 0.5) * Math.log1p(small / big) - small * Math.log(sum) + small + (stirlingRemainder(big) - stirlingRemainder(sum));
     return logGamma(small) + diff;
   }
   return HALF_LOG_2PI - 0.5 * Math.log(sum) - (a - 0.5) * Math.log1p(b / a) - (b - 0.5) * Math.log1p(a / b)
-    + (stirlingDelta(a) + stirlingDelta(b) - stirlingDelta(sum));
+    + (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(sum));
 }
 
 /** log(x^a y^b / B(a, b)) with y = 1 - x given separately so neither loses digits near 0 or 1. */
@@ -49,7 +43,7 @@ function logPrefactor(x: number, y: number, a: number, b: number): number {
     const lx = Math.abs(d) < 0.5 * x0 ? Math.log1p(d / x0) : Math.log(x / x0);
     const ly = Math.abs(d) < 0.5 * y0 ? Math.log1p(-d / y0) : Math.log(y / y0);
     const main = a * lx + b * ly;
-    const rest = 0.5 * Math.log(a / sum * b) - HALF_LOG_2PI - (stirlingDelta(a) + stirlingDelta(b) - stirlingDelta(sum));
+    const rest = 0.5 * Math.log(a / sum * b) - HALF_LOG_2PI - (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(sum));
     return main + rest;
   }
   const lx = x <= 0.5 ? Math.log(x) : Math.log1p(-y);

@@ -7,6 +7,8 @@
  * for large a (chi-square with many degrees of freedom) no two numbers of size a*log(a) are subtracted.
  */
 
+import { stirlingRemainder } from './stirling.js';
+
 const EULER_GAMMA = 0.5772156649015329;
 const LOG_SQRT_2PI = 0.9189385332046728;
 const LOG_PI = 1.1447298858494002;
@@ -38,13 +40,6 @@ function lgammaSeriesTail(w: number): number {
   }
   // power carries (-1)^(k-1) w^k; the series wants (-1)^k, hence the sign.
   return -sum;
-}
-
-/** Stirling's remainder log Gamma(a + 1) - [(a + 1/2) log a - a + log sqrt(2 pi)], for a >= 10. */
-function stirlingRemainder(a: number): number {
-  const r = 1 / a;
-  const r2 = r * r;
-  return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 * (1 / 1188 - r2 * (691 / 360360 - r2 / 156))))));
 }
 
 /** log|Gamma(x)|. Infinity at the poles 0, -1, -2, ... */

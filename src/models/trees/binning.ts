@@ -11,6 +11,7 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
+import { sampleIndices } from './sampling.js';
 
 export interface BinOptions {
   /** Maximum number of value bins per feature (2..255). Default 255. */
@@ -71,17 +72,7 @@ export function fitBinMapperWith(x: Float64Array, n: number, d: number, options:
     sample = new Uint32Array(n);
     for (let i = 0; i < n; i++) sample[i] = i;
   } else {
-    // Partial Fisher-Yates: a uniform sample without replacement, sorted back so reads stay sequential.
-    const rng = createRng(options.seed ?? 0);
-    const perm = new Uint32Array(n);
-    for (let i = 0; i < n; i++) perm[i] = i;
-    for (let i = 0; i < limit; i++) {
-      const j = i + rng.int(n - i);
-      const t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    sample = perm.slice(0, limit).sort();
+    sample = sampleIndices(n, limit, createRng(options.seed ?? 0));
   }
   const m = sample.length;
   const upper: Float64Array[] = [];

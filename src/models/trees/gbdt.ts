@@ -12,6 +12,7 @@ import { MAX_TASKS } from './gbdt-arena.js';
 import type { TaskRunner } from './gbdt-threads.js';
 import { GrowWorkspace, growGbdtTree, type BinnedTree, type GrowOptions } from './grow-gbdt-tree.js';
 import { featureImportance } from './importance.js';
+import { sampleIndices } from './sampling.js';
 import type { FeatureImportance, TreeEnsemble, TreeNodes } from './types.js';
 
 export interface GbdtParams {
@@ -333,16 +334,7 @@ function holdOut(x: Float64Array, y: Float64Array, d: number, fraction: number, 
   const n = y.length;
   const nv = Math.max(1, Math.min(n - 1, Math.round(n * fraction)));
   const isValid = new Uint8Array(n);
-  // Seeded partial shuffle picks exactly nv validation rows.
-  const perm = new Uint32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
-  for (let i = 0; i < nv; i++) {
-    const j = i + rng.int(n - i);
-    const t = perm[i];
-    perm[i] = perm[j];
-    perm[j] = t;
-    isValid[perm[i]] = 1;
-  }
+  for (const i of sampleIndices(n, nv, rng)) isValid[i] = 1;
   const nt = n - nv;
   const out = { x: new Float64Array(nt * d), y: new Float64Array(nt), vx: new Float64Array(nv * d), vy: new Float64Array(nv) };
   let a = 0;
@@ -372,17 +364,8 @@ function sampleRows(ws: GrowWorkspace, rows: Uint32Array, n: number, rate: numbe
 }
 
 function sampleFeatures(d: number, rate: number, rng: Rng): Int32Array {
-  const all = new Int32Array(d);
-  for (let f = 0; f < d; f++) all[f] = f;
-  if (rate >= 1) return all;
-  const k = Math.max(1, Math.round(rate * d));
-  for (let i = 0; i < k; i++) {
-    const j = i + rng.int(d - i);
-    const t = all[i];
-    all[i] = all[j];
-    all[j] = t;
-  }
-  return all.slice(0, k).sort();
+  if (rate >= 1) return Int32Array.from({ length: d }, (_, f) => f);
+  return Int32Array.from(sampleIndices(d, Math.max(1, Math.round(rate * d)), rng));
 }
 
 /** L1 loss: a leaf's value is the median residual of its rows (the loss's exact minimiser), not a Newton step. */

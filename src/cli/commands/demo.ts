@@ -1,5 +1,4 @@
 /** `driftwatch demo`: a drift analysis of a real dataset with known drift injected, from scratch. */
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../core/config/names.js';
@@ -13,6 +12,7 @@ import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { examplesDataDir } from '../package-paths.js';
 import { parseChoice, parseChoiceList, parseNumber } from '../parse-values.js';
+import { writeOutputFile } from '../write-output.js';
 
 interface DemoFlags {
   readonly out: string;
@@ -64,9 +64,8 @@ export function createDemoCommand(ctx: CommandContext): Command {
       const reference = dataFile(join(dir.absolute, 'reference.csv'), io.cwd);
       const current = dataFile(join(dir.absolute, 'current.csv'), io.cwd);
       const reports = dataFile(join(dir.absolute, 'reports'), io.cwd);
-      await mkdir(dir.absolute, { recursive: true });
-      await writeCsv(pair.reference, reference.absolute);
-      await writeCsv(pair.current, current.absolute);
+      await writeOutputFile(reference, '--out', 'the reference CSV file', (path) => writeCsv(pair.reference, path));
+      await writeOutputFile(current, '--out', 'the current CSV file', (path) => writeCsv(pair.current, path));
 
       out.info(out.colors.bold(`Driftwatch demo: ${scenario.title} (${scenario.file}, ${table.rowCount} rows)`));
       out.info(`  reference: ${reference.display}  a random half (${pair.reference.rowCount} rows, seed ${seed})`);

@@ -1,6 +1,5 @@
 /** `driftwatch predict`: add prediction and probability columns to a data file. */
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { categoricalColumn, createTable, numericColumn, writeCsv, type Column } from '../../data/index.js';
 import { dataFile } from '../analyze/settings.js';
@@ -10,6 +9,7 @@ import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseList } from '../parse-values.js';
+import { writeOutputFile } from '../write-output.js';
 
 interface PredictFlags {
   readonly model?: string;
@@ -79,12 +79,7 @@ export function createPredictCommand(ctx: CommandContext): Command {
       if (replaced.length > 0) out.warn(`the data already has ${replaced.join(', ')}; replaced by the model's output`);
       const outTable = createTable([...table.columns.filter((c) => !replaced.includes(c.name)), ...added]);
       const target = dataFile(resolve(io.cwd, flags.out), io.cwd);
-      try {
-        await mkdir(dirname(target.absolute), { recursive: true });
-        await writeCsv(outTable, target.absolute);
-      } catch (e) {
-        throw withDisplayPath(e, target);
-      }
+      await writeOutputFile(target, '--out', 'the CSV file', (path) => writeCsv(outTable, path));
       out.info(`Predicted ${table.rowCount} rows with ${flags.model} (${format}, ${sig.task}) in ${seconds.toFixed(2)} s; wrote ${target.display}`);
     });
 }

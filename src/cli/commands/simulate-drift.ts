@@ -1,6 +1,5 @@
 /** `driftwatch simulate-drift`: write a copy of a data file with known drift injected. */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createRng } from '../../core/rng.js';
 import { dataFile } from '../analyze/settings.js';
@@ -9,6 +8,7 @@ import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseNumber } from '../parse-values.js';
 import { parseTransform } from '../simulate/parse-transform.js';
+import { writeOutputFile } from '../write-output.js';
 import type { DriftTransform, TransformKind } from '../../data/simulate/index.js';
 
 interface SimulateFlags {
@@ -55,7 +55,7 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const transforms = collectTransforms(flags);
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');
 
-      const [{ readInput, withDisplayPath }, { simulateDrift }, { writeCsv }] = await Promise.all([
+      const [{ readInput }, { simulateDrift }, { writeCsv }] = await Promise.all([
         import('../analyze/read-input.js'),
         import('../../data/simulate/simulate-drift.js'),
         import('../../data/index.js'),
@@ -65,15 +65,7 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const target = dataFile(resolve(io.cwd, flags.out), io.cwd);
       const table = await readInput(input, io, { ...(delimiter !== undefined ? { delimiter } : {}), quiet: out.mode.quiet, label: 'input' });
       const drifted = simulateDrift(table, transforms, createRng(seed), { inputName: input.display });
-      if ((await stat(target.absolute).catch(() => undefined))?.isDirectory() === true) {
-        throw badOption('--out', `${target.display} is a folder; give the name of the CSV file to write`);
-      }
-      try {
-        await mkdir(dirname(target.absolute), { recursive: true });
-        await writeCsv(drifted, target.absolute);
-      } catch (e) {
-        throw withDisplayPath(e, target);
-      }
+      await writeOutputFile(target, '--out', 'the CSV file', (path) => writeCsv(drifted, path));
       out.info(`Wrote ${target.display} (${drifted.rowCount} rows x ${drifted.names.length} columns, seed ${seed}):`);
       for (const t of transforms) out.info(`  ${t.source}`);
     });

@@ -1,8 +1,7 @@
 /** `driftwatch train`: fit a native model on a data file, report validation metrics, save it (and ONNX). */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { DriftwatchError } from '../../core/errors.js';
 // The models module (learners, onnxruntime) loads only when the command runs: --help stays fast.
 import { ALGORITHMS, parseParamStrings, type Algorithm } from '../../models/native/params.js';
 import { dataFile } from '../analyze/settings.js';
@@ -14,6 +13,7 @@ import { createCountProgress } from '../progress.js';
 import { wantsColor } from '../io.js';
 import { parseChoice, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
 import { classificationReportLines, isRegression, metricLines } from '../models/format-metrics.js';
+import { writeOutputFile } from '../write-output.js';
 
 interface TrainFlags {
   readonly data?: string;
@@ -86,18 +86,9 @@ export function createTrainCommand(ctx: CommandContext): Command {
         .finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
 
-      const modelPath = resolve(io.cwd, flags.out);
-      await mkdir(dirname(modelPath), { recursive: true });
-      await saveNativeModel(result.model, modelPath);
-      let onnxPath: string | null = null;
+      await writeOutputFile(dataFile(resolve(io.cwd, flags.out), io.cwd), '--out', 'the model file', (path) => saveNativeModel(result.model, path));
       if (flags.onnx !== undefined) {
-        onnxPath = resolve(io.cwd, flags.onnx);
-        try {
-          await mkdir(dirname(onnxPath), { recursive: true });
-          await writeFile(onnxPath, nativeModelToOnnx(result.model));
-        } catch (e) {
-          throw new DriftwatchError('FILE_UNWRITABLE', `cannot write the ONNX file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: flags.onnx });
-        }
+        await writeOutputFile(dataFile(resolve(io.cwd, flags.onnx), io.cwd), '--onnx', 'the ONNX file', (path) => writeFile(path, nativeModelToOnnx(result.model)));
       }
 
       if (out.mode.json) {
@@ -116,6 +107,6 @@ export function createTrainCommand(ctx: CommandContext): Command {
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5);
       if (top.length > 0) out.info(`Most important inputs: ${top.map(([k, v]) => `${k} (${v.toFixed(3)})`).join(', ')}`);
-      out.info(`Model written to ${flags.out}${onnxPath ? `; ONNX written to ${flags.onnx}` : ''}`);
+      out.info(`Model written to ${flags.out}${flags.onnx !== undefined ? `; ONNX written to ${flags.onnx}` : ''}`);
     });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
+import { AWKWARD_NAME, LONG_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import type { DriftReport } from '../drift/types.js';
 import { renderHtml } from './html.js';
 
@@ -94,5 +94,13 @@ describe('distribution panels', () => {
     expect(panel).toContain('Chart left out');
     expect(panel).toContain('id="dist-1"');
     expect(panel).toContain('<td>Mean</td>');
+  });
+
+  it('list drifted columns first, each group by score with NaN scores last', () => {
+    const columns = sampleReport.columns.map((c) => (c.name === 'age' ? { ...c, score: NaN } : c));
+    const out = renderHtml({ ...sampleReport, columns });
+    const section = out.slice(out.indexOf('id="distributions"'), out.indexOf('id="target"'));
+    const names = [...section.matchAll(/<summary><span class="name">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(names).toEqual(['device, &quot;type&quot; &lt;mobile &amp; web&gt;', 'income', 'region', LONG_NAME, 'tenure_months', 'credit_score', 'is_premium', 'age']);
   });
 });

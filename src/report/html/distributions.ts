@@ -1,5 +1,5 @@
 import type { ColumnDrift, SampleSummary } from '../../drift/types.js';
-import { distributionOverlayChart } from '../charts/index.js';
+import { columnsByScore, distributionOverlayChart } from '../charts/index.js';
 import { formatCount, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
 import { statusPill } from './cells.js';
 import { h, raw, type Raw } from './escape.js';
@@ -62,7 +62,8 @@ ${extra}
 
 /** Every feature's panel, closed, drifted ones first, with expand/collapse-all buttons. */
 export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
-  const ordered = [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || b.score - a.score);
+  // A stable sort of the score order keeps it (NaN last, ties by name) within the drifted and the stable group.
+  const ordered = columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
   return h`<section class="card" id="distributions"><h2>Feature distributions</h2>
 <p class="meta">Reference (grey) against current (blue), as a share of non-missing values.</p>
 <div class="toolbar"><button type="button" data-toggle-all="open">Expand all</button><button type="button" data-toggle-all="close">Collapse all</button></div>

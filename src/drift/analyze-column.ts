@@ -4,7 +4,7 @@ import { getMethod } from './methods/registry.js';
 import type { MethodResult } from './methods/types.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import type { PlannedColumn } from './plan-columns.js';
-import { countDistinctSorted, type ColumnPair } from './prepare/column-pair.js';
+import type { ColumnPair } from './prepare/column-pair.js';
 import { prepareCategorical, prepareNumeric } from './prepare/extract.js';
 import type { ColumnFacts, MethodSpec, PresetChoice } from './presets/types.js';
 import { driftScore, flags, specValue } from './score.js';
@@ -91,7 +91,7 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
     out_of_range_share: outOfRange,
     new_categories: newCategories,
     constant_reference: pair.nUniqueRef <= 1,
-    constant_current: distinctCurrent(pair) <= 1,
+    constant_current: constantCurrent(pair),
   };
   return { ok: true, outcome: { planned: p, choice, test, effect, facts, summary, histogram, newCategories, vanishedCategories, quality, infinite } };
 }
@@ -107,15 +107,16 @@ function emptySide(nRef: number, nCur: number): string | null {
   return null;
 }
 
-function distinctCurrent(pair: ColumnPair): number {
-  if (pair.kind === 'numeric') return countDistinctSorted(pair.cur);
+/** One value at most in current: on a sorted sample, its first equals its last (-0 and 0 are one value). */
+function constantCurrent(pair: ColumnPair): boolean {
+  if (pair.kind === 'numeric') return pair.cur.length === 0 || pair.cur[0] === pair.cur[pair.cur.length - 1];
   const c = pair.counts();
   let n = 0;
   for (let i = 0; i < c.cur.length; i++) if (c.cur[i] > 0) n++;
-  return n;
+  return n <= 1;
 }
 
-/** Share of current values outside [min, max] of the reference: two binary searches on sorted samples. */
+/** Share of current values outside [min, max] of the reference: on sorted samples, two walks in from the ends. */
 function outOfRangeShare(ref: Float64Array, cur: Float64Array): number {
   const lo = ref[0];
   const hi = ref[ref.length - 1];

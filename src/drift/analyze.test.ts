@@ -211,6 +211,7 @@ describe('analyzeDrift', () => {
     const x = r.quality.columns.find((q) => q.name === 'x')!;
     expect(x.missing_share_change).toBeCloseTo(0.2, 12);
     expect(x.out_of_range_share).toBeCloseTo(50 / 80, 12);
+    expect(x.constant_current).toBe(false);
     expect(r.quality.columns.find((q) => q.name === 'k')!.constant_current).toBe(true);
     expect(r.quality.columns.find((q) => q.name === 'c')!.out_of_range_share).toBeNull();
     expect(r.quality.issues.map((i) => `${i.column}:${i.kind}`)).toEqual(['x:missing_increase', 'x:out_of_range', 'k:constant', 'c:new_categories']);

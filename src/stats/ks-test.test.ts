@@ -105,6 +105,9 @@ describe('ksTest edge cases', () => {
     expect(ksTest(Float64Array.of(1), Float64Array.of(2))).toEqual({ statistic: 1, pValue: 1, method: 'exact' });
     expect(ksTest(Float64Array.of(3, 3, 3), Float64Array.of(3, 3))).toEqual({ statistic: 0, pValue: 1, method: 'exact' });
   });
+  it('checks the sorted: true promise', () => {
+    expect(() => ksTest(Float64Array.of(3, 1, 2), Float64Array.of(1, 2), { sorted: true })).toThrow(/not ascending/);
+  });
   it('leaves the input arrays untouched', () => {
     const a = Float64Array.of(3, 1, 2);
     const copy = Float64Array.from(a);

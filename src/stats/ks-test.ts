@@ -3,6 +3,7 @@ import { kolmogorovNSf } from './internal/kolmogn.js';
 import { probOutsideBand, probOutsideSquare } from './internal/ks-exact.js';
 import type { SortedPairScan } from './sorted-pair-scan.js';
 import type { SortedOption, TestResult } from './types.js';
+import { sortedView } from './internal-b/validate.js';
 
 export interface KsOptions extends SortedOption {
   /** SciPy's ks_2samp method; 'auto' picks exact for small samples like SciPy 1.10. */
@@ -33,7 +34,7 @@ function roundHalfEven(x: number): number {
  * The gap is i/n1 - j/n2 after stepping past every copy of the next distinct value (both ECDFs jump
  * over a tie at once), exactly the differences SciPy forms with searchsorted(..., 'right') / n.
  */
-function ecdfGaps(a: Float64Array, b: Float64Array): { maxS: number; minS: number } {
+function ecdfGaps(a: Float64Array, b: Float64Array): { maxGap: number; minGap: number } {
   const n1 = a.length;
   const n2 = b.length;
   let i = 0;
@@ -65,12 +66,13 @@ function ecdfGaps(a: Float64Array, b: Float64Array): { maxS: number; minS: numbe
     if (i === n1) minDiff = Math.min(minDiff, 0);
     else maxDiff = Math.max(maxDiff, 0);
   }
-  const minS = Math.min(Math.max(-minDiff, 0), 1);
-  return { maxS: maxDiff, minS };
+  return { maxGap: maxDiff, minGap: minDiff };
 }
 
-function sortedCopy(x: Float64Array): Float64Array {
-  return Float64Array.from(x).sort();
+function requireNonEmpty(n1: number, n2: number): void {
+  if (n1 === 0 || n2 === 0) {
+    throw new DriftwatchError('INVALID_ARGUMENT', `ksTest: both samples must be non-empty (got sizes ${n1} and ${n2})`);
+  }
 }
 
 /**
@@ -86,18 +88,15 @@ function sortedCopy(x: Float64Array): Float64Array {
 export function ksTest(a: Float64Array, b: Float64Array, options: KsOptions = {}): KsResult {
   const n1 = a.length;
   const n2 = b.length;
-  if (n1 === 0 || n2 === 0) {
-    throw new DriftwatchError('INVALID_ARGUMENT', `ksTest: both samples must be non-empty (got sizes ${n1} and ${n2})`);
-  }
-  const method = options.method ?? 'auto';
-  const x = options.sorted === true ? a : sortedCopy(a);
-  const y = options.sorted === true ? b : sortedCopy(b);
+  requireNonEmpty(n1, n2);
+  const x = sortedView(a, options.sorted, 'ksTest first sample');
+  const y = sortedView(b, options.sorted, 'ksTest second sample');
   // Sorting puts NaN last, so one look at each end finds it (and guards the merge against stalling).
   if (Number.isNaN(x[n1 - 1]!) || Number.isNaN(y[n2 - 1]!)) {
     throw new DriftwatchError('INVALID_ARGUMENT', 'ksTest: samples must not contain NaN');
   }
-  const { maxS, minS } = ecdfGaps(x, y);
-  return ksFromGaps(n1, n2, maxS, minS, method);
+  const { maxGap, minGap } = ecdfGaps(x, y);
+  return ksFromGaps(n1, n2, maxGap, minGap, options.method ?? 'auto');
 }
 
 /**
@@ -105,14 +104,14 @@ export function ksTest(a: Float64Array, b: Float64Array, options: KsOptions = {}
  * statistic and p-value as ksTest on the two samples, without another pass over them.
  */
 export function ksTestFromScan(scan: SortedPairScan, options: Pick<KsOptions, 'method'> = {}): KsResult {
-  if (scan.n1 === 0 || scan.n2 === 0) {
-    throw new DriftwatchError('INVALID_ARGUMENT', `ksTest: both samples must be non-empty (got sizes ${scan.n1} and ${scan.n2})`);
-  }
-  return ksFromGaps(scan.n1, scan.n2, scan.maxGap, Math.min(Math.max(-scan.minGap, 0), 1), options.method ?? 'auto');
+  requireNonEmpty(scan.n1, scan.n2);
+  return ksFromGaps(scan.n1, scan.n2, scan.maxGap, scan.minGap, options.method ?? 'auto');
 }
 
-function ksFromGaps(n1: number, n2: number, maxS: number, minS: number, method: 'auto' | 'exact' | 'asymp'): KsResult {
-  let d = minS > maxS ? minS : maxS;
+/** The test from the largest and smallest ECDF differences i/n1 - j/n2 (SciPy's D = max(maxS, minS)). */
+function ksFromGaps(n1: number, n2: number, maxGap: number, minGap: number, method: 'auto' | 'exact' | 'asymp'): KsResult {
+  const minS = Math.min(Math.max(-minGap, 0), 1);
+  let d = minS > maxGap ? minS : maxGap;
 
   const g = gcd(n1, n2);
   const n1g = n1 / g;

@@ -4,6 +4,7 @@
  * quote, CR or LF, quotes doubled. Numbers keep full precision; non-finite ones are written "Infinity",
  * "-Infinity", "NaN" as in the JSON report (pandas and most tools read them as floats); null is an empty field.
  */
+import { csvField as quoteCsvField } from '../data/write-csv.js';
 import type { ColumnDrift, DriftReport } from '../drift/types.js';
 import { roleColumns } from './report-columns.js';
 
@@ -14,15 +15,9 @@ export const CSV_COLUMNS = [
 
 type CsvField = string | number | boolean | null;
 
-/** One field, quoted only when RFC 4180 requires it. */
+/** One field, quoted only when RFC 4180 requires it. String() already spells non-finite numbers as the JSON report does. */
 export function csvField(value: CsvField): string {
-  if (value === null) return '';
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return String(value);
-    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  }
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return value === null ? '' : quoteCsvField(String(value));
 }
 
 function row(c: ColumnDrift): CsvField[] {

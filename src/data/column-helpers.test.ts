@@ -27,6 +27,9 @@ describe('toCategorical / toNumeric / numericValues', () => {
     expect(Array.from(toNumeric(categoricalColumn('s', ['1e3', null, '-2'])).values)).toEqual([1000, NaN, -2]);
     const b = toNumeric(categoricalColumn('b', ['Yes', 'No', null], 'boolean'));
     expect([Array.from(b.values), b.kind]).toEqual([[1, 0, NaN], 'boolean']);
+    for (const [yes, no] of [['true', 'false'], ['Y', 'n'], [' t ', 'F']] as const) {
+      expect(Array.from(toNumeric(categoricalColumn('b', [yes, no], 'boolean')).values)).toEqual([1, 0]);
+    }
     expect(() => toNumeric(categoricalColumn('s', ['1', 'x']), 'data.csv')).toThrow(expect.objectContaining({ code: 'PARSE_ERROR', file: 'data.csv', field: 's' }));
   });
 

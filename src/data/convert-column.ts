@@ -1,5 +1,6 @@
 /** Conversions between numeric and categorical storage, and the finite values the statistics need. */
 import { DriftwatchError } from '../core/errors.js';
+import { BOOLEAN_PAIRS } from './infer-kind.js';
 import { parseNumberText } from './parse-number.js';
 import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
 import { float64, int32 } from './column-accumulator.js';
@@ -35,8 +36,8 @@ export function toCategorical(column: Column, kind?: ColumnKind): CategoricalCol
   return { storage: 'categorical', name: column.name, kind: resultKind, codes, dictionary };
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', 't']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', 'f']);
+const TRUE_WORDS = new Set(BOOLEAN_PAIRS.map(([yes]) => yes));
+const FALSE_WORDS = new Set(BOOLEAN_PAIRS.map(([, no]) => no));
 
 /**
  * The column as numeric storage. Categories must be numbers (same grammar as the readers); a boolean

@@ -22,7 +22,8 @@ import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, typ
 /** Fewest rows for 'id' and 'text' (below that, uniqueness says nothing). */
 export const MIN_ROWS_FOR_UNIQUENESS = 20;
 
-const BOOLEAN_PAIRS: readonly (readonly [string, string])[] = [
+/** The spellings of a boolean column, true word first (compared trimmed and lower-cased). */
+export const BOOLEAN_PAIRS: readonly (readonly [string, string])[] = [
   ['true', 'false'],
   ['yes', 'no'],
   ['y', 'n'],

@@ -75,15 +75,12 @@ export class Code {
     const b = new Uint8Array(new Float64Array([v]).buffer);
     return this.emit(0x44, ...b);
   }
-  /** block / loop / if with no result; close each with `end()`. */
+  /** block / loop with no result; close each with `end()`. */
   block(): this {
     return this.emit(0x02, 0x40);
   }
   loop(): this {
     return this.emit(0x03, 0x40);
-  }
-  if(): this {
-    return this.emit(0x04, 0x40);
   }
   end(): this {
     return this.emit(0x0b);
@@ -214,9 +211,6 @@ export class Code {
   i64LtU(): this {
     return this.emit(0x54);
   }
-  i64And(): this {
-    return this.emit(0x83);
-  }
   i64Or(): this {
     return this.emit(0x84);
   }
@@ -231,9 +225,6 @@ export class Code {
   }
   i32WrapI64(): this {
     return this.emit(0xa7);
-  }
-  i64ExtendI32U(): this {
-    return this.emit(0xad);
   }
   f64Ne(): this {
     return this.emit(0x62);

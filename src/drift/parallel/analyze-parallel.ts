@@ -20,7 +20,7 @@ import type { AnalyzeOptions } from '../options.js';
 import type { PlannedColumn } from '../plan-columns.js';
 import type { DriftReport } from '../types.js';
 import { BufferPool } from './buffer-pool.js';
-import type { ColumnTask, ShippedError, WorkerInit, WorkerReply } from './messages.js';
+import { rethrow, shipError, type ColumnTask, type ShippedError, type WorkerInit, type WorkerReply } from './messages.js';
 
 export interface ParallelOptions {
   /**
@@ -65,11 +65,6 @@ function cost(c: PlannedColumn): number {
 }
 
 type Slot = { readonly ok: true; readonly analysis: ColumnAnalysis } | { readonly ok: false; readonly error: ShippedError };
-
-function rethrow(e: ShippedError): never {
-  if (e.kind === 'driftwatch') throw new DriftwatchError(e.code, e.message, location(e));
-  throw e.error;
-}
 
 /** Columns handed to a worker ahead: one to work on and one waiting, so it never idles on this thread. */
 const WINDOW = 2;
@@ -132,7 +127,7 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
           try {
             store(index, { ok: true, analysis: analyzeColumn(columns[index]!, d.options) });
           } catch (e) {
-            store(index, { ok: false, error: e instanceof DriftwatchError ? { kind: 'driftwatch', code: e.code, message: e.message, ...location(e) } : { kind: 'other', error: e } });
+            store(index, { ok: false, error: shipError(e) });
           }
           await nextTurn();
         }
@@ -176,8 +171,4 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
     }
     void pump();
   });
-}
-
-function location(e: { file?: string; line?: number; field?: string }): { file?: string; line?: number; field?: string } {
-  return { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) };
 }

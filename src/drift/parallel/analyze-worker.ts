@@ -3,11 +3,10 @@
  * is sent, one message each, and answers with the outcome minus the column data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DriftwatchError } from '../../core/errors.js';
 import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
 import { normalizeOptions } from '../normalize-options.js';
 import { columnBuffers } from './buffer-pool.js';
-import type { ColumnTask, ShippedAnalysis, ShippedError, WorkerInit, WorkerReply } from './messages.js';
+import { shipError, type ColumnTask, type ShippedAnalysis, type WorkerInit, type WorkerReply } from './messages.js';
 
 const port = parentPort;
 if (port === null) throw new Error('analyze-worker.ts runs as a worker thread only');
@@ -19,20 +18,6 @@ function ship(a: ColumnAnalysis): ShippedAnalysis {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { planned, ...outcome } = a.outcome;
   return { ok: true, outcome };
-}
-
-function shipError(e: unknown): ShippedError {
-  if (e instanceof DriftwatchError) {
-    return {
-      kind: 'driftwatch',
-      code: e.code,
-      message: e.message,
-      ...(e.file !== undefined ? { file: e.file } : {}),
-      ...(e.line !== undefined ? { line: e.line } : {}),
-      ...(e.field !== undefined ? { field: e.field } : {}),
-    };
-  }
-  return { kind: 'other', error: e };
 }
 
 port.on('message', (task: ColumnTask) => {

@@ -5,8 +5,7 @@ import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'jso
 import { scanSortedPair } from './sorted-pair-scan.js';
 import { ksTest, ksTestFromScan } from './ks-test.js';
 import { wasserstein } from './wasserstein.js';
-import { fx, relErr } from './internal-b/test-support.js';
-import { distanceSamples, type DistanceCase } from './internal-b/distance-test-cases.js';
+import { caseSamples, fx, relErr } from './internal-b/test-support.js';
 
 const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).sort();
 
@@ -33,8 +32,8 @@ function expectSameAsStandalone(a: Float64Array, b: Float64Array): void {
 
 describe('scanSortedPair', () => {
   it('gives SciPy wasserstein_distance on the fixture samples (b-wasserstein.json)', () => {
-    for (const c of fixture.cases as DistanceCase[]) {
-      const [a, b] = distanceSamples(c, samples.pairs);
+    for (const c of fixture.cases) {
+      const [a, b] = caseSamples(c, samples.pairs);
       if (a.length === 0 || b.length === 0 || a.some((v) => !Number.isFinite(v)) || b.some((v) => !Number.isFinite(v))) continue;
       const sa = sorted(a);
       const sb = sorted(b);

@@ -3,14 +3,13 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-wasserstein.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { wasserstein } from './wasserstein.js';
-import { fx, relErr } from './internal-b/test-support.js';
-import { distanceSamples, type DistanceCase } from './internal-b/distance-test-cases.js';
+import { caseSamples, fx, relErr } from './internal-b/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 describe('wasserstein against scipy.stats.wasserstein_distance (b-wasserstein.json)', () => {
-  for (const c of fixture.cases as DistanceCase[]) {
+  for (const c of fixture.cases) {
     it(c.name, () => {
-      const [a, b] = distanceSamples(c, samples.pairs);
+      const [a, b] = caseSamples(c, samples.pairs);
       const expected = fx(c.expected);
       expect(relErr(wasserstein(a, b), expected)).toBeLessThanOrEqual(1e-9);
       const sa = Float64Array.from(a).sort();

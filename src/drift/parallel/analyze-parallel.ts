@@ -3,8 +3,9 @@
  * plan and the report are made here exactly as analyzeDrift makes them and only the per-column work moves:
  * the same analyses in the same plan order give the same report, object for object.
  *
- * Memory: a worker gets one column pair at a time (a structured-clone copy of its two arrays), never a
- * whole table, and sends back the outcome without the column data. Scheduling: longest first (numeric
+ * Memory: a worker gets one column pair at a time (its two arrays lent when on SharedArrayBuffer, else
+ * copied into pooled buffers: buffer-pool.ts), never a whole table, and sends back the outcome without the
+ * column data. Scheduling: longest first (numeric
  * columns by rows x log rows, categorical ones far cheaper), which keeps the workers finishing together.
  * The calling thread analyses columns too, between handing them out (each worker holds two, so it does not
  * wait while this thread is busy): on two cores, one worker and this thread.

@@ -53,8 +53,11 @@ export function parseChoiceList<T extends string>(flag: string, raw: string | re
   return [...new Set(items.map((i) => parseChoice(flag, i, allowed)))];
 }
 
-/** `,` `;` `|`, or `tab` / `\t` for a tab. */
-export function parseDelimiter(flag: string, raw: string): string {
+/** `,` `;` `|`, or `tab` / `\t` for a tab; undefined when the flag was not given. */
+export function parseDelimiter(flag: string, raw: string): string;
+export function parseDelimiter(flag: string, raw: string | undefined): string | undefined;
+export function parseDelimiter(flag: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
   const v = raw === 'tab' || raw === '\\t' ? '\t' : raw;
   if (v.length !== 1 || v === '"' || v === '\n' || v === '\r') {
     throw badOption(flag, `must be one character, or "tab" (got "${raw}")`);

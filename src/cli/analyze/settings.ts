@@ -131,7 +131,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
     flags.psiBins !== undefined ? parseNumber('--psi-bins', flags.psiBins, { min: 2, integer: true, describe: 'a whole number of at least 2' }) : config.psi_bins;
   const workers =
     flags.workers !== undefined ? parseNumber('--workers', flags.workers, { min: 1, max: 256, integer: true, describe: 'a whole number from 1 to 256' }) : config.workers;
-  const delimiter = flags.delimiter !== undefined ? parseDelimiter('--delimiter', flags.delimiter) : config.delimiter;
+  const delimiter = parseDelimiter('--delimiter', flags.delimiter) ?? config.delimiter;
   if (delimiter !== undefined && flags.delimiter === undefined) parseDelimiter(fromConfig('delimiter'), delimiter);
 
   const analyze: AnalyzeOptions = {
@@ -169,9 +169,14 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
 }
 
 function requiredPath(flag: string | undefined, conf: string | undefined, flagName: string, key: string, cwd: string): DataFile {
-  if (flag !== undefined && flag.trim() !== '') return dataFile(resolve(cwd, flag), cwd);
+  if (flag !== undefined && flag.trim() !== '') return commandLineFile(flag, cwd);
   if (conf !== undefined) return dataFile(conf, cwd);
   throw new DriftwatchError('USAGE', `missing ${flagName} <file> (or \`${key}:\` in the config file)`, { field: flagName });
+}
+
+/** A file named on the command line (relative to `cwd`), shown as `dataFile` shows it. */
+export function commandLineFile(path: string, cwd: string): DataFile {
+  return dataFile(resolve(cwd, path), cwd);
 }
 
 /** `absolute` shown relative to `cwd` when it lies inside it. */

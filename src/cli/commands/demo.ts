@@ -1,9 +1,9 @@
 /** `driftwatch demo`: a drift analysis of a real dataset with known drift injected, from scratch. */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../core/config/names.js';
 import { createRng } from '../../core/rng.js';
-import { dataFile, type RunSettings } from '../analyze/settings.js';
+import { commandLineFile, dataFile, type RunSettings } from '../analyze/settings.js';
 import { type CommandContext } from '../command-context.js';
 import type { DriftReport } from '../../drift/index.js';
 import type { DriftTransform } from '../../data/simulate/index.js';
@@ -60,7 +60,7 @@ export function createDemoCommand(ctx: CommandContext): Command {
       const table = await readInput(source, io, { quiet: true, label: scenario.file });
       const pair = buildDemoPair(table, scenario, createRng(seed));
 
-      const dir = dataFile(resolve(io.cwd, flags.out), io.cwd);
+      const dir = commandLineFile(flags.out, io.cwd);
       const reference = dataFile(join(dir.absolute, 'reference.csv'), io.cwd);
       const current = dataFile(join(dir.absolute, 'current.csv'), io.cwd);
       const reports = dataFile(join(dir.absolute, 'reports'), io.cwd);

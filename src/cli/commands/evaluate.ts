@@ -1,12 +1,11 @@
 /** `driftwatch evaluate`: metrics of a model (any format) on a labelled data file; --baseline compares two. */
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DriftwatchError } from '../../core/errors.js';
 import { selectRows } from '../../data/index.js';
 import type { Table } from '../../data/table.js';
 import { evaluateClassifier, evaluateRegressor } from '../../metrics/evaluate.js';
 import type { Model } from '../../models/model.js';
-import { dataFile } from '../analyze/settings.js';
+import { commandLineFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
@@ -50,21 +49,23 @@ export function createEvaluateCommand(ctx: CommandContext): Command {
       if (flags.data === undefined) throw badOption('--data', 'missing: give the labelled data file');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
       const { loadModel } = await import('../../models/index.js');
-      const { model } = await loadModel(resolve(io.cwd, flags.model), flags.label !== undefined ? { label: flags.label } : {}).catch((e: unknown) => {
-        throw renamed(e, resolve(io.cwd, flags.model!), flags.model!);
+      const modelFile = commandLineFile(flags.model, io.cwd);
+      const { model } = await loadModel(modelFile.absolute, flags.label !== undefined ? { label: flags.label } : {}).catch((e: unknown) => {
+        throw withDisplayPath(e, modelFile);
       });
       const label = flags.label ?? model.signature.label;
       if (!label) throw badOption('--label', 'missing: the model does not record its label column; name it');
-      const input = dataFile(resolve(io.cwd, flags.data), io.cwd);
-      const table = await readInput(input, io, { ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter('--delimiter', flags.delimiter) } : {}), quiet: out.mode.quiet, label: 'data' });
+      const input = commandLineFile(flags.data, io.cwd);
+      const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
       if (!table.column(label)) {
         throw new DriftwatchError('COLUMN_NOT_FOUND', `label column "${label}" is not in ${input.display} (columns: ${table.names.join(', ')})`, { file: input.display, field: 'label' });
       }
       const main = await evaluateOn(model, table, label, flags.positiveClass, input.display, out.warn);
       let baseline: Evaluation | null = null;
       if (flags.baseline !== undefined) {
-        const b = await loadModel(resolve(io.cwd, flags.baseline), { label }).catch((e: unknown) => {
-          throw renamed(e, resolve(io.cwd, flags.baseline!), flags.baseline!);
+        const baselineFile = commandLineFile(flags.baseline, io.cwd);
+        const b = await loadModel(baselineFile.absolute, { label }).catch((e: unknown) => {
+          throw withDisplayPath(e, baselineFile);
         });
         baseline = await evaluateOn(b.model, table, label, flags.positiveClass, input.display, out.warn);
       }
@@ -103,8 +104,4 @@ function change(a: Evaluation, b: Evaluation): Record<string, number> {
     if (typeof v === 'number' && typeof w === 'number' && k !== 'n_samples') out[k] = v - w;
   }
   return out;
-}
-
-function renamed(e: unknown, absolute: string, display: string): unknown {
-  return withDisplayPath(e, { absolute, display });
 }

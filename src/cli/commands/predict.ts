@@ -1,8 +1,7 @@
 /** `driftwatch predict`: add prediction and probability columns to a data file. */
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { categoricalColumn, createTable, numericColumn, writeCsv, type Column } from '../../data/index.js';
-import { dataFile } from '../analyze/settings.js';
+import { commandLineFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
@@ -43,7 +42,7 @@ export function createPredictCommand(ctx: CommandContext): Command {
       if (flags.out === undefined) throw badOption('--out', 'missing: give the CSV file to write');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: wantsColor(io) });
       const features = parseList(flags.features);
-      const modelFile = { absolute: resolve(io.cwd, flags.model), display: flags.model };
+      const modelFile = commandLineFile(flags.model, io.cwd);
       const { loadModel } = await import('../../models/index.js');
       const { model, format } = await loadModel(modelFile.absolute, {
         ...(flags.label !== undefined ? { label: flags.label } : {}),
@@ -51,8 +50,8 @@ export function createPredictCommand(ctx: CommandContext): Command {
       }).catch((e: unknown) => {
         throw withDisplayPath(e, modelFile);
       });
-      const input = dataFile(resolve(io.cwd, flags.data), io.cwd);
-      const table = await readInput(input, io, { ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter('--delimiter', flags.delimiter) } : {}), quiet: out.mode.quiet, label: 'data' });
+      const input = commandLineFile(flags.data, io.cwd);
+      const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
       const started = performance.now();
       const result = await model.predict(table).catch((e: unknown) => {
         throw withDisplayPath(e, input);
@@ -78,7 +77,7 @@ export function createPredictCommand(ctx: CommandContext): Command {
       const replaced = added.filter((c) => table.column(c.name) !== undefined).map((c) => c.name);
       if (replaced.length > 0) out.warn(`the data already has ${replaced.join(', ')}; replaced by the model's output`);
       const outTable = createTable([...table.columns.filter((c) => !replaced.includes(c.name)), ...added]);
-      const target = dataFile(resolve(io.cwd, flags.out), io.cwd);
+      const target = commandLineFile(flags.out, io.cwd);
       await writeOutputFile(target, '--out', 'the CSV file', (path) => writeCsv(outTable, path));
       out.info(`Predicted ${table.rowCount} rows with ${flags.model} (${format}, ${sig.task}) in ${seconds.toFixed(2)} s; wrote ${target.display}`);
     });

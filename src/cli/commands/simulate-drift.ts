@@ -1,8 +1,7 @@
 /** `driftwatch simulate-drift`: write a copy of a data file with known drift injected. */
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createRng } from '../../core/rng.js';
-import { dataFile } from '../analyze/settings.js';
+import { commandLineFile } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
@@ -51,7 +50,7 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       if (flags.input === undefined) throw badOption('--input', 'missing: give the data file to read');
       if (flags.out === undefined) throw badOption('--out', 'missing: give the CSV file to write');
       const seed = flags.seed !== undefined ? parseNumber('--seed', flags.seed, { min: 0, max: 4294967295, integer: true, describe: 'a whole number from 0 to 4294967295' }) : DEFAULT_SEED;
-      const delimiter = flags.delimiter !== undefined ? parseDelimiter('--delimiter', flags.delimiter) : undefined;
+      const delimiter = parseDelimiter('--delimiter', flags.delimiter);
       const transforms = collectTransforms(flags);
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');
 
@@ -61,9 +60,9 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
         import('../../data/index.js'),
       ]);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: false });
-      const input = dataFile(resolve(io.cwd, flags.input), io.cwd);
-      const target = dataFile(resolve(io.cwd, flags.out), io.cwd);
-      const table = await readInput(input, io, { ...(delimiter !== undefined ? { delimiter } : {}), quiet: out.mode.quiet, label: 'input' });
+      const input = commandLineFile(flags.input, io.cwd);
+      const target = commandLineFile(flags.out, io.cwd);
+      const table = await readInput(input, io, { delimiter, quiet: out.mode.quiet, label: 'input' });
       const drifted = simulateDrift(table, transforms, createRng(seed), { inputName: input.display });
       await writeOutputFile(target, '--out', 'the CSV file', (path) => writeCsv(drifted, path));
       out.info(`Wrote ${target.display} (${drifted.rowCount} rows x ${drifted.names.length} columns, seed ${seed}):`);

@@ -1,10 +1,9 @@
 /** `driftwatch train`: fit a native model on a data file, report validation metrics, save it (and ONNX). */
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 // The models module (learners, onnxruntime) loads only when the command runs: --help stays fast.
 import { ALGORITHMS, parseParamStrings, type Algorithm } from '../../models/native/params.js';
-import { dataFile } from '../analyze/settings.js';
+import { commandLineFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
@@ -65,8 +64,8 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 
       const { nativeModelToOnnx, saveNativeModel, trainModel } = await import('../../models/index.js');
-      const input = dataFile(resolve(io.cwd, flags.data), io.cwd);
-      const table = await readInput(input, io, { ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter('--delimiter', flags.delimiter) } : {}), quiet: out.mode.quiet, label: 'data' });
+      const input = commandLineFile(flags.data, io.cwd);
+      const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
       const started = performance.now();
       const bar = createCountProgress(io, `training ${algo}`, 'trees', out.mode.quiet || out.mode.json);
       const result = await trainModel(table, {
@@ -86,9 +85,9 @@ export function createTrainCommand(ctx: CommandContext): Command {
         .finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
 
-      await writeOutputFile(dataFile(resolve(io.cwd, flags.out), io.cwd), '--out', 'the model file', (path) => saveNativeModel(result.model, path));
+      await writeOutputFile(commandLineFile(flags.out, io.cwd), '--out', 'the model file', (path) => saveNativeModel(result.model, path));
       if (flags.onnx !== undefined) {
-        await writeOutputFile(dataFile(resolve(io.cwd, flags.onnx), io.cwd), '--onnx', 'the ONNX file', (path) => writeFile(path, nativeModelToOnnx(result.model)));
+        await writeOutputFile(commandLineFile(flags.onnx, io.cwd), '--onnx', 'the ONNX file', (path) => writeFile(path, nativeModelToOnnx(result.model)));
       }
 
       if (out.mode.json) {

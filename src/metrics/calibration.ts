@@ -1,4 +1,5 @@
 import { DriftwatchError } from '../core/errors.js';
+import { argmaxRows } from './argmax.js';
 import { checkLabels, checkProbabilities, checkSameLength } from './validate.js';
 
 /** How calibration bins are cut: equal width on [0, 1], or equal counts (quantiles of the predictions). */
@@ -151,12 +152,11 @@ export function expectedCalibrationError(
   if (probabilities.length !== n * nClasses) {
     throw new DriftwatchError('INVALID_ARGUMENT', `expectedCalibrationError: expected ${n} x ${nClasses} probabilities (row-major), got ${probabilities.length}.`);
   }
+  const best = argmaxRows(probabilities, n, nClasses);
   const confidence = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let k = 1; k < nClasses; k++) if (probabilities[i * nClasses + k]! > probabilities[i * nClasses + best]!) best = k;
-    correct[i] = best === yTrue[i] ? 1 : 0;
-    confidence[i] = probabilities[i * nClasses + best]!;
+    correct[i] = best[i] === yTrue[i] ? 1 : 0;
+    confidence[i] = probabilities[i * nClasses + best[i]!]!;
   }
   return expectedCalibrationErrorFrom(correct, confidence, options.nBins);
 }

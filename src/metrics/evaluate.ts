@@ -1,6 +1,8 @@
 import { DriftwatchError } from '../core/errors.js';
 import { accuracy, balancedAccuracy } from './accuracy.js';
+import { argmaxRows } from './argmax.js';
 import { averagePrecision, averagePrecisionOvr } from './average-precision.js';
+import { column } from './binary-curve.js';
 import { brierScore } from './brier.js';
 import { expectedCalibrationError } from './calibration.js';
 import { classificationReport, type ReportRow } from './classification-report.js';
@@ -89,7 +91,6 @@ export function evaluateClassifier(yTrue: Int32Array, probabilities: Float64Arra
   if (n === 0) throw new DriftwatchError('INVALID_ARGUMENT', 'evaluateClassifier: no rows to evaluate; pass at least one row.');
   checkLabels('evaluateClassifier', yTrue, k);
   checkProbabilities('evaluateClassifier probabilities', probabilities);
-  const yPred = new Int32Array(n);
   const report = (pred: Int32Array) => {
     const r = classificationReport(yTrue, pred, k);
     const perClass: Record<string, ReportRow> = {};
@@ -106,13 +107,11 @@ export function evaluateClassifier(yTrue: Int32Array, probabilities: Float64Arra
     const pos = resolvePositive(classes, options.positiveClass);
     let pPos: Float64Array;
     if (probabilities.length === n) pPos = probabilities;
-    else if (probabilities.length === 2 * n) {
-      pPos = new Float64Array(n);
-      for (let i = 0; i < n; i++) pPos[i] = probabilities[2 * i + pos]!;
-    } else {
+    else if (probabilities.length === 2 * n) pPos = column(probabilities, n, 2, pos);
+    else {
       throw new DriftwatchError('INVALID_ARGUMENT', `evaluateClassifier: expected ${n} positive-class probabilities or ${2 * n} (n x 2, row-major), got ${probabilities.length}.`);
     }
-    for (let i = 0; i < n; i++) yPred[i] = pPos[i]! > 0.5 ? pos : 1 - pos;
+    const yPred = Int32Array.from(pPos, (p) => (p > 0.5 ? pos : 1 - pos));
     const prf = precisionRecallF1(yTrue, yPred, 2, { average: 'binary', positiveClass: pos });
     return {
       task: 'binary',
@@ -134,11 +133,7 @@ export function evaluateClassifier(yTrue: Int32Array, probabilities: Float64Arra
   if (probabilities.length !== n * k) {
     throw new DriftwatchError('INVALID_ARGUMENT', `evaluateClassifier: expected ${n} x ${k} = ${n * k} probabilities (row-major), got ${probabilities.length}.`);
   }
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (probabilities[i * k + c]! > probabilities[i * k + best]!) best = c;
-    yPred[i] = best;
-  }
+  const yPred = argmaxRows(probabilities, n, k);
   const prf = precisionRecallF1(yTrue, yPred, k, { average: 'macro' });
   return {
     task: 'multiclass',

@@ -4,6 +4,7 @@
  * positive-class probability per row (binary) or row-major n x K; regression targets are `Float64Array`.
  */
 export { accuracy, balancedAccuracy } from './accuracy.js';
+export { argmaxRows } from './argmax.js';
 export { averagePrecision, averagePrecisionOvr } from './average-precision.js';
 export { binaryCurve, type BinaryCurve } from './binary-curve.js';
 export { brierScore } from './brier.js';

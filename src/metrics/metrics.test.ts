@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   accuracy,
+  argmaxRows,
   averagePrecision,
   averagePrecisionOvr,
   balancedAccuracy,
@@ -211,4 +212,10 @@ describe('regression metrics match scikit-learn 1.2 to 1e-9', () => {
       expect(Object.keys(ev)).toEqual(['n_samples', 'mae', 'rmse', 'r2', 'mape']);
     });
   }
+});
+
+describe('argmaxRows', () => {
+  it('picks the largest value of each row, the first on ties (numpy argmax)', () => {
+    expect(Array.from(argmaxRows(Float64Array.from([0.2, 0.5, 0.3, 0.4, 0.4, 0.2, 0.1, 0.1, 0.8]), 3, 3))).toEqual([1, 0, 2]);
+  });
 });

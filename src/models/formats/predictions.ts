@@ -1,12 +1,13 @@
-/** The most probable class of each row of a row-major n x K probability matrix (first wins ties). */
-export function labelsFromProbabilities(probabilities: Float64Array, classes: readonly string[]): string[] {
+import { argmaxRows } from '../../metrics/argmax.js';
+import type { PredictionResult } from '../model.js';
+
+/**
+ * A model's raw output as a `PredictionResult`: a regressor's values (`classes` null), or a classifier's
+ * row-major n x K probabilities with each row's most probable class (first wins ties).
+ */
+export function predictionFrom(out: Float64Array, classes: readonly string[] | null): PredictionResult {
+  if (classes === null) return { labels: null, probabilities: null, values: out };
   const k = classes.length;
-  const n = probabilities.length / k;
-  const labels = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (probabilities[i * k + j]! > probabilities[i * k + best]!) best = j;
-    labels[i] = classes[best]!;
-  }
-  return labels;
+  const labels = Array.from(argmaxRows(out, out.length / k, k), (j) => classes[j]!);
+  return { labels, probabilities: out, values: null };
 }

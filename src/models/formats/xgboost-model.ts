@@ -10,7 +10,7 @@ import type { Table } from '../../data/table.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult } from '../model.js';
 import { encode, type EncoderSpec } from '../preprocess/feature-encoder.js';
 import { xgboostMargins, xgboostTask, xgboostTransform, type XgboostModel } from './xgboost-json.js';
-import { labelsFromProbabilities } from './predictions.js';
+import { predictionFrom } from './predictions.js';
 
 export interface XgboostModelOptions {
   /** The label column, left out of positional inputs. */
@@ -42,9 +42,7 @@ export function xgboostAsModel(xgb: XgboostModel, options: XgboostModelOptions =
     card,
     async predict(table: Table): Promise<PredictionResult> {
       const { X, n, d } = encode(specFor(table), table, options.source);
-      const out = xgboostTransform(xgb, xgboostMargins(xgb, X, n, d));
-      if (task === 'regression') return { labels: null, probabilities: null, values: out };
-      return { labels: labelsFromProbabilities(out, classes!), probabilities: out, values: null };
+      return predictionFrom(xgboostTransform(xgb, xgboostMargins(xgb, X, n, d)), classes);
     },
   };
 }

@@ -8,7 +8,7 @@ import { encode, type EncoderSpec, type Matrix } from '../preprocess/feature-enc
 import { compileEnsemble } from '../trees/predictor.js';
 import { predictLogistic } from '../linear/logistic-regression.js';
 import { predictLinear } from '../linear/ridge.js';
-import { labelsFromProbabilities } from '../formats/predictions.js';
+import { predictionFrom } from '../formats/predictions.js';
 import { toFileDocument, type NativeEstimator } from './native-format.js';
 
 export interface NativeModel extends Model {
@@ -22,12 +22,7 @@ export interface NativeModel extends Model {
 
 export function createNativeModel(signature: ModelSignature, card: ModelCard, encoder: EncoderSpec, estimator: NativeEstimator, source?: string): NativeModel {
   const raw = rawPredictor(estimator);
-  const classes = signature.classes;
-  const predictMatrix = (m: Matrix): PredictionResult => {
-    const out = raw(m);
-    if (signature.task === 'regression') return { labels: null, probabilities: null, values: out };
-    return { labels: labelsFromProbabilities(out, classes!), probabilities: out, values: null };
-  };
+  const predictMatrix = (m: Matrix): PredictionResult => predictionFrom(raw(m), signature.classes);
   return {
     signature,
     card,

@@ -9,6 +9,8 @@ import { selectRows } from '../../data/select-rows.js';
 import type { Table } from '../../data/table.js';
 import { evaluateClassifier, evaluateRegressor, type ClassifierEvaluation, type RegressorEvaluation } from '../../metrics/evaluate.js';
 import { accuracy } from '../../metrics/accuracy.js';
+import { argmaxRows } from '../../metrics/argmax.js';
+import { column } from '../../metrics/binary-curve.js';
 import { r2Score } from '../../metrics/regression.js';
 import { rocAuc } from '../../metrics/roc-auc.js';
 import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
@@ -260,15 +262,10 @@ function scoreOf(model: NativeModel, m: Matrix, y: Float64Array, yClass: Int32Ar
   const p = out.probabilities!;
   const k = classes.length;
   if (k === 2) {
-    const auc = rocAuc(yClass, Float64Array.from({ length: m.n }, (_, i) => p[2 * i + 1]!));
+    const auc = rocAuc(yClass, column(p, m.n, 2, 1));
     if (!Number.isNaN(auc)) return auc;
   }
-  const pred = Int32Array.from({ length: m.n }, (_, i) => {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (p[i * k + j]! > p[i * k + best]!) best = j;
-    return best;
-  });
-  return accuracy(yClass, pred);
+  return accuracy(yClass, argmaxRows(p, m.n, k));
 }
 
 function namedImportances(imp: { gain: Float64Array; split: Float64Array }, groups: readonly EncodedGroup[]): Record<string, Record<string, number>> {

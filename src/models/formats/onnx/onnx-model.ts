@@ -17,7 +17,7 @@ import { DriftwatchError } from '../../../core/errors.js';
 import type { Table } from '../../../data/table.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
 import { encode } from '../../preprocess/feature-encoder.js';
-import { labelsFromProbabilities } from '../predictions.js';
+import { predictionFrom } from '../predictions.js';
 import { decodeOnnx, encodeOnnx, type OnnxModelObject } from './onnx-proto.js';
 
 export interface OnnxModelOptions {
@@ -97,7 +97,8 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
       `cannot map the outputs (${tensorOutputs.map((o) => `${o.name}: rank ${rank(o)} type ${elemType(o)}`).join('; ')}) to labels and probabilities or to a regression value`,
     );
   }
-  const valueOut = task === 'regression' ? floatOuts[0]! : null;
+  // The tensor a prediction is read from: a regressor's value, a classifier's probabilities.
+  const resultName = (task === 'regression' ? floatOuts[0]! : probOut!).name!;
 
   const single = inputs.length === 1 && rank(inputs[0]!) === 2 && (dimValue(inputs[0]!, 1) ?? 0) !== 1;
   for (const input of inputs) {
@@ -161,11 +162,7 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
     card,
     async predict(table: Table): Promise<PredictionResult> {
       const out = await session.run(feedsFor(table));
-      if (task === 'regression') {
-        return { labels: null, probabilities: null, values: Float64Array.from(out[valueOut!.name!]!.data as Float32Array) };
-      }
-      const probabilities = Float64Array.from(out[probOut!.name!]!.data as Float32Array);
-      return { labels: labelsFromProbabilities(probabilities, classes!), probabilities, values: null };
+      return predictionFrom(Float64Array.from(out[resultName]!.data as Float32Array), classes);
     },
   };
 }

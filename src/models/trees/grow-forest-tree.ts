@@ -97,32 +97,10 @@ export function growForestTree(
     return id;
   };
 
-  // Stack of nodes to expand: [node, start, end, depth]; stats recomputed from rows (cheap next to the search).
-  const rootAcc = new Float64Array(S);
-  let rootW = 0;
-  for (let k = 0; k < m; k++) {
-    const i = rows[k];
-    const w = weights[i];
-    rootW += w;
-    if (regression) {
-      rootAcc[0] += w;
-      rootAcc[1] += w * labels[i];
-    } else rootAcc[labels[i]] += w;
-  }
-  addNode(rootAcc, rootW);
-  const stack: number[] = [0, 0, m, 0];
-  while (stack.length > 0) {
-    const depth = stack.pop()!;
-    const end = stack.pop()!;
-    const start = stack.pop()!;
-    const node = stack.pop()!;
-    const count = end - start;
-    if (count < opt.minSamplesSplit || count < 2 * opt.minSamplesLeaf || (opt.maxDepth > 0 && depth >= opt.maxDepth)) continue;
-    // Node totals.
+  /** Weighted class counts (regression: [w, w*y]) of rows[start..end) into `tot`; returns their weight. */
+  const totals = (start: number, end: number): number => {
     tot.fill(0);
     let W = 0;
-    let pure = true;
-    const firstLabel = labels[rows[start]];
     for (let k = start; k < end; k++) {
       const i = rows[k];
       const w = weights[i];
@@ -131,8 +109,24 @@ export function growForestTree(
         tot[0] += w;
         tot[1] += w * labels[i];
       } else tot[labels[i]] += w;
-      if (labels[i] !== firstLabel) pure = false;
     }
+    return W;
+  };
+
+  // Stack of nodes to expand: [node, start, end, depth]; stats recomputed from rows (cheap next to the search).
+  addNode(tot, totals(0, m));
+  const stack: number[] = [0, 0, m, 0];
+  while (stack.length > 0) {
+    const depth = stack.pop()!;
+    const end = stack.pop()!;
+    const start = stack.pop()!;
+    const node = stack.pop()!;
+    const count = end - start;
+    if (count < opt.minSamplesSplit || count < 2 * opt.minSamplesLeaf || (opt.maxDepth > 0 && depth >= opt.maxDepth)) continue;
+    const W = totals(start, end);
+    const firstLabel = labels[rows[start]];
+    let pure = true;
+    for (let k = start + 1; k < end && pure; k++) pure = labels[rows[k]] === firstLabel;
     if (pure) continue;
     // Gather the node's rows, weights and labels contiguously: the per-feature loops then read one scattered byte.
     for (let k = 0; k < count; k++) {

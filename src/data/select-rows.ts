@@ -23,22 +23,28 @@ function selectColumn(column: Column, indices: Int32Array | Uint32Array): Column
     for (let i = 0; i < indices.length; i++) values[i] = column.values[indices[i]!]!;
     return { ...column, values };
   }
-  const remap = new Int32Array(column.dictionary.length).fill(-1);
-  const dictionary: string[] = [];
   const codes = new Int32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    const old = column.codes[indices[i]!]!;
-    if (old === MISSING_CODE) {
-      codes[i] = MISSING_CODE;
-      continue;
-    }
+  for (let i = 0; i < indices.length; i++) codes[i] = column.codes[indices[i]!]!;
+  return { ...column, codes, dictionary: compactDictionary(codes, column.dictionary) };
+}
+
+/**
+ * Renumbers `codes` in place so that the returned dictionary holds only the values they use, in order of
+ * first appearance (the Table invariant, once rows were picked or blanked). The caller owns `codes`.
+ */
+export function compactDictionary(codes: Int32Array, dictionary: readonly string[]): string[] {
+  const remap = new Int32Array(dictionary.length).fill(-1);
+  const used: string[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const old = codes[i]!;
+    if (old === MISSING_CODE) continue;
     let code = remap[old]!;
     if (code < 0) {
-      code = dictionary.length;
-      dictionary.push(column.dictionary[old]!);
+      code = used.length;
+      used.push(dictionary[old]!);
       remap[old] = code;
     }
     codes[i] = code;
   }
-  return { ...column, codes, dictionary };
+  return used;
 }

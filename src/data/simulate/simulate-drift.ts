@@ -5,8 +5,8 @@
 import { DriftwatchError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { columnNotFound } from '../column-not-found.js';
-import { selectRows } from '../select-rows.js';
-import { createTable, MISSING_CODE, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../table.js';
+import { compactDictionary, selectRows } from '../select-rows.js';
+import { createTable, MISSING_CODE, type Column, type NumericColumn, type Table } from '../table.js';
 import { TRANSFORM_ORDER, type DriftTransform } from './transforms.js';
 
 export interface SimulateOptions {
@@ -124,7 +124,7 @@ function withMissing(col: Column, fraction: number, rng: Rng): Column {
   }
   const codes = Int32Array.from(col.codes);
   for (let i = 0; i < k; i++) codes[order[i]!] = MISSING_CODE;
-  return reencode({ ...col, codes });
+  return { ...col, codes, dictionary: compactDictionary(codes, col.dictionary) };
 }
 
 function mapNumeric(col: NumericColumn, f: (v: number) => number): NumericColumn {
@@ -171,24 +171,4 @@ function moments(values: Float64Array): { mean: number; std: number } {
 
 function replaceColumn(table: Table, col: Column): Table {
   return createTable(table.columns.map((c) => (c.name === col.name ? col : c)));
-}
-
-/** Drops dictionary entries no row uses and renumbers in order of first appearance (the Table invariant). */
-function reencode(col: CategoricalColumn): CategoricalColumn {
-  const remap = new Int32Array(col.dictionary.length).fill(-1);
-  const dictionary: string[] = [];
-  const codes = new Int32Array(col.codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const c = col.codes[i]!;
-    if (c === MISSING_CODE) {
-      codes[i] = MISSING_CODE;
-      continue;
-    }
-    if (remap[c] === -1) {
-      remap[c] = dictionary.length;
-      dictionary.push(col.dictionary[c]!);
-    }
-    codes[i] = remap[c]!;
-  }
-  return { ...col, codes, dictionary };
 }

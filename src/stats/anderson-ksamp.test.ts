@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-anderson.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { andersonKSample } from './anderson-ksamp.js';
-import { caseSamples, fx, fxArray, relErr, type FixtureNumber, type LcgSpec } from './internal-b/test-support.js';
+import { caseSamples, fx, fxArray, relErr, type FixtureNumber, type LcgSpec } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 interface AdCase {

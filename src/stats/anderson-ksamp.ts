@@ -10,9 +10,9 @@
  */
 import type { TestResult } from './types.js';
 import { DriftwatchError } from '../core/errors.js';
-import { numpySum } from './internal-b/numpy-sum.js';
-import { polyfit, polyval } from './internal-b/polyfit.js';
-import { requireLength, requireNoNaN } from './internal-b/validate.js';
+import { numpySum } from './internal/numpy-sum.js';
+import { polyfit, polyval } from './internal/polyfit.js';
+import { requireLength, requireNoNaN } from './internal/validate.js';
 
 const B0 = [0.675, 1.281, 1.645, 1.96, 2.326, 2.573, 3.085];
 const B1 = [-0.245, 0.25, 0.678, 1.149, 1.822, 2.364, 3.615];

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-binning.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { quantileEdges, sturgesEdges, equalWidthEdges, binCounts, toShares } from './binning.js';
-import { caseSamples, fxArray } from './internal-b/test-support.js';
+import { caseSamples, fxArray } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 const sortedCopy = (a: Float64Array): Float64Array => Float64Array.from(a).sort();

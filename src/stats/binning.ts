@@ -4,7 +4,7 @@
  * and `np.histogram` counting.
  */
 import { DriftwatchError } from '../core/errors.js';
-import { requireLength, requireSorted } from './internal-b/validate.js';
+import { requireLength, requireSorted } from './internal/validate.js';
 
 function invalid(message: string, field: string): never {
   throw new DriftwatchError('INVALID_ARGUMENT', message, { field });

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-cramer-von-mises.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { cramerVonMises } from './cramer-von-mises.js';
-import { besselKExpScaled } from './internal-b/bessel-k.js';
-import { caseSamples, fx, relErr } from './internal-b/test-support.js';
+import { besselKExpScaled } from './internal/bessel-k.js';
+import { caseSamples, fx, relErr } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 describe('cramerVonMises against scipy.stats.cramervonmises_2samp (b-cramer-von-mises.json)', () => {

@@ -8,10 +8,10 @@
  */
 import type { TestResult, SortedOption } from './types.js';
 import { logGamma } from './special/gamma.js';
-import { besselKExpScaled } from './internal-b/bessel-k.js';
-import { forEachTieGroup } from './internal-b/tie-groups.js';
-import { NumpySumAccumulator } from './internal-b/numpy-sum.js';
-import { requireLength, requireNoNaN, sortedView } from './internal-b/validate.js';
+import { besselKExpScaled } from './internal/bessel-k.js';
+import { forEachTieGroup } from './internal/tie-groups.js';
+import { NumpySumAccumulator } from './internal/numpy-sum.js';
+import { requireLength, requireNoNaN, sortedView } from './internal/validate.js';
 
 const EXACT_MAX_SIZE = 20;
 /** Beyond this normalised statistic the limiting p-value is far below double rounding (SciPy returns ~0). */

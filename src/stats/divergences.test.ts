@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-divergences.json' with { type: 'json' };
 import { psi, jensenShannon, hellinger, totalVariation, klDivergence } from './divergences.js';
-import { fx, fxArray, relErr } from './internal-b/test-support.js';
+import { fx, fxArray, relErr } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 const TOL = 1e-9;

@@ -3,7 +3,7 @@
  * Sums follow NumPy's order so results agree with SciPy to the last bits.
  */
 import { DriftwatchError } from '../core/errors.js';
-import { numpySum } from './internal-b/numpy-sum.js';
+import { numpySum } from './internal/numpy-sum.js';
 
 export interface PsiOptions {
   /** Share floor for empty bins (default 1e-4). */

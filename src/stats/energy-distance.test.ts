@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-energy.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { energyDistance } from './energy-distance.js';
-import { caseSamples, fx, relErr } from './internal-b/test-support.js';
+import { caseSamples, fx, relErr } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 describe('energyDistance against scipy.stats.energy_distance (b-energy.json)', () => {

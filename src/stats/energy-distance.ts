@@ -1,6 +1,6 @@
 import type { SortedOption } from './types.js';
-import { cdfDistanceSum } from './internal-b/cdf-distance.js';
-import { requireFinite, requireLength, sortedView } from './internal-b/validate.js';
+import { cdfDistanceSum } from './internal/cdf-distance.js';
+import { requireFinite, requireLength, sortedView } from './internal/validate.js';
 
 /**
  * Energy distance between two empirical distributions, exactly scipy.stats.energy_distance(a, b)

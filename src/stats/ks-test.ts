@@ -3,7 +3,7 @@ import { kolmogorovNSf } from './internal/kolmogn.js';
 import { probOutsideBand, probOutsideSquare } from './internal/ks-exact.js';
 import type { SortedPairScan } from './sorted-pair-scan.js';
 import type { SortedOption, TestResult } from './types.js';
-import { sortedView } from './internal-b/validate.js';
+import { sortedView } from './internal/validate.js';
 
 export interface KsOptions extends SortedOption {
   /** SciPy's ks_2samp method; 'auto' picks exact for small samples like SciPy 1.10. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-mann-whitney.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { mannWhitneyU } from './mann-whitney.js';
-import { caseSamples, fx, relErr, type FixtureNumber } from './internal-b/test-support.js';
+import { caseSamples, fx, relErr, type FixtureNumber } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { TestResult } from './types.js';
 

@@ -9,8 +9,8 @@
 import type { TestResult, SortedOption } from './types.js';
 import { DriftwatchError } from '../core/errors.js';
 import { normalSf } from './special/normal.js';
-import { forEachTieGroup } from './internal-b/tie-groups.js';
-import { requireLength, requireNoNaN, sortedView } from './internal-b/validate.js';
+import { forEachTieGroup } from './internal/tie-groups.js';
+import { requireLength, requireNoNaN, sortedView } from './internal/validate.js';
 
 export interface MannWhitneyOptions extends SortedOption {
   readonly alternative?: 'two-sided' | 'less' | 'greater';

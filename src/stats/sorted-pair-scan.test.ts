@@ -5,7 +5,7 @@ import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'jso
 import { scanSortedPair } from './sorted-pair-scan.js';
 import { ksTest, ksTestFromScan } from './ks-test.js';
 import { wasserstein } from './wasserstein.js';
-import { caseSamples, fx, relErr } from './internal-b/test-support.js';
+import { caseSamples, fx, relErr } from './internal/test-support.js';
 
 const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).sort();
 

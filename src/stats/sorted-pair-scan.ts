@@ -1,4 +1,4 @@
-import { numpySum } from './internal-b/numpy-sum.js';
+import { numpySum } from './internal/numpy-sum.js';
 
 /**
  * What one merge over two ascending samples yields for the order-based drift measures that need only the

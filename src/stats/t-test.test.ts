@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-t-test.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { welchTTest, studentTTest } from './t-test.js';
-import { caseSamples, fx, relErr } from './internal-b/test-support.js';
+import { caseSamples, fx, relErr } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { TestResult } from './types.js';
 

@@ -9,8 +9,8 @@
  */
 import type { TestResult } from './types.js';
 import { studentTSf } from './special/student-t.js';
-import { numpySum } from './internal-b/numpy-sum.js';
-import { requireFinite, requireLength } from './internal-b/validate.js';
+import { numpySum } from './internal/numpy-sum.js';
+import { requireFinite, requireLength } from './internal/validate.js';
 
 interface Moments { readonly n: number; readonly mean: number; readonly variance: number }
 

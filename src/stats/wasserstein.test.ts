@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-wasserstein.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { wasserstein } from './wasserstein.js';
-import { caseSamples, fx, relErr } from './internal-b/test-support.js';
+import { caseSamples, fx, relErr } from './internal/test-support.js';
 import { DriftwatchError } from '../core/errors.js';
 
 describe('wasserstein against scipy.stats.wasserstein_distance (b-wasserstein.json)', () => {

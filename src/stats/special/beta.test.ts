@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fixture from '../../../test/fixtures/stats/b-beta.json' with { type: 'json' };
 import { betaInc, logBeta } from './beta.js';
-import { fx, relErr } from '../internal-b/test-support.js';
+import { fx, relErr } from '../internal/test-support.js';
 
 // SciPy 1.10's betaln and betainc (cephes) lose digits once a parameter exceeds ~1e3: at
 // betaln(9.5e5, 0.0156) it is off by 4.7e-10 relative, and betainc(5e5, 5e5, 0.5) returns

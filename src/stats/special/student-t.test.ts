@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fixture from '../../../test/fixtures/stats/b-student-t.json' with { type: 'json' };
 import { studentTCdf, studentTSf } from './student-t.js';
 import { normalSf } from './normal.js';
-import { fx, relErr } from '../internal-b/test-support.js';
+import { fx, relErr } from '../internal/test-support.js';
 
 describe('Student t against scipy.special.stdtr', () => {
   it('cdf and sf match to 1e-9 relative where above 1e-300', () => {

@@ -33,6 +33,11 @@ export function parseNumber(flag: string, raw: string, rule: NumberRule): number
   return v;
 }
 
+/** A random seed: a whole number that fits the 32-bit seed of core's Rng. */
+export function parseSeed(flag: string, raw: string): number {
+  return parseNumber(flag, raw, { min: 0, max: 4294967295, integer: true, describe: 'a whole number from 0 to 4294967295' });
+}
+
 /** One of `allowed`, or a USAGE error listing them (with the closest as a suggestion). */
 export function parseChoice<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
   const v = raw.trim();

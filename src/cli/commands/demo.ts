@@ -11,7 +11,7 @@ import { DEMO_SCENARIO_NAMES, DEMO_SCENARIOS } from '../demo/scenarios.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { examplesDataDir } from '../package-paths.js';
-import { parseChoice, parseChoiceList, parseNumber } from '../parse-values.js';
+import { parseChoice, parseChoiceList, parseSeed } from '../parse-values.js';
 import { writeOutputFile } from '../write-output.js';
 
 interface DemoFlags {
@@ -41,7 +41,7 @@ export function createDemoCommand(ctx: CommandContext): Command {
     .action(async (flags: DemoFlags) => {
       const { io } = ctx;
       const scenario = DEMO_SCENARIOS[parseChoice('--dataset', flags.dataset, DEMO_SCENARIO_NAMES)];
-      const seed = parseNumber('--seed', flags.seed, { min: 0, max: 4294967295, integer: true, describe: 'a whole number from 0 to 4294967295' });
+      const seed = parseSeed('--seed', flags.seed);
       const formats = flags.format !== undefined ? parseChoiceList('--format', flags.format, OUTPUT_FORMATS) : OUTPUT_FORMATS;
       const out = createOutput(io, {
         quiet: flags.quiet === true,

@@ -5,7 +5,7 @@ import { commandLineFile } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
-import { parseDelimiter, parseNumber } from '../parse-values.js';
+import { parseDelimiter, parseSeed } from '../parse-values.js';
 import { parseTransform } from '../simulate/parse-transform.js';
 import { writeOutputFile } from '../write-output.js';
 import type { DriftTransform, TransformKind } from '../../data/simulate/index.js';
@@ -49,7 +49,7 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const { io } = ctx;
       if (flags.input === undefined) throw badOption('--input', 'missing: give the data file to read');
       if (flags.out === undefined) throw badOption('--out', 'missing: give the CSV file to write');
-      const seed = flags.seed !== undefined ? parseNumber('--seed', flags.seed, { min: 0, max: 4294967295, integer: true, describe: 'a whole number from 0 to 4294967295' }) : DEFAULT_SEED;
+      const seed = flags.seed !== undefined ? parseSeed('--seed', flags.seed) : DEFAULT_SEED;
       const delimiter = parseDelimiter('--delimiter', flags.delimiter);
       const transforms = collectTransforms(flags);
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');

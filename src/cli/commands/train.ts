@@ -10,7 +10,7 @@ import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
 import { createCountProgress } from '../progress.js';
 import { wantsColor } from '../io.js';
-import { parseChoice, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
+import { parseChoice, parseDelimiter, parseList, parseNumber, parseSeed } from '../parse-values.js';
 import { classificationReportLines, isRegression, metricLines } from '../models/format-metrics.js';
 import { writeOutputFile } from '../write-output.js';
 
@@ -59,7 +59,7 @@ export function createTrainCommand(ctx: CommandContext): Command {
       if (flags.out === undefined) throw badOption('--out', 'missing: give the file to write the model to, e.g. --out model.json');
       const algo: Algorithm = flags.algo !== undefined ? parseChoice('--algo', flags.algo, ALGORITHMS) : 'gbdt';
       const validFraction = flags.validFraction !== undefined ? parseNumber('--valid-fraction', flags.validFraction, { min: 0, max: 0.95, describe: 'a number from 0 to 0.95' }) : 0.2;
-      const seed = flags.seed !== undefined ? parseNumber('--seed', flags.seed, { min: 0, max: 4294967295, integer: true, describe: 'a whole number from 0 to 4294967295' }) : 0;
+      const seed = flags.seed !== undefined ? parseSeed('--seed', flags.seed) : 0;
       const params = parseParamStrings(flags.param ?? []);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import type { DriftReport } from '../drift/types.js';
+import { PALETTE } from './charts/index.js';
 import { summarySvg } from './png/summary-svg.js';
 
 const DEJAVU_DIR = '/usr/share/fonts/truetype/dejavu';
@@ -24,6 +25,6 @@ function fontOptions(): { loadSystemFonts: boolean; fontFiles: string[]; default
 
 /** drift_summary.png bytes (1200x800). */
 export async function renderPng(report: DriftReport): Promise<Uint8Array> {
-  const resvg = new Resvg(summarySvg(report), { font: fontOptions(), background: '#f6f7f9', shapeRendering: 2, textRendering: 1 });
+  const resvg = new Resvg(summarySvg(report), { font: fontOptions(), background: PALETTE.page, shapeRendering: 2, textRendering: 1 });
   return new Uint8Array(resvg.render().asPng());
 }

@@ -15,6 +15,15 @@ export const PALETTE = {
   muted: '#5f6b7a',
   grid: '#e3e7ed',
   track: '#edf0f4',
+  warn: '#b7791f',
+  page: '#f6f7f9',
+  // Verdict banners and status pills: a light tint, dark ink and an edge of the drifted and stable colours.
+  driftedTint: '#fdecea',
+  driftedInk: '#a32d24',
+  driftedEdge: '#f5c2bd',
+  stableTint: '#e8f6ef',
+  stableInk: '#1e6e49',
+  stableEdge: '#b9e2cd',
 } as const;
 
 /** The system font stack: no web fonts, so the report works offline and renders with local fonts. */

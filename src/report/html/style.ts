@@ -3,7 +3,7 @@ import { FONT_FAMILY, PALETTE } from '../charts/index.js';
 /** The report's stylesheet, inlined in <style>: system fonts, a restrained palette, print-friendly. */
 export const HTML_STYLE = `
 :root { --drift: ${PALETTE.drifted}; --stable: ${PALETTE.stable}; --text: ${PALETTE.text}; --muted: ${PALETTE.muted};
-  --line: ${PALETTE.grid}; --bg: #f6f7f9; --card: #ffffff; --accent: ${PALETTE.current}; --warn: #b7791f; }
+  --line: ${PALETTE.grid}; --bg: ${PALETTE.page}; --card: #ffffff; --accent: ${PALETTE.current}; --warn: ${PALETTE.warn}; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 14px/1.5 ${FONT_FAMILY}; }
@@ -16,8 +16,8 @@ h3 { font-size: 14px; margin: 18px 0 8px; color: var(--muted); font-weight: 600;
 .meta code { font-size: 12px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: #eef1f5; padding: 1px 4px; border-radius: 4px; word-break: break-all; }
 .banner { padding: 10px 16px; border-radius: 8px; font-weight: 600; white-space: nowrap; }
-.banner.drift { background: #fdecea; color: #a32d24; border: 1px solid #f5c2bd; }
-.banner.ok { background: #e8f6ef; color: #1e6e49; border: 1px solid #b9e2cd; }
+.banner.drift { background: ${PALETTE.driftedTint}; color: ${PALETTE.driftedInk}; border: 1px solid ${PALETTE.driftedEdge}; }
+.banner.ok { background: ${PALETTE.stableTint}; color: ${PALETTE.stableInk}; border: 1px solid ${PALETTE.stableEdge}; }
 section.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px; margin: 0 0 18px; box-shadow: 0 1px 2px rgba(16, 24, 40, 0.04); }
 .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; margin-bottom: 18px; }
 .kpi { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
@@ -44,9 +44,9 @@ table.sortable th::after { content: ' \\2195'; opacity: 0.35; }
 table.sortable th[aria-sort='ascending']::after { content: ' \\2191'; opacity: 0.9; }
 table.sortable th[aria-sort='descending']::after { content: ' \\2193'; opacity: 0.9; }
 .pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; }
-.pill.drift { background: #fdecea; color: #a32d24; } .pill.stable { background: #e8f6ef; color: #1e6e49; }
+.pill.drift { background: ${PALETTE.driftedTint}; color: ${PALETTE.driftedInk}; } .pill.stable { background: ${PALETTE.stableTint}; color: ${PALETTE.stableInk}; }
 .score { display: inline-flex; align-items: center; gap: 8px; }
-.score .bar { width: 48px; height: 6px; background: #edf0f4; border-radius: 3px; overflow: hidden; }
+.score .bar { width: 48px; height: 6px; background: ${PALETTE.track}; border-radius: 3px; overflow: hidden; }
 .score .bar span { display: block; height: 100%; }
 .muted { color: var(--muted); }
 .small { font-size: 12px; }

@@ -16,7 +16,6 @@ export const SUMMARY_HEIGHT = 800;
 /** More bars than this would be too thin to read at this size; the PNG shows the highest scores. */
 export const MAX_BARS = 20;
 
-const BG = '#f6f7f9';
 const CARD = '#ffffff';
 const PAD = 24;
 
@@ -45,7 +44,9 @@ function header(report: DriftReport): string {
   const banner = `${verdict} · ${detail}`;
   const bannerW = Math.ceil(estimateTextWidth(banner, 'bold 13px sans-serif')) + 32;
   const bx = SUMMARY_WIDTH - PAD - bannerW;
-  const [fill, stroke, ink] = d.dataset_drift ? ['#fdecea', '#f5c2bd', '#a32d24'] : ['#e8f6ef', '#b9e2cd', '#1e6e49'];
+  const [fill, stroke, ink] = d.dataset_drift
+    ? [PALETTE.driftedTint, PALETTE.driftedEdge, PALETTE.driftedInk]
+    : [PALETTE.stableTint, PALETTE.stableEdge, PALETTE.stableInk];
   return [
     text(PAD, 44, 'Drift summary', `font-size="26" font-weight="bold" fill="${PALETTE.text}"`),
     text(PAD, 68, `Reference ${path(report.reference.path)} (${formatCount(report.reference.rows)} rows)  ·  current ${path(report.current.path)} (${formatCount(report.current.rows)} rows)`, `font-size="12" fill="${PALETTE.muted}"`),
@@ -56,7 +57,7 @@ function header(report: DriftReport): string {
 
 function kpis(report: DriftReport, y: number, h: number): string {
   const d = report.dataset;
-  const severity = d.severity === 'HIGH' ? PALETTE.drifted : d.severity === 'MEDIUM' ? '#b7791f' : PALETTE.stable;
+  const severity = d.severity === 'HIGH' ? PALETTE.drifted : d.severity === 'MEDIUM' ? PALETTE.warn : PALETTE.stable;
   const items: [string, string, string][] = [
     ['COLUMNS ANALYSED', String(d.columns_analyzed), PALETTE.text],
     ['DRIFTED COLUMNS', String(d.drifted_columns), d.drifted_columns > 0 ? PALETTE.drifted : PALETTE.stable],
@@ -82,7 +83,7 @@ export function summarySvg(report: DriftReport): string {
   const shown = columnsByScore(report.columns).slice(0, MAX_BARS);
   const barsTitle = report.columns.length > MAX_BARS ? `Drift score by feature (top ${MAX_BARS} of ${report.columns.length})` : 'Drift score by feature';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SUMMARY_WIDTH}" height="${SUMMARY_HEIGHT}" viewBox="0 0 ${SUMMARY_WIDTH} ${SUMMARY_HEIGHT}" font-family="${esc(FONT_FAMILY)}">
-<rect width="100%" height="100%" fill="${BG}"/>
+<rect width="100%" height="100%" fill="${PALETTE.page}"/>
 ${header(report)}
 ${kpis(report, 86, 72)}
 ${chartCard({ x: PAD, y: top, w: leftW, h: half }, 'Drifted vs stable columns', driftPieChart(report), 'pie')}

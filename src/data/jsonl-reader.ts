@@ -8,7 +8,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
-import { openInputFile, readFully } from './file-source.js';
+import { openByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
 import { parseNumberText } from './parse-number.js';
 import type { Column } from './table.js';
@@ -26,7 +26,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const missing = new MissingMatcher(options.missingValues);
   const forced = options.forced ?? new Map<string, ForcedStorage>();
-  const file = await openInputFile(path);
+  const source = await openByteSource(path, false);
   const decoder = new TextDecoder('utf-8');
   const columns: ColumnAccumulator[] = [];
   const byName = new Map<string, number>();
@@ -104,7 +104,6 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   try {
     let buf = Buffer.allocUnsafe(chunkSize);
     let filled = 0;
-    let position = 0;
     let eof = false;
     while (!eof) {
       if (filled === buf.length) {
@@ -112,13 +111,12 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
       }
-      const n = await readFully(file, buf.subarray(0, Math.min(buf.length, filled + chunkSize)), filled, position, path);
+      const n = await source.read(buf.subarray(0, Math.min(buf.length, filled + chunkSize)), filled);
       filled += n;
-      position += n;
-      eof = n === 0 || position >= file.size;
-      options.onProgress?.(position, file.size);
+      eof = n === 0 || source.progress() >= source.size;
+      options.onProgress?.(source.progress(), source.size);
       let start = 0;
-      if (position === n && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+      if (source.progress() === n && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
       for (;;) {
         let nl = buf.indexOf(10, start);
         if (nl < 0 || nl >= filled) {
@@ -139,7 +137,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       filled -= Math.min(start, filled);
     }
   } finally {
-    await file.handle.close();
+    await source.close();
   }
   if (columns.length === 0) throw new DriftwatchError('FILE_EMPTY', `${path} has no JSON objects; each line must be one object such as {"a": 1}`, { file: path });
   return { columns: columns.map((c) => c.finish(rows)), rowCount: rows };

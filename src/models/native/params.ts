@@ -4,6 +4,7 @@
  * parameter, the value and what is allowed.
  */
 import { DriftwatchError } from '../../core/errors.js';
+import { MAX_ONEHOT_CATEGORIES } from '../preprocess/feature-encoder.js';
 
 export type Algorithm = 'gbdt' | 'rf' | 'logreg';
 export const ALGORITHMS: readonly Algorithm[] = ['gbdt', 'rf', 'logreg'];
@@ -17,6 +18,9 @@ interface ParamDef {
   readonly choices?: readonly string[];
   readonly help: string;
 }
+
+// Preprocessing of both tree learners (train-model takes it out before the learner sees the options).
+const CATEGORICAL: ParamDef = { key: 'categoricalEncoding', type: 'string', choices: ['auto', 'onehot', 'ordinal'], help: `categorical columns: auto (one-hot up to ${MAX_ONEHOT_CATEGORIES} categories, else ordinal codes), onehot or ordinal (auto)` };
 
 const GBDT: Record<string, ParamDef> = {
   n_estimators: { key: 'nEstimators', type: 'int', help: 'boosting rounds (100)' },
@@ -34,7 +38,7 @@ const GBDT: Record<string, ParamDef> = {
   loss: { key: 'loss', type: 'string', choices: ['squared', 'absolute', 'huber'], help: 'regression loss (squared)' },
   huber_delta: { key: 'huberDelta', type: 'number', help: 'Huber threshold (1)' },
   early_stopping_rounds: { key: 'earlyStoppingRounds', type: 'int', help: 'stop after this many rounds without validation improvement, 0 = off' },
-  categorical: { key: 'categoricalEncoding', type: 'string', choices: ['auto', 'onehot', 'ordinal'], help: 'categorical columns: auto (one-hot up to 32 categories, else ordinal codes), onehot or ordinal (auto)' },
+  categorical: CATEGORICAL,
 };
 
 const RF: Record<string, ParamDef> = {
@@ -48,7 +52,7 @@ const RF: Record<string, ParamDef> = {
   oob_score: { key: 'oobScore', type: 'boolean', help: 'out-of-bag score (true)' },
   max_bins: { key: 'maxBins', type: 'int', help: 'histogram bins per feature, 2..255 (255)' },
   n_threads: { key: 'nThreads', type: 'int', help: 'worker threads (all cores)' },
-  categorical: { key: 'categoricalEncoding', type: 'string', choices: ['auto', 'onehot', 'ordinal'], help: 'categorical columns: auto (one-hot up to 32 categories, else ordinal codes), onehot or ordinal (auto)' },
+  categorical: CATEGORICAL,
 };
 
 const LOGREG: Record<string, ParamDef> = {

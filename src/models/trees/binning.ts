@@ -31,6 +31,16 @@ export interface BinMapper {
   readonly missingBin: Uint8Array;
 }
 
+/**
+ * The raw threshold of a split after bin `bin` of feature `f` (rows go left when `x <= threshold`): the bin's
+ * upper edge, with the open last edge (+Infinity, "all values vs missing") as Number.MAX_VALUE so that the model
+ * stays JSON-safe.
+ */
+export function binThreshold(mapper: BinMapper, f: number, bin: number): number {
+  const e = mapper.upper[f][bin];
+  return e === Infinity ? Number.MAX_VALUE : e;
+}
+
 export interface BinnedMatrix {
   /** Row-major n x d bin indices. */
   readonly bins: Uint8Array;

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
-import { applyBins, type BinMapper } from './binning.js';
+import { applyBins, binThreshold, type BinMapper } from './binning.js';
 import { binIntoWorkspace } from './gbdt-binning.js';
 import { median, nextNegExp, scalarGradients, scalarLoss, softmaxColumns, softmaxLoss, type GbdtObjective } from './gbdt-losses.js';
 import { MAX_TASKS } from './gbdt-arena.js';
@@ -425,7 +425,7 @@ function addBinnedTree(tree: BinnedTree, bins: Uint8Array, d: number, mapper: Bi
   }
 }
 
-/** Bin-space tree to the plain raw-threshold form (a bin's upper edge; the open last edge becomes MAX_VALUE). */
+/** Bin-space tree to the plain raw-threshold form (binThreshold). */
 function toNodes(t: BinnedTree, mapper: BinMapper): TreeNodes {
   const m = t.feature.length;
   const threshold = new Array<number>(m).fill(0);
@@ -433,8 +433,7 @@ function toNodes(t: BinnedTree, mapper: BinMapper): TreeNodes {
   for (let k = 0; k < m; k++) {
     const f = t.feature[k];
     if (f >= 0) {
-      const e = mapper.upper[f][t.bin[k]];
-      threshold[k] = e === Infinity ? Number.MAX_VALUE : e;
+      threshold[k] = binThreshold(mapper, f, t.bin[k]);
     } else {
       value[k] = t.value[k];
     }

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
-import { binFeatures, type BinMapper } from './binning.js';
+import { binFeatures, binThreshold, type BinMapper } from './binning.js';
 import { runForestTask, type ForestJob, type ForestTaskResult } from './forest-task.js';
 import type { ForestBinnedTree, ForestCriterion } from './grow-forest-tree.js';
 import { featureImportance } from './importance.js';
@@ -209,8 +209,7 @@ function toNodes(t: ForestBinnedTree, mapper: BinMapper, vd: number): TreeNodes 
   for (let k = 0; k < m; k++) {
     const f = t.feature[k];
     if (f >= 0) {
-      const e = mapper.upper[f][t.bin[k]];
-      threshold[k] = e === Infinity ? Number.MAX_VALUE : e;
+      threshold[k] = binThreshold(mapper, f, t.bin[k]);
     } else {
       for (let j = 0; j < vd; j++) value[k * vd + j] = t.value[k * vd + j];
     }

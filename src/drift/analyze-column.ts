@@ -51,7 +51,7 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
     const empty = emptySide(pair.ref.length, pair.cur.length);
     if (empty !== null) return { ok: false, reason: empty, allMissing: true };
     infinite = prep.ref.infinite + prep.cur.infinite;
-    summary = { reference: numericSummary(pair.ref, prep.ref.missing + prep.ref.infinite), current: numericSummary(pair.cur, prep.cur.missing + prep.cur.infinite) };
+    summary = { reference: numericSummary(pair.ref, prep.ref.missing + prep.ref.infinite, pair.refMoments()), current: numericSummary(pair.cur, prep.cur.missing + prep.cur.infinite) };
     histogram = numericHistogram(pair.ref, pair.cur, pair.nUniqueBoth);
     outOfRange = outOfRangeShare(pair.ref, pair.cur);
   } else {

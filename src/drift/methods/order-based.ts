@@ -17,19 +17,6 @@ function numeric(pair: ColumnPair): NumericPair {
   return pair;
 }
 
-/** Population standard deviation (ddof 0), two-pass for accuracy. */
-export function populationStd(a: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i];
-  const mean = sum / a.length;
-  let ss = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i] - mean;
-    ss += d * d;
-  }
-  return Math.sqrt(ss / a.length);
-}
-
 const base = { kinds: ['numeric'], binaryOnly: false } as const;
 const test = { ...base, scoreKind: 'p_value', defaultThreshold: 0.05, largerIsMoreDrift: false } as const;
 const distance = { ...base, scoreKind: 'distance', defaultThreshold: 0.1, largerIsMoreDrift: true } as const;
@@ -52,7 +39,9 @@ export const wassersteinNormed: DriftMethod = {
   compute(pair) {
     const p = numeric(pair);
     const w = p.scan().wasserstein;
-    return { statistic: w / Math.max(populationStd(p.ref), WASSERSTEIN_STD_FLOOR), p_value: null };
+    // Population std (ddof 0), from the reference moments the summary computed.
+    const std = Math.sqrt(p.refMoments().ss / p.ref.length);
+    return { statistic: w / Math.max(std, WASSERSTEIN_STD_FLOOR), p_value: null };
   },
 };
 

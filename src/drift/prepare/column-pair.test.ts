@@ -22,4 +22,10 @@ describe('numericPair', () => {
     expect([...p.counts().cur]).toEqual([2, 1]);
     expect([...p.counts().ref]).toEqual([0, 0]);
   });
+
+  it('computes the reference moments once: mean and sum of squared deviations', () => {
+    const p = numericPair(f([1, 2, 3, 6]), f([0]));
+    expect(p.refMoments()).toEqual({ mean: 3, ss: 14 });
+    expect(p.refMoments()).toBe(p.refMoments());
+  });
 });

@@ -36,6 +36,27 @@ export interface NumericPair {
   counts(): AlignedCounts;
   /** The distinct values of reference ∪ current, ascending (aligned with counts()). */
   distinctValues(): Float64Array;
+  /** Moments of the reference, computed once for the summary's std and the normed Wasserstein's. */
+  refMoments(): Moments;
+}
+
+/** Mean and sum of squared deviations from it of a non-empty sample. */
+export interface Moments {
+  readonly mean: number;
+  readonly ss: number;
+}
+
+/** Two passes, for accuracy: the mean, then the squared deviations from it. */
+export function moments(a: Float64Array): Moments {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i];
+  const mean = sum / a.length;
+  let ss = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i] - mean;
+    ss += d * d;
+  }
+  return { mean, ss };
 }
 
 export interface CategoricalPair {
@@ -52,6 +73,7 @@ export type ColumnPair = NumericPair | CategoricalPair;
 /** Builds a numeric pair from finite sorted samples. */
 export function numericPair(ref: Float64Array, cur: Float64Array): NumericPair {
   let cache: { values: Float64Array; counts: AlignedCounts } | null = null;
+  let refMoments: Moments | null = null;
   const scanned = ref.length > 0 && cur.length > 0 ? scanSortedPair(ref, cur) : null;
   const nUniqueBoth = scanned === null ? countDistinctSorted(ref.length === 0 ? cur : ref) : scanned.distinctBoth;
   const build = (): { values: Float64Array; counts: AlignedCounts } => {
@@ -70,6 +92,7 @@ export function numericPair(ref: Float64Array, cur: Float64Array): NumericPair {
     },
     counts: () => build().counts,
     distinctValues: () => build().values,
+    refMoments: () => (refMoments ??= moments(ref)),
   };
 }
 

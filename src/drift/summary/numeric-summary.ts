@@ -1,3 +1,4 @@
+import { moments, type Moments } from '../prepare/column-pair.js';
 import type { NumericSummary, Quantiles } from '../types.js';
 
 /** numpy.quantile(method='linear') on a sorted sample. */
@@ -13,22 +14,15 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
 }
 
-/** Summary of one side from its finite values, sorted once by the caller. */
-export function numericSummary(sorted: Float64Array, missing: number): NumericSummary {
+/** Summary of one side from its finite values, sorted once by the caller (`m`: their moments, when known). */
+export function numericSummary(sorted: Float64Array, missing: number, m?: Moments): NumericSummary {
   const n = sorted.length;
   const rows = n + missing;
   const missingShare = rows === 0 ? 0 : missing / rows;
   if (n === 0) {
     return { type: 'numeric', count: 0, missing, missing_share: missingShare, mean: null, std: null, min: null, quantiles: null, max: null };
   }
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = sorted[i] - mean;
-    ss += d * d;
-  }
+  const { mean, ss } = m ?? moments(sorted);
   const quantiles: Quantiles = {
     p05: quantileSorted(sorted, 0.05),
     p25: quantileSorted(sorted, 0.25),

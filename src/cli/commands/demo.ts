@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../core/config/names.js';
 import { createRng } from '../../core/rng.js';
 import { commandLineFile, dataFile, type RunSettings } from '../analyze/settings.js';
-import { type CommandContext } from '../command-context.js';
+import { collect, type CommandContext } from '../command-context.js';
 import type { DriftReport } from '../../drift/index.js';
 import type { DriftTransform } from '../../data/simulate/index.js';
 import { DEMO_SCENARIO_NAMES, DEMO_SCENARIOS } from '../demo/scenarios.js';
@@ -34,7 +34,7 @@ export function createDemoCommand(ctx: CommandContext): Command {
     .option('-o, --out <dir>', 'folder for the demo data and reports', 'demo')
     .option('--dataset <name>', `example dataset: ${DEMO_SCENARIO_NAMES.join(', ')}`, 'telco')
     .option('--seed <n>', 'random seed for the split and the drift', '42')
-    .option('-f, --format <list>', 'outputs: terminal,json,csv,html,png (default: all)', (v: string, p: string[] | undefined) => [...(p ?? []), v])
+    .option('-f, --format <list>', 'outputs: terminal,json,csv,html,png (default: all)', collect)
     .option('-q, --quiet', 'print only the drift alert line and errors')
     .option('-v, --verbose', 'print timings on stderr')
     .option('--no-color', 'no colours in the terminal summary')

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { categoricalColumn, createTable, numericColumn, writeCsv, type Column } from '../../data/index.js';
 import { commandLineFile } from '../analyze/settings.js';
 import { readInput, withDisplayPath } from '../analyze/read-input.js';
-import type { CommandContext } from '../command-context.js';
+import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
@@ -32,7 +32,7 @@ export function createPredictCommand(ctx: CommandContext): Command {
     .option('-d, --data <file>', 'data to predict on (CSV, JSON Lines or Parquet)')
     .option('-o, --out <file>', 'CSV file to write')
     .option('-l, --label <column>', 'a label column to leave out of positional model inputs')
-    .option('--features <columns>', 'column names, in order, for a model that reads one feature matrix by position', (v: string, p: string[] | undefined) => [...(p ?? []), v])
+    .option('--features <columns>', 'column names, in order, for a model that reads one feature matrix by position', collect)
     .option('--delimiter <char>', 'CSV delimiter (default: detected; "tab" for tabs)')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (flags: PredictFlags) => {

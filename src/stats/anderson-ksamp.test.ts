@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-anderson.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { andersonKSample } from './anderson-ksamp.js';
-import { caseSamples, fx, fxArray, relErr, type FixtureNumber, type LcgSpec } from './internal/test-support.js';
+import { caseSamples, fx, fxArray, type FixtureNumber, type LcgSpec } from './internal/test-support.js';
+import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
 interface AdCase {
@@ -20,8 +21,8 @@ describe('andersonKSample against scipy.stats.anderson_ksamp (b-anderson.json)',
       const data = c.samples !== undefined ? c.samples.map(fxArray) : caseSamples(c, samples.pairs);
       const [stat, p] = c.expected.map(fx) as [number, number];
       const r = andersonKSample(data);
-      expect(relErr(r.statistic, stat), `statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
-      expect(relErr(r.pValue, p), `p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7);
+      expect(relativeError(r.statistic, stat), `statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
+      expect(relativeError(r.pValue, p), `p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7);
     });
   }
 });

@@ -4,7 +4,8 @@ import fixture from '../../test/fixtures/stats/b-cramer-von-mises.json' with { t
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { cramerVonMises } from './cramer-von-mises.js';
 import { besselKExpScaled } from './internal/bessel-k.js';
-import { caseSamples, fx, relErr } from './internal/test-support.js';
+import { caseSamples, fx } from './internal/test-support.js';
+import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
 describe('cramerVonMises against scipy.stats.cramervonmises_2samp (b-cramer-von-mises.json)', () => {
@@ -13,7 +14,7 @@ describe('cramerVonMises against scipy.stats.cramervonmises_2samp (b-cramer-von-
       const [a, b] = caseSamples(c, samples.pairs);
       const [stat, p] = c.expected.map(fx) as [number, number];
       const r = cramerVonMises(a, b);
-      expect(relErr(r.statistic, stat), `statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
+      expect(relativeError(r.statistic, stat), `statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
       // The asymptotic p-value is 1 - cdf in both SciPy and here: below ~1e-7 it carries an absolute
       // rounding noise of a few 1e-15 that no reimplementation shares, hence the small absolute allowance.
       expect(Math.abs(r.pValue - p), `p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7 * p + 1e-14);
@@ -26,7 +27,7 @@ describe('cramerVonMises against scipy.stats.cramervonmises_2samp (b-cramer-von-
 describe('exp-scaled Bessel K_{1/4} against scipy.special.kve', () => {
   it('matches to 1e-13 relative', () => {
     for (const c of fixture.kvQuarter) {
-      expect(relErr(besselKExpScaled(0.25, c.q), fx(c.kve)), `kve(0.25, ${c.q})`).toBeLessThan(1e-13);
+      expect(relativeError(besselKExpScaled(0.25, c.q), fx(c.kve)), `kve(0.25, ${c.q})`).toBeLessThan(1e-13);
     }
   });
 });

@@ -2,13 +2,14 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-divergences.json' with { type: 'json' };
 import { psi, jensenShannon, hellinger, totalVariation, klDivergence } from './divergences.js';
-import { fx, fxArray, relErr } from './internal/test-support.js';
+import { fx, fxArray } from './internal/test-support.js';
+import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
 const TOL = 1e-9;
 
 function close(actual: number, expected: number, label: string): void {
-  const e = relErr(actual, expected);
+  const e = relativeError(actual, expected);
   // near-zero distances (identical inputs) are compared absolutely
   if (Math.abs(expected) < 1e-12) expect(Math.abs(actual - expected), label).toBeLessThan(1e-12);
   else expect(e, `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(TOL);
@@ -88,6 +89,6 @@ describe('divergence edge cases', () => {
   it('PSI floors empty bins in both vectors', () => {
     // reference bin empty -> floored to 1e-4
     const expected = (0.5 - 1e-4) * Math.log(0.5 / 1e-4) + (0.5 - 1) * Math.log(0.5 / 1);
-    expect(relErr(psi([0, 1], [0.5, 0.5]), expected)).toBeLessThan(1e-12);
+    expect(relativeError(psi([0, 1], [0.5, 0.5]), expected)).toBeLessThan(1e-12);
   });
 });

@@ -3,14 +3,15 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-mann-whitney.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { mannWhitneyU } from './mann-whitney.js';
-import { caseSamples, fx, relErr, type FixtureNumber } from './internal/test-support.js';
+import { caseSamples, fx, type FixtureNumber } from './internal/test-support.js';
+import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { TestResult } from './types.js';
 
 function expectMatches(r: TestResult, expected: readonly FixtureNumber[], label: string): void {
   const [stat, p] = expected.map(fx) as [number, number];
-  expect(relErr(r.statistic, stat), `${label} U ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
-  if (p > 1e-300) expect(relErr(r.pValue, p), `${label} p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7);
+  expect(relativeError(r.statistic, stat), `${label} U ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
+  if (p > 1e-300) expect(relativeError(r.pValue, p), `${label} p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7);
   else expect(r.pValue).toBeLessThan(1e-290);
 }
 

@@ -5,7 +5,8 @@ import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'jso
 import { scanSortedPair } from './sorted-pair-scan.js';
 import { ksTest, ksTestFromScan } from './ks-test.js';
 import { wasserstein } from './wasserstein.js';
-import { caseSamples, fx, relErr } from './internal/test-support.js';
+import { caseSamples, fx } from './internal/test-support.js';
+import { relativeError } from '../../test/helpers/close.js';
 
 const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).sort();
 
@@ -37,7 +38,7 @@ describe('scanSortedPair', () => {
       if (a.length === 0 || b.length === 0 || a.some((v) => !Number.isFinite(v)) || b.some((v) => !Number.isFinite(v))) continue;
       const sa = sorted(a);
       const sb = sorted(b);
-      expect(relErr(scanSortedPair(sa, sb).wasserstein, fx(c.expected)), c.name).toBeLessThanOrEqual(1e-9);
+      expect(relativeError(scanSortedPair(sa, sb).wasserstein, fx(c.expected)), c.name).toBeLessThanOrEqual(1e-9);
       // The exact KS p-value is O(n1 n2): the equality check keeps to the smaller samples.
       if (sa.length + sb.length <= 2000) expectSameAsStandalone(sa, sb);
     }

@@ -3,15 +3,16 @@ import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/b-t-test.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
 import { welchTTest, studentTTest } from './t-test.js';
-import { caseSamples, fx, relErr } from './internal/test-support.js';
+import { caseSamples, fx } from './internal/test-support.js';
+import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { TestResult } from './types.js';
 
 function expectMatches(r: TestResult, expected: readonly (number | string)[], label: string): void {
   const [stat, p] = expected.map(fx) as [number, number];
-  if (Number.isFinite(stat)) expect(relErr(r.statistic, stat), `${label} statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
+  if (Number.isFinite(stat)) expect(relativeError(r.statistic, stat), `${label} statistic ${r.statistic} vs ${stat}`).toBeLessThanOrEqual(1e-9);
   else expect(r.statistic).toBe(stat);
-  if (p > 1e-300) expect(relErr(r.pValue, p), `${label} p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7);
+  if (p > 1e-300) expect(relativeError(r.pValue, p), `${label} p ${r.pValue} vs ${p}`).toBeLessThanOrEqual(1e-7);
   else expect(r.pValue).toBeLessThan(1e-290);
 }
 

@@ -17,14 +17,6 @@ export function fxArray(v: readonly FixtureNumber[]): Float64Array {
   return Float64Array.from(v, fx);
 }
 
-/** Relative error |a - e| / |e| (absolute when e = 0; 0 when both are the same infinity or both NaN). */
-export function relErr(actual: number, expected: number): number {
-  if (Number.isNaN(expected)) return Number.isNaN(actual) ? 0 : Infinity;
-  if (actual === expected) return 0;
-  if (!Number.isFinite(expected)) return Infinity;
-  return expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
-}
-
 /**
  * The 32-bit LCG shared with test/fixtures/scripts/stats_b.py (`lcg_values`): every step and transform is
  * exactly rounded IEEE arithmetic, so Python and JavaScript produce identical values.

@@ -2,14 +2,15 @@ import { describe, it, expect } from 'vitest';
 import fixture from '../../../test/fixtures/stats/b-student-t.json' with { type: 'json' };
 import { studentTCdf, studentTSf } from './student-t.js';
 import { normalSf } from './normal.js';
-import { fx, relErr } from '../internal/test-support.js';
+import { fx } from '../internal/test-support.js';
+import { relativeError } from '../../../test/helpers/close.js';
 
 describe('Student t against scipy.special.stdtr', () => {
   it('cdf and sf match to 1e-9 relative where above 1e-300', () => {
     for (const c of fixture.cases) {
       for (const [got, exp, what] of [[studentTCdf(c.t, c.df), fx(c.cdf), 'cdf'], [studentTSf(c.t, c.df), fx(c.sf), 'sf']] as const) {
         if (exp < 1e-300) expect(got, `${what}(${c.t}; ${c.df})`).toBeLessThan(1e-290);
-        else expect(relErr(got, exp), `${what}(${c.t}; df=${c.df}) = ${got} vs ${exp}`).toBeLessThan(1e-9);
+        else expect(relativeError(got, exp), `${what}(${c.t}; df=${c.df}) = ${got} vs ${exp}`).toBeLessThan(1e-9);
       }
     }
   });

@@ -91,7 +91,7 @@ function histogram(h: HistogramData): JsonValue {
 }
 
 /** One column's result in documented key order. */
-export function columnToJson(c: ColumnDrift): JsonOf<ColumnDrift> {
+function columnToJson(c: ColumnDrift): JsonOf<ColumnDrift> {
   return {
     name: c.name,
     kind: c.kind,
@@ -149,7 +149,7 @@ function excluded(e: ExcludedColumn): JsonOf<ExcludedColumn> {
 }
 
 /** The whole report as a JSON value in documented key order. */
-export function reportToJson(r: DriftReport): JsonOf<DriftReport> {
+function reportToJson(r: DriftReport): JsonOf<DriftReport> {
   return {
     schema_version: r.schema_version,
     driftwatch_version: r.driftwatch_version,

@@ -35,7 +35,7 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): Raw[] {
  * Server-side chart rendering costs tens of milliseconds per chart, and hundreds of inline SVGs make a
  * heavy page, so past this many panels the chart is left out (the summary table stays).
  */
-export const MAX_DISTRIBUTION_CHARTS = 100;
+const MAX_DISTRIBUTION_CHARTS = 100;
 
 /** One collapsible panel: the overlay chart, the two samples' summaries and the test details. */
 export function distributionPanel(c: ColumnDrift, id: string, open = false, withChart = true): Raw {

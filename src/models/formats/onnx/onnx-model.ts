@@ -167,13 +167,20 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
   };
 }
 
-/** Class labels from a classifier node's attributes (skl2onnx and our exporter set them). */
+/** Class labels from the first classifier node that names them (skl2onnx and our exporter do). */
 function classLabelsOf(graph: Graph): string[] | null {
   for (const node of graph.node ?? []) {
-    for (const a of node.attribute ?? []) {
-      if (a.name === 'classlabels_int64s' && a.ints?.length) return a.ints.map(String);
-      if (a.name === 'classlabels_strings' && a.strings?.length) return a.strings.map((s) => new TextDecoder().decode(s));
-    }
+    const labels = nodeClassLabels(node);
+    if (labels) return labels;
+  }
+  return null;
+}
+
+/** A classifier's or ZipMap's `classlabels_int64s` / `classlabels_strings` attribute as strings, else null. */
+function nodeClassLabels(node: GraphNode): string[] | null {
+  for (const a of node.attribute ?? []) {
+    if (a.name === 'classlabels_int64s' && a.ints?.length) return a.ints.map(String);
+    if (a.name === 'classlabels_strings' && a.strings?.length) return a.strings.map((s) => new TextDecoder().decode(s));
   }
   return null;
 }
@@ -187,10 +194,7 @@ function cutZipMap(graph: Graph): { changed: boolean; labels: string[] | null } 
     const outIndex = outputs.findIndex((o) => o.name === zip.output?.[0]);
     if (outIndex < 0) continue;
     const tensorName = zip.input![0]!;
-    for (const a of zip.attribute ?? []) {
-      if (a.name === 'classlabels_int64s' && a.ints?.length) labels = a.ints.map(String);
-      if (a.name === 'classlabels_strings' && a.strings?.length) labels = a.strings.map((s) => new TextDecoder().decode(s));
-    }
+    labels = nodeClassLabels(zip) ?? labels;
     outputs[outIndex] = { name: tensorName, type: { tensor_type: { elem_type: ELEM.FLOAT, shape: { dim: [{ dim_param: 'N' }, labels ? { dim_value: labels.length } : { dim_param: 'K' }] } } } };
     graph.node = graph.node!.filter((n) => n !== zip);
     changed = true;

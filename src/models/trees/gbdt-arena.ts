@@ -49,7 +49,8 @@ export interface ArenaLayout {
   readonly hists: number;
 }
 
-const align = (x: number): number => Math.ceil(x / 64) * 64;
+/** `x` rounded up to a multiple of 64 bytes (a cache line). */
+export const align = (x: number): number => Math.ceil(x / 64) * 64;
 
 function layoutOf(n: number, d: number, slots: 2 | 3, nOut: number): ArenaLayout {
   let at = 64; // offset 0 stays unused: a zero offset is never a valid region

@@ -6,14 +6,13 @@
  * `binFeatures` itself on the calling thread.
  */
 import { binFeatures, fitBinMapperWith, type BinMapper } from './binning.js';
+import { align } from './gbdt-arena.js';
 import type { GrowWorkspace } from './grow-gbdt-tree.js';
 
 /** Rows are copied into the training memory this many bytes at a time for binning. */
 const CHUNK_BYTES = 4 << 20;
 /** Arrays shorter than this are sorted in place by the built-in sort: a task would cost more. */
 const MIN_TASK_SORT = 1024;
-
-const align = (x: number): number => Math.ceil(x / 64) * 64;
 
 /** Learns the bin edges of `x` (the workspace's n x d rows) and fills the workspace's bins. */
 export function binIntoWorkspace(ws: GrowWorkspace, x: Float64Array, options: { maxBins: number; seed: number }): BinMapper {

@@ -47,8 +47,7 @@ function overrideChoice(facts: ColumnFacts, choice: MethodChoice, source: string
   const test = specOf(choice);
   const reason = `${test.text}, set by ${source}`;
   if (effect === null) return { test: test.spec, reason };
-  const m = getMethod(effect.method);
-  if (!m.kinds.includes(facts.kind) || (m.binaryOnly && facts.nUnique > 2)) {
+  if (!applies(facts, effect.method)) {
     return { test: test.spec, reason: `${reason} (effect ${effect.method} does not apply to this column)` };
   }
   const e = specOf(effect);

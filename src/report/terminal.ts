@@ -33,8 +33,8 @@ function severityText(severity: Severity, c: Colors): string {
   return c.bold(paint(severity));
 }
 
-function status(drifted: boolean, c: Colors, width = 0): string {
-  return drifted ? c.bold(c.red(padEnd('DRIFTED', width))) : c.green(padEnd('stable', width));
+function status(drifted: boolean, c: Colors): string {
+  return drifted ? c.bold(c.red('DRIFTED')) : c.green('stable');
 }
 
 function tableLines(columns: readonly ColumnDrift[], width: number, c: Colors): string[] {

@@ -44,7 +44,7 @@ export function deviance(k: number, m: number, diff: number): number {
 }
 
 /** log of the binomial pmf C(n, k) p^k q^(n-k) for 0 < k < n, with np = n p and nq = n q given. */
-export function logBinomialPmfInterior(k: number, n: number, np: number, nq: number): number {
+function logBinomialPmfInterior(k: number, n: number, np: number, nq: number): number {
   return (
     stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, np, k - np) - deviance(n - k, nq, n - k - nq) -
     0.5 * (LOG_2PI + Math.log(k) + Math.log1p(-k / n))
@@ -52,7 +52,7 @@ export function logBinomialPmfInterior(k: number, n: number, np: number, nq: num
 }
 
 /** Binomial pmf C(n, k) p^k q^(n-k) (q = 1 - p passed separately to keep its digits). */
-export function binomialPmf(k: number, n: number, p: number, q: number): number {
+function binomialPmf(k: number, n: number, p: number, q: number): number {
   if (k < 0 || k > n) return 0;
   if (p === 0) return k === 0 ? 1 : 0;
   if (q === 0) return k === n ? 1 : 0;

@@ -14,26 +14,39 @@ function decompose(text: string): { hi: number; lo: number; exp10: number; negat
   return { hi: Number(big >> 32n), lo: Number(big & 0xffffffffn), exp10, negative: m[1] === '-' };
 }
 
-function check(text: string): void {
+/** Checks eiselLemire against Number(); returns whether it decided. */
+function check(text: string): boolean {
   const d = decompose(text);
-  if (!d) return;
+  if (!d) return false;
   const v = eiselLemire(d.hi, d.lo, d.exp10, d.negative);
-  if (Number.isNaN(v)) return; // declined: the caller falls back to Number()
+  if (Number.isNaN(v)) return false; // declined: the caller falls back to Number()
   expect(Object.is(v, Number(text)), `${text}: got ${v}, Number() gives ${Number(text)}`).toBe(true);
+  return true;
 }
 
 describe('Eisel-Lemire decimal to double', () => {
   it('is exact on shortest round-trip texts of random doubles', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => check(String(x))), { numRuns: 20000 });
+    let decided = 0;
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        if (check(String(x))) decided++;
+      }),
+      { numRuns: 20000 },
+    );
+    // Declined: subnormals, halfway cases (about 12% of fast-check's doubles, which favour extremes).
+    expect(decided).toBeGreaterThan(15000);
   });
 
   it('is exact on texts with 1 to 19 significant digits and any exponent', () => {
+    let decided = 0;
     fc.assert(
-      fc.property(fc.stringMatching(/^[1-9][0-9]{0,18}$/), fc.integer({ min: -340, max: 300 }), fc.boolean(), (digits, e, neg) =>
-        check(`${neg ? '-' : ''}${digits}e${e}`),
-      ),
+      fc.property(fc.stringMatching(/^[1-9][0-9]{0,18}$/), fc.integer({ min: -340, max: 300 }), fc.boolean(), (digits, e, neg) => {
+        if (check(`${neg ? '-' : ''}${digits}e${e}`)) decided++;
+      }),
       { numRuns: 20000 },
     );
+    // Declined: exponents past the double range, subnormal results, halfway cases (about 7% here).
+    expect(decided).toBeGreaterThan(17000);
   });
 
   it('handles typical CSV values and boundaries', () => {

@@ -56,8 +56,8 @@ export class GrowWorkspace {
   /** The bins are filled afterwards (gbdt-binning.ts, or `arena.setBins`). */
   constructor(
     y: Float64Array,
-    readonly n: number,
-    readonly d: number,
+    n: number,
+    d: number,
     /** 3 when leaf row counts are needed (minSamplesLeaf > 1), else 2. */
     readonly slots: 2 | 3,
     nOut: number,

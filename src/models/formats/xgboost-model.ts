@@ -5,11 +5,11 @@
  * XGBoost classifiers know their classes only as 0..K-1, so those are the class labels.
  */
 import { DRIFTWATCH_VERSION } from '../../core/version.js';
-import { DriftwatchError } from '../../core/errors.js';
 import type { Table } from '../../data/table.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult } from '../model.js';
 import { encode, type EncoderSpec } from '../preprocess/feature-encoder.js';
 import { xgboostMargins, xgboostTask, xgboostTransform, type XgboostModel } from './xgboost-json.js';
+import { positionalColumns, rawNumericSpec } from './imported-inputs.js';
 import { predictionFrom } from './predictions.js';
 
 export interface XgboostModelOptions {
@@ -32,10 +32,8 @@ export function xgboostAsModel(xgb: XgboostModel, options: XgboostModelOptions =
   };
   const card = cardWithoutTrainingFacts({ algorithm: `xgboost (${xgb.objective})`, parameters: { objective: xgb.objective, base_score: xgb.baseScore, trees: xgb.trees.length }, format_version: `xgboost-${xgb.xgboostVersion.join('.')}`, source: 'xgboost-json' }, DRIFTWATCH_VERSION);
 
-  const specFor = (table: Table): EncoderSpec => {
-    const inputNames = names ?? positionalInputs(table, xgb.numFeature, options);
-    return { version: 1, columns: inputNames.map((name) => ({ name, kind: 'numeric' as const, impute: null, scale: null })) };
-  };
+  const specFor = (table: Table): EncoderSpec =>
+    rawNumericSpec(names ?? positionalColumns(table, xgb.numFeature, options.label, 'the XGBoost model has no feature names and', options.source));
 
   return {
     signature,
@@ -45,16 +43,4 @@ export function xgboostAsModel(xgb: XgboostModel, options: XgboostModelOptions =
       return predictionFrom(xgboostTransform(xgb, xgboostMargins(xgb, X, n, d)), classes);
     },
   };
-}
-
-function positionalInputs(table: Table, count: number, options: XgboostModelOptions): string[] {
-  const candidates = table.names.filter((n) => n !== options.label);
-  if (candidates.length < count) {
-    throw new DriftwatchError(
-      'COLUMN_NOT_FOUND',
-      `the XGBoost model has no feature names and reads ${count} columns by position, but the data has ${candidates.length}${options.label ? ` besides "${options.label}"` : ''}`,
-      options.source !== undefined ? { file: options.source } : {},
-    );
-  }
-  return candidates.slice(0, count);
 }

@@ -36,6 +36,14 @@ describe('ONNX import (models made by scikit-learn + onnx.helper)', () => {
     });
   }
 
+  it('reads an unnamed [N, F] input by position, leaving out the label, and says so when columns are short', async () => {
+    const model = await loadOnnxModel(readFileSync(join(dir, 'rf_tensor.onnx')), { source: 'rf_tensor.onnx', label: 'y' });
+    const withLabel = createTable([numericColumn('y', rf.X.map(() => 0)), ...tableOf(rf.columns, rf.X).columns]);
+    const result = await model.predict(withLabel);
+    expect(Math.abs(result.probabilities![1]! - rf.probabilities[0]![1]!)).toBeLessThan(1e-6);
+    await expect(model.predict(tableOf(rf.columns.slice(0, 3), rf.X))).rejects.toThrow(/the ONNX model reads 30 columns by position, but the data has 3 besides "y"/);
+  });
+
   it('reads named columns by name with featureNames, in any table order', async () => {
     const model = await loadOnnxModel(readFileSync(join(dir, 'rf_tensor.onnx')), { featureNames: rf.columns });
     const reversed = createTable([...tableOf(rf.columns, rf.X).columns].reverse());

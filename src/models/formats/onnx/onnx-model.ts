@@ -17,6 +17,7 @@ import { DriftwatchError } from '../../../core/errors.js';
 import type { Table } from '../../../data/table.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
 import { encode } from '../../preprocess/feature-encoder.js';
+import { positionalColumns, rawNumericSpec } from '../imported-inputs.js';
 import { predictionFrom } from '../predictions.js';
 import { decodeOnnx, encodeOnnx, type OnnxModelObject } from './onnx-proto.js';
 
@@ -127,8 +128,8 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
   const feedsFor = (table: Table): Record<string, ort.Tensor> => {
     if (single) {
       const input = inputs[0]!;
-      const names = options.featureNames ?? positional(table, width, options, source);
-      const { X, n, d } = encode({ version: 1, columns: names.map((name) => ({ name, kind: 'numeric' as const, impute: null, scale: null })) }, table, source);
+      const names = options.featureNames ?? positionalColumns(table, width, options.label, 'the ONNX model', source);
+      const { X, n, d } = encode(rawNumericSpec(names), table, source);
       const data = elemType(input) === ELEM.DOUBLE ? X : Float32Array.from(X);
       return { [input.name!]: new ort.Tensor(elemType(input) === ELEM.DOUBLE ? 'float64' : 'float32', data, [n, d]) };
     }
@@ -144,7 +145,7 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
         feeds[name] = new ort.Tensor('string', values, shape);
         continue;
       }
-      const { X } = encode({ version: 1, columns: [{ name, kind: 'numeric', impute: null, scale: null }] }, table, source);
+      const { X } = encode(rawNumericSpec([name]), table, source);
       feeds[name] =
         t === ELEM.DOUBLE
           ? new ort.Tensor('float64', X, shape)
@@ -200,15 +201,6 @@ function cutZipMap(graph: Graph): { changed: boolean; labels: string[] | null } 
     changed = true;
   }
   return { changed, labels };
-}
-
-function positional(table: Table, width: number | null, options: OnnxModelOptions, source: string): string[] {
-  const candidates = table.names.filter((n) => n !== options.label);
-  const count = width ?? candidates.length;
-  if (candidates.length < count) {
-    throw new DriftwatchError('COLUMN_NOT_FOUND', `the ONNX model reads ${count} feature columns by position, but the data has ${candidates.length}${options.label ? ` besides "${options.label}"` : ''}`, { file: source });
-  }
-  return candidates.slice(0, count);
 }
 
 function elemType(v: ValueInfo): number {

@@ -5,6 +5,7 @@
  */
 import { DriftwatchError } from '../core/errors.js';
 import { requireLength, requireSorted } from './internal/validate.js';
+import { requireCounts } from './internal/validate-counts.js';
 
 function invalid(message: string, field: string): never {
   throw new DriftwatchError('INVALID_ARGUMENT', message, { field });
@@ -143,12 +144,9 @@ export function binCounts(values: Float64Array, edges: Float64Array): Float64Arr
 
 /** Counts divided by their sum (shares summing to 1); a zero or negative total is misuse. */
 export function toShares(counts: ArrayLike<number>): Float64Array {
+  requireCounts(counts, 'toShares');
   let total = 0;
-  for (let i = 0; i < counts.length; i++) {
-    const c = counts[i]!;
-    if (!(c >= 0) || c === Infinity) invalid(`toShares needs finite non-negative counts, got ${c} at index ${i}`, 'counts');
-    total += c;
-  }
+  for (let i = 0; i < counts.length; i++) total += counts[i]!;
   if (!(total > 0)) invalid('toShares needs counts with a positive total', 'counts');
   const out = new Float64Array(counts.length);
   for (let i = 0; i < counts.length; i++) out[i] = counts[i]! / total;

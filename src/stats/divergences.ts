@@ -4,6 +4,7 @@
  */
 import { DriftwatchError } from '../core/errors.js';
 import { numpySum } from './internal/numpy-sum.js';
+import { requireCounts, requireSameNonEmptyLength } from './internal/validate-counts.js';
 
 export interface PsiOptions {
   /** Share floor for empty bins (default 1e-4). */
@@ -11,17 +12,9 @@ export interface PsiOptions {
 }
 
 function checkPair(p: ArrayLike<number>, q: ArrayLike<number>, what: string): void {
-  if (p.length === 0 || p.length !== q.length) {
-    throw new DriftwatchError('INVALID_ARGUMENT', `${what} needs two non-empty vectors of the same length, got ${p.length} and ${q.length}`, { field: what });
-  }
-  for (const v of [p, q]) {
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i]!;
-      if (!(x >= 0) || x === Infinity) {
-        throw new DriftwatchError('INVALID_ARGUMENT', `${what} needs finite non-negative shares, got ${x} at index ${i}`, { field: what });
-      }
-    }
-  }
+  requireSameNonEmptyLength(p, q, what);
+  requireCounts(p, what);
+  requireCounts(q, what);
 }
 
 /** `v / sum(v)`, like SciPy's normalisation of its inputs; a zero total is misuse. */

@@ -1,5 +1,5 @@
 /** Number and label formatting shared by the terminal, HTML and PNG renderers (the JSON and CSV keep full precision). */
-import type { ColumnDrift, DatasetDrift } from '../drift/types.js';
+import type { ColumnDrift, DatasetDrift, DatasetSource } from '../drift/types.js';
 
 function trimMantissa(s: string): string {
   // "3.20e-12" -> "3.2e-12", "1.000" -> "1"
@@ -76,4 +76,9 @@ function shareComparison(share: number, threshold: number, drifted: boolean): st
 export function driftedShareSummary(d: DatasetDrift): string {
   const comparison = shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift);
   return `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${comparison} ${formatPercent(d.drift_share_threshold)})`;
+}
+
+/** Where a dataset came from: its path, or a label for a table built in memory. */
+export function sourcePath(s: DatasetSource): string {
+  return s.path ?? '(in-memory table)';
 }

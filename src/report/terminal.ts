@@ -6,7 +6,7 @@
 import pc from 'picocolors';
 import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/types.js';
 import { columnsByScore } from './charts/index.js';
-import { driftedShareSummary, formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from './format.js';
+import { driftedShareSummary, formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
 import { predictionColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
 import type { TerminalOptions } from './types.js';
@@ -24,8 +24,7 @@ const FIXED = Object.values(COLS).reduce((s, w) => s + w, 0) + GAP.length * Obje
 function sourceLine(label: string, s: DatasetSource, width: number): string {
   const rows = ` (${formatCount(s.rows)} rows)`;
   const prefix = `  ${padEnd(label, 10)} `;
-  const path = s.path === null ? '(in-memory table)' : sanitizeForTerminal(s.path);
-  return prefix + truncateLeft(path, Math.max(8, width - prefix.length - rows.length)) + rows;
+  return prefix + truncateLeft(sanitizeForTerminal(sourcePath(s)), Math.max(8, width - prefix.length - rows.length)) + rows;
 }
 
 function severityText(severity: Severity, c: Colors): string {

@@ -1,9 +1,9 @@
 import type { DatasetSource, DriftReport } from '../../drift/types.js';
-import { driftedShareSummary, formatCount, formatPercent } from '../format.js';
+import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
 import { h, type Raw } from './escape.js';
 
 function source(label: string, s: DatasetSource): Raw {
-  return h`<p class="meta">${label}: <code>${s.path ?? '(in-memory table)'}</code> · ${formatCount(s.rows)} rows</p>`;
+  return h`<p class="meta">${label}: <code>${sourcePath(s)}</code> · ${formatCount(s.rows)} rows</p>`;
 }
 
 /** Title, the two datasets, run metadata and the verdict banner. */

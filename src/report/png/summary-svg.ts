@@ -3,9 +3,9 @@
  * text, then the pie and the gauge on the left and the drift-score bars on the right, the charts rendered
  * by ECharts from the same specifications as the HTML report and nested at their places.
  */
-import type { DriftReport } from '../../drift/types.js';
+import type { DatasetSource, DriftReport } from '../../drift/types.js';
 import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, FONT_FAMILY, PALETTE, type ChartSpec } from '../charts/index.js';
-import { driftedShareSummary, formatCount, formatPercent } from '../format.js';
+import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
 import { escapeHtml as esc } from '../html/escape.js';
 import { renderChartSvg } from '../svg-chart.js';
 import { truncate, truncateLeft } from '../text-layout.js';
@@ -40,7 +40,7 @@ function header(report: DriftReport): string {
   const d = report.dataset;
   const verdict = d.dataset_drift ? 'Dataset drift detected' : 'No dataset drift';
   const detail = driftedShareSummary(d);
-  const path = (p: string | null): string => truncateLeft(p ?? '(in-memory table)', 70);
+  const path = (s: DatasetSource): string => truncateLeft(sourcePath(s), 70);
   const banner = `${verdict} · ${detail}`;
   const bannerW = Math.ceil(estimateTextWidth(banner, 'bold 13px sans-serif')) + 32;
   const bx = SUMMARY_WIDTH - PAD - bannerW;
@@ -49,7 +49,7 @@ function header(report: DriftReport): string {
     : [PALETTE.stableTint, PALETTE.stableEdge, PALETTE.stableInk];
   return [
     text(PAD, 44, 'Drift summary', `font-size="26" font-weight="bold" fill="${PALETTE.text}"`),
-    text(PAD, 68, `Reference ${path(report.reference.path)} (${formatCount(report.reference.rows)} rows)  ·  current ${path(report.current.path)} (${formatCount(report.current.rows)} rows)`, `font-size="12" fill="${PALETTE.muted}"`),
+    text(PAD, 68, `Reference ${path(report.reference)} (${formatCount(report.reference.rows)} rows)  ·  current ${path(report.current)} (${formatCount(report.current.rows)} rows)`, `font-size="12" fill="${PALETTE.muted}"`),
     `<rect x="${bx}" y="22" width="${bannerW}" height="34" rx="8" fill="${fill}" stroke="${stroke}"/>`,
     text(bx + bannerW / 2, 44, banner, `font-size="13" font-weight="bold" fill="${ink}" text-anchor="middle"`),
   ].join('\n');

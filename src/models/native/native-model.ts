@@ -38,8 +38,21 @@ export function createNativeModel(signature: ModelSignature, card: ModelCard, en
   };
 }
 
+// Training builds a model to evaluate and then the final one with its card, on the same estimator:
+// compiling a tree ensemble (layout and WebAssembly) once per estimator serves both.
+const compiled = new WeakMap<NativeEstimator, (m: Matrix) => Float64Array>();
+
 /** Class probabilities (n x K) or values (n) from an encoded matrix. */
 function rawPredictor(est: NativeEstimator): (m: Matrix) => Float64Array {
+  let raw = compiled.get(est);
+  if (raw === undefined) {
+    raw = compilePredictor(est);
+    compiled.set(est, raw);
+  }
+  return raw;
+}
+
+function compilePredictor(est: NativeEstimator): (m: Matrix) => Float64Array {
   switch (est.type) {
     case 'gbdt':
     case 'random_forest': {

@@ -2,8 +2,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../core/errors.js';
-import { withDisplayPath } from './analyze/read-input.js';
-import type { DataFile } from './analyze/settings.js';
+import { withDisplayPath, type DataFile } from './analyze/settings.js';
 import { badOption } from './errors.js';
 
 /**

@@ -1,9 +1,9 @@
 /** Reads one input file for the CLI: progress bar on a terminal, errors naming the file as the user wrote it. */
-import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/errors.js';
 import { createTable, readTable, readTableInWorker, withKind, type ColumnKind, type Table } from '../../data/index.js';
 import type { CliIo } from '../io.js';
 import { createByteProgress } from '../progress.js';
-import type { DataFile } from './settings.js';
+import { withDisplayPath, type DataFile } from './settings.js';
 
 export interface ReadInputOptions {
   readonly delimiter?: string;
@@ -65,21 +65,6 @@ export async function readInputPair(reference: DataFile, current: DataFile, io: 
   } finally {
     progress.stop();
   }
-}
-
-/**
- * Lower layers name files by the absolute path they were given; people typed the relative one. Rewrites
- * `file` (or a path inside it, for a folder) in the error's location and message.
- */
-export function withDisplayPath(e: unknown, file: DataFile): unknown {
-  if (!isDriftwatchError(e) || e.file === undefined || file.display === file.absolute) return e;
-  if (e.file !== file.absolute && !e.file.startsWith(`${file.absolute}/`)) return e;
-  return new DriftwatchError(
-    e.code,
-    e.message.replaceAll(file.absolute, file.display),
-    { file: file.display + e.file.slice(file.absolute.length), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
-    { cause: e },
-  );
 }
 
 /**

@@ -7,8 +7,8 @@ import type { OutputFormat } from '../../report/index.js';
 import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';
-import { applyColumnKinds, readInputPair, withDisplayPath } from './read-input.js';
-import type { RunSettings } from './settings.js';
+import { applyColumnKinds, readInputPair } from './read-input.js';
+import { withDisplayPath, type RunSettings } from './settings.js';
 
 export interface AnalysisOutcome {
   readonly report: DriftReport;

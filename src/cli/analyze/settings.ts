@@ -11,7 +11,7 @@ import {
   type ConfigOutputFormat,
 } from '../../core/config/names.js';
 import type { DriftwatchConfig } from '../../core/config/schema.js';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
 import type { ColumnKind } from '../../data/index.js';
 import type { AnalyzeOptions } from '../../drift/index.js';
 import { parseChoice, parseChoiceList, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
@@ -184,4 +184,19 @@ export function dataFile(absolute: string, cwd: string): DataFile {
   const rel = relative(cwd, absolute);
   const display = rel === '' ? '.' : !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
   return { absolute, display };
+}
+
+/**
+ * Lower layers name files by the absolute path they were given; people typed the relative one. Rewrites
+ * `file` (or a path inside it, for a folder) in the error's location and message.
+ */
+export function withDisplayPath(e: unknown, file: DataFile): unknown {
+  if (!isDriftwatchError(e) || e.file === undefined || file.display === file.absolute) return e;
+  if (e.file !== file.absolute && !e.file.startsWith(`${file.absolute}/`)) return e;
+  return new DriftwatchError(
+    e.code,
+    e.message.replaceAll(file.absolute, file.display),
+    { file: file.display + e.file.slice(file.absolute.length), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
+    { cause: e },
+  );
 }

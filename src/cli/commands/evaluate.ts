@@ -1,19 +1,13 @@
 /** `driftwatch evaluate`: metrics of a model (any format) on a labelled data file; --baseline compares two. */
 import { Command } from 'commander';
 import { DriftwatchError } from '../../core/errors.js';
-import { selectRows } from '../../data/index.js';
-import type { Table } from '../../data/table.js';
-import { evaluateClassifier, evaluateRegressor } from '../../metrics/evaluate.js';
-import type { Model } from '../../models/model.js';
-import { commandLineFile } from '../analyze/settings.js';
-import { readInput, withDisplayPath } from '../analyze/read-input.js';
+import { commandLineFile, withDisplayPath } from '../analyze/settings.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter } from '../parse-values.js';
 import { classificationReportLines, isRegression, metricLines, type Evaluation } from '../models/format-metrics.js';
-import { alignLabels } from '../models/label-alignment.js';
 
 interface EvaluateFlags {
   readonly model?: string;
@@ -48,7 +42,12 @@ export function createEvaluateCommand(ctx: CommandContext): Command {
       if (flags.model === undefined) throw badOption('--model', 'missing: give the model file');
       if (flags.data === undefined) throw badOption('--data', 'missing: give the labelled data file');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
-      const { loadModel } = await import('../../models/index.js');
+      // Loaded on use: --help and the other commands should not pay for the models, the readers and the metrics.
+      const [{ loadModel }, { readInput }, { evaluateOn }] = await Promise.all([
+        import('../../models/index.js'),
+        import('../analyze/read-input.js'),
+        import('../models/evaluate-model.js'),
+      ]);
       const modelFile = commandLineFile(flags.model, io.cwd);
       const { model } = await loadModel(modelFile.absolute, flags.label !== undefined ? { label: flags.label } : {}).catch((e: unknown) => {
         throw withDisplayPath(e, modelFile);
@@ -77,24 +76,6 @@ export function createEvaluateCommand(ctx: CommandContext): Command {
       for (const line of metricLines(main, baseline ?? undefined)) out.info(line);
       if (!isRegression(main)) for (const line of ['', ...classificationReportLines(main)]) out.info(line);
     });
-}
-
-async function evaluateOn(model: Model, table: Table, label: string, positiveClass: string | undefined, source: string, warn: (s: string) => void): Promise<Evaluation> {
-  const col = table.column(label)!;
-  if (model.signature.task === 'regression') {
-    if (col.storage !== 'numeric') throw new DriftwatchError('INVALID_ARGUMENT', `label "${label}" must be numeric for a regression model`, { file: source, field: label });
-    const keep = Int32Array.from(Array.from(col.values).flatMap((v, i) => (Number.isNaN(v) ? [] : [i])));
-    const rows = keep.length === table.rowCount ? table : selectRows(table, keep);
-    const pred = await model.predict(rows);
-    return evaluateRegressor(Float64Array.from(keep, (i) => col.values[i]!), pred.values!);
-  }
-  const aligned = alignLabels(col, model.signature.classes!, positiveClass);
-  if (aligned.note) warn(aligned.note);
-  if (aligned.rows.length === 0) throw new DriftwatchError('NO_DATA', `label column "${label}" has no values`, { file: source, field: label });
-  const rows = aligned.rows.length === table.rowCount ? table : selectRows(table, aligned.rows);
-  const pred = await model.predict(rows);
-  const classes = model.signature.classes!;
-  return evaluateClassifier(aligned.y, pred.probabilities!, { classes, ...(model.signature.positiveClass ? { positiveClass: model.signature.positiveClass } : {}) });
 }
 
 function change(a: Evaluation, b: Evaluation): Record<string, number> {

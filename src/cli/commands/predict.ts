@@ -1,8 +1,7 @@
 /** `driftwatch predict`: add prediction and probability columns to a data file. */
 import { Command } from 'commander';
-import { categoricalColumn, createTable, numericColumn, writeCsv, type Column } from '../../data/index.js';
-import { commandLineFile } from '../analyze/settings.js';
-import { readInput, withDisplayPath } from '../analyze/read-input.js';
+import type { Column } from '../../data/index.js';
+import { commandLineFile, withDisplayPath } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
@@ -43,7 +42,12 @@ export function createPredictCommand(ctx: CommandContext): Command {
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: wantsColor(io) });
       const features = parseList(flags.features);
       const modelFile = commandLineFile(flags.model, io.cwd);
-      const { loadModel } = await import('../../models/index.js');
+      // Loaded on use: --help and the other commands should not pay for the models and the readers.
+      const [{ loadModel }, { readInput }, { categoricalColumn, createTable, numericColumn, writeCsv }] = await Promise.all([
+        import('../../models/index.js'),
+        import('../analyze/read-input.js'),
+        import('../../data/index.js'),
+      ]);
       const { model, format } = await loadModel(modelFile.absolute, {
         ...(flags.label !== undefined ? { label: flags.label } : {}),
         ...(features.length > 0 ? { featureNames: features } : {}),

@@ -3,8 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 // The models module (learners, onnxruntime) loads only when the command runs: --help stays fast.
 import { ALGORITHMS, parseParamStrings, type Algorithm } from '../../models/native/params.js';
-import { commandLineFile } from '../analyze/settings.js';
-import { readInput, withDisplayPath } from '../analyze/read-input.js';
+import { commandLineFile, withDisplayPath } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
@@ -63,7 +62,7 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const params = parseParamStrings(flags.param ?? []);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 
-      const { nativeModelToOnnx, saveNativeModel, trainModel } = await import('../../models/index.js');
+      const [{ nativeModelToOnnx, saveNativeModel, trainModel }, { readInput }] = await Promise.all([import('../../models/index.js'), import('../analyze/read-input.js')]);
       const input = commandLineFile(flags.data, io.cwd);
       const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
       const started = performance.now();

@@ -78,9 +78,12 @@ export function nextNegExp(prev: number, factor: number, z: number): number {
   return e > 1e-300 && e < 1e300 ? e : Math.exp(-z);
 }
 
-/** Fills interleaved gh (gh[2i] gradient, gh[2i + 1] hessian) for the scalar objectives. */
+/**
+ * Fills interleaved gh (gh[2i] gradient, gh[2i + 1] hessian) for the regression objectives (the binary loss takes
+ * the carried-exp path above; multiclass couples the classes and is done by the trainer).
+ */
 export function scalarGradients(
-  objective: Exclude<GbdtObjective, 'multiclass'>,
+  objective: 'regression' | 'absolute' | 'huber',
   y: Float64Array,
   score: Float64Array,
   gh: Float64Array,
@@ -88,13 +91,6 @@ export function scalarGradients(
 ): void {
   const n = y.length;
   switch (objective) {
-    case 'binary':
-      for (let i = 0; i < n; i++) {
-        const p = sigmoid(score[i]);
-        gh[2 * i] = p - y[i];
-        gh[2 * i + 1] = Math.max(p * (1 - p), MIN_HESS);
-      }
-      return;
     case 'regression':
       for (let i = 0; i < n; i++) {
         gh[2 * i] = score[i] - y[i];

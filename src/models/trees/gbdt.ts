@@ -227,7 +227,7 @@ function boost(
         }
         gradientsReady = false;
       } else {
-        scalarGradients(o.objective as Exclude<GbdtObjective, 'multiclass'>, y, score, gh, o.huberDelta);
+        scalarGradients(o.objective as 'regression' | 'absolute' | 'huber', y, score, gh, o.huberDelta);
       }
       const nRows = sampleRows(ws, rows, n, o.subsample, rng);
       const feats = sampleFeatures(d, o.colsample, rng);

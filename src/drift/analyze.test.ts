@@ -152,6 +152,16 @@ describe('analyzeDrift', () => {
     expect(r.notes.join(' ')).toMatch(/compared as categorical/);
   });
 
+  it('a numeric column whose current categories all read as numbers is compared as numeric, with a note', () => {
+    const a = createTable([numericColumn('x', range(30, (i) => i % 3))]);
+    const b = createTable([categoricalColumn('x', range(30, (i) => (i % 2 === 0 ? '1e3' : String(i % 3))))]);
+    const r = analyzeDrift(a, b, clock);
+    expect(r.columns[0]!.kind).toBe('numeric');
+    expect(r.columns[0]!.n_current).toBe(30);
+    expect((r.columns[0]!.summary.current as { max: number | null }).max).toBe(1000);
+    expect(r.notes.join(' ')).toMatch(/all its values read as numbers, so it is compared as numeric/);
+  });
+
   it('corrections use the corrected p-value for the verdict and keep the raw one', () => {
     const r = run({ correction: 'bonferroni' });
     for (const c of r.columns) {

@@ -106,10 +106,11 @@ function reconcile(name: string, role: ColumnRole, ref: Column, cur: Column, exc
       ? { name, role, analysis: 'numeric', reportKind, ref: toNumeric(ref), cur: toNumeric(cur) }
       : { name, role, analysis: 'categorical', reportKind, ref: toCategorical(ref), cur: toCategorical(cur) };
   }
-  const asNumbers = tryNumeric(ref) !== null && tryNumeric(cur) !== null;
-  if (asNumbers) {
+  const refNumbers = tryNumeric(ref);
+  const curNumbers = refNumbers === null ? null : tryNumeric(cur);
+  if (refNumbers !== null && curNumbers !== null) {
     notes.push(`Column "${name}" is ${ref.kind} in reference and ${cur.kind} in current; all its values read as numbers, so it is compared as numeric.`);
-    return { name, role, analysis: 'numeric', reportKind: 'numeric', ref: tryNumeric(ref)!, cur: tryNumeric(cur)! };
+    return { name, role, analysis: 'numeric', reportKind: 'numeric', ref: refNumbers, cur: curNumbers };
   }
   notes.push(`Column "${name}" is ${ref.kind} in reference and ${cur.kind} in current; it is compared as categorical (numbers as their text).`);
   return { name, role, analysis: 'categorical', reportKind: 'categorical', ref: toCategorical(ref), cur: toCategorical(cur) };

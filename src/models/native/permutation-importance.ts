@@ -5,11 +5,11 @@
  * input together (one-hot groups move as one).
  */
 import { createRng } from '../../core/rng.js';
-import type { Matrix } from '../preprocess/feature-encoder.js';
+import type { EncodedGroup, Matrix } from '../preprocess/feature-encoder.js';
 
 export interface PermutationImportanceOptions {
   /** Encoded column ranges [start, end) per raw input name. */
-  readonly groups: readonly { readonly name: string; readonly start: number; readonly end: number }[];
+  readonly groups: readonly EncodedGroup[];
   /** Higher is better. */
   readonly score: (m: Matrix) => number;
   readonly repeats?: number;

@@ -14,7 +14,7 @@ import { column } from '../../metrics/binary-curve.js';
 import { r2Score } from '../../metrics/regression.js';
 import { rocAuc } from '../../metrics/roc-auc.js';
 import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
-import { encode, fitEncoder, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
+import { encode, encodedGroups, fitEncoder, type EncodedGroup, type Matrix } from '../preprocess/feature-encoder.js';
 import { encodeLabels, labelStrings } from '../preprocess/label-encoder.js';
 import { tableFingerprint } from '../preprocess/fingerprint.js';
 import { trainGbdt, type GbdtParams } from '../trees/gbdt.js';
@@ -127,7 +127,8 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   const yTrain = trainIdx.length === n ? y : Float64Array.from(trainIdx, (i) => y[i]!);
   const yValid = Float64Array.from(validIdx, (i) => y[i]!);
 
-  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, encoderGroups(encoder), options.onProgress);
+  const groups = encodedGroups(encoder);
+  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, groups, options.onProgress);
 
   const signature: ModelSignature = {
     task: task === 'regression' ? 'regression' : classes!.length === 2 ? 'binary' : 'multiclass',
@@ -143,7 +144,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
     validation = evaluate(provisional, valid, yValid, classes, positiveClass);
     const yValidClass = Int32Array.from(yValid);
     importances['permutation'] = permutationImportance(valid, {
-      groups: encoderGroups(encoder),
+      groups,
       score: (m) => scoreOf(provisional, m, yValid, yValidClass, classes),
       repeats: 2,
       seed,
@@ -285,24 +286,6 @@ function normalised(groups: readonly EncodedGroup[], values: readonly number[]):
       return [g.name, total > 0 ? sum / total : 0];
     }),
   );
-}
-
-/** An input column and the range of encoded matrix columns it became. */
-interface EncodedGroup {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-function encoderGroups(spec: EncoderSpec): EncodedGroup[] {
-  const groups: EncodedGroup[] = [];
-  let at = 0;
-  for (const c of spec.columns) {
-    const w = c.kind === 'categorical' && c.encoding === 'onehot' ? c.categories.length : 1;
-    groups.push({ name: c.name, start: at, end: at + w });
-    at += w;
-  }
-  return groups;
 }
 
 function numericMetrics(e: ClassifierEvaluation | RegressorEvaluation): Record<string, number> {

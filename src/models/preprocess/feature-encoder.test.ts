@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
 import { DriftwatchError } from '../../core/errors.js';
-import { encode, encodedNames, encodedWidth, fitEncoder, MAX_ONEHOT_CATEGORIES } from './feature-encoder.js';
+import { encode, encodedGroups, encodedNames, encodedWidth, fitEncoder, MAX_ONEHOT_CATEGORIES } from './feature-encoder.js';
 import { encodeLabels } from './label-encoder.js';
 import { tableFingerprint } from './fingerprint.js';
 
@@ -32,6 +32,11 @@ describe('feature encoder', () => {
   it('one-hot with imputation and standardisation for linear models', () => {
     const spec = fitEncoder(train, ['age', 'plan', 'const'], { categorical: 'onehot', impute: true, standardize: true });
     expect(encodedNames(spec)).toEqual(['age', 'plan=a', 'plan=b', 'const']);
+    expect(encodedGroups(spec)).toEqual([
+      { name: 'age', start: 0, end: 1 },
+      { name: 'plan', start: 1, end: 3 },
+      { name: 'const', start: 3, end: 4 },
+    ]);
     const { X, d } = encode(spec, train);
     const mean = (20 + 30 + 50) / 3;
     const std = Math.sqrt(((20 - mean) ** 2 + (30 - mean) ** 2 + (50 - mean) ** 2) / 3);

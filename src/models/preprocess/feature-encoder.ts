@@ -89,11 +89,34 @@ export function fitEncoder(table: Table, features: readonly string[], options: E
   return { version: 1, columns };
 }
 
+/** Encoded matrix columns an input column becomes: one per category when one-hot, else one. */
+function encodedColumnWidth(c: EncodedColumn): number {
+  return c.kind === 'categorical' && c.encoding === 'onehot' ? c.categories.length : 1;
+}
+
 /** Width of the encoded matrix. */
 export function encodedWidth(spec: EncoderSpec): number {
   let d = 0;
-  for (const c of spec.columns) d += c.kind === 'categorical' && c.encoding === 'onehot' ? c.categories.length : 1;
+  for (const c of spec.columns) d += encodedColumnWidth(c);
   return d;
+}
+
+/** An input column and the range [start, end) of encoded matrix columns it became. */
+export interface EncodedGroup {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where each input column lies in the encoded matrix, in spec order. */
+export function encodedGroups(spec: EncoderSpec): EncodedGroup[] {
+  const groups: EncodedGroup[] = [];
+  let at = 0;
+  for (const c of spec.columns) {
+    groups.push({ name: c.name, start: at, end: at + encodedColumnWidth(c) });
+    at = groups[groups.length - 1]!.end;
+  }
+  return groups;
 }
 
 /** Names of the encoded matrix's columns (one-hot columns as `name=category`). */

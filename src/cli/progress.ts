@@ -5,18 +5,19 @@ import type { CliIo } from './io.js';
 /** Files smaller than this read in a second or two; a bar would only flicker. */
 export const PROGRESS_MIN_BYTES = 50 * 1024 * 1024;
 
-export interface ByteProgress {
-  update(bytesRead: number, totalBytes: number): void;
+/** A bar on stderr: `done` of `total` (bytes read, trees trained). */
+export interface Progress {
+  update(done: number, total: number): void;
   stop(): void;
 }
 
-const NONE: ByteProgress = { update: () => undefined, stop: () => undefined };
+const NONE: Progress = { update: () => undefined, stop: () => undefined };
 
 /**
  * A bar labelled `label`, drawn from the first update on when the file is at least PROGRESS_MIN_BYTES;
  * a no-op when stderr is not a TTY or with --quiet.
  */
-export function createByteProgress(io: CliIo, label: string, quiet: boolean): ByteProgress {
+export function createByteProgress(io: CliIo, label: string, quiet: boolean): Progress {
   if (!io.isTTY || quiet) return NONE;
   const bar = new cliProgress.SingleBar(
     {
@@ -45,13 +46,8 @@ export function createByteProgress(io: CliIo, label: string, quiet: boolean): By
   };
 }
 
-export interface CountProgress {
-  update(done: number, total: number): void;
-  stop(): void;
-}
-
 /** A bar of `unit`s done (trees while training), on a terminal only and not with --quiet. */
-export function createCountProgress(io: CliIo, label: string, unit: string, quiet: boolean): CountProgress {
+export function createCountProgress(io: CliIo, label: string, unit: string, quiet: boolean): Progress {
   if (!io.isTTY || quiet) return NONE;
   const bar = new cliProgress.SingleBar(
     { stream: io.stderr as NodeJS.WritableStream, format: `${label} [{bar}] {value}/{total} ${unit} | ETA {eta}s`, hideCursor: true, clearOnComplete: true },

@@ -1,3 +1,4 @@
+import { accuracy } from './accuracy.js';
 import { averageScores, perClassScores } from './precision-recall-f1.js';
 
 /** One row of a classification report. */
@@ -26,15 +27,13 @@ export function classificationReport(yTrue: Int32Array, yPred: Int32Array, nClas
   const s = perClassScores(yTrue, yPred, nClasses);
   const perClass: ReportRow[] = [];
   let total = 0;
-  let hits = 0;
   for (let k = 0; k < nClasses; k++) {
     perClass.push({ precision: s.precision[k]!, recall: s.recall[k]!, f1: s.f1[k]!, support: s.support[k]! });
     total += s.support[k]!;
   }
-  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === yPred[i]) hits++;
   return {
     per_class: perClass,
-    accuracy: hits / yTrue.length,
+    accuracy: accuracy(yTrue, yPred),
     macro_avg: { ...averageScores(s, 'macro'), support: total },
     weighted_avg: { ...averageScores(s, 'weighted'), support: total },
   };

@@ -1,4 +1,3 @@
-import type { TreeEnsemble } from '../trees/types.js';
 import { exportOnnx, type ExportEstimator } from '../formats/onnx/onnx-export.js';
 import type { NativeModel } from './native-model.js';
 
@@ -9,7 +8,7 @@ export function nativeModelToOnnx(model: NativeModel): Uint8Array {
   switch (est.type) {
     case 'gbdt':
     case 'random_forest':
-      estimator = { kind: 'trees', ensemble: est.ensemble as TreeEnsemble };
+      estimator = { kind: 'trees', ensemble: est.ensemble };
       break;
     case 'logistic_regression':
       estimator = { kind: 'logistic', coef: est.coef, intercept: est.intercept, nClasses: est.n_classes };

@@ -23,7 +23,7 @@ export class BufferPool {
 
   /** The column as it is when shared, else a copy in a pooled buffer and the buffer to transfer. */
   private copy(c: Column): { column: Column; buffer: ArrayBuffer | null } {
-    if ((c.storage === 'numeric' ? c.values.buffer : c.codes.buffer) instanceof SharedArrayBuffer) return { column: c, buffer: null };
+    if (bufferOf(c) instanceof SharedArrayBuffer) return { column: c, buffer: null };
     if (c.storage === 'numeric') {
       const buffer = this.take(c.values.byteLength);
       const values = new Float64Array(buffer, 0, c.values.length);
@@ -47,6 +47,9 @@ export class BufferPool {
 
 /** The transferred buffers of a packed column, to send back once it is analysed (shared ones stay). */
 export function columnBuffers(p: PlannedColumn): ArrayBuffer[] {
-  const of = (c: Column): ArrayBufferLike => (c.storage === 'numeric' ? c.values.buffer : c.codes.buffer);
-  return [of(p.ref), of(p.cur)].filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
+  return [bufferOf(p.ref), bufferOf(p.cur)].filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
+}
+
+function bufferOf(c: Column): ArrayBufferLike {
+  return c.storage === 'numeric' ? c.values.buffer : c.codes.buffer;
 }

@@ -15,7 +15,7 @@ import { r2Score } from '../../metrics/regression.js';
 import { rocAuc } from '../../metrics/roc-auc.js';
 import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
 import { encode, encodedGroups, fitEncoder, type EncodedGroup, type Matrix } from '../preprocess/feature-encoder.js';
-import { encodeLabels, labelStrings } from '../preprocess/label-encoder.js';
+import { encodeLabelStrings, labelStrings } from '../preprocess/label-encoder.js';
 import { tableFingerprint } from '../preprocess/fingerprint.js';
 import { trainGbdt, type GbdtParams } from '../trees/gbdt.js';
 import { trainRandomForest, type RandomForestParams } from '../trees/random-forest.js';
@@ -101,7 +101,8 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   let positiveClass: string | null = null;
   let y: Float64Array;
   if (task === 'classification') {
-    const enc = encodeLabels(data.column(options.label)!, options.positiveClass !== undefined ? { positiveClass: options.positiveClass } : {});
+    const kept = keep.length === labels.length ? labels : Array.from(keep, (i) => labels[i]!);
+    const enc = encodeLabelStrings(kept, options.label, options.positiveClass !== undefined ? { positiveClass: options.positiveClass } : {});
     classes = enc.classes;
     positiveClass = enc.positiveClass;
     y = Float64Array.from(enc.y);

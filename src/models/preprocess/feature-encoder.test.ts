@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
 import { DriftwatchError } from '../../core/errors.js';
 import { encode, encodedGroups, encodedNames, encodedWidth, fitEncoder, MAX_ONEHOT_CATEGORIES } from './feature-encoder.js';
-import { encodeLabels } from './label-encoder.js';
+import { encodeLabels, encodeLabelStrings } from './label-encoder.js';
 import { tableFingerprint } from './fingerprint.js';
 
 const train = createTable([
@@ -79,6 +79,8 @@ describe('label encoder', () => {
 
   it('refuses a single class and an unknown positive class', () => {
     expect(() => encodeLabels(categoricalColumn('c', ['a', 'a']))).toThrow(/only one class/);
+    expect(() => encodeLabelStrings(['a', null, 'a'], 'c')).toThrow(/label column "c" has only one class/);
+    expect(encodeLabelStrings(['no', null, 'yes'], 'c')).toEqual({ y: Int32Array.from([0, -1, 1]), classes: ['no', 'yes'], positiveClass: 'yes' });
     expect(() => encodeLabels(categoricalColumn('c', ['a', 'b']), { positiveClass: 'z' })).toThrow(/not a label/);
   });
 });

@@ -26,9 +26,19 @@ export function labelStrings(col: Column): (string | null)[] {
   return Array.from(col.values, (v) => (Number.isNaN(v) ? null : String(v)));
 }
 
-/** Picks the classes of a label column and encodes it. `classes` fixes the order (e.g. from a saved model). */
-export function encodeLabels(col: Column, options: { positiveClass?: string; classes?: readonly string[] } = {}): EncodedLabels {
-  const labels = labelStrings(col);
+export interface EncodeLabelsOptions {
+  readonly positiveClass?: string;
+  /** Fixes the classes and their order (e.g. from a saved model). */
+  readonly classes?: readonly string[];
+}
+
+/** Picks the classes of a label column and encodes it. */
+export function encodeLabels(col: Column, options: EncodeLabelsOptions = {}): EncodedLabels {
+  return encodeLabelStrings(labelStrings(col), col.name, options);
+}
+
+/** `encodeLabels` on labels already read as strings (`labelStrings`); `column` names them in errors. */
+export function encodeLabelStrings(labels: readonly (string | null)[], column: string, options: EncodeLabelsOptions = {}): EncodedLabels {
   let classes: string[];
   let positiveClass: string | null = null;
   if (options.classes) {
@@ -37,13 +47,13 @@ export function encodeLabels(col: Column, options: { positiveClass?: string; cla
   } else {
     classes = [...new Set(labels.filter((l): l is string => l !== null))].sort(compareCategories);
     if (classes.length < 2) {
-      throw new DriftwatchError('INVALID_ARGUMENT', `label column "${col.name}" has ${classes.length === 0 ? 'no values' : `only one class ("${classes[0]}")`}; a classifier needs at least two`, { field: col.name });
+      throw new DriftwatchError('INVALID_ARGUMENT', `label column "${column}" has ${classes.length === 0 ? 'no values' : `only one class ("${classes[0]}")`}; a classifier needs at least two`, { field: column });
     }
     if (classes.length === 2) {
-      positiveClass = choosePositive(classes, options.positiveClass, col.name);
+      positiveClass = choosePositive(classes, options.positiveClass, column);
       classes = [classes.find((c) => c !== positiveClass)!, positiveClass];
     } else if (options.positiveClass !== undefined) {
-      throw new DriftwatchError('USAGE', `--positive-class applies to binary labels; "${col.name}" has ${classes.length} classes`, { field: 'positive-class' });
+      throw new DriftwatchError('USAGE', `--positive-class applies to binary labels; "${column}" has ${classes.length} classes`, { field: 'positive-class' });
     }
   }
   const index = new Map(classes.map((c, i) => [c, i]));

@@ -14,14 +14,11 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { createRng, type Rng } from '../src/core/rng.js';
+import { benchDir as cacheDir, benchRows, PYTHON, pythonBaseline, repoRoot } from './bench-env.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-const rows = Number(process.env.DRIFTWATCH_BENCH_ROWS ?? 1_000_000);
-const cacheDir = process.env.DRIFTWATCH_BENCH_DIR ?? join(tmpdir(), 'driftwatch-bench');
+const rows = benchRows(1_000_000);
 const NUMERIC = 30;
 const CATEGORICAL = 5;
 
@@ -135,15 +132,9 @@ function runChild(scenario: string, refPath: string, curPath: string): RunResult
 }
 
 function baseline(refPath: string, curPath: string): { total_s: number; read_s: number; tests_s: number; columns: number; drifted: number } | null {
-  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1') return null;
-  const script = resolve(repoRoot, '../shared/baselines/drift_table.py');
-  if (!existsSync(script)) return null;
-  const probe = spawnSync('/usr/bin/python3', ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    console.log('baseline: skipped (Debian python3-pandas/python3-scipy not installed; run ../shared/baselines/install.sh)');
-    return null;
-  }
-  const child = spawnSync('/usr/bin/python3', [script, refPath, curPath], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const script = pythonBaseline('drift_table.py', ['pandas', 'scipy']);
+  if (script === null) return null;
+  const child = spawnSync(PYTHON, [script, refPath, curPath], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) {
     console.log(`baseline: failed: ${child.stderr.trim().split('\n').pop()}`);
     return null;

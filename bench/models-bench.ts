@@ -22,20 +22,19 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rocAuc } from '../src/metrics/roc-auc.js';
 import { applyScaling, columnScaling, predictLogistic, trainLogisticRegression } from '../src/models/linear/index.js';
 import { compileEnsemble, trainGbdt, trainRandomForest } from '../src/models/trees/index.js';
+import { benchDir, benchRows, PYTHON, pythonBaseline } from './bench-env.js';
 import { makeClassification } from './synthetic-classification.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-const rows = Number(process.env.DRIFTWATCH_BENCH_ROWS ?? 200_000);
+const rows = benchRows(200_000);
 const FEATURES = 30;
 const SEED = 20_240_601;
-const dir = join(process.env.DRIFTWATCH_BENCH_DIR ?? join(tmpdir(), 'driftwatch-bench'), `models-${rows}x${FEATURES}`);
+const dir = join(benchDir, `models-${rows}x${FEATURES}`);
 const trainCsv = join(dir, 'train.csv');
 const testCsv = join(dir, 'test.csv');
 
@@ -202,21 +201,12 @@ async function main(): Promise<void> {
     );
   }
 
-  const py = '/usr/bin/python3';
-  const script = resolve(repoRoot, '../shared/baselines/train_models.py');
-  const hasPython = existsSync(py) && existsSync(script) && spawnSync(py, ['-c', 'import xgboost, sklearn'], { encoding: 'utf8' }).status === 0;
-  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1') {
-    console.log('baseline: skipped (DRIFTWATCH_BENCH_SKIP_BASELINE=1)');
-    return;
-  }
-  if (!hasPython) {
-    console.log('baseline: skipped (needs /usr/bin/python3 with xgboost and sklearn, and ../shared/baselines/train_models.py)');
-    return;
-  }
+  const script = pythonBaseline('train_models.py', ['xgboost', 'sklearn']);
+  if (script === null) return;
   const chosen = process.env.DRIFTWATCH_BENCH_BASELINE_CHOSEN === '1' ? models.flatMap((m) => BASELINES[m] ?? []) : null;
-  console.log(`baseline: ${py} ${script}${chosen ? ` (${chosen.join(', ')} only)` : ''} (same CSVs, same run) ...`);
+  console.log(`baseline: ${PYTHON} ${script}${chosen ? ` (${chosen.join(', ')} only)` : ''} (same CSVs, same run) ...`);
   const args = chosen ? ['-c', ONLY_SOME_BASELINES, script, chosen.join(','), trainCsv, testCsv, 'label'] : [script, trainCsv, testCsv, 'label'];
-  const r = spawnSync(py, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(PYTHON, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) {
     console.log(`baseline failed:\n${r.stderr}`);
     return;

@@ -1,0 +1,33 @@
+/** What the benchmarks share: where the repository and the cached data files are, and the Python baselines. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Generated data files live here between runs (DRIFTWATCH_BENCH_DIR), outside the repository. */
+export const benchDir = process.env.DRIFTWATCH_BENCH_DIR ?? join(tmpdir(), 'driftwatch-bench');
+
+/** DRIFTWATCH_BENCH_ROWS, or the benchmark's own size. */
+export function benchRows(fallback: number): number {
+  return Number(process.env.DRIFTWATCH_BENCH_ROWS ?? fallback);
+}
+
+export const PYTHON = '/usr/bin/python3';
+
+/**
+ * The path of the baseline script `name` in ../shared/baselines when it can run here (Debian's python3 with
+ * `modules`); otherwise null, after printing why (DRIFTWATCH_BENCH_SKIP_BASELINE=1 skips it on purpose).
+ */
+export function pythonBaseline(name: string, modules: readonly string[]): string | null {
+  if (process.env.DRIFTWATCH_BENCH_SKIP_BASELINE === '1') {
+    console.log('baseline: skipped (DRIFTWATCH_BENCH_SKIP_BASELINE=1)');
+    return null;
+  }
+  const script = resolve(repoRoot, '../shared/baselines', name);
+  const ok = existsSync(PYTHON) && existsSync(script) && spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { encoding: 'utf8' }).status === 0;
+  if (!ok) console.log(`baseline: skipped (needs ${PYTHON} with ${modules.join(', ')} and ${script}; see ../shared/baselines/install.sh)`);
+  return ok ? script : null;
+}

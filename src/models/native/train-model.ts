@@ -21,7 +21,7 @@ import { trainGbdt, type GbdtParams } from '../trees/gbdt.js';
 import { trainRandomForest, type RandomForestParams } from '../trees/random-forest.js';
 import { trainLogisticRegression, type LogisticRegressionOptions } from '../linear/logistic-regression.js';
 import { trainRidge, type RidgeOptions } from '../linear/ridge.js';
-import type { NativeEstimator } from './native-format.js';
+import { MODEL_FORMAT_VERSION, type NativeEstimator } from './native-format.js';
 import { createNativeModel, type NativeModel } from './native-model.js';
 import { resolveParams, type Algorithm, type ParamValue } from './params.js';
 import { permutationImportance } from './permutation-importance.js';
@@ -138,7 +138,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
     positiveClass,
     label: options.label,
   };
-  const provisional = createNativeModel(signature, cardWithoutTrainingFacts({ algorithm: options.algo, parameters: {}, format_version: '1', source: 'native' }, DRIFTWATCH_VERSION), encoder, fit.estimator, options.source);
+  const provisional = createNativeModel(signature, cardWithoutTrainingFacts({ algorithm: options.algo, parameters: {}, format_version: MODEL_FORMAT_VERSION, source: 'native' }, DRIFTWATCH_VERSION), encoder, fit.estimator, options.source);
   let validation: ClassifierEvaluation | RegressorEvaluation | null = null;
   const importances: Record<string, Record<string, number>> = { ...fit.importances };
   if (nValid > 0) {
@@ -160,7 +160,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
     metrics: validation ? numericMetrics(validation) : {},
     created_at: (options.now ?? (() => new Date()))().toISOString(),
     driftwatch_version: DRIFTWATCH_VERSION,
-    format_version: '1',
+    format_version: MODEL_FORMAT_VERSION,
     source: 'native',
   };
   return {

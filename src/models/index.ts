@@ -10,4 +10,5 @@ export { permutationImportance } from './native/permutation-importance.js';
 export { loadModel, saveNativeModel, type LoadedModel, type LoadModelOptions, type ModelFormat } from './formats/load-model.js';
 export { exportOnnx, type ExportEstimator, type ExportInput } from './formats/onnx/onnx-export.js';
 export { loadOnnxModel } from './formats/onnx/onnx-model.js';
-export { parseXgboostJson, xgboostAsModel } from './formats/index.js';
+export { parseXgboostJson } from './formats/xgboost-json.js';
+export { xgboostAsModel } from './formats/xgboost-model.js';

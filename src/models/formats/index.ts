@@ -1,2 +1,0 @@
-export { parseXgboostJson, isXgboostJson, xgboostMargins, xgboostTransform, type XgboostModel } from './xgboost-json.js';
-export { xgboostAsModel } from './xgboost-model.js';

@@ -36,9 +36,7 @@ export function reportFailure(e: unknown, io: CliIo): number {
     return EXIT.USAGE;
   }
   if (isDriftwatchError(e)) {
-    // Some messages already start with the file name ("a.csv is empty"); do not say it twice.
-    const text = e.file !== undefined && e.line === undefined && e.message.startsWith(e.file) ? e.message : e.toDisplayString();
-    io.stderr.write(`driftwatch: ${oneLine(text)}\n`);
+    io.stderr.write(`driftwatch: ${oneLine(e.toDisplayString())}\n`);
     if (debug(io) && e.stack !== undefined) io.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }

@@ -67,9 +67,10 @@ export class DriftwatchError extends Error {
 
   /** One line for a person: `file:line: message` when a place is known. */
   toDisplayString(): string {
-    let where = '';
-    if (this.file !== undefined) where = this.line !== undefined ? `${this.file}:${this.line}: ` : `${this.file}: `;
-    return `${where}${this.message}`;
+    if (this.file === undefined) return this.message;
+    if (this.line !== undefined) return `${this.file}:${this.line}: ${this.message}`;
+    // Some messages already start with the file name ("a.csv is empty"): do not say it twice.
+    return this.message.startsWith(this.file) ? this.message : `${this.file}: ${this.message}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DriftwatchError } from '../../src/core/errors.js';
 import { DRIFTWATCH_VERSION } from '../../src/core/version.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -9,6 +10,15 @@ function expectCleanFailure(stderr: string, lines = 1): void {
   expect(out[0]).toMatch(/^driftwatch: /);
   expect(stderr).not.toMatch(/\n\s+at /);
 }
+
+describe('DriftwatchError.toDisplayString', () => {
+  it('puts the place first, and names the file once when the message already starts with it', () => {
+    expect(new DriftwatchError('PARSE_ERROR', 'bad quoting', { file: 'a.csv', line: 3 }).toDisplayString()).toBe('a.csv:3: bad quoting');
+    expect(new DriftwatchError('FILE_EMPTY', 'is empty', { file: 'a.csv' }).toDisplayString()).toBe('a.csv: is empty');
+    expect(new DriftwatchError('FILE_EMPTY', 'a.csv is empty', { file: 'a.csv' }).toDisplayString()).toBe('a.csv is empty');
+    expect(new DriftwatchError('USAGE', 'no file here').toDisplayString()).toBe('no file here');
+  });
+});
 
 describe('driftwatch (no command)', () => {
   it('prints the version', async () => {

@@ -72,4 +72,12 @@ describe('resolveSettings', () => {
     expect(s.current.display).toBe('/elsewhere/b.csv');
     expect(s.analyze).toEqual({ referencePath: 'a.csv', currentPath: '/elsewhere/b.csv' });
   });
+
+  it('reads the config delimiter as the flag is read: "tab" is a tab', () => {
+    const paths = { reference: 'a.csv', current: 'b.csv' };
+    expect(resolveSettings(paths, { delimiter: 'tab' }, 'cfg.yaml', '/w').delimiter).toBe('\t');
+    expect(resolveSettings(paths, { delimiter: ';' }, 'cfg.yaml', '/w').delimiter).toBe(';');
+    expect(resolveSettings({ ...paths, delimiter: '|' }, { delimiter: 'tab' }, 'cfg.yaml', '/w').delimiter).toBe('|');
+    expect(() => resolveSettings(paths, { delimiter: ';;' }, 'cfg.yaml', '/w')).toThrow('delimiter (cfg.yaml): must be one character, or "tab" (got ";;")');
+  });
 });

@@ -131,8 +131,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
     flags.psiBins !== undefined ? parseNumber('--psi-bins', flags.psiBins, { min: 2, integer: true, describe: 'a whole number of at least 2' }) : config.psi_bins;
   const workers =
     flags.workers !== undefined ? parseNumber('--workers', flags.workers, { min: 1, max: 256, integer: true, describe: 'a whole number from 1 to 256' }) : config.workers;
-  const delimiter = parseDelimiter('--delimiter', flags.delimiter) ?? config.delimiter;
-  if (delimiter !== undefined && flags.delimiter === undefined) parseDelimiter(fromConfig('delimiter'), delimiter);
+  const delimiter = flags.delimiter !== undefined ? parseDelimiter('--delimiter', flags.delimiter) : parseDelimiter(fromConfig('delimiter'), config.delimiter);
 
   const analyze: AnalyzeOptions = {
     ...(preset !== undefined ? { preset } : {}),

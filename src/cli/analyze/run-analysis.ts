@@ -1,5 +1,4 @@
 /** The analyze pipeline shared by `analyze` and `demo`: read -> check -> analyse -> print -> write. */
-import { relative, isAbsolute } from 'node:path';
 import { EXIT } from '../../core/errors.js';
 import { analyzeDriftParallel } from '../../drift/index.js';
 import type { DriftReport } from '../../drift/index.js';
@@ -8,7 +7,7 @@ import type { CliIo } from '../io.js';
 import type { Output } from '../output.js';
 import { checkNamedColumns } from './check-columns.js';
 import { applyColumnKinds, readInputPair } from './read-input.js';
-import { withDisplayPath, type RunSettings } from './settings.js';
+import { dataFile, withDisplayPath, type RunSettings } from './settings.js';
 
 export interface AnalysisOutcome {
   readonly report: DriftReport;
@@ -56,7 +55,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output,
     } catch (e) {
       throw withDisplayPath(e, settings.outDir);
     }
-    written = paths.map((p) => shown(p, io.cwd));
+    written = paths.map((p) => dataFile(p, io.cwd).display);
     out.info('');
     out.info(`Reports written to ${settings.outDir.display}${settings.outDir.display.endsWith('/') ? '' : '/'}:`);
     for (const p of written) out.info(`  ${p}`);
@@ -93,9 +92,4 @@ function ensureNewline(s: string): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
-}
-
-function shown(p: string, cwd: string): string {
-  const rel = relative(cwd, p);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }

@@ -24,7 +24,7 @@ interface SimulateFlags {
 }
 
 /** The seed used when --seed is not given: runs are reproducible either way. */
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 export function createSimulateDriftCommand(ctx: CommandContext): Command {
   return new Command('simulate-drift')

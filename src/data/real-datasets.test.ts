@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table.js';
 import { categoryAt, type CategoricalColumn } from './table.js';
 
-// /work/shared/data sits beside the repository; skipped where it is absent (e.g. CI of a fork).
+// The bundled copies of ../shared/data (examples/data), so these tests run wherever the repository is.
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
-const breast = resolve(repoRoot, '../shared/data/breast_cancer_wisconsin.csv');
-const telco = resolve(repoRoot, '../shared/data/telco_churn.csv');
+const breast = resolve(repoRoot, 'examples/data/breast_cancer_wisconsin.csv');
+const telco = resolve(repoRoot, 'examples/data/telco_churn.csv');
 
-describe.skipIf(!existsSync(breast))('breast_cancer_wisconsin.csv', () => {
+describe('breast_cancer_wisconsin.csv', () => {
   it('reads 569 rows x 31 numeric columns with a 0/1 numeric target', async () => {
     const t = await readTable(breast);
     expect(t.rowCount).toBe(569);
@@ -33,7 +32,7 @@ describe.skipIf(!existsSync(breast))('breast_cancer_wisconsin.csv', () => {
   });
 });
 
-describe.skipIf(!existsSync(telco))('telco_churn.csv', () => {
+describe('telco_churn.csv', () => {
   it('reads 7043 rows with the documented kinds and missing values', async () => {
     const t = await readTable(telco);
     expect(t.rowCount).toBe(7043);

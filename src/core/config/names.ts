@@ -1,6 +1,6 @@
 /**
  * The names a config file or a command-line flag may use. Core cannot import from src/drift or src/report
- * (layering), so these lists repeat the unions in src/drift/types.ts and src/report/render.ts; a test in
+ * (layering), so these lists repeat the unions in src/drift/types.ts and src/report/types.ts; a test in
  * test/cli/ fails when they drift apart.
  */
 

@@ -5,7 +5,7 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import type { Column } from '../../data/table.js';
-import { encodeLabels, labelStrings } from '../../models/preprocess/label-encoder.js';
+import { encodeLabelStrings, labelStrings } from '../../models/preprocess/label-encoder.js';
 
 export interface AlignedLabels {
   readonly y: Int32Array;
@@ -25,7 +25,7 @@ export function alignLabels(col: Column, classes: readonly string[], positiveCla
     return { y: Int32Array.from(rows, (r) => index.get(labels[r]!)!), rows, note: null };
   }
   if (classes.length === 2 && present.length <= 2) {
-    const enc = encodeLabels(col, positiveClass !== undefined ? { positiveClass } : {});
+    const enc = encodeLabelStrings(labels, col.name, positiveClass !== undefined ? { positiveClass } : {});
     return {
       y: Int32Array.from(rows, (r) => enc.y[r]!),
       rows,

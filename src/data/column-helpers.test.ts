@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cells } from '../../test/helpers/table-cells.js';
+import { DriftwatchError } from '../core/errors.js';
 import { compareSchemas } from './compare-schemas.js';
 import { numericValues, toCategorical, toNumeric } from './convert-column.js';
 import { readTable } from './read-table.js';
@@ -80,6 +81,16 @@ describe('writeCsv', () => {
       numericColumn('when', [Date.UTC(2024, 0, 2), NaN], 'datetime'),
     ]);
     expect(tableToCsvString(t)).toBe('x,"s, t",when\n1.5,"say ""hi""",2024-01-02T00:00:00.000Z\n,,\n');
+  });
+
+  it('reports a path it cannot write as FILE_UNWRITABLE, not as a read failure', async () => {
+    const t = createTable([numericColumn('x', [1])]);
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const e = await writeCsv(t, join(blocker, 'out.csv')).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DriftwatchError);
+    expect((e as DriftwatchError).code).toBe('FILE_UNWRITABLE');
+    expect((e as DriftwatchError).message).toMatch(/cannot be written \(its folder does not exist or is a file\)/);
   });
 
   it('round-trips random numeric and text columns bit-exactly through a file', async () => {

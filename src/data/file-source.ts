@@ -54,3 +54,21 @@ export function fileError(path: string, e: unknown): DriftwatchError {
   const detail = e instanceof Error ? e.message : String(e);
   return new DriftwatchError('FILE_UNREADABLE', `${path} cannot be read: ${detail}`, { file: path }, { cause: e });
 }
+
+/** A failure to write `path` as a DriftwatchError (FILE_UNWRITABLE) that says what to do. */
+export function fileWriteError(path: string, e: unknown): DriftwatchError {
+  const code = (e as { code?: string } | null)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOTDIR' || code === 'ENOENT'
+          ? 'its folder does not exist or is a file'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : e instanceof Error
+              ? e.message
+              : String(e);
+  return new DriftwatchError('FILE_UNWRITABLE', `${path} cannot be written (${reason}); choose a path you can write to`, { file: path }, { cause: e });
+}

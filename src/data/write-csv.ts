@@ -4,7 +4,7 @@
  * so reading the file back gives the same doubles; datetimes are ISO-8601 UTC; missing values are empty.
  */
 import { createWriteStream } from 'node:fs';
-import { fileError } from './file-source.js';
+import { fileWriteError } from './file-source.js';
 import type { Column, Table } from './table.js';
 
 const ROWS_PER_WRITE = 4096;
@@ -38,7 +38,7 @@ export function tableToCsvString(table: Table): string {
 /** Writes the table to `path` as CSV, streaming a few thousand rows at a time. */
 export async function writeCsv(table: Table, path: string): Promise<void> {
   const out = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(fileError(path, e))));
+  const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(fileWriteError(path, e))));
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
   };
@@ -46,5 +46,6 @@ export async function writeCsv(table: Table, path: string): Promise<void> {
   for (let r = 0; r < table.rowCount; r += ROWS_PER_WRITE) {
     await write(rowsText(table, r, Math.min(table.rowCount, r + ROWS_PER_WRITE)));
   }
-  await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
+  // end's callback gets the stream's error too (an open that failed): it must reject, not resolve.
+  await Promise.race([new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(fileWriteError(path, e)) : resolve()))), failed]);
 }

@@ -4,37 +4,9 @@
  * Outcomes such as "drift found" are never errors; they are data in the result.
  */
 
-/** Stable error codes. Adding one is fine; renaming one breaks scripts that match on it. */
-export type ErrorCode =
-  | 'USAGE' // bad command-line usage or option value
-  | 'CONFIG_INVALID' // the YAML config does not validate
-  | 'FILE_NOT_FOUND'
-  | 'FILE_UNREADABLE'
-  | 'FILE_UNWRITABLE' // an output file or folder cannot be written
-  | 'FILE_EMPTY'
-  | 'FILE_FORMAT' // unsupported or unrecognised file format
-  | 'PARSE_ERROR' // malformed content (ragged row, bad JSON line, bad quoting)
-  | 'ENCODING' // not valid UTF-8
-  | 'NO_DATA' // header only, or every row filtered out
-  | 'COLUMN_NOT_FOUND'
-  | 'COLUMN_ALL_MISSING'
-  | 'NO_COMMON_COLUMNS'
-  | 'INVALID_ARGUMENT' // a library call was given a value it cannot work with
-  | 'MODEL_INVALID'
-  | 'MODEL_UNSUPPORTED'
-  | 'INTERNAL';
+import { EXIT, exitCodeOf, type ErrorCode } from './error-codes.js';
 
-/** Documented process exit codes of the CLI. */
-export const EXIT = {
-  /** Ran and completed (drift may or may not have been found). */
-  OK: 0,
-  /** Drift found and `--fail-on-drift` was given. */
-  DRIFT: 1,
-  /** Bad usage or bad input: the message says what to fix. */
-  USAGE: 2,
-  /** An unexpected internal failure (a bug): please report it. */
-  INTERNAL: 70,
-} as const;
+export { EXIT, type ErrorCode };
 
 export interface ErrorLocation {
   /** The file the problem is in. */
@@ -62,7 +34,7 @@ export class DriftwatchError extends Error {
 
   /** The process exit code this error maps to. */
   get exitCode(): number {
-    return this.code === 'INTERNAL' ? EXIT.INTERNAL : EXIT.USAGE;
+    return exitCodeOf(this.code);
   }
 
   /** One line for a person: `file:line: message` when a place is known. */

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-anderson.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/anderson-ksamp.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { andersonKSample } from './anderson-ksamp.js';
-import { caseSamples, fx, fxArray, type FixtureNumber, type LcgSpec } from './internal/test-support.js';
+import { caseSamples, fx, fxArray, type FixtureNumber, type LcgSpec } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
@@ -15,7 +15,7 @@ interface AdCase {
   readonly expected: FixtureNumber[];
 }
 
-describe('andersonKSample against scipy.stats.anderson_ksamp (b-anderson.json)', () => {
+describe('andersonKSample against scipy.stats.anderson_ksamp (anderson-ksamp.json)', () => {
   for (const c of fixture.cases as AdCase[]) {
     it(c.name, () => {
       const data = c.samples !== undefined ? c.samples.map(fxArray) : caseSamples(c, samples.pairs);

@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-binning.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/binning.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { quantileEdges, sturgesEdges, equalWidthEdges, binCounts, toShares } from './binning.js';
-import { caseSamples, fxArray } from './internal/test-support.js';
+import { caseSamples, fxArray } from '../../test/helpers/stats-fixtures.js';
 import { DriftwatchError } from '../core/errors.js';
 
 const sortedCopy = (a: Float64Array): Float64Array => Float64Array.from(a).sort();
 
-describe('binning against NumPy (b-binning.json)', () => {
+describe('binning against NumPy (binning.json)', () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const [a, b] = caseSamples(c, samples.pairs);

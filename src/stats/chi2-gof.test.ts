@@ -7,7 +7,7 @@ import { chi2GoodnessOfFit } from './chi2-gof.js';
 
 interface Case { name: string; observed: number[]; expected: number[]; statistic: FixtureNumber; pValue: FixtureNumber; dof: number }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/a-categorical.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/stats/categorical-tests.json', import.meta.url), 'utf8'),
 ) as { chi2Gof: Case[] };
 
 describe('chi2GoodnessOfFit against scipy.stats.chisquare', () => {

@@ -7,7 +7,7 @@ import { chi2Homogeneity } from './chi2-homogeneity.js';
 
 interface Case { name: string; reference: number[]; current: number[]; statistic: FixtureNumber; pValue: FixtureNumber; dof: number }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/a-categorical.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/stats/categorical-tests.json', import.meta.url), 'utf8'),
 ) as { chi2Homogeneity: Case[] };
 
 function expectInvalid(f: () => unknown): void {

@@ -7,7 +7,7 @@ import { benjaminiHochberg, bonferroni } from './corrections.js';
 
 interface Case { p: number[]; bonferroni: number[]; bh: number[] }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/a-categorical.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/stats/categorical-tests.json', import.meta.url), 'utf8'),
 ) as { corrections: Case[] };
 
 describe('corrections against NumPy references (Bonferroni; Benjamini-Hochberg as statsmodels fdr_bh)', () => {

@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-cramer-von-mises.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/cramer-von-mises.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { cramerVonMises } from './cramer-von-mises.js';
 import { besselKExpScaled } from './internal/bessel-k.js';
-import { caseSamples, fx } from './internal/test-support.js';
+import { caseSamples, fx } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
-describe('cramerVonMises against scipy.stats.cramervonmises_2samp (b-cramer-von-mises.json)', () => {
+describe('cramerVonMises against scipy.stats.cramervonmises_2samp (cramer-von-mises.json)', () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const [a, b] = caseSamples(c, samples.pairs);

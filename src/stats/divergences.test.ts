@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-divergences.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/divergences.json' with { type: 'json' };
 import { psi, jensenShannon, hellinger, totalVariation, klDivergence } from './divergences.js';
-import { fx, fxArray } from './internal/test-support.js';
+import { fx, fxArray } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
@@ -15,7 +15,7 @@ function close(actual: number, expected: number, label: string): void {
   else expect(e, `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(TOL);
 }
 
-describe('divergences against SciPy (b-divergences.json)', () => {
+describe('divergences against SciPy (divergences.json)', () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const p = fxArray(c.p);

@@ -7,7 +7,7 @@ import { fisherExact } from './fisher-exact.js';
 
 interface Case { table: [number, number, number, number]; statistic: FixtureNumber; pValue: FixtureNumber }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/a-categorical.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/stats/categorical-tests.json', import.meta.url), 'utf8'),
 ) as { fisher: Case[] };
 
 describe('fisherExact against scipy.stats.fisher_exact (two-sided)', () => {

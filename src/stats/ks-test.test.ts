@@ -15,7 +15,7 @@ interface KsCase {
   pValue: FixtureNumber;
 }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/a-ks.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/stats/ks-test.json', import.meta.url), 'utf8'),
 ) as { cases: KsCase[] };
 
 describe('ksTest against scipy.stats.ks_2samp (SciPy 1.10, two-sided)', () => {

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-mann-whitney.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/mann-whitney.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { mannWhitneyU } from './mann-whitney.js';
-import { caseSamples, fx, type FixtureNumber } from './internal/test-support.js';
+import { caseSamples, fx, type FixtureNumber } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { TestResult } from './types.js';
@@ -21,7 +21,7 @@ interface MwCase {
   readonly forced: { readonly exact?: FixtureNumber[]; readonly asymptotic: FixtureNumber[] };
 }
 
-describe('mannWhitneyU against scipy.stats.mannwhitneyu (b-mann-whitney.json)', () => {
+describe('mannWhitneyU against scipy.stats.mannwhitneyu (mann-whitney.json)', () => {
   for (const c of fixture.cases) {
     const mw = c as unknown as MwCase;
     it(c.name, () => {

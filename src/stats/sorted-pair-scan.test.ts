@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-wasserstein.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/wasserstein.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { scanSortedPair } from './sorted-pair-scan.js';
 import { ksTest, ksTestFromScan } from './ks-test.js';
 import { wasserstein } from './wasserstein.js';
-import { caseSamples, fx } from './internal/test-support.js';
+import { caseSamples, fx } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 
 const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).sort();
@@ -32,7 +32,7 @@ function expectSameAsStandalone(a: Float64Array, b: Float64Array): void {
 }
 
 describe('scanSortedPair', () => {
-  it('gives SciPy wasserstein_distance on the fixture samples (b-wasserstein.json)', () => {
+  it('gives SciPy wasserstein_distance on the fixture samples (wasserstein.json)', () => {
     for (const c of fixture.cases) {
       const [a, b] = caseSamples(c, samples.pairs);
       if (a.length === 0 || b.length === 0 || a.some((v) => !Number.isFinite(v)) || b.some((v) => !Number.isFinite(v))) continue;

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-t-test.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/t-test.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { welchTTest, studentTTest } from './t-test.js';
-import { caseSamples, fx } from './internal/test-support.js';
+import { caseSamples, fx } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { TestResult } from './types.js';
@@ -16,7 +16,7 @@ function expectMatches(r: TestResult, expected: readonly (number | string)[], la
   else expect(r.pValue).toBeLessThan(1e-290);
 }
 
-describe('t-tests against scipy.stats.ttest_ind (b-t-test.json)', () => {
+describe('t-tests against scipy.stats.ttest_ind (t-test.json)', () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const [a, b] = caseSamples(c, samples.pairs);

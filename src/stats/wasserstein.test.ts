@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import fixture from '../../test/fixtures/stats/b-wasserstein.json' with { type: 'json' };
-import samples from '../../test/fixtures/stats/b-samples.json' with { type: 'json' };
+import fixture from '../../test/fixtures/stats/wasserstein.json' with { type: 'json' };
+import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
 import { wasserstein } from './wasserstein.js';
-import { caseSamples, fx } from './internal/test-support.js';
+import { caseSamples, fx } from '../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../test/helpers/close.js';
 import { DriftwatchError } from '../core/errors.js';
 
-describe('wasserstein against scipy.stats.wasserstein_distance (b-wasserstein.json)', () => {
+describe('wasserstein against scipy.stats.wasserstein_distance (wasserstein.json)', () => {
   for (const c of fixture.cases) {
     it(c.name, () => {
       const [a, b] = caseSamples(c, samples.pairs);

@@ -7,7 +7,7 @@ import { zTestProportions } from './z-test.js';
 
 interface Case { successesA: number; nA: number; successesB: number; nB: number; statistic: FixtureNumber; pValue: FixtureNumber }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/a-categorical.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/stats/categorical-tests.json', import.meta.url), 'utf8'),
 ) as { zTest: Case[] };
 
 describe('zTestProportions against the pooled Z-test with scipy.stats.norm.sf', () => {

@@ -5,7 +5,7 @@ import { expectClose, relativeError, type FixtureNumber } from '../../../test/he
 import { floorAndFraction, smirnovSf, smirnovSfDirect } from './smirnov.js';
 
 const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/stats/a-special.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/stats/special-functions.json', import.meta.url), 'utf8'),
 ) as { smirnov: { n: number; x: number; sf: FixtureNumber }[] };
 
 describe('smirnovSf (internal) against scipy.special.smirnov', () => {

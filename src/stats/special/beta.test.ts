@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import fixture from '../../../test/fixtures/stats/b-beta.json' with { type: 'json' };
+import fixture from '../../../test/fixtures/stats/beta-function.json' with { type: 'json' };
 import { betaInc, logBeta } from './beta.js';
-import { fx } from '../internal/test-support.js';
+import { fx } from '../../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../../test/helpers/close.js';
 
 // SciPy 1.10's betaln and betainc (cephes) lose digits once a parameter exceeds ~1e3: at

@@ -11,7 +11,7 @@ interface Fixture {
   chi2: { x: number; df: number; sf: FixtureNumber; cdf: FixtureNumber }[];
 }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/stats/a-special.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/stats/special-functions.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
 describe('log Gamma and incomplete gamma against SciPy (gammaln, gammainc, gammaincc)', () => {

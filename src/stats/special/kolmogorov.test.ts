@@ -10,7 +10,7 @@ interface Fixture {
   kstwo: { n: number; x: number; sf: FixtureNumber }[];
 }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/stats/a-special.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/stats/special-functions.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
 describe('Kolmogorov distributions against SciPy', () => {

@@ -9,7 +9,7 @@ interface Fixture {
   normalPpf: { p: number; x: FixtureNumber }[];
 }
 const fixture = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/stats/a-special.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../test/fixtures/stats/special-functions.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
 describe('normal distribution against SciPy (ndtr, norm.sf, ndtri)', () => {

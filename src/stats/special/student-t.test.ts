@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import fixture from '../../../test/fixtures/stats/b-student-t.json' with { type: 'json' };
+import fixture from '../../../test/fixtures/stats/student-t.json' with { type: 'json' };
 import { studentTCdf, studentTSf } from './student-t.js';
 import { normalSf } from './normal.js';
-import { fx } from '../internal/test-support.js';
+import { fx } from '../../../test/helpers/stats-fixtures.js';
 import { relativeError } from '../../../test/helpers/close.js';
 
 describe('Student t against scipy.special.stdtr', () => {

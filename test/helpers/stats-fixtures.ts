@@ -1,5 +1,5 @@
 /**
- * Test-only helpers for the stats B fixtures (pure, no I/O; kept here so fixture decoding is written once).
+ * Decoding of the stats fixtures (test/fixtures/stats), written once for every stats test.
  */
 
 /** A fixture number: JSON floats, or the strings "Infinity", "-Infinity", "NaN". */
@@ -37,7 +37,7 @@ export interface SamplePair { readonly name: string; readonly a: readonly Fixtur
 /** LCG parameters of one generated sample: [seed, size, transform]. */
 export type LcgSpec = readonly (number | string)[];
 
-/** Resolves a case's samples: inline `a`/`b`, a `pair` name into b-samples.json, or `lcg` generator specs. */
+/** Resolves a case's samples: inline `a`/`b`, a `pair` name into lcg-samples.json, or `lcg` generator specs. */
 export function caseSamples(
   c: {
     readonly pair?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../../test/fixtures/report/golden.js';
+import { expectGolden } from '../../test/helpers/golden.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import { csvField, CSV_COLUMNS, renderCsv } from './csv.js';
 

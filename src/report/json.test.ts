@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../../test/fixtures/report/golden.js';
+import { expectGolden } from '../../test/helpers/golden.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/types.js';
 import { renderJson } from './json.js';

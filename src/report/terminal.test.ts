@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../../test/fixtures/report/golden.js';
+import { expectGolden } from '../../test/helpers/golden.js';
 import { LONG_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import type { DriftReport } from '../drift/types.js';
 import { renderTerminal } from './terminal.js';

@@ -2,9 +2,9 @@
  * `driftwatch analyze --help` is part of the CLI's public surface: this golden file makes a change to it
  * deliberate. After an intended change, rerun with UPDATE_GOLDEN=1 and review the diff.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../helpers/golden.js';
 import { runCli } from './helpers/run-cli.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -20,9 +20,6 @@ describe.each(['analyze', 'simulate-drift', 'demo', 'train', 'evaluate', 'predic
   it('matches the golden file', async () => {
     const r = await runCli([command, '--help'], { env: { COLUMNS: '60' } });
     expect(r.code).toBe(0);
-    const file = join(GOLDEN, `${command}-help.txt`);
-    const actual = normalise(r.stdout);
-    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, actual);
-    expect(actual).toBe(readFileSync(file, 'utf8'));
+    expectGolden(join(GOLDEN, `${command}-help.txt`), normalise(r.stdout));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden, toGoldenJson } from '../../../test/fixtures/report/golden.js';
+import { expectGolden, toGoldenJson } from '../../../test/helpers/golden.js';
 import { AWKWARD_NAME, sampleReport } from '../../../test/fixtures/report/sample-report.js';
 import {
   binLabels, columnsByScore, distributionOverlayChart, driftGaugeChart, driftPieChart, driftScoreBarChart, formatEdge,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../core/clock.js';
 import { DriftwatchError } from '../core/errors.js';
 import { categoricalColumn, createTable, numericColumn, type Table } from '../data/table.js';
 import { analyzeDrift } from './analyze.js';
 import type { AnalyzeOptions } from './options.js';
 
-const clock = { now: () => new Date('2026-01-02T03:04:05Z') };
+const clock = { clock: manualClock('2026-01-02T03:04:05Z') };
 const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 /** A deterministic, roughly uniform spread of n values in [0, 1). */
 const spread = (n: number, offset = 0): number[] => range(n, (i) => ((i * 0.618033988749895 + offset) % 1));

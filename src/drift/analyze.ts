@@ -1,3 +1,4 @@
+import { isoNow } from '../core/clock.js';
 import { DriftwatchError } from '../core/errors.js';
 import { DRIFTWATCH_VERSION } from '../core/version.js';
 import type { Table } from '../data/table.js';
@@ -74,7 +75,7 @@ export function assembleReport(d: DriftPlan, analyses: readonly ColumnAnalysis[]
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     driftwatch_version: DRIFTWATCH_VERSION,
-    generated_at: o.now().toISOString(),
+    generated_at: isoNow(o.clock),
     preset: o.preset.name,
     correction: o.correction,
     reference: { path: o.referencePath, rows: reference.rowCount },

@@ -1,4 +1,5 @@
 /** AnalyzeOptions checked and filled in once, at the edge: a bad value fails here naming the option. */
+import { systemClock, type Clock } from '../core/clock.js';
 import { DriftwatchError } from '../core/errors.js';
 import type { ColumnKind, Table } from '../data/table.js';
 import { DEFAULT_PSI_BINS } from './methods/shared-bins.js';
@@ -29,7 +30,7 @@ export interface NormalizedOptions {
   readonly psiBins: number;
   readonly referencePath: string | null;
   readonly currentPath: string | null;
-  readonly now: () => Date;
+  readonly clock: Clock;
 }
 
 const CORRECTIONS: readonly CorrectionName[] = ['none', 'bonferroni', 'benjamini-hochberg'];
@@ -124,6 +125,6 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
     referencePath: o.referencePath ?? null,
     currentPath: o.currentPath ?? null,
     // The one clock read; callers that need reproducible reports pass their own.
-    now: o.now ?? (() => new Date()),
+    clock: o.clock ?? systemClock,
   };
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock.js';
 import type { ColumnKind } from '../data/table.js';
 import type { CorrectionName, MethodName, PresetName } from './types.js';
 
@@ -46,6 +47,6 @@ export interface AnalyzeOptions {
   /** Recorded in the report's reference/current sections. */
   readonly referencePath?: string | null;
   readonly currentPath?: string | null;
-  /** Clock for `generated_at` (tests pin it). */
-  readonly now?: () => Date;
+  /** Clock for `generated_at` (default: the system clock; tests pin it with `manualClock`). */
+  readonly clock?: Clock;
 }

@@ -10,6 +10,7 @@
  * fixed, so the outcome is the same on every run; figures are printed for the record.
  */
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/core/clock.js';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import { analyzeDrift } from '../../src/drift/analyze.js';
 import { createTable, numericColumn, type CategoricalColumn, type Table } from '../../src/data/table.js';
@@ -42,7 +43,7 @@ function rates(n: number, reps: number, shift: number, seed: number): Record<(ty
   const rng = createRng(seed);
   const hits = { normal: 0, skewed: 0, categorical: 0 };
   for (let r = 0; r < reps; r++) {
-    const report = analyzeDrift(sampleTable(rng, n, 0), sampleTable(rng, n, shift), { now: () => new Date(0) });
+    const report = analyzeDrift(sampleTable(rng, n, 0), sampleTable(rng, n, shift), { clock: manualClock(0) });
     for (const c of report.columns) if (c.drifted) hits[c.name as (typeof COLUMNS)[number]]++;
   }
   return { normal: hits.normal / reps, skewed: hits.skewed / reps, categorical: hits.categorical / reps };
@@ -67,7 +68,7 @@ describe('default preset calibration', () => {
     const rng = createRng(4242);
     let hits = 0;
     for (let r = 0; r < reps; r++) {
-      const report = analyzeDrift(sampleTable(rng, 500, 0), sampleTable(rng, 500, 0), { preset: 'evidently', now: () => new Date(0) });
+      const report = analyzeDrift(sampleTable(rng, 500, 0), sampleTable(rng, 500, 0), { preset: 'evidently', clock: manualClock(0) });
       if (report.columns.find((c) => c.name === 'categorical')!.drifted) hits++;
     }
     console.log(`evidently preset, categorical, n=500, no drift: false-alarm rate ${hits / reps}`);

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/core/clock.js';
 import { analyzeDrift } from '../../src/drift/analyze.js';
 import type { ColumnDrift, DriftReport, PresetName } from '../../src/drift/types.js';
 import { readCsvTable, readRawCsv, tableFromRaw } from './helpers/csv-table.js';
@@ -82,7 +83,7 @@ describe.each(fixture.cases)('preset fixtures: $name', (c) => {
   });
   it.each(['evidently', 'default'] as const)('%s matches NumPy/SciPy verdict for verdict', (preset: PresetName & ('evidently' | 'default')) => {
     const expected = c.presets[preset];
-    const report = analyzeDrift(reference, current, { preset, ...(c.target !== null ? { target: c.target } : {}), now: () => new Date(0) });
+    const report = analyzeDrift(reference, current, { preset, ...(c.target !== null ? { target: c.target } : {}), clock: manualClock(0) });
     const got = new Map(allColumns(report).map((col) => [col.name, col]));
     expect([...got.keys()].sort()).toEqual(Object.keys(expected.columns).sort());
     for (const [name, e] of Object.entries(expected.columns)) {

@@ -1,6 +1,7 @@
 /** Property tests of the drift engine (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/core/clock.js';
 import { analyzeDrift } from '../../src/drift/analyze.js';
 import { getMethod } from '../../src/drift/methods/registry.js';
 import { numericPair } from '../../src/drift/prepare/column-pair.js';
@@ -29,7 +30,7 @@ function tableOf(rows: readonly { x: number; k: number; c: string; m: number | n
 }
 
 const PRESETS: PresetName[] = ['default', 'evidently', 'classic'];
-const fixedClock = { now: () => new Date(0) };
+const fixedClock = { clock: manualClock(0) };
 
 function analyzable(rows: readonly { m: number | null }[]): boolean {
   return rows.some((r) => r.m !== null);

@@ -1,6 +1,7 @@
 /** Every method and preset copes with small, constant, tied and missing-heavy samples without throwing. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/core/clock.js';
 import { analyzeDrift } from '../../src/drift/analyze.js';
 import { DRIFT_METHODS } from '../../src/drift/methods/registry.js';
 import { numericPair } from '../../src/drift/prepare/column-pair.js';
@@ -52,7 +53,7 @@ describe('robustness', () => {
     fc.assert(
       fc.property(rows, rows, fc.constantFrom<PresetName>('default', 'evidently', 'classic'), (a, b, preset) => {
         const t = (rs: typeof a) => createTable([numericColumn('x', rs.map((r) => r.x)), categoricalColumn('c', rs.map((r) => r.c)), numericColumn('ok', rs.map((_, i) => i % 3))]);
-        const r = analyzeDrift(t(a), t(b), { preset, now: () => new Date(0) });
+        const r = analyzeDrift(t(a), t(b), { preset, clock: manualClock(0) });
         for (const c of r.columns) {
           expect(c.score).toBeGreaterThanOrEqual(0);
           expect(c.score).toBeLessThanOrEqual(1);

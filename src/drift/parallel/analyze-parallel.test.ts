@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.js';
 import { createRng } from '../../core/rng.js';
 import { DriftwatchError } from '../../core/errors.js';
 import { readTable } from '../../data/read-table.js';
@@ -12,7 +13,7 @@ import type { AnalyzeOptions } from '../options.js';
 import { analyzeDriftParallel } from './analyze-parallel.js';
 
 const churnPath = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../examples/data/telco_churn.csv');
-const now = (): Date => new Date('2026-01-02T03:04:05Z');
+const clock = manualClock('2026-01-02T03:04:05Z');
 // minValues 0: these tables are small, and the point is to go through the workers.
 const onWorkers = { workers: 2, minValues: 0 };
 
@@ -55,7 +56,7 @@ describe('analyzeDriftParallel', () => {
   it('gives the same report as analyzeDrift on the churn data, with every preset', async () => {
     const [ref, cur] = await churnSplit();
     for (const preset of ['default', 'evidently', 'classic'] as const) {
-      const options: AnalyzeOptions = { preset, target: 'churn', now };
+      const options: AnalyzeOptions = { preset, target: 'churn', clock };
       expect(await analyzeDriftParallel(ref, cur, options, onWorkers)).toEqual(analyzeDrift(ref, cur, options));
     }
   });
@@ -68,7 +69,7 @@ describe('analyzeDriftParallel', () => {
       perKind: { categorical: { method: 'chi2' } },
       effect: { method: 'wasserstein', threshold: 0.1 },
       correction: 'benjamini-hochberg',
-      now,
+      clock,
     };
     const expected = analyzeDrift(ref, cur, options);
     const got = await analyzeDriftParallel(ref, cur, options, { workers: 3, minValues: 0 });
@@ -82,7 +83,7 @@ describe('analyzeDriftParallel', () => {
     const cur = await readTableInWorker(churnPath, { fallback: false });
     const tenure = ref.column('tenure')!;
     expect(tenure.storage === 'numeric' && tenure.values.buffer instanceof SharedArrayBuffer).toBe(true);
-    const options: AnalyzeOptions = { now, target: 'churn' };
+    const options: AnalyzeOptions = { clock, target: 'churn' };
     expect(await analyzeDriftParallel(ref, cur, options, onWorkers)).toEqual(analyzeDrift(ref, cur, options));
     // The workers only read the shared columns.
     expect(ref.columns).toEqual((await readTable(churnPath)).columns);
@@ -90,13 +91,13 @@ describe('analyzeDriftParallel', () => {
 
   it('analyses small tables on the calling thread with the same result', async () => {
     const [ref, cur] = mixedTables();
-    expect(await analyzeDriftParallel(ref, cur, { now })).toEqual(analyzeDrift(ref, cur, { now }));
+    expect(await analyzeDriftParallel(ref, cur, { clock })).toEqual(analyzeDrift(ref, cur, { clock }));
   });
 
   it('rejects with the error analyzeDrift throws for the first failing column', async () => {
     const [ref, cur] = mixedTables();
     // A numeric-only method forced on two categorical columns: the error names the first in plan order.
-    const options: AnalyzeOptions = { perColumn: { plan: { method: 'ks' }, clash: { method: 'ks' } }, now };
+    const options: AnalyzeOptions = { perColumn: { plan: { method: 'ks' }, clash: { method: 'ks' } }, clock };
     let expected: unknown;
     try {
       analyzeDrift(ref, cur, options);

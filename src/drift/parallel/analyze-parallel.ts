@@ -52,8 +52,9 @@ export async function analyzeDriftParallel(reference: Table, current: Table, opt
   if (workers === 1 || d.plan.columns.length < 2 || values < (parallel.minValues ?? DEFAULT_MIN_VALUES)) {
     return assembleReport(d, d.plan.columns.map((c) => analyzeColumn(c, d.options)));
   }
-  const { now: _now, ...shippable } = options;
-  void _now;
+  // A clock is a function: it cannot cross to a worker, and only this thread stamps the report.
+  const { clock: _clock, ...shippable } = options;
+  void _clock;
   const init: WorkerInit = { options: shippable, referenceNames: reference.names, currentNames: current.names };
   const outcomes = await runColumns(d, init, Math.min(workers, d.plan.columns.length));
   return assembleReport(d, outcomes);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.js';
 import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
 import { MODEL_FORMAT_VERSION, validateNativeModelFile } from './native-format.js';
 import { trainModel } from './train-model.js';
@@ -40,7 +41,7 @@ describe('native model format', () => {
         params: algo === 'gbdt' ? { n_estimators: 2, max_depth: 2, min_child_weight: 0 } : {},
         validFraction: 0,
         seed: 0,
-        now: () => new Date('2026-01-01T00:00:00Z'),
+        clock: manualClock('2026-01-01T00:00:00Z'),
       });
       const file = model.toFile();
       // Rounded so the golden pins the shape, not last-bit floating-point noise across platforms.

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.js';
 import { readTable } from '../../data/read-table.js';
 import { selectRows } from '../../data/select-rows.js';
 import type { ClassifierEvaluation, RegressorEvaluation } from '../../metrics/evaluate.js';
@@ -23,7 +24,7 @@ describe('training native models on the churn data', async () => {
         algo,
         params: algo === 'gbdt' ? { n_estimators: 60, max_depth: 4, learning_rate: 0.1 } : algo === 'rf' ? { n_estimators: 40, max_depth: 10, n_threads: 1 } : {},
         seed: 1,
-        now: () => new Date('2026-01-01T00:00:00Z'),
+        clock: manualClock('2026-01-01T00:00:00Z'),
       });
       expect(trainRows + validRows).toBe(7043);
       expect(model.signature.classes).toEqual(['No', 'Yes']);

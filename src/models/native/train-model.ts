@@ -2,6 +2,7 @@
  * Training a native model on a table: choose features and task, split off a validation set (seeded),
  * encode, fit the learner, evaluate on the validation rows, and build the model card.
  */
+import { isoNow, systemClock, type Clock } from '../../core/clock.js';
 import { DRIFTWATCH_VERSION } from '../../core/version.js';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
@@ -44,7 +45,8 @@ export interface TrainOptions {
   readonly drop?: readonly string[];
   /** Names the data in error messages and the card. */
   readonly source?: string;
-  readonly now?: () => Date;
+  /** Stamps the card's `created_at` (default: the system clock). */
+  readonly clock?: Clock;
   /** Trees done and total, as training goes (tree learners), for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -158,7 +160,7 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
     data_fingerprint: tableFingerprint(data, [...features, options.label]),
     feature_importances: importances,
     metrics: validation ? numericMetrics(validation) : {},
-    created_at: (options.now ?? (() => new Date()))().toISOString(),
+    created_at: isoNow(options.clock ?? systemClock),
     driftwatch_version: DRIFTWATCH_VERSION,
     format_version: MODEL_FORMAT_VERSION,
     source: 'native',

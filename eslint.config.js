@@ -8,7 +8,7 @@ const layers = [
   ['drift', 'models'],
   ['report'],
   ['store', 'queue'],
-  ['registry', 'pipeline', 'monitor', 'alerts'],
+  ['workflows', 'registry', 'pipeline', 'monitor', 'alerts'],
   ['runtime'],
   ['server', 'worker', 'cli'],
 ];

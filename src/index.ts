@@ -6,3 +6,4 @@ export * from './drift/index.js';
 export * from './report/index.js';
 export * from './metrics/index.js';
 export * from './models/index.js';
+export * from './workflows/index.js';

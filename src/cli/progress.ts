@@ -42,6 +42,7 @@ export function createByteProgress(io: CliIo, label: string, quiet: boolean): Pr
     },
     stop() {
       if (started) bar.stop();
+      started = false;
     },
   };
 }
@@ -64,6 +65,7 @@ export function createCountProgress(io: CliIo, label: string, unit: string, quie
     },
     stop() {
       if (started) bar.stop();
+      started = false;
     },
   };
 }

@@ -24,6 +24,7 @@ export {
   type EvaluateClassifierOptions,
   type RegressorEvaluation,
 } from './evaluate.js';
+export { evaluationChange, isRegression, type Evaluation } from './evaluation.js';
 export { LOG_LOSS_EPS, logLoss } from './log-loss.js';
 export {
   averageScores,

@@ -12,3 +12,4 @@ export { exportOnnx, type ExportEstimator, type ExportInput } from './formats/on
 export { loadOnnxModel } from './formats/onnx/onnx-model.js';
 export { parseXgboostJson } from './formats/xgboost-json.js';
 export { xgboostAsModel } from './formats/xgboost-model.js';
+export * from './evaluation/index.js';

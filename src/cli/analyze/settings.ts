@@ -2,7 +2,7 @@
  * One analysis run's settings: the config file's values, overridden by flags, checked and normalised
  * once. Everything downstream works on `RunSettings` and never looks at raw flags again.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   CORRECTION_NAMES,
   METHOD_NAMES,
@@ -11,9 +11,11 @@ import {
   type ConfigOutputFormat,
 } from '../../core/config/names.js';
 import type { DriftwatchConfig } from '../../core/config/schema.js';
-import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/errors.js';
 import type { ColumnKind } from '../../data/index.js';
 import type { AnalyzeOptions } from '../../drift/index.js';
+import type { NamedColumn } from '../../workflows/analyze/index.js';
+import { dataFile, fileIn, type DataFile } from '../../workflows/paths/index.js';
 import { parseChoice, parseChoiceList, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
 
 /** Flags as commander hands them over (strings; repeatable list flags as arrays). */
@@ -39,21 +41,6 @@ export interface AnalyzeFlags {
   readonly delimiter?: string;
   readonly failOnDrift?: boolean;
   readonly workers?: string;
-}
-
-/** A column named by a flag or a config key, checked against the files once they are read. */
-export interface NamedColumn {
-  /** `--label`, or `label (driftwatch.yaml)`. */
-  readonly source: string;
-  readonly name: string;
-  /** Label and prediction columns must hold values in both files (features may be empty: a quality issue). */
-  readonly mustHaveValues?: boolean;
-}
-
-export interface DataFile {
-  readonly absolute: string;
-  /** Relative to the working folder when inside it: for messages and the report. */
-  readonly display: string;
 }
 
 export interface RunSettings {
@@ -168,34 +155,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
 }
 
 function requiredPath(flag: string | undefined, conf: string | undefined, flagName: string, key: string, cwd: string): DataFile {
-  if (flag !== undefined && flag.trim() !== '') return commandLineFile(flag, cwd);
+  if (flag !== undefined && flag.trim() !== '') return fileIn(flag, cwd);
   if (conf !== undefined) return dataFile(conf, cwd);
   throw new DriftwatchError('USAGE', `missing ${flagName} <file> (or \`${key}:\` in the config file)`, { field: flagName });
-}
-
-/** A file named on the command line (relative to `cwd`), shown as `dataFile` shows it. */
-export function commandLineFile(path: string, cwd: string): DataFile {
-  return dataFile(resolve(cwd, path), cwd);
-}
-
-/** `absolute` shown relative to `cwd` when it lies inside it. */
-export function dataFile(absolute: string, cwd: string): DataFile {
-  const rel = relative(cwd, absolute);
-  const display = rel === '' ? '.' : !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
-  return { absolute, display };
-}
-
-/**
- * Lower layers name files by the absolute path they were given; people typed the relative one. Rewrites
- * `file` (or a path inside it, for a folder) in the error's location and message.
- */
-export function withDisplayPath(e: unknown, file: DataFile): unknown {
-  if (!isDriftwatchError(e) || e.file === undefined || file.display === file.absolute) return e;
-  if (e.file !== file.absolute && !e.file.startsWith(`${file.absolute}/`)) return e;
-  return new DriftwatchError(
-    e.code,
-    e.message.replaceAll(file.absolute, file.display),
-    { file: file.display + e.file.slice(file.absolute.length), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) },
-    { cause: e },
-  );
 }

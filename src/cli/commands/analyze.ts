@@ -68,7 +68,7 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
         color: flags.color !== false && flags.json !== true && wantsColor(io),
       });
       // Loaded on use: --help and --version should not pay for the engine and the renderers.
-      const { runAnalysis } = await import('../analyze/run-analysis.js');
+      const { runAnalysis } = await import('../run-analysis.js');
       const outcome = await runAnalysis(settings, io, out);
       ctx.exitCode = outcome.exitCode;
     });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../core/config/names.js';
 import { createRng } from '../../core/rng.js';
-import { commandLineFile, dataFile, type RunSettings } from '../analyze/settings.js';
+import type { RunSettings } from '../analyze/index.js';
 import { collect, type CommandContext } from '../command-context.js';
 import type { DriftReport } from '../../drift/index.js';
 import type { DriftTransform } from '../../data/simulate/index.js';
@@ -12,7 +12,6 @@ import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { examplesDataDir } from '../package-paths.js';
 import { parseChoice, parseChoiceList, parseSeed } from '../parse-values.js';
-import { writeOutputFile } from '../write-output.js';
 
 interface DemoFlags {
   readonly out: string;
@@ -50,22 +49,22 @@ export function createDemoCommand(ctx: CommandContext): Command {
         color: flags.color !== false && wantsColor(io),
       });
 
-      const [{ readInput }, { runAnalysis }, { buildDemoPair }, { writeCsv }] = await Promise.all([
-        import('../analyze/read-input.js'),
-        import('../analyze/run-analysis.js'),
+      const [{ runAnalysis }, { buildDemoPair }, { writeCsv }, { dataFile, fileIn, readData, writeOutputFile }] = await Promise.all([
+        import('../run-analysis.js'),
         import('../demo/build-demo-data.js'),
         import('../../data/index.js'),
+        import('../../workflows/io/index.js'),
       ]);
       const source = dataFile(join(examplesDataDir(), scenario.file), io.cwd);
-      const table = await readInput(source, io, { quiet: true, label: scenario.file });
+      const table = await readData(source);
       const pair = buildDemoPair(table, scenario, createRng(seed));
 
-      const dir = commandLineFile(flags.out, io.cwd);
+      const dir = fileIn(flags.out, io.cwd);
       const reference = dataFile(join(dir.absolute, 'reference.csv'), io.cwd);
       const current = dataFile(join(dir.absolute, 'current.csv'), io.cwd);
       const reports = dataFile(join(dir.absolute, 'reports'), io.cwd);
-      await writeOutputFile(reference, '--out', 'the reference CSV file', (path) => writeCsv(pair.reference, path));
-      await writeOutputFile(current, '--out', 'the current CSV file', (path) => writeCsv(pair.current, path));
+      await writeOutputFile({ file: reference, option: '--out' }, 'the reference CSV file', (path) => writeCsv(pair.reference, path));
+      await writeOutputFile({ file: current, option: '--out' }, 'the current CSV file', (path) => writeCsv(pair.current, path));
 
       out.info(out.colors.bold(`Driftwatch demo: ${scenario.title} (${scenario.file}, ${table.rowCount} rows)`));
       out.info(`  reference: ${reference.display}  a random half (${pair.reference.rowCount} rows, seed ${seed})`);

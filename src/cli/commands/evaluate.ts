@@ -1,13 +1,13 @@
 /** `driftwatch evaluate`: metrics of a model (any format) on a labelled data file; --baseline compares two. */
 import { Command } from 'commander';
-import { DriftwatchError } from '../../core/errors.js';
-import { commandLineFile, withDisplayPath } from '../analyze/settings.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter } from '../parse-values.js';
-import { classificationReportLines, isRegression, metricLines, type Evaluation } from '../models/format-metrics.js';
+import { isRegression } from '../../metrics/index.js';
+import { createByteProgress } from '../progress.js';
+import { classificationReportLines, metricLines } from '../format-metrics.js';
 
 interface EvaluateFlags {
   readonly model?: string;
@@ -43,46 +43,26 @@ export function createEvaluateCommand(ctx: CommandContext): Command {
       if (flags.data === undefined) throw badOption('--data', 'missing: give the labelled data file');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
       // Loaded on use: --help and the other commands should not pay for the models, the readers and the metrics.
-      const [{ loadModel }, { readInput }, { evaluateOn }] = await Promise.all([
-        import('../../models/index.js'),
-        import('../analyze/read-input.js'),
-        import('../models/evaluate-model.js'),
-      ]);
-      const modelFile = commandLineFile(flags.model, io.cwd);
-      const { model } = await loadModel(modelFile.absolute, flags.label !== undefined ? { label: flags.label } : {}).catch((e: unknown) => {
-        throw withDisplayPath(e, modelFile);
-      });
-      const label = flags.label ?? model.signature.label;
-      if (!label) throw badOption('--label', 'missing: the model does not record its label column; name it');
-      const input = commandLineFile(flags.data, io.cwd);
-      const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
-      if (!table.column(label)) {
-        throw new DriftwatchError('COLUMN_NOT_FOUND', `label column "${label}" is not in ${input.display} (columns: ${table.names.join(', ')})`, { file: input.display, field: 'label' });
-      }
-      const main = await evaluateOn(model, table, label, flags.positiveClass, input.display, out.warn);
-      let baseline: Evaluation | null = null;
-      if (flags.baseline !== undefined) {
-        const baselineFile = commandLineFile(flags.baseline, io.cwd);
-        const b = await loadModel(baselineFile.absolute, { label }).catch((e: unknown) => {
-          throw withDisplayPath(e, baselineFile);
-        });
-        baseline = await evaluateOn(b.model, table, label, flags.positiveClass, input.display, out.warn);
-      }
+      const [{ evaluateModels }, { fileIn }] = await Promise.all([import('../../workflows/evaluate/index.js'), import('../../workflows/io/index.js')]);
+      const data = fileIn(flags.data, io.cwd);
+      const progress = createByteProgress(io, 'reading data', out.mode.quiet);
+      const { label, evaluation: main, baseline, change } = await evaluateModels({
+        model: fileIn(flags.model, io.cwd),
+        ...(flags.baseline !== undefined ? { baseline: fileIn(flags.baseline, io.cwd) } : {}),
+        data,
+        ...(flags.label !== undefined ? { label: flags.label } : {}),
+        labelOption: '--label',
+        ...(flags.positiveClass !== undefined ? { positiveClass: flags.positiveClass } : {}),
+        delimiter: parseDelimiter('--delimiter', flags.delimiter),
+        onReadProgress: (done, total) => progress.update(done, total),
+        onWarning: out.warn,
+      }).finally(() => progress.stop());
       if (out.mode.json) {
-        out.result(JSON.stringify(baseline ? { model: main, baseline, change: change(main, baseline) } : main, null, 2) + '\n');
+        out.result(JSON.stringify(baseline ? { model: main, baseline, change } : main, null, 2) + '\n');
         return;
       }
-      out.info(`${flags.model} on ${input.display} (${main.n_samples} labelled rows, label "${label}"):`);
+      out.info(`${flags.model} on ${data.display} (${main.n_samples} labelled rows, label "${label}"):`);
       for (const line of metricLines(main, baseline ?? undefined)) out.info(line);
       if (!isRegression(main)) for (const line of ['', ...classificationReportLines(main)]) out.info(line);
     });
-}
-
-function change(a: Evaluation, b: Evaluation): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(a)) {
-    const w = (b as unknown as Record<string, unknown>)[k];
-    if (typeof v === 'number' && typeof w === 'number' && k !== 'n_samples') out[k] = v - w;
-  }
-  return out;
 }

@@ -1,13 +1,11 @@
 /** `driftwatch predict`: add prediction and probability columns to a data file. */
 import { Command } from 'commander';
-import type { Column } from '../../data/index.js';
-import { commandLineFile, withDisplayPath } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseList } from '../parse-values.js';
-import { writeOutputFile } from '../write-output.js';
+import { createByteProgress } from '../progress.js';
 
 interface PredictFlags {
   readonly model?: string;
@@ -40,49 +38,21 @@ export function createPredictCommand(ctx: CommandContext): Command {
       if (flags.data === undefined) throw badOption('--data', 'missing: give the data file');
       if (flags.out === undefined) throw badOption('--out', 'missing: give the CSV file to write');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: wantsColor(io) });
-      const features = parseList(flags.features);
-      const modelFile = commandLineFile(flags.model, io.cwd);
       // Loaded on use: --help and the other commands should not pay for the models and the readers.
-      const [{ loadModel }, { readInput }, { categoricalColumn, createTable, numericColumn, writeCsv }] = await Promise.all([
-        import('../../models/index.js'),
-        import('../analyze/read-input.js'),
-        import('../../data/index.js'),
-      ]);
-      const { model, format } = await loadModel(modelFile.absolute, {
+      const [{ predictToCsv }, { fileIn }] = await Promise.all([import('../../workflows/predict/index.js'), import('../../workflows/io/index.js')]);
+      const data = fileIn(flags.data, io.cwd);
+      const target = fileIn(flags.out, io.cwd);
+      const progress = createByteProgress(io, 'reading data', out.mode.quiet);
+      const result = await predictToCsv({
+        model: fileIn(flags.model, io.cwd),
+        data,
+        out: { file: target, option: '--out' },
         ...(flags.label !== undefined ? { label: flags.label } : {}),
-        ...(features.length > 0 ? { featureNames: features } : {}),
-      }).catch((e: unknown) => {
-        throw withDisplayPath(e, modelFile);
-      });
-      const input = commandLineFile(flags.data, io.cwd);
-      const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
-      const started = performance.now();
-      const result = await model.predict(table).catch((e: unknown) => {
-        throw withDisplayPath(e, input);
-      });
-      const seconds = (performance.now() - started) / 1000;
-
-      const added: Column[] = [];
-      const sig = model.signature;
-      if (sig.task === 'regression') {
-        added.push(numericColumn('prediction', result.values!));
-      } else {
-        const classes = sig.classes!;
-        added.push(categoricalColumn('prediction', result.labels!));
-        const p = result.probabilities!;
-        const k = classes.length;
-        if (k === 2) {
-          const pos = sig.positiveClass !== null ? classes.indexOf(sig.positiveClass) : 1;
-          added.push(numericColumn('probability', Float64Array.from({ length: table.rowCount }, (_, i) => p[i * 2 + pos]!)));
-        } else {
-          classes.forEach((c, j) => added.push(numericColumn(`probability_${c}`, Float64Array.from({ length: table.rowCount }, (_, i) => p[i * k + j]!))));
-        }
-      }
-      const replaced = added.filter((c) => table.column(c.name) !== undefined).map((c) => c.name);
-      if (replaced.length > 0) out.warn(`the data already has ${replaced.join(', ')}; replaced by the model's output`);
-      const outTable = createTable([...table.columns.filter((c) => !replaced.includes(c.name)), ...added]);
-      const target = commandLineFile(flags.out, io.cwd);
-      await writeOutputFile(target, '--out', 'the CSV file', (path) => writeCsv(outTable, path));
-      out.info(`Predicted ${table.rowCount} rows with ${flags.model} (${format}, ${sig.task}) in ${seconds.toFixed(2)} s; wrote ${target.display}`);
+        features: parseList(flags.features),
+        delimiter: parseDelimiter('--delimiter', flags.delimiter),
+        onReadProgress: (done, total) => progress.update(done, total),
+        onWarning: out.warn,
+      }).finally(() => progress.stop());
+      out.info(`Predicted ${result.rows} rows with ${flags.model} (${result.format}, ${result.signature.task}) in ${result.seconds.toFixed(2)} s; wrote ${target.display}`);
     });
 }

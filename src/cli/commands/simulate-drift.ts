@@ -1,13 +1,11 @@
 /** `driftwatch simulate-drift`: write a copy of a data file with known drift injected. */
 import { Command } from 'commander';
 import { createRng } from '../../core/rng.js';
-import { commandLineFile } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseSeed } from '../parse-values.js';
 import { parseTransform } from '../simulate/parse-transform.js';
-import { writeOutputFile } from '../write-output.js';
 import type { DriftTransform, TransformKind } from '../../data/simulate/index.js';
 
 interface SimulateFlags {
@@ -54,17 +52,18 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const transforms = collectTransforms(flags);
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');
 
-      const [{ readInput }, { simulateDrift }, { writeCsv }] = await Promise.all([
-        import('../analyze/read-input.js'),
+      const [{ readInput }, { simulateDrift }, { writeCsv }, { fileIn, writeOutputFile }] = await Promise.all([
+        import('../read-input.js'),
         import('../../data/simulate/simulate-drift.js'),
         import('../../data/index.js'),
+        import('../../workflows/io/index.js'),
       ]);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: false });
-      const input = commandLineFile(flags.input, io.cwd);
-      const target = commandLineFile(flags.out, io.cwd);
+      const input = fileIn(flags.input, io.cwd);
+      const target = fileIn(flags.out, io.cwd);
       const table = await readInput(input, io, { delimiter, quiet: out.mode.quiet, label: 'input' });
       const drifted = simulateDrift(table, transforms, createRng(seed), { inputName: input.display });
-      await writeOutputFile(target, '--out', 'the CSV file', (path) => writeCsv(drifted, path));
+      await writeOutputFile({ file: target, option: '--out' }, 'the CSV file', (path) => writeCsv(drifted, path));
       out.info(`Wrote ${target.display} (${drifted.rowCount} rows x ${drifted.names.length} columns, seed ${seed}):`);
       for (const t of transforms) out.info(`  ${t.source}`);
     });

@@ -1,17 +1,15 @@
 /** `driftwatch train`: fit a native model on a data file, report validation metrics, save it (and ONNX). */
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 // The models module (learners, onnxruntime) loads only when the command runs: --help stays fast.
 import { ALGORITHMS, parseParamStrings, type Algorithm } from '../../models/native/params.js';
-import { commandLineFile, withDisplayPath } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
-import { createCountProgress } from '../progress.js';
+import { createByteProgress, createCountProgress } from '../progress.js';
 import { wantsColor } from '../io.js';
 import { parseChoice, parseDelimiter, parseList, parseNumber, parseSeed } from '../parse-values.js';
-import { classificationReportLines, isRegression, metricLines } from '../models/format-metrics.js';
-import { writeOutputFile } from '../write-output.js';
+import { isRegression } from '../../metrics/index.js';
+import { classificationReportLines, metricLines } from '../format-metrics.js';
 
 interface TrainFlags {
   readonly data?: string;
@@ -62,13 +60,16 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const params = parseParamStrings(flags.param ?? []);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 
-      const [{ nativeModelToOnnx, saveNativeModel, trainModel }, { readInput }] = await Promise.all([import('../../models/index.js'), import('../analyze/read-input.js')]);
-      const input = commandLineFile(flags.data, io.cwd);
-      const table = await readInput(input, io, { delimiter: parseDelimiter('--delimiter', flags.delimiter), quiet: out.mode.quiet, label: 'data' });
-      const started = performance.now();
+      const [{ trainAndSave }, { fileIn }] = await Promise.all([import('../../workflows/train/index.js'), import('../../workflows/io/index.js')]);
+      const input = fileIn(flags.data, io.cwd);
+      const reading = createByteProgress(io, 'reading data', out.mode.quiet);
       const bar = createCountProgress(io, `training ${algo}`, 'trees', out.mode.quiet || out.mode.json);
-      const result = await trainModel(table, {
-        onProgress: (done, total) => bar.update(done, total),
+      const result = await trainAndSave({
+        data: input,
+        delimiter: parseDelimiter('--delimiter', flags.delimiter),
+        onReadProgress: (done, total) => reading.update(done, total),
+        onRead: () => reading.stop(),
+        onTrainProgress: (done, total) => bar.update(done, total),
         label: flags.label,
         algo,
         params,
@@ -76,18 +77,13 @@ export function createTrainCommand(ctx: CommandContext): Command {
         seed,
         ...(flags.positiveClass !== undefined ? { positiveClass: flags.positiveClass } : {}),
         drop: parseList(flags.drop),
-        source: input.display,
-      })
-        .catch((e: unknown) => {
-          throw withDisplayPath(e, input);
-        })
-        .finally(() => bar.stop());
-      const seconds = (performance.now() - started) / 1000;
-
-      await writeOutputFile(commandLineFile(flags.out, io.cwd), '--out', 'the model file', (path) => saveNativeModel(result.model, path));
-      if (flags.onnx !== undefined) {
-        await writeOutputFile(commandLineFile(flags.onnx, io.cwd), '--onnx', 'the ONNX file', (path) => writeFile(path, nativeModelToOnnx(result.model)));
-      }
+        out: { file: fileIn(flags.out, io.cwd), option: '--out' },
+        ...(flags.onnx !== undefined ? { onnx: { file: fileIn(flags.onnx, io.cwd), option: '--onnx' } } : {}),
+      }).finally(() => {
+        reading.stop();
+        bar.stop();
+      });
+      const { seconds } = result;
 
       if (out.mode.json) {
         out.result(JSON.stringify({ model: flags.out, onnx: flags.onnx ?? null, algorithm: result.model.card.algorithm, train_rows: result.trainRows, valid_rows: result.validRows, seconds, validation: result.validation }, null, 2) + '\n');

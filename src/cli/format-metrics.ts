@@ -1,14 +1,8 @@
 /** Human-readable metric tables for train and evaluate. */
-import type { ClassifierEvaluation, RegressorEvaluation } from '../../metrics/evaluate.js';
-
-export type Evaluation = ClassifierEvaluation | RegressorEvaluation;
+import { isRegression, type ClassifierEvaluation, type Evaluation } from '../metrics/index.js';
 
 const CLASSIFIER_KEYS = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier', 'ece'] as const;
 const REGRESSOR_KEYS = ['mae', 'rmse', 'r2', 'mape'] as const;
-
-export function isRegression(e: Evaluation): e is RegressorEvaluation {
-  return 'r2' in e;
-}
 
 function fmt(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';

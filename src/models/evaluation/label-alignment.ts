@@ -5,7 +5,7 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import type { Column } from '../../data/table.js';
-import { encodeLabelStrings, labelStrings } from '../../models/preprocess/label-encoder.js';
+import { encodeLabelStrings, labelStrings } from '../preprocess/label-encoder.js';
 
 export interface AlignedLabels {
   readonly y: Int32Array;

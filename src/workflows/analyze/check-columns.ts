@@ -1,10 +1,18 @@
 /**
- * Fails early, naming the flag, when a column given by name is in neither file, or when a label or
+ * Fails early, naming the option, when a column given by name is in neither input, or when a label or
  * prediction column has no values at all in one of them (nothing to compare; almost always a wrong column).
  */
 import { DriftwatchError } from '../../core/errors.js';
 import { columnNotFound, MISSING_CODE, type Column, type Table } from '../../data/index.js';
-import type { NamedColumn } from './settings.js';
+
+/** A column named by an option or a config key, checked against the inputs once they are read. */
+export interface NamedColumn {
+  /** `--label`, or `label (driftwatch.yaml)`. */
+  readonly source: string;
+  readonly name: string;
+  /** Label and prediction columns must hold values in both inputs (features may be empty: a quality issue). */
+  readonly mustHaveValues?: boolean;
+}
 
 export function checkNamedColumns(named: readonly NamedColumn[], reference: Table, current: Table, files: { reference: string; current: string }): void {
   const known = new Set([...reference.names, ...current.names]);

@@ -1,0 +1,95 @@
+/** `analyze` and `demo` on the terminal: the analysis workflow with a progress bar, then the summary, files and alert. */
+import { EXIT } from '../core/errors.js';
+import type { DriftReport } from '../drift/index.js';
+import { analyzeFiles, type ReportFileFormat } from '../workflows/analyze/index.js';
+import { dataFile } from '../workflows/io/index.js';
+import type { RunSettings } from './analyze/settings.js';
+import type { CliIo } from './io.js';
+import type { Output } from './output.js';
+import { createByteProgress } from './progress.js';
+
+export interface AnalysisOutcome {
+  readonly report: DriftReport;
+  /** Report files written, as shown to the user. */
+  readonly written: readonly string[];
+  readonly exitCode: number;
+}
+
+export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output): Promise<AnalysisOutcome> {
+  const quiet = out.mode.quiet;
+  // Loaded while the files are read: the workflow waits for the reads, these for nothing.
+  const renderers = Promise.all([import('../report/json.js'), import('../report/terminal.js')]);
+  const progress = createByteProgress(io, 'reading reference and current', quiet);
+  const fileFormats = settings.formats.filter((f): f is ReportFileFormat => f !== 'terminal');
+  let result;
+  try {
+    result = await analyzeFiles({
+      reference: settings.reference,
+      current: settings.current,
+      analyze: settings.analyze,
+      columnKinds: settings.columnKinds,
+      namedColumns: settings.namedColumns,
+      ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}),
+      ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
+      reports: { dir: settings.outDir, formats: fileFormats },
+      onReadProgress: (done, total) => progress.update(done, total),
+      onRead: (reference, current) => {
+        progress.stop();
+        out.detail(`read ${settings.reference.display} (${reference.rowCount} rows x ${reference.names.length} columns) and ` +
+          `${settings.current.display} (${current.rowCount} rows x ${current.names.length} columns)`);
+      },
+      onReport: async (report) => {
+        const [{ renderJson }, { renderTerminal }] = await renderers;
+        if (out.mode.json) out.result(renderJson(report));
+        else if (settings.formats.includes('terminal') && !quiet) {
+          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io) })));
+        }
+      },
+    });
+  } catch (e) {
+    // Let the renderers finish loading: a module load left running past the command outlives its caller.
+    await renderers.catch(() => undefined);
+    throw e;
+  } finally {
+    progress.stop();
+  }
+  const { report, timings } = result;
+
+  const written = result.written.map((p) => dataFile(p, io.cwd).display);
+  if (fileFormats.length > 0) {
+    out.info('');
+    out.info(`Reports written to ${settings.outDir.display}${settings.outDir.display.endsWith('/') ? '' : '/'}:`);
+    for (const p of written) out.info(`  ${p}`);
+  }
+  // Peak RSS of the whole process, worker threads included (they share it): the memory a user must have.
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  out.detail(`timings: read ${seconds(timings.readMs)}, analyse ${seconds(timings.analyseMs)}, render ${seconds(timings.writeMs)}, total ${seconds(timings.totalMs)}, peak RSS ${peakMb} MB`);
+
+  // The alert line is the one thing --quiet keeps; without drift, a status line only when no summary said it.
+  const drift = report.dataset.dataset_drift;
+  const summaryShown = settings.formats.includes('terminal') && !out.mode.json;
+  if (drift) out.alert(out.colors.bold(out.colors.red(statusLine(report))));
+  else if (!summaryShown) out.info(statusLine(report));
+  return { report, written, exitCode: drift && settings.failOnDrift ? EXIT.DRIFT : EXIT.OK };
+}
+
+/** `DRIFT DETECTED: 7 of 19 columns drifted (36.8%), severity MEDIUM` or its no-drift counterpart. */
+export function statusLine(report: DriftReport): string {
+  const d = report.dataset;
+  const pct = `${(100 * d.drifted_share).toFixed(1)}%`;
+  const counts = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${pct}, dataset threshold ${(100 * d.drift_share_threshold).toFixed(0)}%)`;
+  return d.dataset_drift ? `DRIFT DETECTED: ${counts}, severity ${d.severity}` : `No dataset drift: ${counts}`;
+}
+
+function terminalWidth(io: CliIo): number {
+  const w = Number(io.env['COLUMNS']);
+  return Number.isInteger(w) && w >= 40 ? w : 100;
+}
+
+function ensureNewline(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}

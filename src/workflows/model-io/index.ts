@@ -1,0 +1,2 @@
+/** Models as workflow inputs (kept apart from io/: loading models brings onnxruntime, which analyses never need). */
+export { loadModelInput, type LoadedModelInput, type ModelInput } from './model-input.js';

@@ -1,0 +1,5 @@
+/**
+ * Files as the caller named them. Kept apart from io/ so that parsing a command line does not load the
+ * readers: `driftwatch --help` stays fast.
+ */
+export { dataFile, fileIn, withDisplayPath, type DataFile } from './data-file.js';

@@ -1,0 +1,25 @@
+/**
+ * A model's output as columns: `prediction`, and for classifiers `probability` (binary: of the positive
+ * class) or `probability_<class>` (multiclass).
+ */
+import { categoricalColumn, numericColumn, type Column } from '../../data/index.js';
+import type { ModelSignature, PredictionResult } from '../../models/index.js';
+
+export function predictionColumns(signature: ModelSignature, result: PredictionResult, rowCount: number): Column[] {
+  const added: Column[] = [];
+  if (signature.task === 'regression') {
+    added.push(numericColumn('prediction', result.values!));
+    return added;
+  }
+  const classes = signature.classes!;
+  added.push(categoricalColumn('prediction', result.labels!));
+  const p = result.probabilities!;
+  const k = classes.length;
+  if (k === 2) {
+    const pos = signature.positiveClass !== null ? classes.indexOf(signature.positiveClass) : 1;
+    added.push(numericColumn('probability', Float64Array.from({ length: rowCount }, (_, i) => p[i * 2 + pos]!)));
+  } else {
+    classes.forEach((c, j) => added.push(numericColumn(`probability_${c}`, Float64Array.from({ length: rowCount }, (_, i) => p[i * k + j]!))));
+  }
+  return added;
+}

@@ -6,5 +6,6 @@ export * from './parallel/index.js';
 export { DRIFT_METHODS, METHOD_NAMES, getMethod, isMethodName } from './methods/registry.js';
 export type { DriftMethod, AnalysisKind, ScoreKind, MethodParams, MethodResult } from './methods/types.js';
 export { PRESETS } from './presets/index.js';
+export { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 export type { Preset, PresetChoice, ColumnFacts, MethodSpec } from './presets/types.js';
 export { driftScore } from './score.js';

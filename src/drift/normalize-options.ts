@@ -5,6 +5,7 @@ import type { ColumnKind, Table } from '../data/table.js';
 import { DEFAULT_PSI_BINS } from './methods/shared-bins.js';
 import { getMethod } from './methods/registry.js';
 import type { AnalyzeOptions, MethodChoice } from './options.js';
+import { CORRECTION_NAMES } from './names/index.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import type { CorrectionName, PresetName } from './types.js';
 import { closestMatch } from '../core/config/did-you-mean.js';
@@ -33,7 +34,7 @@ export interface NormalizedOptions {
   readonly clock: Clock;
 }
 
-const CORRECTIONS: readonly CorrectionName[] = ['none', 'bonferroni', 'benjamini-hochberg'];
+const CORRECTIONS: readonly CorrectionName[] = CORRECTION_NAMES;
 
 function usage(field: string, message: string): DriftwatchError {
   return new DriftwatchError('USAGE', message, { field });

@@ -5,33 +5,17 @@
  * Changing a key or its meaning means bumping REPORT_SCHEMA_VERSION.
  */
 import type { ColumnKind } from '../data/table.js';
+import type { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
 
-export type PresetName = 'default' | 'evidently' | 'classic';
+export type PresetName = (typeof PRESET_NAMES)[number];
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
 export type ColumnRole = 'feature' | 'target' | 'prediction';
-export type CorrectionName = 'none' | 'bonferroni' | 'benjamini-hochberg';
+export type CorrectionName = (typeof CORRECTION_NAMES)[number];
 
 /** Registry names of drift methods, as used by --stattest, the config file and the JSON report. */
-export type MethodName =
-  | 'ks'
-  | 'wasserstein'
-  | 'wasserstein_raw'
-  | 'psi'
-  | 'jensenshannon'
-  | 'hellinger'
-  | 'tvd'
-  | 'kl'
-  | 'anderson'
-  | 'cvm'
-  | 'energy'
-  | 'mannwhitney'
-  | 'ttest'
-  | 'chi2'
-  | 'chisquare_gof'
-  | 'ztest'
-  | 'fisher';
+export type MethodName = (typeof METHOD_CHOICES)[number];
 
 /** A secondary, material-effect criterion beside the test (the `default` preset's effect size). */
 export interface EffectSize {

@@ -1,7 +1,7 @@
 /** Report output formats: what `--format` accepts and what `writeReports` writes. */
-export type OutputFormat = 'terminal' | 'json' | 'csv' | 'html' | 'png';
+import type { OutputFormat } from './formats/index.js';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['terminal', 'json', 'csv', 'html', 'png'];
+export { OUTPUT_FORMATS, type OutputFormat } from './formats/index.js';
 
 /** The file each format is written to by `writeReports` ('terminal' prints and writes nothing). */
 export const REPORT_FILE_NAMES: Readonly<Record<Exclude<OutputFormat, 'terminal'>, string>> = {

@@ -1,7 +1,7 @@
 /** Config + flags -> RunSettings: flags win, paths resolve against the right folder, defaults fill in. */
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/cli/analyze/index.js';
-import { parseConfig } from '../../src/core/config/index.js';
+import { parseConfig } from '../../src/runtime/config/index.js';
 
 const config = parseConfig(
   [

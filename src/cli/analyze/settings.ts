@@ -3,17 +3,13 @@
  * once. Everything downstream works on `RunSettings` and never looks at raw flags again.
  */
 import { resolve } from 'node:path';
-import {
-  CORRECTION_NAMES,
-  METHOD_NAMES,
-  OUTPUT_FORMATS,
-  PRESET_NAMES,
-  type ConfigOutputFormat,
-} from '../../core/config/names.js';
-import type { DriftwatchConfig } from '../../core/config/schema.js';
 import { DriftwatchError } from '../../core/errors.js';
 import type { ColumnKind } from '../../data/index.js';
+// Each module's own names, from light modules: parsing flags must not load the engine or the renderers.
+import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';
 import type { AnalyzeOptions } from '../../drift/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../report/formats/index.js';
+import type { DriftwatchConfig } from '../../runtime/config/index.js';
 import type { NamedColumn } from '../../workflows/analyze/index.js';
 import { dataFile, fileIn, type DataFile } from '../../workflows/paths/index.js';
 import { parseChoice, parseChoiceList, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
@@ -48,7 +44,7 @@ export interface RunSettings {
   readonly current: DataFile;
   readonly outDir: DataFile;
   /** Outputs in the order given; `terminal` means "print the summary". */
-  readonly formats: readonly ConfigOutputFormat[];
+  readonly formats: readonly OutputFormat[];
   readonly failOnDrift: boolean;
   readonly delimiter?: string;
   readonly columnKinds: Readonly<Record<string, ColumnKind>>;
@@ -59,7 +55,7 @@ export interface RunSettings {
 }
 
 export const DEFAULT_OUT_DIR = 'reports';
-export const DEFAULT_FORMATS: readonly ConfigOutputFormat[] = OUTPUT_FORMATS;
+export const DEFAULT_FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;
 
 /** Merges config (may be empty) and flags; flags win. `configFile` names the config in messages. */
 export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, configFile: string | undefined, cwd: string): RunSettings {
@@ -106,7 +102,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
   }
 
   const preset = flags.preset !== undefined ? parseChoice('--preset', flags.preset, PRESET_NAMES) : config.preset;
-  const stattest = flags.stattest !== undefined ? parseChoice('--stattest', flags.stattest, METHOD_NAMES) : config.stattest;
+  const stattest = flags.stattest !== undefined ? parseChoice('--stattest', flags.stattest, METHOD_CHOICES) : config.stattest;
   const correction = flags.correction !== undefined ? parseChoice('--correction', flags.correction, CORRECTION_NAMES) : config.correction;
   const threshold =
     flags.threshold !== undefined ? parseNumber('--threshold', flags.threshold, { min: 0, minExclusive: true, describe: 'a positive number' }) : config.threshold;

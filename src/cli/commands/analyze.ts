@@ -1,6 +1,6 @@
 /** `driftwatch analyze`: compare a reference and a current data file and write drift reports. */
 import { Command, Option } from 'commander';
-import type { DriftwatchConfig } from '../../core/config/index.js';
+import type { DriftwatchConfig } from '../../runtime/config/index.js';
 import { resolveSettings, type AnalyzeFlags } from '../analyze/settings.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { wantsColor } from '../io.js';
@@ -55,7 +55,7 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
       let config: DriftwatchConfig = {};
       let configFile: string | undefined;
       if (flags.config !== undefined) {
-        const { loadConfig } = await import('../../core/config/load-config.js');
+        const { loadConfig } = await import('../../runtime/config/index.js');
         const loaded = await loadConfig(flags.config, io.cwd);
         config = loaded.config;
         configFile = loaded.file;

@@ -1,7 +1,7 @@
 /** `driftwatch demo`: a drift analysis of a real dataset with known drift injected, from scratch. */
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { OUTPUT_FORMATS } from '../../core/config/names.js';
+import { OUTPUT_FORMATS } from '../../report/formats/index.js';
 import { createRng } from '../../core/rng.js';
 import type { RunSettings } from '../analyze/index.js';
 import { collect, type CommandContext } from '../command-context.js';

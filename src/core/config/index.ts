@@ -1,5 +1,4 @@
-/** The YAML config file: schema, loader and the names it accepts. */
-export * from './names.js';
-export * from './schema.js';
-export * from './load-config.js';
+/** Config files in general: YAML read and validated against a schema the caller gives; "did you mean" hints. */
+export { parseYamlConfig, readConfigText } from './read-yaml-config.js';
+export { formatIssue, allowedKeys, type IssueText } from './format-issue.js';
 export { closestMatch, editDistance } from './did-you-mean.js';

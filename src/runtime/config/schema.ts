@@ -1,10 +1,13 @@
 /**
- * The YAML config file (`driftwatch.yaml`) as a zod schema. Keys are snake_case like the JSON report.
+ * The YAML config file (`driftwatch.yaml`) as a zod schema, composed here because only this layer sees every
+ * module whose names it accepts (drift's methods, presets and corrections; report's formats). Keys are
+ * snake_case like the JSON report.
  * Every leaf carries a "must be …" message so that a validation error reads as one plain sentence;
- * enum values and unknown keys are phrased by format-issue.ts.
+ * enum values and unknown keys are phrased by src/core/config (format-issue.ts).
  */
 import { z } from 'zod';
-import { CORRECTION_NAMES, METHOD_NAMES, OUTPUT_FORMATS, PRESET_NAMES } from './names.js';
+import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';
+import { OUTPUT_FORMATS } from '../../report/formats/index.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
 
@@ -25,7 +28,7 @@ const path = z.string({ error: 'must be a file path' }).min(1, { error: 'must be
 
 const methodChoice = z.strictObject(
   {
-    method: z.enum(METHOD_NAMES),
+    method: z.enum(METHOD_CHOICES),
     threshold: positiveNumber.optional(),
   },
   { error: 'must be a mapping with `method` and an optional `threshold`' },
@@ -54,7 +57,7 @@ export const configSchema = z.strictObject(
       )
       .optional(),
     preset: z.enum(PRESET_NAMES).optional(),
-    stattest: z.enum(METHOD_NAMES).optional(),
+    stattest: z.enum(METHOD_CHOICES).optional(),
     threshold: positiveNumber.optional(),
     per_kind: z
       .strictObject(

@@ -55,6 +55,7 @@ export function createEvaluateCommand(ctx: CommandContext): Command {
         ...(flags.positiveClass !== undefined ? { positiveClass: flags.positiveClass } : {}),
         delimiter: parseDelimiter('--delimiter', flags.delimiter),
         onReadProgress: (done, total) => progress.update(done, total),
+        onRead: () => progress.stop(),
         onWarning: out.warn,
       }).finally(() => progress.stop());
       if (out.mode.json) {

@@ -51,6 +51,7 @@ export function createPredictCommand(ctx: CommandContext): Command {
         features: parseList(flags.features),
         delimiter: parseDelimiter('--delimiter', flags.delimiter),
         onReadProgress: (done, total) => progress.update(done, total),
+        onRead: () => progress.stop(),
         onWarning: out.warn,
       }).finally(() => progress.stop());
       out.info(`Predicted ${result.rows} rows with ${flags.model} (${result.format}, ${result.signature.task}) in ${result.seconds.toFixed(2)} s; wrote ${target.display}`);

@@ -1,6 +1,7 @@
 /** Model evaluation as every entry point runs it: a model (and optionally a baseline) on labelled data. */
 import { DriftwatchError } from '../../core/errors.js';
 import { evaluationChange, type Evaluation } from '../../metrics/index.js';
+import type { Table } from '../../data/index.js';
 import { evaluateModel } from '../../models/index.js';
 import { readData, type ReadSettings, type TableInput } from '../io/index.js';
 import { loadModelInput, type ModelInput } from '../model-io/index.js';
@@ -16,6 +17,8 @@ export interface EvaluateModelsOptions extends Omit<ReadSettings, 'textColumns'>
   readonly positiveClass?: string;
   /** How the caller names the label option in messages (CLI: `--label`). */
   readonly labelOption?: string;
+  /** The data is read, the model about to run. */
+  readonly onRead?: (table: Table) => void;
   /** A note for people (labels mapped onto the model's classes), as it arises. */
   readonly onWarning?: (message: string) => void;
 }
@@ -39,6 +42,7 @@ export async function evaluateModels(options: EvaluateModelsOptions): Promise<Ev
     ...(options.onReadProgress !== undefined ? { onReadProgress: options.onReadProgress } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
+  options.onRead?.(table);
   if (!table.column(label)) {
     throw new DriftwatchError('COLUMN_NOT_FOUND', `label column "${label}" is not in ${data.display} (columns: ${table.names.join(', ')})`, { file: data.display, field: 'label' });
   }

@@ -14,6 +14,8 @@ export interface PredictToCsvOptions extends Omit<ReadSettings, 'textColumns'> {
   readonly label?: string;
   /** Column names, in order, for a model that reads one feature matrix by position. */
   readonly features?: readonly string[];
+  /** The data is read, the model about to run. */
+  readonly onRead?: (table: Table) => void;
   /** A note for people (output columns that replace input columns), as it arises. */
   readonly onWarning?: (message: string) => void;
   /** Monotonic milliseconds for the prediction time (default: performance.now). */
@@ -45,6 +47,7 @@ export async function predictToCsv(options: PredictToCsvOptions): Promise<Predic
     ...(options.onReadProgress !== undefined ? { onReadProgress: options.onReadProgress } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
+  options.onRead?.(table);
   options.signal?.throwIfAborted();
   const started = now();
   const result = await model.predict(table).catch((e: unknown) => {

@@ -27,7 +27,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rocAuc } from '../src/metrics/roc-auc.js';
 import { applyScaling, columnScaling, predictLogistic, trainLogisticRegression } from '../src/models/linear/index.js';
-import { compileEnsemble, trainGbdt, trainRandomForest } from '../src/models/trees/index.js';
+import { trainRandomForest } from '../src/models/forest/index.js';
+import { trainGbdt } from '../src/models/gbdt/index.js';
+import { compileEnsemble } from '../src/models/trees/index.js';
 import { benchDir, benchRows, PYTHON, pythonBaseline } from './bench-env.js';
 import { makeClassification } from './synthetic-classification.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../core/errors.js';
-import { siblingModuleUrl, startModuleWorker } from '../core/module-worker.js';
+import { siblingModuleUrl, startModuleWorker } from '../kernels/index.js';
 import { readTable, type ReadOptions } from './read-table.js';
 import type { Table } from './table.js';
 import { tableFromMessage, type WorkerMessage } from './table-transfer.js';

@@ -3,7 +3,7 @@ export * from './model.js';
 export * from './preprocess/index.js';
 export { trainModel, type TrainOptions, type TrainResult, type TaskKind } from './native/train-model.js';
 export { createNativeModel, type NativeModel } from './native/native-model.js';
-export { nativeModelToOnnx } from './native/native-to-onnx.js';
+export { nativeModelToOnnx } from './formats/onnx/native-to-onnx.js';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION, type NativeEstimator, type NativeModelFile } from './native/native-format.js';
 export { ALGORITHMS, PARAMS, parseParamStrings, resolveParams, type Algorithm, type ParamValue } from './native/params.js';
 export { permutationImportance } from './native/permutation-importance.js';

@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../../core/errors.js';
-import { siblingModuleUrl, startModuleWorker } from '../../core/module-worker.js';
+import { siblingModuleUrl, startModuleWorker } from '../../kernels/index.js';
 import { columnLength, type Table } from '../../data/table.js';
 import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
 import { assembleReport, planDrift, type DriftPlan } from '../analyze.js';

@@ -1,7 +1,7 @@
 /** From table columns to prepared pairs: one pass over the rows of each side, no per-row objects. */
 import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table.js';
 import { categoricalPair, numericPair, type CategoricalPair, type NumericPair } from './column-pair.js';
-import { sortFiniteInto } from './sort-float64.js';
+import { sortFiniteInto } from '../../kernels/index.js';
 
 /** Finite values sorted ascending (Float64Array sort is numeric), plus how many rows were dropped. */
 export interface SortedSample {

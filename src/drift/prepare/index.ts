@@ -1,4 +1,4 @@
 /** Columns prepared once per analysis: sorted finite numeric samples, aligned category counts. */
 export * from './column-pair.js';
 export * from './extract.js';
-export { sortFloat64 } from './sort-float64.js';
+export { sortFloat64 } from '../../kernels/index.js';

@@ -10,7 +10,7 @@ import { cardWithoutTrainingFacts, type Model, type ModelSignature, type Predict
 import { encode, type EncoderSpec } from '../preprocess/feature-encoder.js';
 import { xgboostMargins, xgboostTask, xgboostTransform, type XgboostModel } from './xgboost-json.js';
 import { positionalColumns, rawNumericSpec } from './imported-inputs.js';
-import { predictionFrom } from './predictions.js';
+import { predictionFrom } from '../predictions.js';
 
 export interface XgboostModelOptions {
   /** The label column, left out of positional inputs. */

@@ -6,7 +6,7 @@
 import { DriftwatchError } from '../../core/errors.js';
 import type { ModelCard, ModelSignature } from '../model.js';
 import type { EncoderSpec } from '../preprocess/feature-encoder.js';
-import type { TreeEnsemble } from '../trees/types.js';
+import type { TreeEnsemble } from '../trees/index.js';
 
 export const MODEL_FORMAT = 'driftwatch-model';
 export const MODEL_FORMAT_VERSION = '1';

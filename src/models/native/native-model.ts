@@ -5,10 +5,10 @@
 import type { Table } from '../../data/table.js';
 import type { Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
 import { encode, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
-import { compileEnsemble } from '../trees/predictor.js';
+import { compileEnsemble } from '../trees/index.js';
 import { predictLogistic } from '../linear/logistic-regression.js';
 import { predictLinear } from '../linear/ridge.js';
-import { predictionFrom } from '../formats/predictions.js';
+import { predictionFrom } from '../predictions.js';
 import { toFileDocument, type NativeEstimator } from './native-format.js';
 
 export interface NativeModel extends Model {

@@ -18,8 +18,8 @@ import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '.
 import { encode, encodedGroups, fitEncoder, type EncodedGroup, type Matrix } from '../preprocess/feature-encoder.js';
 import { encodeLabelStrings, labelStrings } from '../preprocess/label-encoder.js';
 import { tableFingerprint } from '../preprocess/fingerprint.js';
-import { trainGbdt, type GbdtParams } from '../trees/gbdt.js';
-import { trainRandomForest, type RandomForestParams } from '../trees/random-forest.js';
+import { trainGbdt, type GbdtParams } from '../gbdt/index.js';
+import { trainRandomForest, type RandomForestParams } from '../forest/index.js';
 import { trainLogisticRegression, type LogisticRegressionOptions } from '../linear/logistic-regression.js';
 import { trainRidge, type RidgeOptions } from '../linear/ridge.js';
 import { MODEL_FORMAT_VERSION, type NativeEstimator } from './native-format.js';

@@ -8,7 +8,7 @@
  * The batch protocol is claim-batch.ts's.
  */
 import { Worker } from 'node:worker_threads';
-import { ClaimBatches, CTL_USER, CTL_WORDS, helperLoopSource, stopHelper } from './claim-batch.js';
+import { ClaimBatches, CTL_USER, CTL_WORDS, helperLoopSource, stopHelper } from '../../kernels/index.js';
 
 /** Control word holding the batch's row count (the helper's last block is short). */
 const ROWS = CTL_USER;

@@ -14,7 +14,7 @@
  * against 0.75-0.8M for the JavaScript walk.
  */
 import { BlockRunner } from './predictor-helper.js';
-import { Code, F64, I32, V128, WASM_PAGE, wasmApi, wasmModule, type ValType, type WasmExports, type WasmFunction } from './wasm-assembler.js';
+import { Code, F64, I32, V128, WASM_PAGE, wasmApi, wasmModule, type ValType, type WasmExports, type WasmFunction } from '../../kernels/index.js';
 
 /** The arrays of the complete layout (predictor.ts `completeLayout`). */
 export interface CompleteLayout {

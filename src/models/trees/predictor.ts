@@ -10,7 +10,7 @@
  * rows at a time walk a complete tree side by side.
  */
 import { DriftwatchError } from '../../core/errors.js';
-import { sigmoid } from './gbdt-losses.js';
+import { sigmoid } from './post-transform.js';
 import { wasmBatchWalker, type CompleteLayout } from './predictor-wasm.js';
 import type { TreeEnsemble, TreeTask } from './types.js';
 

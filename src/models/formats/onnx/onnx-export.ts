@@ -15,7 +15,7 @@
  */
 import { DRIFTWATCH_VERSION } from '../../../core/version.js';
 import type { EncoderSpec } from '../../preprocess/feature-encoder.js';
-import type { TreeEnsemble } from '../../trees/types.js';
+import type { TreeEnsemble } from '../../trees/index.js';
 import { encodeOnnx } from './onnx-proto.js';
 
 export type ExportEstimator =

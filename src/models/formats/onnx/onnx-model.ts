@@ -18,7 +18,7 @@ import type { Table } from '../../../data/table.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
 import { encode } from '../../preprocess/feature-encoder.js';
 import { positionalColumns, rawNumericSpec } from '../imported-inputs.js';
-import { predictionFrom } from '../predictions.js';
+import { predictionFrom } from '../../predictions.js';
 import { decodeOnnx, encodeOnnx, type OnnxModelObject } from './onnx-proto.js';
 
 export interface OnnxModelOptions {

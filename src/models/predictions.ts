@@ -1,5 +1,5 @@
-import { argmaxRows } from '../../metrics/argmax.js';
-import type { PredictionResult } from '../model.js';
+import { argmaxRows } from '../metrics/argmax.js';
+import type { PredictionResult } from './model.js';
 
 /**
  * A model's raw output as a `PredictionResult`: a regressor's values (`classes` null), or a classifier's

@@ -6,10 +6,10 @@ import { manualClock } from '../../core/clock.js';
 import { readTable } from '../../data/read-table.js';
 import { selectRows } from '../../data/select-rows.js';
 import type { ClassifierEvaluation, RegressorEvaluation } from '../../metrics/evaluate.js';
-import { loadModel, saveNativeModel } from '../formats/load-model.js';
-import { loadOnnxModel } from '../formats/onnx/onnx-model.js';
-import { nativeModelToOnnx } from './native-to-onnx.js';
-import { trainModel } from './train-model.js';
+import { loadModel, saveNativeModel } from './load-model.js';
+import { loadOnnxModel } from './onnx/onnx-model.js';
+import { nativeModelToOnnx } from './onnx/native-to-onnx.js';
+import { trainModel } from '../native/train-model.js';
 
 const churnPath = resolve(import.meta.dirname, '../../../examples/data/telco_churn.csv');
 const tmp = mkdtempSync(join(tmpdir(), 'driftwatch-models-'));

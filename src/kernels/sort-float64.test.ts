@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../core/rng.js';
+import { createRng } from '../core/rng.js';
 import { sortFiniteInto, sortFloat64 } from './sort-float64.js';
 
 describe('sortFloat64', () => {

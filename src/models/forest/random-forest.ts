@@ -6,12 +6,10 @@
 import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
-import { binFeatures, binThreshold, type BinMapper } from './binning.js';
+import { binFeatures, binThreshold, type BinMapper, featureImportance, type FeatureImportance, type TreeEnsemble, type TreeNodes } from '../trees/index.js';
 import { runForestTask, type ForestJob, type ForestTaskResult } from './forest-task.js';
 import type { ForestBinnedTree, ForestCriterion } from './grow-forest-tree.js';
-import { featureImportance } from './importance.js';
-import { siblingModuleUrl, startModuleWorker } from '../../core/module-worker.js';
-import type { FeatureImportance, TreeEnsemble, TreeNodes } from './types.js';
+import { siblingModuleUrl, startModuleWorker } from '../../kernels/index.js';
 
 export interface RandomForestParams {
   /** `classification` (labels 0..K-1) or `regression`. */

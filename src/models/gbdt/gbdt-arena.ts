@@ -12,7 +12,7 @@
 import { DriftwatchError } from '../../core/errors.js';
 import { SPLIT_RECORD } from './gbdt-split.js';
 import { featureStride } from './histogram.js';
-import { WASM_MAX_PAGES, WASM_PAGE, wasmApi, type WasmMemory } from './wasm-assembler.js';
+import { WASM_MAX_PAGES, WASM_PAGE, wasmApi, type WasmMemory } from '../../kernels/index.js';
 
 /** A node histogram: `view` for JavaScript, `off` (its byte offset in the shared memory; -1 without it) for the kernels. */
 export interface Hist {

@@ -5,7 +5,7 @@
  * `binFeatures` (the radix sort orders values exactly as the built-in sort does); without WebAssembly it is
  * `binFeatures` itself on the calling thread.
  */
-import { binFeatures, fitBinMapperWith, type BinMapper } from './binning.js';
+import { binFeatures, fitBinMapperWith, type BinMapper } from '../trees/index.js';
 import { align } from './gbdt-arena.js';
 import type { GrowWorkspace } from './grow-gbdt-tree.js';
 

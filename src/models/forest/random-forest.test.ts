@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { trainRandomForest } from './random-forest.js';
-import { compileEnsemble } from './predictor.js';
+import { compileEnsemble } from '../trees/index.js';
 
 function data(n: number, d: number, seed: number, classes = 2) {
   const rng = createRng(seed);

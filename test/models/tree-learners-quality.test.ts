@@ -1,18 +1,18 @@
 /**
- * Quality against scikit-learn 1.2 and XGBoost on the bundled datasets, same splits
- * (test/fixtures/scripts/trees.py). Our learners must be within 0.01 of their counterpart's test accuracy and
- * ROC AUC, or better. Telco churn uses its numeric columns only (as the fixture script does).
+ * Quality against scikit-learn 1.2 and XGBoost on the datasets bundled in examples/data (the repository's own
+ * copies, so a clone with nothing beside it runs this), same splits (test/fixtures/scripts/trees.py). Our
+ * learners must be within 0.01 of their counterpart's test accuracy and ROC AUC, or better. Telco churn uses its numeric columns only (as the fixture script does).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { rocAuc } from '../../metrics/roc-auc.js';
-import { trainGbdt, type GbdtParams } from './gbdt.js';
-import { trainRandomForest } from './random-forest.js';
-import { compileEnsemble } from './predictor.js';
+import { rocAuc } from '../../src/metrics/roc-auc.js';
+import { trainGbdt, type GbdtParams } from '../../src/models/gbdt/index.js';
+import { trainRandomForest } from '../../src/models/forest/index.js';
+import { compileEnsemble } from '../../src/models/trees/index.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = JSON.parse(readFileSync(resolve(repo, 'test/fixtures/models/trees/quality.json'), 'utf8')) as {
   datasets: Record<string, { label: string; columns: string[]; n_rows: number; test_indices: number[]; models: Record<string, { accuracy: number; roc_auc: number }> }>;
 };
@@ -21,7 +21,7 @@ const files: Record<string, string> = { breast_cancer: 'breast_cancer_wisconsin.
 /** Minimal CSV reader for these two unquoted files: the named numeric columns (blank = NaN) and a 0/1 label. */
 function load(name: string) {
   const spec = fixture.datasets[name];
-  const lines = readFileSync(resolve(repo, '../shared/data', files[name]), 'utf8').trim().split('\n');
+  const lines = readFileSync(resolve(repo, 'examples/data', files[name]), 'utf8').trim().split('\n');
   const header = lines[0].split(',');
   const cols = spec.columns.map((c) => header.indexOf(c));
   const li = header.indexOf(spec.label);

@@ -1,5 +1,5 @@
-import { exportOnnx, type ExportEstimator } from '../formats/onnx/onnx-export.js';
-import type { NativeModel } from './native-model.js';
+import { exportOnnx, type ExportEstimator } from './onnx-export.js';
+import type { NativeModel } from '../../native/native-model.js';
 
 /** A native model as ONNX bytes: the same predictions from any ONNX runtime (see onnx-export.ts). */
 export function nativeModelToOnnx(model: NativeModel): Uint8Array {

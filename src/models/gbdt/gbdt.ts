@@ -5,15 +5,12 @@
 import { availableParallelism } from 'node:os';
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng, type Rng } from '../../core/rng.js';
-import { applyBins, binThreshold, type BinMapper } from './binning.js';
+import { applyBins, binThreshold, type BinMapper, featureImportance, sampleIndices, type FeatureImportance, type TreeEnsemble, type TreeNodes } from '../trees/index.js';
 import { binIntoWorkspace } from './gbdt-binning.js';
 import { median, nextNegExp, scalarGradients, scalarLoss, softmaxColumns, softmaxLoss, type GbdtObjective } from './gbdt-losses.js';
 import { MAX_TASKS } from './gbdt-arena.js';
 import type { TaskRunner } from './gbdt-threads.js';
 import { GrowWorkspace, growGbdtTree, type BinnedTree, type GrowOptions } from './grow-gbdt-tree.js';
-import { featureImportance } from './importance.js';
-import { sampleIndices } from './sampling.js';
-import type { FeatureImportance, TreeEnsemble, TreeNodes } from './types.js';
 
 export interface GbdtParams {
   /** `binary` (labels 0/1), `multiclass` (labels 0..K-1), `regression` (L2), `absolute` (L1), `huber`. */

@@ -15,7 +15,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../../core/errors.js';
-import { ClaimBatches, helperLoopSource, stopHelper } from './claim-batch.js';
+import { ClaimBatches, helperLoopSource, stopHelper } from '../../kernels/index.js';
 import { MAX_TASKS, TASK_INTS, type GbdtArena, type Hist } from './gbdt-arena.js';
 import type { GbdtKernels } from './gbdt-kernels.js';
 import { BINARY_GRADIENTS_SOURCE, BINARY_LEAF_STEP_SOURCE, binaryGradients, binaryLeafStep } from './gbdt-losses.js';

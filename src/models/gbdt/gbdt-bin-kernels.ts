@@ -4,7 +4,7 @@
  * costs ~90 ns per value) and the bin lookup of rows, writing both the row-major and the column-major bins.
  */
 import type { ArenaLayout } from './gbdt-arena.js';
-import { Code, I32, I64, F64, type ValType, type WasmFunction } from './wasm-assembler.js';
+import { Code, I32, I64, F64, type ValType, type WasmFunction } from '../../kernels/index.js';
 
 /**
  * sortF64(src, tmp, counts, n): sorts n NaN-free float64 at `src` in place, in the order of

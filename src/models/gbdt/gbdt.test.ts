@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { trainGbdt } from './gbdt.js';
-import { compileEnsemble } from './predictor.js';
+import { compileEnsemble } from '../trees/index.js';
 
 /** y = 1 when x0 > 0.5; the other columns are noise. */
 function separable(n: number, d: number, seed: number) {

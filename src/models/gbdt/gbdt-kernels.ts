@@ -12,7 +12,7 @@
 import type { ArenaLayout, GbdtArena, Hist } from './gbdt-arena.js';
 import { binRowsFunction, radixSortFunction } from './gbdt-bin-kernels.js';
 import { featureStride, histogramKernel } from './histogram.js';
-import { Code, I32, V128, WASM_MAX_PAGES, wasmApi, wasmModule, type WasmExports, type WasmFunction } from './wasm-assembler.js';
+import { Code, I32, V128, WASM_MAX_PAGES, wasmApi, wasmModule, type WasmExports, type WasmFunction } from '../../kernels/index.js';
 
 export interface GbdtKernels {
   /** Zeroes `h` on features arena.feats[0..nf), then adds rows[start..end) into it (nf === d: all features). */

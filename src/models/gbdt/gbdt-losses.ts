@@ -5,11 +5,6 @@
 
 export type GbdtObjective = 'binary' | 'multiclass' | 'regression' | 'absolute' | 'huber';
 
-/** Numerically safe logistic function. */
-export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-}
-
 /** Smallest hessian used, so leaves of pure nodes stay finite (XGBoost uses the same floor). */
 const MIN_HESS = 1e-16;
 

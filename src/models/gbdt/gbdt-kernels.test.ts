@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { GbdtArena } from './gbdt-arena.js';
 import { compileKernels, jsKernels, wasmKernels, type GbdtKernels } from './gbdt-kernels.js';
-import { applyBins, fitBinMapper } from './binning.js';
+import { applyBins, fitBinMapper } from '../trees/index.js';
 import { binIntoWorkspace } from './gbdt-binning.js';
 import { GrowWorkspace, growGbdtTree } from './grow-gbdt-tree.js';
 

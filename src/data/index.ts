@@ -19,6 +19,7 @@ export { toCategorical, toNumeric, numericValues } from './convert-column.js';
 export { compareSchemas, type SchemaComparison } from './compare-schemas.js';
 export { selectRows } from './select-rows.js';
 export { writeCsv, tableToCsvString, csvField } from './write-csv.js';
+export { writeFileAtomic, type AtomicWriteData } from './write-file-atomic.js';
 export { parseIsoDateTime } from './datetime-parse.js';
 export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES } from './missing-values.js';

@@ -3,8 +3,7 @@
  * contain `,` `"` CR or LF (inner quotes doubled). Numbers use their shortest round-trip text `String(n)`,
  * so reading the file back gives the same doubles; datetimes are ISO-8601 UTC; missing values are empty.
  */
-import { createWriteStream } from 'node:fs';
-import { fileWriteError } from './file-source.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 import type { Column, Table } from './table.js';
 
 const ROWS_PER_WRITE = 4096;
@@ -35,17 +34,17 @@ export function tableToCsvString(table: Table): string {
   return table.names.map(csvField).join(',') + '\n' + rowsText(table, 0, table.rowCount);
 }
 
-/** Writes the table to `path` as CSV, streaming a few thousand rows at a time. */
+/**
+ * Writes the table to `path` as CSV, atomically (writeFileAtomic), streaming a few thousand rows at a
+ * time: the text of the whole table is never in memory at once.
+ */
 export async function writeCsv(table: Table, path: string): Promise<void> {
-  const out = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => out.once('error', (e) => reject(fileWriteError(path, e))));
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
-  };
-  await write(table.names.map(csvField).join(',') + '\n');
+  await writeFileAtomic(path, csvChunks(table));
+}
+
+function* csvChunks(table: Table): Generator<string> {
+  yield table.names.map(csvField).join(',') + '\n';
   for (let r = 0; r < table.rowCount; r += ROWS_PER_WRITE) {
-    await write(rowsText(table, r, Math.min(table.rowCount, r + ROWS_PER_WRITE)));
+    yield rowsText(table, r, Math.min(table.rowCount, r + ROWS_PER_WRITE));
   }
-  // end's callback gets the stream's error too (an open that failed): it must reject, not resolve.
-  await Promise.race([new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(fileWriteError(path, e)) : resolve()))), failed]);
 }

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../core/errors.js';
+import { writeFileAtomic } from '../data/index.js';
 import type { DriftReport } from '../drift/types.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat } from './types.js';
@@ -57,7 +57,8 @@ export async function writeReports(report: DriftReport, outDir: string, formats:
     try {
       await writeFileAtomic(path, data);
     } catch (e) {
-      throw ioError('write', path, e);
+      // writeFileAtomic names the file; the report's message also says which option to change.
+      throw ioError('write', path, isDriftwatchError(e) && e.cause !== undefined ? e.cause : e);
     }
     written.push(path);
   }

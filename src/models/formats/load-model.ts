@@ -3,8 +3,9 @@
  * (`save_model("model.json")`) and ONNX, telling them apart by content, not by extension. Pickle and
  * joblib files are refused: loading one runs arbitrary code (docs/models.md says how to convert).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { DriftwatchError } from '../../core/errors.js';
+import { writeFileAtomic } from '../../data/index.js';
 import type { Model } from '../model.js';
 import { createNativeModel, type NativeModel } from '../native/native-model.js';
 import { isNativeModelFile, validateNativeModelFile } from '../native/native-format.js';
@@ -64,15 +65,9 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
   return { model: await loadOnnxModel(bytes, { ...options, source: path }), format: 'onnx' };
 }
 
-/** Writes a native model as JSON, atomically (a crash never leaves half a file). */
+/** Writes a native model as JSON, atomically (writeFileAtomic: a crash never leaves half a file). */
 export async function saveNativeModel(model: NativeModel, path: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, JSON.stringify(model.toFile()) + '\n');
-    await rename(tmp, path);
-  } catch (e) {
-    throw new DriftwatchError('FILE_UNWRITABLE', `cannot write the model file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path });
-  }
+  await writeFileAtomic(path, JSON.stringify(model.toFile()) + '\n');
 }
 
 function isPickle(bytes: Buffer, path: string): boolean {

@@ -2,9 +2,8 @@
  * Model training as every entry point runs it: read the data, train with a seeded validation split, and
  * save the model (Driftwatch JSON, and ONNX when asked).
  */
-import { writeFile } from 'node:fs/promises';
 import type { Clock } from '../../core/clock.js';
-import type { Table } from '../../data/index.js';
+import { writeFileAtomic, type Table } from '../../data/index.js';
 import { nativeModelToOnnx, saveNativeModel, trainModel, type Algorithm, type ParamValue, type TrainResult } from '../../models/index.js';
 import { isInMemory, performanceTimer, readData, withDisplayPath, writeOutputFile, type OutputTarget, type ReadSettings, type TableInput, type Timer } from '../io/index.js';
 
@@ -68,6 +67,6 @@ export async function trainAndSave(options: TrainAndSaveOptions): Promise<TrainA
   const seconds = (now() - started) / 1000;
 
   if (options.out !== undefined) await writeOutputFile(options.out, 'the model file', (path) => saveNativeModel(result.model, path));
-  if (options.onnx !== undefined) await writeOutputFile(options.onnx, 'the ONNX file', (path) => writeFile(path, nativeModelToOnnx(result.model)));
+  if (options.onnx !== undefined) await writeOutputFile(options.onnx, 'the ONNX file', (path) => writeFileAtomic(path, nativeModelToOnnx(result.model)));
   return { ...result, seconds };
 }

@@ -29,6 +29,19 @@ describe('sortFloat64', () => {
     expect(view).toEqual(expected);
     expect([big.slice(0, 1000), big.slice(80000)]).toEqual(outside);
   });
+  it("orders the tree learners' binning samples (50k values: ties, subnormals, all magnitudes) as TypedArray sort", () => {
+    const rng = createRng(11);
+    const show = (a: Float64Array): (number | string)[] => Array.from(a, (v) => (Object.is(v, -0) ? '-0' : v));
+    for (const n of [16_384, 50_000]) {
+      const v = Float64Array.from({ length: n }, (_, k) => {
+        const r = rng.next();
+        if (r < 0.05) return [0, -0, Infinity, -Infinity, 1e-310, -1e-310, Number.MAX_VALUE][k % 7]!;
+        if (r < 0.3) return Math.round(rng.normal() * 3);
+        return rng.normal() * 10 ** rng.int(40) * (rng.next() < 0.5 ? 1e-20 : 1);
+      });
+      expect(show(sortFloat64(v.slice()))).toEqual(show(v.slice().sort()));
+    }
+  });
   it('sorts small arrays too', () => {
     expect(Array.from(sortFloat64(Float64Array.from([3, -1, 2, -0, 0])))).toEqual([-1, -0, 0, 2, 3]);
   });

@@ -1,8 +1,10 @@
 /**
  * Ascending sort of a Float64Array without NaN, in place. Node 20's TypedArray sort takes ~70 ms for 100k
  * doubles, which made sorting the largest cost of a drift analysis; a radix sort on the IEEE-754 bit
- * patterns gives the same order (-0 before +0, as TypedArray sort does) many times faster. Small arrays
- * use the built-in sort.
+ * patterns gives the same order (-0 before +0, as TypedArray sort does) many times faster. Arrays under
+ * 16,384 values use the built-in sort: below ~8k values clearing the 1 MB of digit counts costs more than
+ * the radix passes save. One sort for the whole code base: the drift engine's samples and the tree
+ * learners' binning samples (50k values per feature, half the time of the built-in sort).
  *
  * The radix sort first orders by the high 32 bits of each key only (two 16-bit passes instead of four):
  * for real columns the high word — sign, exponent and 20 mantissa bits — nearly always tells values
@@ -12,7 +14,7 @@
  * costs about what the plain four-pass sort costs.
  */
 
-const RADIX_MIN = 65536;
+const RADIX_MIN = 16_384;
 const DIGIT = 1 << 16;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /** Element moves the insertion pass may make, per value, before the full sort takes over. */

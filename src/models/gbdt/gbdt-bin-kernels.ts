@@ -1,71 +1,9 @@
 /**
- * Binning kernels of GBDT training (see gbdt-binning.ts), in WebAssembly for the kernel module of
- * gbdt-kernels.ts: a radix sort of float64 values (the quantile edges need sorted samples; the built-in sort
- * costs ~90 ns per value) and the bin lookup of rows, writing both the row-major and the column-major bins.
+ * The binning kernel of GBDT training (see gbdt-binning.ts), in WebAssembly for the kernel module of
+ * gbdt-kernels.ts: the bin lookup of rows, writing both the row-major and the column-major bins.
  */
 import type { ArenaLayout } from './gbdt-arena.js';
-import { Code, I32, I64, F64, type ValType, type WasmFunction } from '../../kernels/index.js';
-
-/**
- * sortF64(src, tmp, counts, n): sorts n NaN-free float64 at `src` in place, in the order of
- * Float64Array.prototype.sort (-0 before +0), with `tmp` (n values) and `counts` (2048 int32) as scratch.
- * LSD radix sort, 11 bits a pass, on the bits made order-preserving as unsigned integers (negative: all bits
- * flipped; positive: sign bit set); a pass whose digit is the same for every value is skipped.
- */
-export function radixSortFunction(): WasmFunction {
-  const [src0, tmp0, counts, n] = [0, 1, 2, 3];
-  const [src, tmp, i, end, dgt, pos, sum, cnt, b, shift, v] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-  const c = new Code();
-  /** The digit of the i64 value in local `v` at the current shift, as i32. */
-  const digit = (): void => {
-    c.get(v).get(v).i64(63n).i64ShrS().i64(-0x8000000000000000n).i64Or().i64Xor().get(shift).i64ShrU().i32WrapI64().i32(0x7ff).i32And();
-  };
-  c.get(src0).set(src).get(tmp0).set(tmp);
-  c.block().get(n).i32(2).i32LtU().brIf(0); // fewer than two values: sorted
-  c.i64(0n).set(shift);
-  c.loop(); // passes
-  c.block(); // a skipped pass branches here
-  c.get(counts).i32(0).i32(8192).memoryFill();
-  c.get(src).tee(i).get(n).i32(3).i32Shl().i32Add().set(end);
-  c.loop();
-  c.get(i).i64Load().set(v);
-  digit();
-  c.i32(2).i32Shl().get(counts).i32Add().tee(pos).get(pos).i32Load().i32(1).i32Add().i32Store();
-  c.get(i).i32(8).i32Add().tee(i).get(end).i32LtU().brIf(0);
-  c.end();
-  // Every value has the first value's digit: nothing moves.
-  c.get(src).i64Load().set(v);
-  digit();
-  c.i32(2).i32Shl().get(counts).i32Add().i32Load().get(n).i32Eq().brIf(0);
-  // Exclusive prefix sums.
-  c.i32(0).set(sum).get(counts).set(b);
-  c.loop();
-  c.get(b).i32Load().set(cnt);
-  c.get(b).get(sum).i32Store();
-  c.get(sum).get(cnt).i32Add().set(sum);
-  c.get(b).i32(4).i32Add().tee(b).get(counts).i32(8192).i32Add().i32LtU().brIf(0);
-  c.end();
-  // Stable scatter into tmp, then swap.
-  c.get(src).set(i);
-  c.loop();
-  c.get(i).i64Load().set(v);
-  digit();
-  c.i32(2).i32Shl().get(counts).i32Add().tee(pos).i32Load().set(dgt);
-  c.get(pos).get(dgt).i32(1).i32Add().i32Store();
-  c.get(dgt).i32(3).i32Shl().get(tmp).i32Add().get(v).i64Store();
-  c.get(i).i32(8).i32Add().tee(i).get(end).i32LtU().brIf(0);
-  c.end();
-  c.get(src).set(b).get(tmp).set(src).get(b).set(tmp);
-  c.end(); // skip target
-  c.get(shift).i64(11n).i64Add().tee(shift).i64(64n).i64LtU().brIf(0);
-  c.end();
-  // The sorted values are wherever the last pass left them.
-  c.block().get(src).get(src0).i32Eq().brIf(0);
-  c.get(src0).get(src).get(n).i32(3).i32Shl().memoryCopy();
-  c.end();
-  c.end();
-  return { name: 'sortF64', params: [I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I64, I64], body: c };
-}
+import { Code, I32, F64, type ValType, type WasmFunction } from '../../kernels/index.js';
 
 /**
  * binRows(start, end, x, row0, edges): bins rows start..end-1 whose values are at `x` (row-major, from row

@@ -1,18 +1,16 @@
 /**
- * Binning of GBDT training data straight into the training memory, on both threads: the samples' sorts (for the
- * quantile edges, binning.ts) and the bin lookup of row ranges are tasks with WebAssembly kernels
- * (gbdt-bin-kernels.ts), and the bins are written row-major and column-major at once. Same edges and bins as
- * `binFeatures` (the radix sort orders values exactly as the built-in sort does); without WebAssembly it is
- * `binFeatures` itself on the calling thread.
+ * Binning of GBDT training data straight into the training memory: the edges are `fitBinMapper`'s (its samples
+ * sorted by the kernels' float64 radix sort, shared with the drift engine), and the bin lookup of row ranges is a
+ * task with a WebAssembly kernel (gbdt-bin-kernels.ts) on both threads, writing the bins row-major and
+ * column-major at once. Same edges and bins as `binFeatures`; without WebAssembly it is `binFeatures` itself on
+ * the calling thread.
  */
-import { binFeatures, fitBinMapperWith, type BinMapper } from '../trees/index.js';
+import { binFeatures, fitBinMapper, type BinMapper } from '../trees/index.js';
 import { align } from './gbdt-arena.js';
 import type { GrowWorkspace } from './grow-gbdt-tree.js';
 
 /** Rows are copied into the training memory this many bytes at a time for binning. */
 const CHUNK_BYTES = 4 << 20;
-/** Arrays shorter than this are sorted in place by the built-in sort: a task would cost more. */
-const MIN_TASK_SORT = 1024;
 
 /** Learns the bin edges of `x` (the workspace's n x d rows) and fills the workspace's bins. */
 export function binIntoWorkspace(ws: GrowWorkspace, x: Float64Array, options: { maxBins: number; seed: number }): BinMapper {
@@ -23,7 +21,7 @@ export function binIntoWorkspace(ws: GrowWorkspace, x: Float64Array, options: { 
     arena.setBins(bins, mapper.missingBin);
     return mapper;
   }
-  const mapper = fitBinMapperWith(x, n, d, options, (arrays) => sortInArena(ws, arrays));
+  const mapper = fitBinMapper(x, n, d, options);
   arena.missingBin.set(mapper.missingBin);
 
   const rowBytes = d * 8;
@@ -42,26 +40,4 @@ export function binIntoWorkspace(ws: GrowWorkspace, x: Float64Array, options: { 
     runner.run();
   }
   return mapper;
-}
-
-/** Sorts the arrays in place: the long ones as radix-sort tasks in the training memory. */
-function sortInArena(ws: GrowWorkspace, arrays: Float64Array[]): void {
-  const big = arrays.filter((a) => a.length >= MIN_TASK_SORT);
-  for (const a of arrays) if (a.length < MIN_TASK_SORT) a.sort();
-  if (big.length === 0) return;
-  // Per array: its values, as many for the scatter, 2048 counters.
-  const bytes = big.reduce((s, a) => s + 2 * align(a.length * 8) + 8192, 0);
-  const base = ws.arena.binningScratch(bytes);
-  const f64 = new Float64Array(ws.arena.memory!.buffer);
-  const at: number[] = [];
-  let o = base;
-  for (const a of big) {
-    at.push(o);
-    f64.set(a, o / 8);
-    const tmp = o + align(a.length * 8);
-    ws.runner.addSort(o, tmp, tmp + align(a.length * 8), a.length);
-    o = tmp + align(a.length * 8) + 8192;
-  }
-  ws.runner.run();
-  big.forEach((a, j) => a.set(f64.subarray(at[j] / 8, at[j] / 8 + a.length)));
 }

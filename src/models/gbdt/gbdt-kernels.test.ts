@@ -33,11 +33,6 @@ function both(n: number, d: number, slots: 2 | 3, seed: number): { arenas: GbdtA
   return { arenas, kernels };
 }
 
-/** The WebAssembly exports of a fresh kernel module on `a`. */
-function compileKernelsFor(a: GbdtArena) {
-  return wasmKernels(a, compileKernels(a)!).wasm!;
-}
-
 describe('GBDT kernels: WebAssembly and JavaScript agree to the bit', () => {
   it.each([2, 3] as const)('histograms (all features and a subset), add and subtract, %i slots', (slots) => {
     const n = 3000;
@@ -101,27 +96,6 @@ describe('GBDT kernels: WebAssembly and JavaScript agree to the bit', () => {
         return [l, left, right];
       });
       expect(res[0]).toEqual(res[1]);
-    }
-  });
-
-  it('sorts float64 as the built-in sort does (radix sort; -0 before +0, infinities, ties, all magnitudes)', () => {
-    const rng = createRng(5);
-    const a = new GbdtArena(new Float64Array(10), 10, 1, 2, 1, true);
-    const sortF64 = compileKernelsFor(a).sortF64;
-    for (const n of [2, 3, 1000, 20_000]) {
-      const v = Float64Array.from({ length: n }, (_, k) => {
-        const r = rng.next();
-        if (r < 0.05) return [0, -0, Infinity, -Infinity, 1e-310, -1e-310, Number.MAX_VALUE][k % 7];
-        if (r < 0.3) return Math.round(rng.normal() * 3); // ties
-        return rng.normal() * 10 ** rng.int(40) * (rng.next() < 0.5 ? 1e-20 : 1);
-      });
-      const base = a.binningScratch(n * 16 + 8192);
-      const f64 = new Float64Array(a.memory!.buffer);
-      f64.set(v, base / 8);
-      sortF64(base, base + n * 8, base + n * 16, n);
-      const got = Array.from(f64.subarray(base / 8, base / 8 + n));
-      const want = Array.from(v.slice().sort());
-      expect(got.map((x) => Object.is(x, -0) ? '-0' : x)).toEqual(want.map((x) => Object.is(x, -0) ? '-0' : x));
     }
   });
 

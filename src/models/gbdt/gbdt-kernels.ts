@@ -10,7 +10,7 @@
  * identical either way.
  */
 import type { ArenaLayout, GbdtArena, Hist } from './gbdt-arena.js';
-import { binRowsFunction, radixSortFunction } from './gbdt-bin-kernels.js';
+import { binRowsFunction } from './gbdt-bin-kernels.js';
 import { featureStride, histogramKernel } from './histogram.js';
 import { Code, I32, V128, WASM_MAX_PAGES, wasmApi, wasmModule, type WasmExports, type WasmFunction } from '../../kernels/index.js';
 
@@ -46,7 +46,6 @@ export function kernelModule(L: ArenaLayout): Uint8Array {
     partition(L),
     histOp(L, 'addFeats'),
     histOp(L, 'subFeats'),
-    radixSortFunction(),
     binRowsFunction(L),
     join(L),
     iota(L),

@@ -1,7 +1,7 @@
 /**
  * Runs batches of independent GBDT tasks (a node's histogram or half of it, a node's partition or half of it, a
- * range of binary-loss gradients, a leaf's score update, a node's split search, and for binning a sort or a
- * range of rows to bin) on the calling thread and a helper thread. Training stays synchronous: the
+ * range of binary-loss gradients, a leaf's score update, a node's split search, and for binning a range of
+ * rows to bin) on the calling thread and a helper thread. Training stays synchronous: the
  * threads meet through Atomics on shared memory, not through messages.
  *
  * Tasks are claimed dynamically, largest first, from one counter, so a busy core slows the batch but never
@@ -26,8 +26,7 @@ const T_PART = 2;
 const T_GRAD = 3;
 const T_LEAF = 4;
 const T_SPLIT = 5;
-const T_SORT = 6;
-const T_BIN = 7;
+const T_BIN = 6;
 
 // Control words.
 
@@ -68,7 +67,6 @@ function run(t) {
       if (memory.buffer !== wholeBuf) { wholeBuf = memory.buffer; whole = new Float64Array(wholeBuf); }
       (rec[K + 3] === 3 ? splitSearch3 : splitSearch2)(whole, a / 8, feats, e, missingBin, rec, b, rec[K], rec[K + 1], rec[K + 2]);
       break;
-    case ${T_SORT}: ex.sortF64(a, b, c, e); break;
     case ${T_BIN}: ex.binRows(a, b, c, e, f); break;
   }
 }
@@ -167,11 +165,6 @@ export class TaskRunner {
     rec[k + 3] = slots;
   }
 
-  /** Binning (needs the WebAssembly kernels): sorts n float64 at byte offset src (gbdt-bin-kernels.ts). */
-  addSort(src: number, tmp: number, counts: number, n: number): void {
-    this.pending.push({ type: T_SORT, size: 8 * n, args: [src, tmp, counts, n, 0, 0], hist: null, small: null });
-  }
-
   /** Binning (needs the WebAssembly kernels): bins rows start..end-1 read from x (row row0 first). */
   addBinRows(start: number, end: number, x: number, row0: number, edges: number): void {
     this.pending.push({ type: T_BIN, size: 8 * (end - start), args: [start, end, x, row0, edges, 0], hist: null, small: null });
@@ -249,9 +242,6 @@ export class TaskRunner {
         splitSearchFor(rec[k + 3])(hist, base, feats, e, missingBin, rec, b, rec[k], rec[k + 1], rec[k + 2]);
         break;
       }
-      case T_SORT:
-        this.kernels.wasm!.sortF64(a, b, c, e);
-        break;
       case T_BIN:
         this.kernels.wasm!.binRows(a, b, c, e, f);
         break;

@@ -11,6 +11,7 @@
  */
 import { DriftwatchError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
+import { sortFloat64 } from '../../kernels/index.js';
 import { sampleIndices } from './sampling.js';
 
 export interface BinOptions {
@@ -55,20 +56,11 @@ export function binFeatures(x: Float64Array, n: number, d: number, options: BinO
   return { bins: applyBins(mapper, x, n), n, d, mapper };
 }
 
-/** Learns the bin edges only. */
+/**
+ * Learns the bin edges only. The edge samples are sorted by the kernels' radix sort (the built-in sort costs
+ * ~90 ns per value, a quarter of the binning time of a 30-feature set): the same order, so the same edges.
+ */
 export function fitBinMapper(x: Float64Array, n: number, d: number, options: BinOptions = {}): BinMapper {
-  return fitBinMapperWith(x, n, d, options, sortEach);
-}
-
-/** Sorts each array in place (numeric order, -0 before +0; no NaN). */
-export type SortAll = (arrays: Float64Array[]) => void;
-
-function sortEach(arrays: Float64Array[]): void {
-  for (const a of arrays) a.sort();
-}
-
-/** `fitBinMapper` with the sorting of the edge samples supplied (GBDT training sorts on two threads). */
-export function fitBinMapperWith(x: Float64Array, n: number, d: number, options: BinOptions, sortAll: SortAll): BinMapper {
   const maxBins = options.maxBins ?? 255;
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 255) {
     throw new DriftwatchError('INVALID_ARGUMENT', `invalid maxBins: ${maxBins} (expected an integer in 2..255)`, { field: 'maxBins' });
@@ -129,7 +121,7 @@ export function fitBinMapperWith(x: Float64Array, n: number, d: number, options:
       }
       strided.forEach((j, t) => (toSort[j] = outs[t]));
     }
-    sortAll(toSort);
+    for (const a of toSort) sortFloat64(a);
     for (let j = 0; j < nb; j++) {
       const edges = quantileEdges(toSort[j], maxBins);
       upper.push(edges);

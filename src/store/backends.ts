@@ -1,0 +1,90 @@
+/**
+ * Opening a connection to each backend. SQLite: one better-sqlite3 connection in WAL mode, with a busy
+ * timeout, foreign keys on, and transactions that take the write lock when they begin (BEGIN IMMEDIATE),
+ * so two processes that read-then-write never deadlock. Postgres: a pg pool; bigint counts parse to numbers.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import pg from 'pg';
+import { DriftwatchError } from '../core/errors.js';
+import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+export interface Backend {
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
+  /** For messages: the file path, or the URL without its password. */
+  readonly location: string;
+}
+
+/** How long a writer waits for another process's lock before the store reports UNAVAILABLE. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+export function openSqlite(file: string): Backend {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    sqlite = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    // FULL: a transaction acknowledged to a caller survives a power cut, not only a crash.
+    sqlite.pragma('synchronous = FULL');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new DriftwatchError('UNAVAILABLE', `cannot open the database ${file} (${code}); check that the data directory (--home, DRIFTWATCH_HOME) is writable`, { file }, { cause: e });
+  }
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), dialect: sqliteDialect, location: file };
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  readonly poolSize?: number;
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Backend {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 /* int8 */ ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports UNAVAILABLE.
+  pool.on('error', () => undefined);
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: postgresDialect, location };
+}

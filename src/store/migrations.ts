@@ -1,0 +1,220 @@
+/**
+ * The schema's history: an ordered list of named migrations, applied in order by Kysely's Migrator and
+ * recorded in `kysely_migration`. Never edit or reorder a migration that has shipped: add a new one.
+ * A test pins the list of names so a change here is deliberate.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreDialect } from './dialect.js';
+
+export interface StoreMigration {
+  readonly name: string;
+  up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
+}
+
+export const MIGRATIONS: readonly StoreMigration[] = [
+  {
+    name: '0001_registry_datasets_reports',
+    async up(db, d) {
+      const { time, json, float } = d.types;
+      await d.addIdColumn(db.schema.createTable('datasets'))
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('last_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await d.addIdColumn(db.schema.createTable('dataset_versions'))
+        .addColumn('dataset_id', 'integer', (c) => c.notNull().references('datasets.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('artifact_sha256', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('column_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('columns', json, (c) => c.notNull())
+        .addColumn('source', 'text')
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addUniqueConstraint('dataset_versions_dataset_version', ['dataset_id', 'version'])
+        .execute();
+
+      await d.addIdColumn(db.schema.createTable('registered_models'))
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('last_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await d.addIdColumn(db.schema.createTable('model_versions'))
+        .addColumn('model_id', 'integer', (c) => c.notNull().references('registered_models.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('artifact_sha256', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('signature', json, (c) => c.notNull())
+        .addColumn('metrics', json, (c) => c.notNull())
+        .addColumn('parameters', json, (c) => c.notNull())
+        .addColumn('training_fingerprint', 'text')
+        .addColumn('trained_on_dataset_version_id', 'integer', (c) => c.references('dataset_versions.id'))
+        .addColumn('reference_dataset_version_id', 'integer', (c) => c.references('dataset_versions.id'))
+        .addColumn('parent_version', 'integer')
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('tags', json, (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('state_reason', 'text')
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addUniqueConstraint('model_versions_model_version', ['model_id', 'version'])
+        .execute();
+      await db.schema.createTable('aliases')
+        .addColumn('model_id', 'integer', (c) => c.notNull().references('registered_models.id'))
+        .addColumn('alias', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('aliases_pk', ['model_id', 'alias'])
+        .execute();
+      await d.addIdColumn(db.schema.createTable('alias_history'))
+        .addColumn('model_id', 'integer', (c) => c.notNull().references('registered_models.id'))
+        .addColumn('alias', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer')
+        .addColumn('previous_version', 'integer')
+        .addColumn('reference_dataset_version_id', 'integer', (c) => c.references('dataset_versions.id'))
+        .addColumn('moved_at', time, (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alias_history_lookup').on('alias_history').columns(['model_id', 'alias', 'moved_at']).execute();
+
+      await d.addIdColumn(db.schema.createTable('drift_reports'))
+        .addColumn('model_name', 'text')
+        .addColumn('model_version', 'integer')
+        .addColumn('reference_dataset_version_id', 'integer', (c) => c.references('dataset_versions.id'))
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('window_start', time)
+        .addColumn('window_end', time)
+        .addColumn('dataset_drift', 'integer', (c) => c.notNull())
+        .addColumn('drift_share', float)
+        .addColumn('drifted_columns', 'integer', (c) => c.notNull())
+        .addColumn('total_columns', 'integer', (c) => c.notNull())
+        .addColumn('severity', 'text')
+        .addColumn('report', json, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('drift_reports_model_time').on('drift_reports').columns(['model_name', 'created_at']).execute();
+    },
+  },
+  {
+    name: '0002_jobs_approvals_audit',
+    async up(db, d) {
+      const { time, json } = d.types;
+      await d.addIdColumn(db.schema.createTable('jobs'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('model_name', 'text')
+        .addColumn('dedupe_key', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('payload', json, (c) => c.notNull())
+        .addColumn('result', json)
+        .addColumn('error', 'text')
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('started_at', time)
+        .addColumn('finished_at', time)
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .execute();
+      // One active job per key: a second trigger while one is queued or running inserts nothing.
+      await db.schema.createIndex('jobs_active_dedupe').on('jobs').column('dedupe_key').unique()
+        .where(sql<boolean>`state in ('queued', 'running')`)
+        .execute();
+      await db.schema.createIndex('jobs_state').on('jobs').columns(['state', 'created_at']).execute();
+      await d.addIdColumn(db.schema.createTable('job_steps'))
+        .addColumn('job_id', 'integer', (c) => c.notNull().references('jobs.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('started_at', time, (c) => c.notNull())
+        .addColumn('finished_at', time)
+        .addColumn('duration_ms', 'integer')
+        .addColumn('outcome', 'text')
+        .addColumn('detail', json)
+        .addColumn('log', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.createIndex('job_steps_job').on('job_steps').columns(['job_id', 'seq']).execute();
+
+      await d.addIdColumn(db.schema.createTable('approvals'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('model_version', 'integer')
+        .addColumn('job_id', 'integer', (c) => c.references('jobs.id'))
+        .addColumn('evidence', json, (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('requested_at', time, (c) => c.notNull())
+        .addColumn('requested_by', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', time)
+        .addColumn('comment', 'text')
+        .execute();
+      await db.schema.createIndex('approvals_state').on('approvals').columns(['state', 'requested_at']).execute();
+
+      await d.addIdColumn(db.schema.createTable('audit_events'))
+        .addColumn('at', time, (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('subject_kind', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('details', json, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_events_subject').on('audit_events').columns(['subject_kind', 'subject', 'at']).execute();
+      await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
+    },
+  },
+  {
+    name: '0003_predictions_ingest_api_keys',
+    async up(db, d) {
+      const { time, json, float } = d.types;
+      await db.schema.createTable('ingest_batches')
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('batch_id', 'text', (c) => c.notNull())
+        .addColumn('received_at', time, (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ingest_batches_pk', ['model_name', 'batch_id'])
+        .execute();
+      await d.addIdColumn(db.schema.createTable('prediction_rows'))
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('model_version', 'integer')
+        .addColumn('batch_id', 'text')
+        .addColumn('prediction_id', 'text', (c) => c.notNull().unique())
+        .addColumn('ts_ms', float, (c) => c.notNull())
+        .addColumn('features', json, (c) => c.notNull())
+        .addColumn('prediction', 'text')
+        .addColumn('probability', float)
+        .addColumn('label', 'text')
+        .addColumn('labelled_at', time)
+        .execute();
+      // Windows are "the last N rows" (id order) or a time range, per model.
+      await db.schema.createIndex('prediction_rows_model_id').on('prediction_rows').columns(['model_name', 'id']).execute();
+      await db.schema.createIndex('prediction_rows_model_ts').on('prediction_rows').columns(['model_name', 'ts_ms']).execute();
+      await d.addIdColumn(db.schema.createTable('api_keys'))
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', time)
+        .addColumn('last_used_at', time)
+        .execute();
+    },
+  },
+];
+
+/** Kysely's Migrator over the list above, bound to one dialect. */
+export function createMigrator(db: Kysely<unknown>, dialect: StoreDialect): Migrator {
+  const provider: MigrationProvider = {
+    getMigrations: () =>
+      Promise.resolve(Object.fromEntries(MIGRATIONS.map((m): [string, Migration] => [m.name, { up: (k) => m.up(k, dialect) }]))),
+  };
+  return new Migrator({ db, provider });
+}

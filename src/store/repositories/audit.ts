@@ -1,0 +1,82 @@
+/** The audit log: every change to models, aliases, baselines, approvals and jobs, with who and when. */
+import { sql, type Selectable } from 'kysely';
+import { isoOf, nowValue, type StoreContext } from '../context.js';
+import type { AuditEventsTable } from '../schema.js';
+
+export interface AuditEvent {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  /** Dotted verb, e.g. 'model.registered', 'alias.moved', 'model.rolled_back', 'approval.decided'. */
+  readonly action: string;
+  /** What kind of thing it is about: 'model', 'dataset', 'approval', 'job', 'api_key'. */
+  readonly subjectKind: string;
+  /** Its name or id, e.g. 'churn', 'churn:3', '12'. */
+  readonly subject: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface NewAuditEvent {
+  readonly actor: string;
+  readonly action: string;
+  readonly subjectKind: string;
+  readonly subject: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditFilter {
+  readonly subjectKind?: string;
+  readonly subject?: string;
+  /** Subjects starting with this, e.g. 'churn' matches 'churn' and 'churn:3'. */
+  readonly subjectPrefix?: string;
+  readonly action?: string;
+  readonly sinceMs?: number;
+  readonly untilMs?: number;
+  readonly limit?: number;
+}
+
+export interface AuditRepository {
+  record(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Oldest first. */
+  list(filter?: AuditFilter): Promise<AuditEvent[]>;
+}
+
+export function auditRepository(ctx: StoreContext): AuditRepository {
+  const { db, dialect } = ctx;
+  const toEvent = (r: Selectable<AuditEventsTable>): AuditEvent => ({
+    id: r.id,
+    at: isoOf(ctx, r.at),
+    actor: r.actor,
+    action: r.action,
+    subjectKind: r.subject_kind,
+    subject: r.subject,
+    details: dialect.readJson(r.details) as Record<string, unknown>,
+  });
+  return {
+    async record(event) {
+      const r = await db.insertInto('audit_events').values({
+        at: nowValue(ctx),
+        actor: event.actor,
+        action: event.action,
+        subject_kind: event.subjectKind,
+        subject: event.subject,
+        details: dialect.writeJson(event.details ?? {}),
+      }).returningAll().executeTakeFirstOrThrow();
+      return toEvent(r);
+    },
+    async list(filter = {}) {
+      let q = db.selectFrom('audit_events').selectAll();
+      if (filter.subjectKind !== undefined) q = q.where('subject_kind', '=', filter.subjectKind);
+      if (filter.subject !== undefined) q = q.where('subject', '=', filter.subject);
+      if (filter.subjectPrefix !== undefined) {
+        const p = filter.subjectPrefix;
+        q = q.where((eb) => eb.or([eb('subject', '=', p), sql<boolean>`subject like ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`} escape '\\'`]));
+      }
+      if (filter.action !== undefined) q = q.where('action', '=', filter.action);
+      if (filter.sinceMs !== undefined) q = q.where('at', '>=', dialect.writeTime(filter.sinceMs));
+      if (filter.untilMs !== undefined) q = q.where('at', '<=', dialect.writeTime(filter.untilMs));
+      const rows = await q.orderBy('at').orderBy('id').limit(filter.limit ?? 10_000).execute();
+      return rows.map(toEvent);
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { loadModel, type Model, type ModelSignature } from '../models/index.js';
 import type { AliasMove, AliasRecord, DatasetVersion, Repositories, Store, StoredModelVersion } from '../store/index.js';
 import { prepareDataset, readDatasetArtifact, type DatasetSource } from './datasets.js';
 import type { Table } from '../data/index.js';
-import { assertAliasName, assertModelName, formatModelRef, PRODUCTION, type ModelRef } from './refs.js';
+import { assertAliasName, assertModelName, PRODUCTION, type ModelRef } from './refs.js';
 import { assertTransition, type VersionState } from './states.js';
 
 /** The formats the registry records: Driftwatch's native JSON, ONNX, XGBoost's JSON. */

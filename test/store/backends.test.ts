@@ -29,11 +29,8 @@ describe('the embedded SQLite database', () => {
       } finally {
         raw.close();
       }
-      // Foreign keys are enforced on the store's own connection: a version of a model that does not exist is refused.
-      await expect(store.transaction(async (tx) => {
-        await tx.datasets.createVersion({ dataset: 'd', artifactSha256: 'a'.repeat(64), format: 'csv', rowCount: 1, columnCount: 1, fingerprint: 'f', columns: [], createdBy: 'x' });
-        await tx.models.insertVersion(424242, { artifactSha256: 'a'.repeat(64), format: 'native', signature: {}, metrics: {}, parameters: {}, trainingFingerprint: null, trainedOnDatasetVersionId: null, referenceDatasetVersionId: null, parentVersion: null, createdBy: 'x', tags: {}, description: null, state: 'candidate' });
-      })).rejects.toThrow(/FOREIGN KEY/);
+      // Foreign keys are enforced on the store's own connection: an alias of a model that does not exist is refused.
+      await expect(store.aliases.move(424242, { alias: 'production', version: 1, previousVersion: null, referenceDatasetVersionId: null, actor: 'x', reason: null, kind: 'set' })).rejects.toThrow(/FOREIGN KEY/);
       expect(SQLITE_BUSY_TIMEOUT_MS).toBeGreaterThan(0);
     } finally {
       await store.close();

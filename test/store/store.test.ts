@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import { ERROR_CODES } from '../../src/core/error-codes.js';
-import { MIGRATION_NAMES } from '../../src/store/index.js';
+import { MIGRATION_NAMES, type FeatureValue } from '../../src/store/index.js';
 import { describeEachBackend } from '../helpers/store-backends.js';
 import { failure } from '../helpers/table-cells.js';
 
@@ -183,7 +183,7 @@ describeEachBackend('store', (backend) => {
       predictionId: `p${i}`,
       modelVersion: 1,
       tsMs: Date.parse('2026-12-01T00:00:00Z') + i * 1000,
-      features: i % 10 === 0 ? { tenure: i, plan: 'basic' } : { tenure: i, plan: i % 2 === 0 ? 'pro' : 'basic', extra: true },
+      features: i % 10 === 0 ? ({ tenure: i, plan: 'basic' } as Record<string, FeatureValue>) : { tenure: i, plan: i % 2 === 0 ? 'pro' : 'basic', extra: true },
       prediction: i % 3 === 0 ? 'yes' : 'no',
       probability: i % 7 === 0 ? null : i / 2500,
     }));

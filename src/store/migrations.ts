@@ -171,23 +171,28 @@ export const MIGRATIONS: readonly StoreMigration[] = [
     },
   },
   {
-    name: '0003_predictions_ingest_api_keys',
+    name: '0003_predictions_api_keys',
     async up(db, d) {
       const { time, json, float } = d.types;
-      await db.schema.createTable('ingest_batches')
+      // Features are stored column-wise, one payload per batch, so a window of 100,000 rows is a few hundred
+      // payloads to decode rather than 100,000 JSON objects; the narrow per-row table carries what rows are
+      // looked up or updated by (prediction id, late label) and what windows are cut by (id, time).
+      await d.addIdColumn(db.schema.createTable('prediction_batches'))
         .addColumn('model_name', 'text', (c) => c.notNull())
-        .addColumn('batch_id', 'text', (c) => c.notNull())
+        .addColumn('batch_id', 'text')
         .addColumn('received_at', time, (c) => c.notNull())
         .addColumn('row_count', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('ingest_batches_pk', ['model_name', 'batch_id'])
+        .addColumn('features', json, (c) => c.notNull())
+        // The batch id is the idempotency key of ingest: a batch sent twice is stored once.
+        .addUniqueConstraint('prediction_batches_batch_id', ['model_name', 'batch_id'])
         .execute();
       await d.addIdColumn(db.schema.createTable('prediction_rows'))
         .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('batch_pk', 'integer', (c) => c.notNull().references('prediction_batches.id').onDelete('cascade'))
+        .addColumn('row_index', 'integer', (c) => c.notNull())
         .addColumn('model_version', 'integer')
-        .addColumn('batch_id', 'text')
         .addColumn('prediction_id', 'text', (c) => c.notNull().unique())
         .addColumn('ts_ms', float, (c) => c.notNull())
-        .addColumn('features', json, (c) => c.notNull())
         .addColumn('prediction', 'text')
         .addColumn('probability', float)
         .addColumn('label', 'text')
@@ -196,6 +201,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
       // Windows are "the last N rows" (id order) or a time range, per model.
       await db.schema.createIndex('prediction_rows_model_id').on('prediction_rows').columns(['model_name', 'id']).execute();
       await db.schema.createIndex('prediction_rows_model_ts').on('prediction_rows').columns(['model_name', 'ts_ms']).execute();
+      await db.schema.createIndex('prediction_rows_batch').on('prediction_rows').column('batch_pk').execute();
       await d.addIdColumn(db.schema.createTable('api_keys'))
         .addColumn('name', 'text', (c) => c.notNull().unique())
         .addColumn('role', 'text', (c) => c.notNull())

@@ -166,22 +166,26 @@ export interface AuditEventsTable {
   details: DbJson;
 }
 
-export interface IngestBatchesTable {
+export interface PredictionBatchesTable {
+  id: Generated<number>;
   model_name: string;
-  batch_id: string;
+  batch_id: string | null;
   received_at: DbTime;
   row_count: number;
+  /** The batch's features column-wise: `{ names: string[], columns: value[][] }`. */
+  features: DbJson;
 }
 
 export interface PredictionRowsTable {
   id: Generated<number>;
   model_name: string;
+  batch_pk: number;
+  /** The row's position in its batch's feature columns. */
+  row_index: number;
   model_version: number | null;
-  batch_id: string | null;
   prediction_id: string;
-  /** Epoch milliseconds (a number, not a DbTime: windows of 100,000 rows are read back as a Float64Array). */
+  /** Epoch milliseconds (a number, not a DbTime: windows are read back as a Float64Array). */
   ts_ms: number;
-  features: DbJson;
   prediction: string | null;
   probability: number | null;
   label: string | null;
@@ -212,7 +216,7 @@ export interface Database {
   job_steps: JobStepsTable;
   approvals: ApprovalsTable;
   audit_events: AuditEventsTable;
-  ingest_batches: IngestBatchesTable;
+  prediction_batches: PredictionBatchesTable;
   prediction_rows: PredictionRowsTable;
   api_keys: ApiKeysTable;
 }

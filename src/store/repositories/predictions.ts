@@ -56,6 +56,32 @@ export interface PredictionRepository {
 }
 
 const INSERT_CHUNK = 1000;
+const IN_CHUNK = 500;
+
+/** A batch's features, column by column. */
+interface FeaturePayload {
+  readonly names: string[];
+  readonly columns: FeatureValue[][];
+}
+
+function toColumns(rows: readonly PredictionRowInput[]): FeaturePayload {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const columns: FeatureValue[][] = [];
+  rows.forEach((r, i) => {
+    for (const key in r.features) {
+      let k = index.get(key);
+      if (k === undefined) {
+        k = names.length;
+        index.set(key, k);
+        names.push(key);
+        columns.push(new Array<FeatureValue>(rows.length).fill(null));
+      }
+      columns[k]![i] = r.features[key] ?? null;
+    }
+  });
+  return { names, columns };
+}
 
 export function predictionRepository(ctx: StoreContext): PredictionRepository {
   const { db, dialect, clock } = ctx;
@@ -63,23 +89,22 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
   return {
     insertBatch(modelName, batchId, rows) {
       return inTransaction(async (tx) => {
-        if (batchId !== null) {
-          const fresh = await tx.insertInto('ingest_batches').values({ model_name: modelName, batch_id: batchId, received_at: nowValue(ctx), row_count: rows.length })
-            .onConflict((oc) => oc.doNothing()).returning('batch_id').executeTakeFirst();
-          if (fresh === undefined) {
-            const prior = await tx.selectFrom('ingest_batches').select('row_count').where('model_name', '=', modelName).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
-            return { status: 'duplicate' as const, rowCount: prior.row_count };
-          }
+        const batch = await tx.insertInto('prediction_batches')
+          .values({ model_name: modelName, batch_id: batchId, received_at: nowValue(ctx), row_count: rows.length, features: dialect.writeJson(toColumns(rows)) })
+          .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+        if (batch === undefined) {
+          const prior = await tx.selectFrom('prediction_batches').select('row_count').where('model_name', '=', modelName).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
+          return { status: 'duplicate' as const, rowCount: prior.row_count };
         }
         const now = clock.now();
         for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-          const values = rows.slice(start, start + INSERT_CHUNK).map((r) => ({
+          const values = rows.slice(start, start + INSERT_CHUNK).map((r, j) => ({
             model_name: modelName,
+            batch_pk: batch.id,
+            row_index: start + j,
             model_version: r.modelVersion ?? null,
-            batch_id: batchId,
             prediction_id: r.predictionId,
             ts_ms: r.tsMs ?? now,
-            features: dialect.writeJson(r.features),
             prediction: r.prediction ?? null,
             probability: r.probability ?? null,
             label: r.label ?? null,
@@ -108,7 +133,7 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     },
     async readWindow(modelName, query) {
       let q = db.selectFrom('prediction_rows')
-        .select(['id', 'prediction_id', 'ts_ms', 'model_version', 'features', 'prediction', 'probability', 'label'])
+        .select(['batch_pk', 'row_index', 'prediction_id', 'ts_ms', 'model_version', 'prediction', 'probability', 'label'])
         .where('model_name', '=', modelName);
       if (query.fromMs !== undefined) q = q.where('ts_ms', '>=', query.fromMs);
       if (query.toMs !== undefined) q = q.where('ts_ms', '<', query.toMs);
@@ -123,7 +148,7 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
       const modelVersion = new Array<number | null>(n);
       const prediction = new Array<string | null>(n);
       const label = new Array<string | null>(n);
-      const features = new Map<string, FeatureValue[]>();
+      const batchIds = new Set<number>();
       for (let i = 0; i < n; i++) {
         const r = rows[i]!;
         predictionIds[i] = r.prediction_id;
@@ -132,15 +157,35 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
         prediction[i] = r.prediction;
         probability[i] = r.probability ?? NaN;
         label[i] = r.label;
-        const f = dialect.readJson(r.features) as Record<string, FeatureValue>;
-        for (const key in f) {
-          let col = features.get(key);
-          if (col === undefined) {
-            col = new Array<FeatureValue>(n).fill(null);
-            features.set(key, col);
-          }
-          col[i] = f[key]!;
+        batchIds.add(r.batch_pk);
+      }
+      const payloads = new Map<number, FeaturePayload>();
+      const ids = [...batchIds];
+      for (let start = 0; start < ids.length; start += IN_CHUNK) {
+        const got = await db.selectFrom('prediction_batches').select(['id', 'features']).where('id', 'in', ids.slice(start, start + IN_CHUNK)).execute();
+        for (const b of got) payloads.set(b.id, dialect.readJson(b.features) as FeaturePayload);
+      }
+      const features = new Map<string, FeatureValue[]>();
+      // Columns in first-seen order across the window's batches; a batch without a column leaves nulls.
+      let lastBatch = -1;
+      let targets: FeatureValue[][] = [];
+      let sources: FeatureValue[][] = [];
+      for (let i = 0; i < n; i++) {
+        const r = rows[i]!;
+        if (r.batch_pk !== lastBatch) {
+          lastBatch = r.batch_pk;
+          const p = payloads.get(r.batch_pk)!;
+          sources = p.columns;
+          targets = p.names.map((name) => {
+            let col = features.get(name);
+            if (col === undefined) {
+              col = new Array<FeatureValue>(n).fill(null);
+              features.set(name, col);
+            }
+            return col;
+          });
         }
+        for (let k = 0; k < targets.length; k++) targets[k]![i] = sources[k]![r.row_index]!;
       }
       return { rowCount: n, predictionIds, tsMs, modelVersion, features, prediction, probability, label };
     },
@@ -149,8 +194,14 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
       return Number(r.n);
     },
     async prune(modelName, beforeMs) {
-      const res = await db.deleteFrom('prediction_rows').where('model_name', '=', modelName).where('ts_ms', '<', beforeMs).executeTakeFirst();
-      return Number(res.numDeletedRows);
+      return inTransaction(async (tx) => {
+        const res = await tx.deleteFrom('prediction_rows').where('model_name', '=', modelName).where('ts_ms', '<', beforeMs).executeTakeFirst();
+        // A batch whose rows are all gone drops its features but stays, so its batch id is still a duplicate.
+        await tx.updateTable('prediction_batches').set({ features: dialect.writeJson({ names: [], columns: [] }) }).where('model_name', '=', modelName).where('row_count', '>', 0)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('prediction_rows').select('prediction_rows.id').whereRef('prediction_rows.batch_pk', '=', 'prediction_batches.id'))))
+          .execute();
+        return Number(res.numDeletedRows);
+      });
     },
   };
 }

@@ -86,5 +86,29 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Backen
   });
   // An idle client losing its server must not crash the process; the next query reports UNAVAILABLE.
   pool.on('error', () => undefined);
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: postgresDialect, location };
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: resilientPool(pool) }) }), dialect: postgresDialect, location };
+}
+
+/**
+ * The pool as Kysely uses it, with two repairs: a checked-out client whose connection dies emits 'error',
+ * which would crash the process without a listener; and Kysely releases clients without an error, which
+ * would put a dead connection back in the pool. Here the client's error is remembered and handed to
+ * `release`, so pg discards that client and the next call opens a fresh connection.
+ */
+function resilientPool(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+  const broken = new WeakMap<pg.PoolClient, Error>();
+  const listening = new WeakSet<pg.PoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      if (!listening.has(client)) {
+        listening.add(client);
+        client.on('error', (e: Error) => broken.set(client, e));
+      }
+      const release = client.release.bind(client);
+      client.release = (err?: Error | boolean) => release(err ?? broken.get(client));
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }

@@ -69,8 +69,9 @@ export const postgresDialect: StoreDialect = {
     const err = e as { code?: unknown; message?: unknown } | null;
     const code = typeof err?.code === 'string' ? err.code : '';
     if (code === '23505') return 'unique-violation';
-    // 08: connection exception; 57P0x: server shutting down / cannot connect now; 53300: too many connections.
-    if (UNAVAILABLE_NODE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P0') || code === '53300') return 'unavailable';
+    // 08: connection exception; 57P0x: server shutting down / cannot connect now; 53300: too many connections;
+    // 28: authentication refused; 3D000: no such database. All mean "this URL does not reach a usable database".
+    if (UNAVAILABLE_NODE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P0') || code === '53300' || code.startsWith('28') || code === '3D000') return 'unavailable';
     const message = typeof err?.message === 'string' ? err.message : '';
     if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)) return 'unavailable';
     return 'other';

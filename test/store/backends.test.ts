@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/core/error-codes.js';
 import { DATABASE_FILE, openStore, redactUrl, resolveHome, SQLITE_BUSY_TIMEOUT_MS } from '../../src/store/index.js';
+import { probePostgres, servicesRequired, testDatabaseUrl } from '../helpers/store-backends.js';
 import { failure } from '../helpers/table-cells.js';
 
 const temps: string[] = [];
@@ -75,5 +78,48 @@ describe('resolveHome', () => {
     expect(resolveHome({ cwd, env: { DRIFTWATCH_HOME: '/b' }, config: '/c' })).toBe('/b');
     expect(resolveHome({ cwd, env: { DRIFTWATCH_HOME: '  ' }, config: '/c' })).toBe('/c');
     expect(resolveHome({ cwd, env: {} })).toBe('/work/project/.driftwatch');
+  });
+});
+
+const pgProbe = await probePostgres();
+
+describe.skipIf(!pgProbe.ok && !servicesRequired())('Postgres connections', () => {
+  it('a database that does not exist is UNAVAILABLE, naming it', async () => {
+    const url = new URL(testDatabaseUrl());
+    url.pathname = '/dw_no_such_database_here';
+    const e = await failure(openStore({ home: await tempHome(), url: url.toString() }));
+    expect(e.code).toBe('UNAVAILABLE');
+    expect(e.message).toContain('dw_no_such_database_here');
+  });
+
+  it('after the server drops its connections, a call fails as UNAVAILABLE at worst and the store recovers', async () => {
+    const database = `dw_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${database}`);
+      const url = new URL(testDatabaseUrl());
+      url.pathname = `/${database}`;
+      const store = await openStore({ home: await tempHome(), url: url.toString() });
+      try {
+        await store.models.ensureModel('churn', 'ana');
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
+        // Each pooled connection that died fails one call, as UNAVAILABLE, and is discarded; then calls succeed.
+        let recovered = false;
+        for (let attempt = 0; attempt < 12 && !recovered; attempt++) {
+          try {
+            recovered = (await store.models.getModel('churn'))?.name === 'churn';
+          } catch (e) {
+            expect((e as { code?: string }).code).toBe('UNAVAILABLE');
+          }
+        }
+        expect(recovered).toBe(true);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${database} with (force)`);
+      await admin.end();
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import pg from 'pg';
 import { DriftwatchError } from '../core/errors.js';
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.js';
@@ -28,6 +28,18 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** SQLite does run DDL in transactions; saying so makes Kysely's migrator migrate inside one (see below). */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Kysely's SQLite dialect with two changes: transactions BEGIN IMMEDIATE, and migrations run in a
+ * transaction, which (being IMMEDIATE) is also the lock that keeps two processes opening a new database
+ * at once from both applying the same migration.
+ */
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
   constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
@@ -36,6 +48,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 

@@ -44,6 +44,12 @@ export interface OpenedTestStore {
   readonly home: string;
   /** Opens another store on the same database and home (a second process would). */
   reopen(clock?: Clock): Promise<Store>;
+  /**
+   * A handle for concurrent use: on Postgres another store with its own pool (as another process); on SQLite
+   * the same store. better-sqlite3 is synchronous, so a second connection in one process would wait for a
+   * lock its own thread holds; processes sharing one SQLite file are tested with child processes instead.
+   */
+  peer(): Promise<Store>;
 }
 
 export interface TestBackend {
@@ -115,7 +121,7 @@ export function describeEachBackend(title: string, body: (backend: TestBackend) 
             return s;
           };
           const store = await openOne(clock);
-          return { store, home, reopen: openOne };
+          return { store, home, reopen: openOne, peer: () => (name === 'postgres' ? openOne(clock) : Promise.resolve(store)) };
         },
       });
     });

@@ -107,8 +107,8 @@ describeEachBackend('registry', (backend) => {
     // The same reference data registered again is not stored twice.
     await registry.registerModel({ name: 'churn', modelBytes: model3, reference: { file: referenceFile }, actor: 'ana' });
     expect((await store.datasets.listVersions('churn')).length).toBe(2);
-    for (const [p, field] of [[registry.getVersion({ name: 'nope' }), 'model'], [registry.getVersion({ name: 'churn', version: 9 }), 'version'], [registry.getVersion({ name: 'churn', alias: 'canary' }), 'alias']] as const) {
-      const e = await failure(p);
+    for (const [ref, field] of [[{ name: 'nope' }, 'model'], [{ name: 'churn', version: 9 }, 'version'], [{ name: 'churn', alias: 'canary' }, 'alias']] as const) {
+      const e = await failure(registry.getVersion(ref));
       expect(e.code).toBe('NOT_FOUND');
       expect(e.field).toBe(field);
     }
@@ -173,8 +173,8 @@ describeEachBackend('registry', (backend) => {
   });
 
   it('two concurrent registrations get distinct version numbers', async () => {
-    const { store, reopen } = await backend.open();
-    const other = await reopen();
+    const { store, peer } = await backend.open();
+    const other = await peer();
     const [a, b] = await Promise.all([
       createRegistry(store).registerModel({ name: 'churn', modelBytes: model1, actor: 'one' }),
       createRegistry(other).registerModel({ name: 'churn', modelBytes: model2, actor: 'two' }),

@@ -83,8 +83,8 @@ describeEachBackend('store', (backend) => {
   });
 
   it('a burst of concurrent triggers creates one job', async () => {
-    const { store, reopen } = await backend.open();
-    const other = await reopen();
+    const { store, peer } = await backend.open();
+    const other = await peer();
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? store : other).jobs.enqueue({ kind: 'retrain', modelName: 'churn', dedupeKey: 'retrain:churn', createdBy: `t${i}` })));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
@@ -124,8 +124,8 @@ describeEachBackend('store', (backend) => {
   });
 
   it('two workers claiming at once never get the same job', async () => {
-    const { store, reopen } = await backend.open();
-    const other = await reopen();
+    const { store, peer } = await backend.open();
+    const other = await peer();
     for (let i = 0; i < 6; i++) await store.jobs.enqueue({ kind: 'check', createdBy: 'scheduler' });
     const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? store : other).jobs.claimNext()));
     const ids = claims.filter((j) => j !== undefined).map((j) => j!.id);

@@ -1,14 +1,15 @@
 /**
  * Content-addressed artifacts (model files, reference datasets): stored under their SHA-256, written
- * atomically (temp file, fsync, rename, fsync of the folder), and checked against their hash on every read,
+ * atomically (writeFileAtomic: temp file, fsync, rename; then an fsync of the folder), and checked against their hash on every read,
  * so a damaged file is reported (ARTIFACT_CORRUPT) instead of silently loaded. `ArtifactStore` is what an
  * object store (S3, GCS) would implement for several machines; `fileArtifactStore` is the local one.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DriftwatchError } from '../core/errors.js';
+import { writeFileAtomic } from '../data/index.js';
 
 export interface ArtifactInfo {
   /** Lower-case hex SHA-256 of the content. */
@@ -118,28 +119,23 @@ async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The data layer's atomic write, plus an fsync of the folder: the rename is durable only once its entry is. */
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
     await mkdir(dir, { recursive: true });
-    const fh = await open(tmp, 'wx', 0o644);
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-    // The rename is durable only once the folder's entry is on disk too.
+  } catch (e) {
+    throw new DriftwatchError('FILE_UNWRITABLE', `cannot create the artifacts folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: dir });
+  }
+  await writeFileAtomic(path, bytes);
+  try {
     const dh = await open(dir, 'r');
     try {
       await dh.sync();
     } finally {
       await dh.close();
     }
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new DriftwatchError('FILE_UNWRITABLE', `cannot write an artifact (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path });
+  } catch {
+    // Some file systems cannot fsync a folder; the file itself is already on disk.
   }
 }

@@ -54,20 +54,40 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-export function openSqlite(file: string): Backend {
-  let sqlite: BetterSqlite3.Database;
+export async function openSqlite(file: string): Promise<Backend> {
+  let sqlite: BetterSqlite3.Database | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
     sqlite = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-    sqlite.pragma('journal_mode = WAL');
+    await switchToWal(sqlite);
     sqlite.pragma('foreign_keys = ON');
     // FULL: a transaction acknowledged to a caller survives a power cut, not only a crash.
     sqlite.pragma('synchronous = FULL');
   } catch (e) {
+    sqlite?.close();
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new DriftwatchError('UNAVAILABLE', `cannot open the database ${file} (${code}); check that the data directory (--home, DRIFTWATCH_HOME) is writable`, { file }, { cause: e });
+    const hint = String(code).startsWith('SQLITE_BUSY') ? 'another process holds it locked; try again' : 'check that the data directory (--home, DRIFTWATCH_HOME) is writable';
+    throw new DriftwatchError('UNAVAILABLE', `cannot open the database ${file} (${code}); ${hint}`, { file }, { cause: e });
   }
   return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), dialect: sqliteDialect, location: file };
+}
+
+/**
+ * Turning a new database to WAL needs a moment of exclusive access, and SQLite answers SQLITE_BUSY at once
+ * (without its busy handler) when another process is creating the same file: retry for the busy timeout.
+ */
+async function switchToWal(sqlite: BetterSqlite3.Database): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      const busy = String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+      if (!busy || performance.now() - started > SQLITE_BUSY_TIMEOUT_MS) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.floor(Math.random() * 30)));
+    }
+  }
 }
 
 export function isPostgresUrl(url: string): boolean {

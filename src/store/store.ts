@@ -69,7 +69,7 @@ export interface OpenStoreOptions {
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const clock = options.clock ?? systemClock;
-  const backend = chooseBackend(options);
+  const backend = await chooseBackend(options);
   const { db, dialect, location } = backend;
   try {
     // Migrations run on first open and after an upgrade; Kysely's migrator locks so two processes do not race.
@@ -129,7 +129,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
 }
 
-function chooseBackend(options: OpenStoreOptions): Backend {
+async function chooseBackend(options: OpenStoreOptions): Promise<Backend> {
   const url = options.url?.trim();
   if (url === undefined || url === '') return openSqlite(join(options.home, DATABASE_FILE));
   if (isPostgresUrl(url)) return openPostgres(url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });

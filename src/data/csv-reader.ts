@@ -23,6 +23,11 @@ export interface CsvReadOptions {
   readonly chunkSize?: number;
   /** The file is gzip-compressed (`.csv.gz`). */
   readonly gzip?: boolean;
+  /**
+   * Called once the delimiter is known; the sink it returns gets every byte of the (decompressed) input in
+   * order, for a second tokenizer that keeps cell text (cell-text/). Not used by the worker-thread reads.
+   */
+  readonly onRawBytes?: (delimiter: number) => (chunk: Uint8Array) => void;
 }
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
@@ -36,6 +41,7 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
     let buf = Buffer.allocUnsafe(Math.max(chunkSize, 4));
     let filled = 0;
     let eof = false;
+    let rawSink: ((chunk: Uint8Array) => void) | undefined;
     const readMore = async (): Promise<void> => {
       if (filled === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -44,6 +50,7 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       }
       const want = Math.min(buf.length, filled + chunkSize);
       const n = await source.read(buf.subarray(0, want), filled);
+      if (rawSink !== undefined && n > 0) rawSink(buf.subarray(filled, filled + n));
       filled += n;
       if (n === 0 || (source.knownLength !== undefined && source.progress() >= source.knownLength)) eof = true;
       options.onProgress?.(source.progress(), source.size);
@@ -57,12 +64,17 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
 
     let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     let validated = pos;
+    const delimiter = options.delimiter !== undefined ? delimiterByte(options.delimiter) : detectDelimiter(buf, pos, filled);
     const parser = new CsvParser({
-      delimiter: options.delimiter !== undefined ? delimiterByte(options.delimiter) : detectDelimiter(buf, pos, filled),
+      delimiter,
       missing,
       file: path,
       ...(options.forced !== undefined ? { forced: options.forced } : {}),
     });
+    if (options.onRawBytes !== undefined) {
+      rawSink = options.onRawBytes(delimiter);
+      rawSink(buf.subarray(0, filled));
+    }
     const validate = (): void => {
       let upTo = filled;
       if (!eof) {

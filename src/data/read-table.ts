@@ -33,6 +33,8 @@ export interface ReadOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** CSV and JSON Lines: bytes read at a time (default 4 MiB). Tests use tiny values to cut fields across chunks. */
   readonly chunkSize?: number;
+  /** CSV only: a sink for the raw bytes as read, given the delimiter (see readTableWithCellText). */
+  readonly onRawBytes?: (delimiter: number) => (chunk: Uint8Array) => void;
 }
 
 /** Reads a CSV, JSON Lines or Parquet file into a Table with inferred column kinds. */
@@ -52,7 +54,12 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
   };
   const { columns } =
     format === 'csv'
-      ? await readCsvColumns(path, { ...common, gzip, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })
+      ? await readCsvColumns(path, {
+          ...common,
+          gzip,
+          ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+          ...(options.onRawBytes !== undefined ? { onRawBytes: options.onRawBytes } : {}),
+        })
       : format === 'jsonl'
         ? await readJsonLinesColumns(path, common)
         : await readParquetColumns(path, common);

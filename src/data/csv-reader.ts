@@ -8,7 +8,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { type ForcedStorage } from './column-accumulator.js';
 import { delimiterByte, detectDelimiter } from './csv-delimiter.js';
 import { CsvParser } from './csv-parser.js';
-import { openByteSource } from './byte-source.js';
+import { openByteSource, type ByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
 import type { Column } from './table.js';
 import { countLineFeeds, firstInvalidUtf8, isValidUtf8 } from './utf8-check.js';
@@ -23,6 +23,8 @@ export interface CsvReadOptions {
   readonly chunkSize?: number;
   /** The file is gzip-compressed (`.csv.gz`). */
   readonly gzip?: boolean;
+  /** Bytes from here instead of opening `path` (a pipe, opened by readTable). */
+  readonly source?: ByteSource;
   /**
    * Called once the delimiter is known; the sink it returns gets every byte of the (decompressed) input in
    * order, for a second tokenizer that keeps cell text (cell-text/). Not used by the worker-thread reads.
@@ -36,7 +38,7 @@ export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const missing = new MissingMatcher(options.missingValues);
-  const source = await openByteSource(path, options.gzip ?? false);
+  const source = options.source ?? (await openByteSource(path, options.gzip ?? false));
   try {
     let buf = Buffer.allocUnsafe(Math.max(chunkSize, 4));
     let filled = 0;

@@ -126,10 +126,10 @@ describe('outputs that would destroy an input are refused', () => {
     const out = alias(data);
     const s = await runCli(['simulate-drift', '-i', data, '-o', out, ...transform]);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/^driftwatch: --out: .* is the --input file.*; writing it would destroy the input: give another file name\n$/);
+    expect(s.stderr).toMatch(/^driftwatch: --out: .* is the input file.*; writing it would destroy the input: give another file name\n$/);
     const p = await runCli(['predict', '--model', model, '--data', data, '--out', out]);
     expect(p.code).toBe(2);
-    expect(p.stderr).toMatch(/is the --data file/);
+    expect(p.stderr).toMatch(/is the data file/);
     expect(readFileSync(data, 'utf8')).toBe(SAMPLE);
   });
 });

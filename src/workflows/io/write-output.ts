@@ -1,7 +1,8 @@
 /** Writing one file a caller named, with failures reported as bad input rather than as bugs. */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { makeDirectory } from '../../data/index.js';
 import { withDisplayPath, type DataFile } from '../paths/index.js';
 
 /** A file to write and the option that named it (`--out` on the command line), for messages. */
@@ -10,23 +11,63 @@ export interface OutputTarget {
   readonly option: string;
 }
 
+let counter = 0;
+
 /**
- * Writes `target` with `write`, creating its folder first. A folder where the file should go is a USAGE
- * error naming the option; any other failure (a file in the way of the folder, no permission, a full disk)
- * is FILE_UNWRITABLE naming the file as the caller gave it. `what` is e.g. 'the CSV file'.
+ * Refuses an output that is one of the inputs (the same file by another name, a symlink or a hard link
+ * included): writing it would destroy the data being read. Called before reading, so nothing is lost.
+ */
+export async function refuseOverwritingInput(target: OutputTarget, inputs: readonly { readonly file: DataFile; readonly option: string }[]): Promise<void> {
+  const out = await stat(target.file.absolute).catch(() => undefined);
+  if (out === undefined) return;
+  for (const { file, option } of inputs) {
+    const inp = await stat(file.absolute).catch(() => undefined);
+    if (inp !== undefined && inp.dev === out.dev && inp.ino === out.ino) {
+      const alias = file.display === target.file.display ? '' : ` (${target.file.display} is ${file.display})`;
+      throw new DriftwatchError(
+        'USAGE',
+        `${target.option}: ${target.file.display} is the ${option} file${alias}; writing it would destroy the input: give another file name`,
+        { field: target.option },
+      );
+    }
+  }
+}
+
+/** Creates the folder `target` goes into, before any work, so that an impossible path fails at once. */
+export async function prepareOutputFolder(target: OutputTarget): Promise<void> {
+  const folder = { absolute: dirname(target.file.absolute), display: dirname(target.file.display) };
+  await makeDirectory(folder.absolute).catch((e: unknown) => Promise.reject(withDisplayPath(e, folder)));
+}
+
+/**
+ * Writes `target` with `write`, creating its folder first. The file is written under a temporary name beside
+ * the target and renamed over it once complete, so a failure (or a run interrupted half-way) never leaves a
+ * truncated file, and two runs writing the same file leave one of them whole. A folder where the file should
+ * go is a USAGE error naming the option; any other failure (a file in the way of the folder, no permission, a
+ * full disk) is FILE_UNWRITABLE naming the file as the caller gave it. `what` is e.g. 'the CSV file'.
  */
 export async function writeOutputFile(target: OutputTarget, what: string, write: (path: string) => Promise<unknown>): Promise<void> {
   const { file, option } = target;
   if ((await stat(file.absolute).catch(() => undefined))?.isDirectory() === true) {
     throw new DriftwatchError('USAGE', `${option}: ${file.display} is a folder; give the name of ${what} to write`, { field: option });
   }
+  await prepareOutputFolder(target);
+  counter += 1;
+  const temp = join(dirname(file.absolute), `.${basename(file.absolute)}.${process.pid}-${counter}.tmp`);
   try {
-    await mkdir(dirname(file.absolute), { recursive: true });
-    await write(file.absolute);
+    await write(temp);
+    await rename(temp, file.absolute);
   } catch (e) {
+    await rm(temp, { force: true });
     const error = isDriftwatchError(e)
-      ? e
+      ? retarget(e, temp, file.absolute)
       : new DriftwatchError('FILE_UNWRITABLE', `cannot write ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: file.absolute }, { cause: e });
     throw withDisplayPath(error, file);
   }
+}
+
+/** An error about the temporary file, told about the file the caller named. */
+function retarget(e: DriftwatchError, temp: string, path: string): DriftwatchError {
+  if (e.file !== temp) return e;
+  return new DriftwatchError(e.code, e.message.replaceAll(temp, path), { file: path, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) }, { cause: e });
 }

@@ -1,6 +1,6 @@
 /** Writing one file a caller named, with failures reported as bad input rather than as bugs. */
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
 import { makeDirectory } from '../../data/index.js';
 import { withDisplayPath, type DataFile } from '../paths/index.js';
@@ -10,8 +10,6 @@ export interface OutputTarget {
   readonly file: DataFile;
   readonly option: string;
 }
-
-let counter = 0;
 
 /**
  * Refuses an output that is one of the inputs (the same file by another name, a symlink or a hard link
@@ -40,9 +38,8 @@ export async function prepareOutputFolder(target: OutputTarget): Promise<void> {
 }
 
 /**
- * Writes `target` with `write`, creating its folder first. The file is written under a temporary name beside
- * the target and renamed over it once complete, so a failure (or a run interrupted half-way) never leaves a
- * truncated file, and two runs writing the same file leave one of them whole. A folder where the file should
+ * Writes `target` with `write`, creating its folder first (data/make-directory.ts: a folder the file system
+ * refuses fails at once). The writers are atomic themselves (writeFileAtomic). A folder where the file should
  * go is a USAGE error naming the option; any other failure (a file in the way of the folder, no permission, a
  * full disk) is FILE_UNWRITABLE naming the file as the caller gave it. `what` is e.g. 'the CSV file'.
  */
@@ -52,22 +49,12 @@ export async function writeOutputFile(target: OutputTarget, what: string, write:
     throw new DriftwatchError('USAGE', `${option}: ${file.display} is a folder; give the name of ${what} to write`, { field: option });
   }
   await prepareOutputFolder(target);
-  counter += 1;
-  const temp = join(dirname(file.absolute), `.${basename(file.absolute)}.${process.pid}-${counter}.tmp`);
   try {
-    await write(temp);
-    await rename(temp, file.absolute);
+    await write(file.absolute);
   } catch (e) {
-    await rm(temp, { force: true });
     const error = isDriftwatchError(e)
-      ? retarget(e, temp, file.absolute)
+      ? e
       : new DriftwatchError('FILE_UNWRITABLE', `cannot write ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: file.absolute }, { cause: e });
     throw withDisplayPath(error, file);
   }
-}
-
-/** An error about the temporary file, told about the file the caller named. */
-function retarget(e: DriftwatchError, temp: string, path: string): DriftwatchError {
-  if (e.file !== temp) return e;
-  return new DriftwatchError(e.code, e.message.replaceAll(temp, path), { file: path, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) }, { cause: e });
 }

@@ -23,12 +23,25 @@ let pipeGuarded = false;
 function guardBrokenPipes(): void {
   if (pipeGuarded) return;
   pipeGuarded = true;
-  for (const stream of [process.stdout, process.stderr]) {
+  let told = false;
+  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') return;
       process.exitCode = 74; // EX_IOERR: the output itself failed
+      // docs/cli.md promises one line saying why; stderr may still work when stdout failed.
+      if (name === 'stdout' && !told && !process.stderr.destroyed) {
+        told = true;
+        process.stderr.write(`driftwatch: cannot write to stdout (${describeWriteError(e)}); the output is incomplete\n`);
+      }
     });
   }
+}
+
+function describeWriteError(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOSPC') return 'ENOSPC: no space left on the device';
+  if (e.code === 'EIO') return 'EIO: input/output error';
+  if (e.code === 'EBADF') return 'EBADF: stdout is closed';
+  return e.code !== undefined ? `${e.code}: ${e.message}` : e.message;
 }
 
 /** The real process. */

@@ -32,6 +32,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
       ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}),
       ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
       reports: { dir: settings.outDir, formats: fileFormats },
+      onReportsWait: (pid) => out.warn(`another driftwatch run${pid !== undefined ? ` (pid ${pid})` : ''} is writing reports to ${settings.outDir.display}; waiting for it to finish`),
       onReadProgress: (done, total) => progress.update(done, total),
       onRead: (reference, current) => {
         progress.stop();

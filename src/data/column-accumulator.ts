@@ -27,14 +27,41 @@ export function useSharedColumnStorage(on: boolean): void {
   shared = on;
 }
 
+/**
+ * Small shared buffers are cut from 1 MiB slabs: a SharedArrayBuffer costs a system call and at least a
+ * page, and passing one between threads has a fixed cost too, so a file of 100,000 short columns spent
+ * seconds and a gigabyte on them. Columns keep working as views (byteOffset); a slab is freed with its
+ * last column.
+ */
+const SLAB_BYTES = 1 << 20;
+const SMALL_BYTES = 1 << 14;
+let slab: SharedArrayBuffer | undefined;
+let slabUsed = 0;
+
+function sharedBytes(bytes: number): { buffer: SharedArrayBuffer; offset: number } {
+  if (bytes > SMALL_BYTES) return { buffer: new SharedArrayBuffer(bytes), offset: 0 };
+  const aligned = (bytes + 7) & ~7;
+  if (slab === undefined || slabUsed + aligned > SLAB_BYTES) {
+    slab = new SharedArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const offset = slabUsed;
+  slabUsed += aligned;
+  return { buffer: slab, offset };
+}
+
 /** A column buffer of n values in this thread's column storage (shared or not). */
 export function float64(n: number): Float64Array {
-  return shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
+  if (!shared) return new Float64Array(n);
+  const { buffer, offset } = sharedBytes(n * 8);
+  return new Float64Array(buffer, offset, n);
 }
 
 /** A code buffer of n values in this thread's column storage (shared or not). */
 export function int32(n: number): Int32Array {
-  return shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
+  if (!shared) return new Int32Array(n);
+  const { buffer, offset } = sharedBytes(n * 4);
+  return new Int32Array(buffer, offset, n);
 }
 
 export class ColumnAccumulator {

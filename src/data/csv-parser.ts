@@ -43,6 +43,9 @@ const DECIMAL = 4;
 
 type Phase = 'header' | 'sniff' | 'data';
 
+/** The cache of every numeric column: never consulted. */
+const NO_CACHE = ShortValueCache.inactive();
+
 export interface CsvParserOptions {
   /** The delimiter byte. */
   readonly delimiter: number;
@@ -673,7 +676,11 @@ export class CsvParser {
       // A numeric column with a zero capacity never happens: capacity is at least 16.
       this.fastValues[k] = col.numeric ? col.values : noValues;
       this.fastCodes[k] = col.numeric ? noCodes : col.codes;
-      this.caches[k] ??= new ShortValueCache();
+      // A cache is 2 KiB: only categorical columns get one (a file of 100,000 numeric columns would
+      // otherwise zero 200 MB for nothing); numeric ones share an inactive stand-in.
+      const cache = this.caches[k];
+      if (!col.numeric && (cache === undefined || cache === NO_CACHE)) this.caches[k] = new ShortValueCache();
+      else if (cache === undefined) this.caches[k] = NO_CACHE;
     }
   }
 

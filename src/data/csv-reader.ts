@@ -8,7 +8,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { type ForcedStorage } from './column-accumulator.js';
 import { delimiterByte, detectDelimiter } from './csv-delimiter.js';
 import { CsvParser } from './csv-parser.js';
-import { openByteSource } from './byte-source.js';
+import { openByteSource, type ByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
 import type { Column } from './table.js';
 import { countLineFeeds, firstInvalidUtf8, isValidUtf8 } from './utf8-check.js';
@@ -23,6 +23,13 @@ export interface CsvReadOptions {
   readonly chunkSize?: number;
   /** The file is gzip-compressed (`.csv.gz`). */
   readonly gzip?: boolean;
+  /** Bytes from here instead of opening `path` (a pipe, opened by readTable). */
+  readonly source?: ByteSource;
+  /**
+   * Called once the delimiter is known; the sink it returns gets every byte of the (decompressed) input in
+   * order, for a second tokenizer that keeps cell text (cell-text/). Not used by the worker-thread reads.
+   */
+  readonly onRawBytes?: (delimiter: number) => (chunk: Uint8Array) => void;
 }
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
@@ -31,11 +38,12 @@ export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const missing = new MissingMatcher(options.missingValues);
-  const source = await openByteSource(path, options.gzip ?? false);
+  const source = options.source ?? (await openByteSource(path, options.gzip ?? false));
   try {
     let buf = Buffer.allocUnsafe(Math.max(chunkSize, 4));
     let filled = 0;
     let eof = false;
+    let rawSink: ((chunk: Uint8Array) => void) | undefined;
     const readMore = async (): Promise<void> => {
       if (filled === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -44,6 +52,7 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       }
       const want = Math.min(buf.length, filled + chunkSize);
       const n = await source.read(buf.subarray(0, want), filled);
+      if (rawSink !== undefined && n > 0) rawSink(buf.subarray(filled, filled + n));
       filled += n;
       if (n === 0 || (source.knownLength !== undefined && source.progress() >= source.knownLength)) eof = true;
       options.onProgress?.(source.progress(), source.size);
@@ -57,12 +66,17 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
 
     let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     let validated = pos;
+    const delimiter = options.delimiter !== undefined ? delimiterByte(options.delimiter) : detectDelimiter(buf, pos, filled);
     const parser = new CsvParser({
-      delimiter: options.delimiter !== undefined ? delimiterByte(options.delimiter) : detectDelimiter(buf, pos, filled),
+      delimiter,
       missing,
       file: path,
       ...(options.forced !== undefined ? { forced: options.forced } : {}),
     });
+    if (options.onRawBytes !== undefined) {
+      rawSink = options.onRawBytes(delimiter);
+      rawSink(buf.subarray(0, filled));
+    }
     const validate = (): void => {
       let upTo = filled;
       if (!eof) {

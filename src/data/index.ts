@@ -25,4 +25,7 @@ export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES } from './missing-values.js';
 export { formatFromExtension, formatFromContent } from './detect-format.js';
 export { columnNotFound } from './column-not-found.js';
-export { simulateDrift, resampleRows, decimalPlaces, TRANSFORM_ORDER, type DriftTransform, type TransformKind, type SimulateOptions } from './simulate/index.js';
+export { simulateDrift, simulateDriftTraced, type SimulatedDrift, resampleRows, decimalPlaces, TRANSFORM_ORDER, type DriftTransform, type TransformKind, type SimulateOptions } from './simulate/index.js';
+export { passThrough, readTableWithCellText, writePassThroughCsv, type OutputColumn, type TableWithCellText } from './cell-text/index.js';
+export { makeDirectory } from './make-directory.js';
+export { lockFolder, LOCK_FILE_NAME, type FolderLock, type FolderLockOptions } from './folder-lock.js';

@@ -8,7 +8,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
-import { openByteSource } from './byte-source.js';
+import { openByteSource, type ByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
 import { parseNumberText } from './parse-number.js';
 import type { Column } from './table.js';
@@ -19,6 +19,8 @@ export interface JsonLinesReadOptions {
   readonly forced?: ReadonlyMap<string, ForcedStorage>;
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   readonly chunkSize?: number;
+  /** Bytes from here instead of opening `path` (a pipe, opened by readTable). */
+  readonly source?: ByteSource;
 }
 
 /** Reads a JSON Lines file into columns with numeric or categorical storage (kinds not yet inferred). */
@@ -26,7 +28,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const missing = new MissingMatcher(options.missingValues);
   const forced = options.forced ?? new Map<string, ForcedStorage>();
-  const source = await openByteSource(path, false);
+  const source = options.source ?? (await openByteSource(path, false));
   const decoder = new TextDecoder('utf-8');
   const columns: ColumnAccumulator[] = [];
   const byName = new Map<string, number>();
@@ -113,7 +115,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       }
       const n = await source.read(buf.subarray(0, Math.min(buf.length, filled + chunkSize)), filled);
       filled += n;
-      eof = n === 0 || source.progress() >= source.size;
+      eof = n === 0 || (source.knownLength !== undefined && source.progress() >= source.knownLength);
       options.onProgress?.(source.progress(), source.size);
       let start = 0;
       if (source.progress() === n && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;

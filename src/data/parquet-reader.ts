@@ -6,7 +6,7 @@
  * "true"/"false" (inferred 'boolean'); nested values (lists, structs) are categorical JSON text.
  * Only Parquet nulls are missing (the CSV missing markers do not apply to typed data).
  */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type SchemaElement } from 'hyparquet';
 import { DriftwatchError } from '../core/errors.js';
 import { ColumnAccumulator } from './column-accumulator.js';
 import { openInputFile } from './file-source.js';
@@ -14,16 +14,28 @@ import type { Column } from './table.js';
 
 export interface ParquetReadOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** The file's bytes, already read (a pipe), instead of opening `path`. */
+  readonly bytes?: Uint8Array;
 }
 
 /** Reads a Parquet file into columns (datetime columns already carry kind 'datetime'). */
 export async function readParquetColumns(path: string, options: ParquetReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
-  const opened = await openInputFile(path);
-  const size = opened.size;
-  await opened.handle.close();
+  const bytes = options.bytes;
+  let size: number;
+  if (bytes !== undefined) {
+    if (bytes.length === 0) throw new DriftwatchError('FILE_EMPTY', `${path} is empty; it needs a header line and at least one row`, { file: path });
+    size = bytes.length;
+  } else {
+    const opened = await openInputFile(path);
+    size = opened.size;
+    await opened.handle.close();
+  }
   let rows = 0;
   try {
-    const file = await asyncBufferFromFile(path);
+    const file: AsyncBuffer =
+      bytes !== undefined
+        ? { byteLength: bytes.length, slice: (start, end) => bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + (end ?? bytes.length)) as ArrayBuffer }
+        : await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     rows = Number(metadata.num_rows);
     const schema = parquetSchema(metadata);

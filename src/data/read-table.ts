@@ -5,7 +5,8 @@
 import type { ForcedStorage } from './column-accumulator.js';
 import { readCsvColumns } from './csv-reader.js';
 import { DriftwatchError } from '../core/errors.js';
-import { detectFormat, formatFromExtension } from './detect-format.js';
+import { detectFormat, formatFromContent, formatFromExtension } from './detect-format.js';
+import { openStreamInput } from './stream-input.js';
 import { applyKinds } from './apply-kinds.js';
 import { readJsonLinesColumns } from './jsonl-reader.js';
 import { readParquetColumns } from './parquet-reader.js';
@@ -33,13 +34,22 @@ export interface ReadOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** CSV and JSON Lines: bytes read at a time (default 4 MiB). Tests use tiny values to cut fields across chunks. */
   readonly chunkSize?: number;
+  /** CSV only: a sink for the raw bytes as read, given the delimiter (see readTableWithCellText). */
+  readonly onRawBytes?: (delimiter: number) => (chunk: Uint8Array) => void;
 }
 
 /** Reads a CSV, JSON Lines or Parquet file into a Table with inferred column kinds. */
 export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
+  // A pipe or FIFO has no size and reads once: its first bytes say the format and go to the reader again.
+  const stream = await openStreamInput(path);
   // `.csv.gz`: CSV decompressed while streaming (the other formats have their own compression).
-  const gzip = path.toLowerCase().endsWith('.gz');
-  const format = gzip ? (options.format ?? formatFromExtension(path.slice(0, -3)) ?? 'csv') : await detectFormat(path, options.format);
+  const gzip = stream !== undefined ? stream.gzip : path.toLowerCase().endsWith('.gz');
+  const format =
+    stream !== undefined
+      ? (options.format !== undefined ? await detectFormat(path, options.format) : (formatFromExtension(path) ?? (gzip ? 'csv' : formatFromContent(stream.head))))
+      : gzip
+        ? (options.format ?? formatFromExtension(path.slice(0, -3)) ?? 'csv')
+        : await detectFormat(path, options.format);
   if (gzip && format !== 'csv') {
     throw new DriftwatchError('FILE_FORMAT', `${path}: gzip-compressed input is supported for CSV only; decompress it first`, { file: path });
   }
@@ -50,12 +60,19 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
     ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
     forced: forcedStorage(kinds, options.textColumns ?? []),
   };
+  const source = stream !== undefined && format !== 'parquet' ? { source: stream.source() } : {};
   const { columns } =
     format === 'csv'
-      ? await readCsvColumns(path, { ...common, gzip, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) })
+      ? await readCsvColumns(path, {
+          ...common,
+          ...source,
+          gzip,
+          ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+          ...(options.onRawBytes !== undefined ? { onRawBytes: options.onRawBytes } : {}),
+        })
       : format === 'jsonl'
-        ? await readJsonLinesColumns(path, common)
-        : await readParquetColumns(path, common);
+        ? await readJsonLinesColumns(path, { ...common, ...source })
+        : await readParquetColumns(path, { ...common, ...(stream !== undefined ? { bytes: await stream.readAll() } : {}) });
   return createTable(applyKinds(columns, kinds, path));
 }
 

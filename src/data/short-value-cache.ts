@@ -11,12 +11,23 @@ const MAX_ENTRIES = 64;
 
 export class ShortValueCache {
   /** Per slot: first word, second word, length (0 = empty), code. */
-  private readonly table = new Int32Array(SLOTS * 4);
+  private readonly table: Int32Array;
   private entries = 0;
   private misses = 0;
   private hits = 0;
   /** False once the cache stopped paying for itself. */
   active = true;
+
+  /** A cache that is never consulted (and allocates nothing). */
+  static inactive(): ShortValueCache {
+    const cache = new ShortValueCache(0);
+    cache.active = false;
+    return cache;
+  }
+
+  constructor(slots = SLOTS) {
+    this.table = new Int32Array(slots * 4);
+  }
 
   /**
    * The code of the value whose bytes are `w1` (bytes 0-3, little-endian) and `w2` (bytes 4-7), bytes past

@@ -13,7 +13,8 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function cell(c: Column, row: number): string {
+/** Cell `row` of a typed column as a CSV field (how Driftwatch formats values it computed). */
+export function cell(c: Column, row: number): string {
   if (c.storage === 'numeric') {
     const v = c.values[row]!;
     if (Number.isNaN(v)) return '';
@@ -24,27 +25,46 @@ function cell(c: Column, row: number): string {
 }
 
 function rowsText(table: Table, from: number, to: number): string {
+  const columns = table.columns;
   const lines: string[] = [];
-  for (let r = from; r < to; r++) lines.push(table.columns.map((c) => cell(c, r)).join(','));
+  for (let r = from; r < to; r++) lines.push(columns.length === 1 ? lone(cell(columns[0]!, r)) : columns.map((c) => cell(c, r)).join(','));
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
+}
+
+/** The only field of a one-column row: an empty one is written `""`, since a blank line is no row at all. */
+export function lone(field: string): string {
+  return field === '' ? '""' : field;
+}
+
+/** The header line for these column names. */
+export function headerLine(names: readonly string[]): string {
+  return names.length === 1 ? lone(csvField(names[0]!)) : names.map(csvField).join(',');
 }
 
 /** The whole table as CSV text (for small tables and tests; use writeCsv for files). */
 export function tableToCsvString(table: Table): string {
-  return table.names.map(csvField).join(',') + '\n' + rowsText(table, 0, table.rowCount);
+  return headerLine(table.names) + '\n' + rowsText(table, 0, table.rowCount);
 }
 
 /**
  * Writes the table to `path` as CSV, atomically (writeFileAtomic), streaming a few thousand rows at a
  * time: the text of the whole table is never in memory at once.
  */
-export async function writeCsv(table: Table, path: string): Promise<void> {
-  await writeFileAtomic(path, csvChunks(table));
+export function writeCsv(table: Table, path: string): Promise<void> {
+  return writeCsvText(path, headerLine(table.names), table.rowCount, (from, to) => rowsText(table, from, to));
 }
 
-function* csvChunks(table: Table): Generator<string> {
-  yield table.names.map(csvField).join(',') + '\n';
-  for (let r = 0; r < table.rowCount; r += ROWS_PER_WRITE) {
-    yield rowsText(table, r, Math.min(table.rowCount, r + ROWS_PER_WRITE));
+/**
+ * Writes a CSV file from its header line and a function giving the text of rows [from, to) (each line
+ * ending in LF), atomically and a few thousand rows at a time.
+ */
+export async function writeCsvText(path: string, header: string, rowCount: number, rows: (from: number, to: number) => string): Promise<void> {
+  await writeFileAtomic(path, csvChunks(header, rowCount, rows));
+}
+
+function* csvChunks(header: string, rowCount: number, rows: (from: number, to: number) => string): Generator<string> {
+  yield header + '\n';
+  for (let r = 0; r < rowCount; r += ROWS_PER_WRITE) {
+    yield rows(r, Math.min(rowCount, r + ROWS_PER_WRITE));
   }
 }

@@ -7,6 +7,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import type { OutputFormat } from './types.js';
+import { LOCK_FILE_NAME } from '../data/folder-lock.js';
 import { writeReports } from './write-reports.js';
 
 let dir: string;
@@ -65,5 +66,45 @@ describe('writeReports', () => {
     expect((err as DriftwatchError).code).toBe('INVALID_ARGUMENT');
     expect((err as DriftwatchError).field).toBe('formats');
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('writeReports with another run writing to the same folder', () => {
+  it('waits while another live process holds the folder lock, then swaps its whole set in', async () => {
+    // The parent process is alive and is not this one: its lock must be waited for, not taken over.
+    writeFileSync(join(dir, LOCK_FILE_NAME), `${process.ppid}\n`);
+    const waits: (number | undefined)[] = [];
+    let done = false;
+    const writing = writeReports(sampleReport, dir, ['json', 'csv'], { onWait: (pid) => waits.push(pid) }).then((paths) => {
+      done = true;
+      return paths;
+    });
+    while (waits.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(waits).toEqual([process.ppid]);
+    expect(done).toBe(false);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual([]);
+    rmSync(join(dir, LOCK_FILE_NAME));
+    expect(await writing).toEqual([join(dir, 'drift_report.json'), join(dir, 'feature_scores.csv')]);
+    expect(readdirSync(dir).sort()).toEqual(['drift_report.json', 'feature_scores.csv']);
+  });
+
+  it('takes over the lock of a process that is gone', async () => {
+    writeFileSync(join(dir, LOCK_FILE_NAME), '2147483646\n');
+    expect(await writeReports(sampleReport, dir, ['json'])).toEqual([join(dir, 'drift_report.json')]);
+    expect(readdirSync(dir)).toEqual(['drift_report.json']);
+  });
+
+  it('two writers at once: each run lands whole, one after the other', async () => {
+    const other = { ...sampleReport, columns: sampleReport.columns.map((c, i) => (i === 0 ? { ...c, statistic: c.statistic + 1 } : c)) };
+    expect(renderCsv(other)).not.toBe(renderCsv(sampleReport));
+    for (let round = 0; round < 10; round++) {
+      await Promise.all([writeReports(sampleReport, dir, ['json', 'csv']), writeReports(other, dir, ['csv', 'json'])]);
+      const json = readFileSync(join(dir, 'drift_report.json'), 'utf8');
+      const csv = readFileSync(join(dir, 'feature_scores.csv'), 'utf8');
+      const pair = json === renderJson(sampleReport) ? 'a' : json === renderJson(other) ? 'b' : 'mixed';
+      expect(pair).not.toBe('mixed');
+      expect(csv).toBe(renderCsv(pair === 'a' ? sampleReport : other));
+      expect(readdirSync(dir).sort()).toEqual(['drift_report.json', 'feature_scores.csv']);
+    }
   });
 });

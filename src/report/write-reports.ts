@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../core/errors.js';
-import { writeFileAtomic } from '../data/index.js';
+import { lockFolder, makeDirectory, writeFileAtomic } from '../data/index.js';
 import type { DriftReport } from '../drift/types.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
@@ -37,30 +37,58 @@ function ioError(what: string, path: string, e: unknown): DriftwatchError {
   return new DriftwatchError('FILE_UNWRITABLE', `cannot ${what} ${path}${reason}; choose an output directory you can write to`, { file: path, field: 'outDir' }, { cause: e });
 }
 
+export interface WriteReportsOptions {
+  /** Called when another process is swapping its reports into the same folder and this one waits. */
+  readonly onWait?: (holderPid: number | undefined) => void;
+}
+
 /**
  * Writes the file formats among `formats` into outDir (created if needed); returns the paths written, in
- * the order asked. 'terminal' writes nothing. Everything is rendered before the first file is written,
- * and each file is replaced atomically, so a failure never leaves a half-written report.
+ * the order asked. 'terminal' writes nothing. Everything is rendered first, then written into a staging
+ * folder inside outDir, then moved into place under a lock on outDir (data/folder-lock.ts): a failure never
+ * leaves a half-written report, and two runs writing to the same folder at once leave one run's complete
+ * set, not a mix of both.
  */
-export async function writeReports(report: DriftReport, outDir: string, formats: readonly OutputFormat[]): Promise<string[]> {
+export async function writeReports(report: DriftReport, outDir: string, formats: readonly OutputFormat[], options: WriteReportsOptions = {}): Promise<string[]> {
   const wanted = fileFormats(formats);
   if (wanted.length === 0) return [];
   const contents = await Promise.all(wanted.map(async (f) => [f, await RENDERERS[f](report)] as const));
+  await makeDirectory(outDir);
+  let staging: string;
   try {
-    await mkdir(outDir, { recursive: true });
+    staging = await mkdtemp(join(outDir, '.driftwatch-staging-'));
   } catch (e) {
-    throw ioError('create the output directory', outDir, e);
+    throw ioError('write to', outDir, e);
   }
-  const written: string[] = [];
-  for (const [format, data] of contents) {
-    const path = join(outDir, REPORT_FILE_NAMES[format]);
-    try {
-      await writeFileAtomic(path, data);
-    } catch (e) {
-      // writeFileAtomic names the file; the report's message also says which option to change.
-      throw ioError('write', path, isDriftwatchError(e) && e.cause !== undefined ? e.cause : e);
+  try {
+    for (const [format, data] of contents) {
+      const path = join(staging, REPORT_FILE_NAMES[format]);
+      try {
+        await writeFileAtomic(path, data);
+      } catch (e) {
+        // writeFileAtomic names the staged file; the report's message names the file in outDir and the option.
+        throw ioError('write', join(outDir, REPORT_FILE_NAMES[format]), isDriftwatchError(e) && e.cause !== undefined ? e.cause : e);
+      }
     }
-    written.push(path);
+    const lock = await lockFolder(outDir, options.onWait !== undefined ? { onWait: options.onWait } : {});
+    const written: string[] = [];
+    try {
+      for (const [format] of contents) {
+        const path = join(outDir, REPORT_FILE_NAMES[format]);
+        try {
+          await rename(join(staging, REPORT_FILE_NAMES[format]), path);
+        } catch (e) {
+          throw ioError('write', path, e);
+        }
+        written.push(path);
+      }
+    } finally {
+      await lock.release();
+    }
+    return written;
+  } catch (e) {
+    throw isDriftwatchError(e) ? e : ioError('write to', outDir, e);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
-  return written;
 }

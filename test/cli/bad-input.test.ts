@@ -83,7 +83,7 @@ describe('bad input files', () => {
     const r = await runCli(['analyze', '-r', 'ok.csv', '-c', 'ok.csv', '-f', 'json', '-o', 'ok.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expectOneLine(r.stderr);
-    expect(r.stderr).toMatch(/^driftwatch: ok\.csv: /);
+    expect(r.stderr).toMatch(/^driftwatch: ok\.csv cannot be created as a folder \(a file is in the way\)/);
     expect(r.stderr).not.toContain(dir);
   });
 

@@ -34,6 +34,8 @@ function driftwatch(...args: string[]): { status: number | null; stdout: string;
   const r = spawnSync(process.execPath, [join(pkg, 'bin', 'driftwatch.js'), ...args], {
     cwd: work,
     encoding: 'utf8',
+    // A hang (an output path the file system refuses used to spin forever) fails the test instead.
+    timeout: 120_000,
     env: { ...process.env, NO_COLOR: '1', DRIFTWATCH_DEBUG: '' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -75,6 +77,32 @@ describe('node bin/driftwatch.js', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(pkg, 'bin', 'driftwatch.js')}" analyze --help | head -c 5`], { cwd: work, encoding: 'utf8' });
     expect(r.stdout).toBe('Usage');
     expect(r.stderr).toBe('');
+  });
+
+  it('stdout that cannot be written: exit 74 and one line on stderr saying why', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(pkg, 'bin', 'driftwatch.js')}" analyze --help > /dev/full`], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(74);
+    expect(r.stderr).toBe('driftwatch: cannot write to stdout (ENOSPC: no space left on the device); the output is incomplete\n');
+  });
+
+  it('reads data piped to stdin (-) and from process substitution', () => {
+    writeFileSync(join(work, 'piped.csv'), 'a,b\n1,x\n2,y\n3,x\n');
+    const bin = `"${process.execPath}" "${join(pkg, 'bin', 'driftwatch.js')}"`;
+    const stdin = spawnSync('sh', ['-c', `cat piped.csv | ${bin} analyze -r piped.csv -c - --json -f terminal`], { cwd: work, encoding: 'utf8' });
+    expect(stdin.status).toBe(0);
+    expect(JSON.parse(stdin.stdout).current).toEqual({ path: 'stdin', rows: 3 });
+    const substituted = spawnSync('bash', ['-c', `${bin} analyze -r piped.csv -c <(cat piped.csv) --json -f terminal`], { cwd: work, encoding: 'utf8' });
+    expect(substituted.status).toBe(0);
+    expect(JSON.parse(substituted.stdout).current.rows).toBe(3);
+    const simulated = spawnSync('sh', ['-c', `${bin} simulate-drift -i - -o out.csv --missing b=0 --quiet < piped.csv`], { cwd: work, encoding: 'utf8' });
+    expect(simulated.status).toBe(0);
+    expect(readFileSync(join(work, 'out.csv'), 'utf8')).toBe('a,b\n1,x\n2,y\n3,x\n');
+  });
+
+  it('an output folder the file system refuses fails at once with exit 2', () => {
+    const r = driftwatch('simulate-drift', '-i', 'piped.csv', '-o', '/proc/driftwatch-nope/x.csv', '--missing', 'b=0');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^driftwatch: \/proc\/driftwatch-nope cannot be created as a folder/);
   });
 
   it('unknown option: exit 2, message and hint', () => {

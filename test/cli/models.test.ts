@@ -84,7 +84,7 @@ describe('driftwatch train / evaluate / predict', () => {
       [['evaluate', '--model', join(dir, 'missing.json'), '--data', churn], /model file not found/],
       [['predict', '--model', join(dir, 'gbdt.json'), '--data', join(repoRoot, 'examples/data/breast_cancer_wisconsin.csv'), '--out', join(dir, 'y.csv')], /needs columns/],
       // A file where the output's folder should be, or a folder where the output should be: bad input, not a bug.
-      [['train', '--data', churn, '--label', 'churn', '--algo', 'logreg', '--valid-fraction', '0', '--out', join(churn, 'x.json')], /telco_churn\.csv\/x\.json: cannot write the model file/],
+      [['train', '--data', churn, '--label', 'churn', '--algo', 'logreg', '--valid-fraction', '0', '--out', join(churn, 'x.json')], /telco_churn\.csv cannot be created as a folder \(a file is in the way\)/],
       [['predict', '--model', join(dir, 'gbdt.json'), '--data', churn, '--out', dir], /--out: .* is a folder; give the name of the CSV file to write/],
     ];
     for (const [args, message] of cases) {

@@ -207,7 +207,7 @@ describe('driftwatch simulate-drift', () => {
     [['-i', 'in.csv', '-o', 'x.csv', '--shift', 'price=1', '--seed', '-1'], 'driftwatch: --seed: must be a whole number from 0 to 4294967295 (got "-1")\n'],
     [['-i', 'missing.csv', '-o', 'x.csv', '--shift', 'price=1'], /^driftwatch: missing\.csv/],
     [['-i', 'in.csv', '-o', '.', '--shift', 'price=1'], 'driftwatch: --out: . is a folder; give the name of the CSV file to write\n'],
-    [['-i', 'in.csv', '-o', 'in.csv/x.csv', '--shift', 'price=1'], /^driftwatch: in\.csv\/x\.csv: cannot write the CSV file \(E[A-Z]+\)\n$/],
+    [['-i', 'in.csv', '-o', 'in.csv/x.csv', '--shift', 'price=1'], /^driftwatch: in\.csv cannot be created as a folder \(a file is in the way\); choose a folder you can write to\n$/],
   ])('%j fails with exit 2', async (args, expected) => {
     const r = await runCli(['simulate-drift', ...args], { cwd: dir });
     expect(r.code).toBe(2);

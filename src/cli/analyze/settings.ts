@@ -11,7 +11,7 @@ import type { AnalyzeOptions } from '../../drift/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/formats/index.js';
 import type { DriftwatchConfig } from '../../runtime/config/index.js';
 import type { NamedColumn } from '../../workflows/analyze/index.js';
-import { dataFile, fileIn, type DataFile } from '../../workflows/paths/index.js';
+import { dataFile, inputFileIn, STDIN_PATH, type DataFile } from '../../workflows/paths/index.js';
 import { parseChoice, parseChoiceList, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
 
 /** Flags as commander hands them over (strings; repeatable list flags as arrays). */
@@ -65,6 +65,9 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
 
   const reference = requiredPath(flags.reference, config.reference, '--reference', 'reference', cwd);
   const current = requiredPath(flags.current, config.current, '--current', 'current', cwd);
+  if (reference.absolute === STDIN_PATH && current.absolute === STDIN_PATH) {
+    throw new DriftwatchError('USAGE', '--reference and --current cannot both read standard input (-); give one of them as a file', { field: '--current' });
+  }
   const outAbs = flags.out !== undefined ? resolve(cwd, flags.out) : (config.output?.dir ?? resolve(cwd, DEFAULT_OUT_DIR));
 
   const formats = flags.format !== undefined ? parseChoiceList('--format', flags.format, OUTPUT_FORMATS) : (config.output?.formats ?? DEFAULT_FORMATS);
@@ -151,7 +154,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
 }
 
 function requiredPath(flag: string | undefined, conf: string | undefined, flagName: string, key: string, cwd: string): DataFile {
-  if (flag !== undefined && flag.trim() !== '') return fileIn(flag, cwd);
+  if (flag !== undefined && flag.trim() !== '') return inputFileIn(flag, cwd);
   if (conf !== undefined) return dataFile(conf, cwd);
   throw new DriftwatchError('USAGE', `missing ${flagName} <file> (or \`${key}:\` in the config file)`, { field: flagName });
 }

@@ -39,8 +39,8 @@ export function createPredictCommand(ctx: CommandContext): Command {
       if (flags.out === undefined) throw badOption('--out', 'missing: give the CSV file to write');
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: wantsColor(io) });
       // Loaded on use: --help and the other commands should not pay for the models and the readers.
-      const [{ predictToCsv }, { fileIn }] = await Promise.all([import('../../workflows/predict/index.js'), import('../../workflows/io/index.js')]);
-      const data = fileIn(flags.data, io.cwd);
+      const [{ predictToCsv }, { fileIn, inputFileIn }] = await Promise.all([import('../../workflows/predict/index.js'), import('../../workflows/io/index.js')]);
+      const data = inputFileIn(flags.data, io.cwd);
       const target = fileIn(flags.out, io.cwd);
       const progress = createByteProgress(io, 'reading data', out.mode.quiet);
       const result = await predictToCsv({

@@ -5,6 +5,7 @@ import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseSeed } from '../parse-values.js';
+import { createByteProgress } from '../progress.js';
 import { parseTransform } from '../simulate/parse-transform.js';
 import type { DriftTransform, TransformKind } from '../../data/simulate/index.js';
 
@@ -52,19 +53,30 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       const transforms = collectTransforms(flags);
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');
 
-      const [{ readInput }, { simulateDrift }, { writeCsv }, { fileIn, writeOutputFile }] = await Promise.all([
-        import('../read-input.js'),
-        import('../../data/simulate/simulate-drift.js'),
-        import('../../data/index.js'),
-        import('../../workflows/io/index.js'),
-      ]);
+      const [{ simulateDriftTraced }, { passThrough, writePassThroughCsv }, { fileIn, inputFileIn, prepareOutputFolder, readDataWithCellText, refuseOverwritingInput, writeOutputFile }] =
+        await Promise.all([import('../../data/simulate/simulate-drift.js'), import('../../data/index.js'), import('../../workflows/io/index.js')]);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: false });
-      const input = fileIn(flags.input, io.cwd);
-      const target = fileIn(flags.out, io.cwd);
-      const table = await readInput(input, io, { delimiter, quiet: out.mode.quiet, label: 'input' });
-      const drifted = simulateDrift(table, transforms, createRng(seed), { inputName: input.display });
-      await writeOutputFile({ file: target, option: '--out' }, 'the CSV file', (path) => writeCsv(drifted, path));
-      out.info(`Wrote ${target.display} (${drifted.rowCount} rows x ${drifted.names.length} columns, seed ${seed}):`);
+      const input = inputFileIn(flags.input, io.cwd);
+      const target = { file: fileIn(flags.out, io.cwd), option: '--out' };
+      await refuseOverwritingInput(target, [{ file: input, option: 'input' }]);
+      await prepareOutputFolder(target);
+      // Columns the transforms recompute are written formatted; every other cell is copied as read.
+      const recomputed = new Set(transforms.filter((t) => t.kind === 'shift' || t.kind === 'scale' || t.kind === 'noise').map((t) => t.column));
+      const progress = createByteProgress(io, 'reading input', out.mode.quiet);
+      const read = await readDataWithCellText(input, {
+        ...(delimiter !== undefined ? { delimiter } : {}),
+        onReadProgress: (done, total) => progress.update(done, total),
+        keep: (name) => !recomputed.has(name),
+      }).finally(() => progress.stop());
+      const sim = simulateDriftTraced(read.table, transforms, createRng(seed), { inputName: input.display });
+      const drifted = sim.table;
+      const columns = drifted.columns.map((c) =>
+        sim.rewritten.has(c.name)
+          ? { type: 'computed' as const, column: c }
+          : passThrough(c.name, c, read, { ...(sim.rows !== undefined ? { rows: sim.rows } : {}), ...(sim.blanked.has(c.name) ? { blanked: c } : {}) }),
+      );
+      await writeOutputFile(target, 'the CSV file', (path) => writePassThroughCsv(path, columns, drifted.rowCount));
+      out.info(`Wrote ${target.file.display} (${drifted.rowCount} rows x ${drifted.names.length} columns, seed ${seed}):`);
       for (const t of transforms) out.info(`  ${t.source}`);
     });
 }

@@ -1,3 +1,3 @@
 /** Known drift injected into a table: the ground truth for `driftwatch simulate-drift`, the demo and tests. */
 export * from './transforms.js';
-export { simulateDrift, resampleRows, decimalPlaces, type SimulateOptions } from './simulate-drift.js';
+export { simulateDrift, simulateDriftTraced, type SimulatedDrift, resampleRows, decimalPlaces, type SimulateOptions } from './simulate-drift.js';

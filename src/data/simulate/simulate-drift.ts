@@ -19,14 +19,43 @@ export interface SimulateOptions {
  * keep the column's precision: a column of whole numbers stays whole, prices keep two decimals.
  */
 export function simulateDrift(table: Table, transforms: readonly DriftTransform[], rng: Rng, options: SimulateOptions = {}): Table {
+  return simulateDriftTraced(table, transforms, rng, options).table;
+}
+
+/** simulateDrift's result with where it came from, so that a writer can copy untouched cells as they were read. */
+export interface SimulatedDrift {
+  readonly table: Table;
+  /** Output row r is input row rows[r] (after --resample); undefined when rows were not resampled. */
+  readonly rows: Int32Array | undefined;
+  /** Columns whose values were recomputed (shift, scale, noise). */
+  readonly rewritten: ReadonlySet<string>;
+  /** Columns where only some values were made missing (and nothing else changed). */
+  readonly blanked: ReadonlySet<string>;
+}
+
+/** simulateDrift, also telling which rows and columns moved (same table, same random draws). */
+export function simulateDriftTraced(table: Table, transforms: readonly DriftTransform[], rng: Rng, options: SimulateOptions = {}): SimulatedDrift {
   for (const t of transforms) checkTransform(table, t, options.inputName ?? 'the input');
   let current = table;
+  let rows: Int32Array | undefined;
+  const rewritten = new Set<string>();
+  const blanked = new Set<string>();
   for (const kind of TRANSFORM_ORDER) {
     for (const t of transforms) {
-      if (t.kind === kind) current = applyTransform(current, t, rng);
+      if (t.kind !== kind) continue;
+      if (t.kind === 'resample') {
+        const picked = resampleRows(current.column(t.column)!, t.value, t.weight, t.source, rng);
+        current = selectRows(current, picked);
+        rows = rows === undefined ? picked : picked.map((i) => rows![i]!);
+      } else {
+        current = applyTransform(current, t, rng);
+        if (t.kind === 'missing') blanked.add(t.column);
+        else rewritten.add(t.column);
+      }
     }
   }
-  return current;
+  for (const name of rewritten) blanked.delete(name);
+  return { table: current, rows, rewritten, blanked };
 }
 
 function checkTransform(table: Table, t: DriftTransform, inputName: string): void {

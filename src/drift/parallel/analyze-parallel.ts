@@ -31,12 +31,15 @@ export interface ParallelOptions {
   readonly workers?: number;
   /**
    * Below this many values over all compared columns (reference + current) the analysis runs on the
-   * calling thread: starting a worker costs tens of milliseconds, more than a small analysis (default 50,000).
+   * calling thread: starting a worker costs tens of milliseconds, more than a small analysis (default 50,000,
+   * and at least 256 values a column on average, since each column handed over costs two messages).
    */
   readonly minValues?: number;
 }
 
 const DEFAULT_MIN_VALUES = 50_000;
+/** Below this many values a column on average (reference + current), the columns are analysed here. */
+const MIN_VALUES_PER_COLUMN = 256;
 const WORKER_URL = siblingModuleUrl(import.meta.url, 'analyze-worker');
 
 /**
@@ -49,7 +52,10 @@ export async function analyzeDriftParallel(reference: Table, current: Table, opt
   if (!Number.isInteger(workers) || workers < 1) throw new DriftwatchError('INVALID_ARGUMENT', `workers must be a positive integer, got ${workers}`);
   const d = planDrift(reference, current, options);
   const values = d.plan.columns.reduce((s, c) => s + columnLength(c.ref) + columnLength(c.cur), 0);
-  if (workers === 1 || d.plan.columns.length < 2 || values < (parallel.minValues ?? DEFAULT_MIN_VALUES)) {
+  // Many tiny columns (a file 100,000 columns wide and 3 rows long) stay here too: each column handed to a
+  // worker costs a message both ways, more than analysing a few hundred values.
+  const tiny = parallel.minValues === undefined && values < d.plan.columns.length * MIN_VALUES_PER_COLUMN;
+  if (workers === 1 || d.plan.columns.length < 2 || tiny || values < (parallel.minValues ?? DEFAULT_MIN_VALUES)) {
     return assembleReport(d, d.plan.columns.map((c) => analyzeColumn(c, d.options)));
   }
   // A clock is a function: it cannot cross to a worker, and only this thread stamps the report.
@@ -79,8 +85,9 @@ const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
  */
 function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<ColumnAnalysis[]> {
   const columns = d.plan.columns;
-  // Longest first; ties keep plan order so a run is reproducible.
-  const queue = columns.map((_, i) => i).sort((a, b) => cost(columns[b]!) - cost(columns[a]!) || a - b);
+  // Longest first; ties keep plan order so a run is reproducible. The next column is at the end: pop()
+  // is O(1) where shift() on a long array moves every element.
+  const queue = columns.map((_, i) => i).sort((a, b) => cost(columns[b]!) - cost(columns[a]!) || a - b).reverse();
   const slots = new Array<Slot | undefined>(columns.length);
   const live = new Map<Worker, Set<number>>();
   let done = 0;
@@ -110,7 +117,7 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
     const refill = (): void => {
       for (const [w, held] of live) {
         while (held.size < WINDOW && queue.length > 0) {
-          const index = queue.shift()!;
+          const index = queue.pop()!;
           held.add(index);
           const packed = pool.pack(columns[index]!);
           w.postMessage({ index, planned: packed.planned } satisfies ColumnTask, packed.transfer);
@@ -124,7 +131,7 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
       try {
         for (;;) {
           refill();
-          const index = queue.shift();
+          const index = queue.pop();
           if (index === undefined || finished) break;
           try {
             store(index, { ok: true, analysis: analyzeColumn(columns[index]!, d.options) });
@@ -143,7 +150,7 @@ function runColumns(d: DriftPlan, init: WorkerInit, threads: number): Promise<Co
       const held = live.get(w);
       if (finished || held === undefined) return;
       live.delete(w);
-      queue.unshift(...held);
+      queue.push(...[...held].reverse());
       void w.terminate();
       if (process.env.DRIFTWATCH_DEBUG === '1') console.error(`analyzeDriftParallel: a worker stopped (${String(cause)}); its columns go to the others`);
       void pump();

@@ -60,12 +60,20 @@ ${extra}
 </details>`;
 }
 
-/** Every feature's panel, closed, drifted ones first, with expand/collapse-all buttons. */
+/**
+ * Past this many features a panel each would make a page of hundreds of megabytes (a file 100,000 columns
+ * wide): the first ones by drift score get panels, every feature stays in the tables above and the JSON.
+ */
+export const MAX_DISTRIBUTION_PANELS = 1000;
+
+/** Every feature's panel (up to MAX_DISTRIBUTION_PANELS), closed, drifted ones first, with expand/collapse-all buttons. */
 export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
   // A stable sort of the score order keeps it (NaN last, ties by name) within the drifted and the stable group.
-  const ordered = columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
+  const all = columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
+  const ordered = all.slice(0, MAX_DISTRIBUTION_PANELS);
+  const leftOut = all.length - ordered.length;
   return h`<section class="card" id="distributions"><h2>Feature distributions</h2>
-<p class="meta">Reference (grey) against current (blue), as a share of non-missing values.</p>
+<p class="meta">Reference (grey) against current (blue), as a share of non-missing values.${leftOut > 0 ? ` The first ${MAX_DISTRIBUTION_PANELS} features by drift score have a panel; the other ${leftOut} are in the tables above and in drift_report.json.` : ''}</p>
 <div class="toolbar"><button type="button" data-toggle-all="open">Expand all</button><button type="button" data-toggle-all="close">Collapse all</button></div>
 ${ordered.map((c, i) => distributionPanel(c, anchorOf(c), false, i < MAX_DISTRIBUTION_CHARTS))}
 </section>`;

@@ -1,18 +1,26 @@
 import type { DriftReport } from '../../drift/types.js';
-import { driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight } from '../charts/index.js';
+import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight } from '../charts/index.js';
 import { h, raw, type Raw } from './escape.js';
 import { inlineSvg } from './inline-svg.js';
+
+/**
+ * Bars beyond this would make a chart taller than anyone scrolls, and laying out an axis of thousands of
+ * labels takes the chart library seconds: a wide file shows its highest scores (the tables list them all).
+ */
+export const MAX_SCORE_BARS = 60;
 
 /** The pie, the gauge and the per-feature drift-score bars, rendered server-side to inline SVG. */
 export function overviewChartsHtml(report: DriftReport): Raw {
   const pie = inlineSvg(driftPieChart(report), 360, 260, 'pie');
   const gauge = inlineSvg(driftGaugeChart(report), 360, 260, 'gauge');
-  const bars = inlineSvg(driftScoreBarChart(report), 1100, driftScoreBarHeight(report), 'scores');
+  const shown = report.columns.length > MAX_SCORE_BARS ? { ...report, columns: columnsByScore(report.columns).slice(0, MAX_SCORE_BARS) } : report;
+  const bars = inlineSvg(driftScoreBarChart(shown), 1100, driftScoreBarHeight(shown), 'scores');
+  const which = shown === report ? '' : ` The ${MAX_SCORE_BARS} highest of ${report.columns.length} features; the tables below list every one.`;
   return h`<div class="charts">
 <section class="card"><h2>Drifted vs stable columns</h2><div class="chart" role="img" aria-label="Pie chart of drifted and stable columns">${raw(pie)}</div></section>
 <section class="card"><h2>Drifted share vs threshold</h2><div class="chart" role="img" aria-label="Gauge of the drifted share against the dataset threshold">${raw(gauge)}</div></section>
 </div>
 <section class="card" style="margin-top:18px"><h2>Drift score by feature</h2>
-<p class="meta">Scores are comparable across methods: every method's threshold maps to 0.5 (dashed line).</p>
+<p class="meta">Scores are comparable across methods: every method's threshold maps to 0.5 (dashed line).${which}</p>
 <div class="chart" role="img" aria-label="Bar chart of drift scores per feature">${raw(bars)}</div></section>`;
 }

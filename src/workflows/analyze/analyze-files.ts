@@ -2,7 +2,7 @@
  * The analysis of two inputs, as every entry point runs it: read both (in parallel, cancellable), check the
  * named columns, apply the column kinds, analyse on worker threads, write the report files.
  */
-import type { ColumnKind, Table } from '../../data/index.js';
+import { makeDirectory, type ColumnKind, type Table } from '../../data/index.js';
 import { analyzeDriftParallel, type AnalyzeOptions, type DriftReport } from '../../drift/index.js';
 import type { OutputFormat } from '../../report/index.js';
 import { performanceTimer, withDisplayPath, type DataFile, type TableInput, type Timer } from '../io/index.js';
@@ -36,6 +36,8 @@ export interface AnalyzeFilesOptions {
   readonly onRead?: (reference: Table, current: Table) => void;
   /** The report is ready, before any file is written (a summary shown now is shown even if a write fails). */
   readonly onReport?: (report: DriftReport) => void | Promise<void>;
+  /** Another run is writing its reports into the same folder; this one waits for it (holder's pid if known). */
+  readonly onReportsWait?: (holderPid: number | undefined) => void;
   /** Monotonic milliseconds for the timings (default: performance.now). */
   readonly timer?: Timer;
 }
@@ -59,6 +61,11 @@ export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<Analyz
   const kinds = options.columnKinds ?? {};
   const fileFormats = options.reports?.formats ?? [];
   const t0 = now();
+  // A report folder that cannot be made fails now, not after reading and analysing.
+  if (options.reports !== undefined && fileFormats.length > 0) {
+    const dir = options.reports.dir;
+    await makeDirectory(dir.absolute).catch((e: unknown) => Promise.reject(withDisplayPath(e, dir)));
+  }
   const textColumns = textColumnsOf(kinds);
   const reading = readInputPair(options.reference, options.current, {
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
@@ -88,7 +95,7 @@ export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<Analyz
   let written: string[] = [];
   if (options.reports !== undefined && fileFormats.length > 0) {
     try {
-      written = await writeReports(report, options.reports.dir.absolute, fileFormats);
+      written = await writeReports(report, options.reports.dir.absolute, fileFormats, options.onReportsWait !== undefined ? { onWait: options.onReportsWait } : {});
     } catch (e) {
       throw withDisplayPath(e, options.reports.dir);
     }

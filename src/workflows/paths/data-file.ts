@@ -37,3 +37,11 @@ export function withDisplayPath(e: unknown, file: DataFile): unknown {
     { cause: e },
   );
 }
+
+/** Where `-` reads from: standard input, opened as a file so that worker threads can read it too. */
+export const STDIN_PATH = '/dev/stdin';
+
+/** An input file as the caller named it: `-` is standard input, anything else as fileIn. */
+export function inputFileIn(path: string, cwd: string): DataFile {
+  return path === '-' ? { absolute: STDIN_PATH, display: 'stdin' } : fileIn(path, cwd);
+}

@@ -2,4 +2,4 @@
  * Files as the caller named them. Kept apart from io/ so that parsing a command line does not load the
  * readers: `driftwatch --help` stays fast.
  */
-export { dataFile, fileIn, withDisplayPath, type DataFile } from './data-file.js';
+export { dataFile, fileIn, inputFileIn, STDIN_PATH, withDisplayPath, type DataFile } from './data-file.js';

@@ -1,9 +1,22 @@
 /** Prediction as every entry point runs it: a model on data, the input plus the model's output written as CSV. */
-import { createTable, writeCsv, type Table } from '../../data/index.js';
+import { createTable, passThrough, writePassThroughCsv, type OutputColumn, type Table } from '../../data/index.js';
 import type { ModelFormat, ModelSignature } from '../../models/index.js';
-import { isInMemory, performanceTimer, readData, withDisplayPath, writeOutputFile, type OutputTarget, type ReadSettings, type TableInput, type Timer } from '../io/index.js';
+import {
+  isInMemory,
+  performanceTimer,
+  prepareOutputFolder,
+  readData,
+  readDataWithCellText,
+  refuseOverwritingInput,
+  withDisplayPath,
+  writeOutputFile,
+  type OutputTarget,
+  type ReadSettings,
+  type TableInput,
+  type Timer,
+} from '../io/index.js';
 import { loadModelInput, type ModelInput } from '../model-io/index.js';
-import { predictionColumns } from './prediction-columns.js';
+import { predictionColumnNames, predictionColumns } from './prediction-columns.js';
 
 export interface PredictToCsvOptions extends Omit<ReadSettings, 'textColumns'> {
   readonly model: ModelInput;
@@ -42,11 +55,24 @@ export async function predictToCsv(options: PredictToCsvOptions): Promise<Predic
     ...(options.label !== undefined ? { label: options.label } : {}),
     ...(features.length > 0 ? { featureNames: features } : {}),
   });
-  const table = await readData(data, {
+  const read = {
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
     ...(options.onReadProgress !== undefined ? { onReadProgress: options.onReadProgress } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-  });
+  };
+  const out = options.out;
+  if (out !== undefined) {
+    const inputs = [...(isInMemory(data) ? [] : [{ file: data, option: 'data' }]), ...('absolute' in options.model ? [{ file: options.model, option: 'model' }] : [])];
+    await refuseOverwritingInput(out, inputs);
+    await prepareOutputFolder(out);
+  }
+  // With a file to write, the data's columns are copied to it as read (02100 stays 02100); the model's own
+  // output columns replace any of the same name, so their text is not kept.
+  const outputNames = predictionColumnNames(model.signature);
+  const input =
+    out !== undefined
+      ? await readDataWithCellText(data, { ...read, keep: (name) => !outputNames.includes(name) })
+      : { table: await readData(data, { ...read, ...(options.signal !== undefined ? { signal: options.signal } : {}) }), cellText: undefined };
+  const table = input.table;
   options.onRead?.(table);
   options.signal?.throwIfAborted();
   const started = now();
@@ -58,7 +84,11 @@ export async function predictToCsv(options: PredictToCsvOptions): Promise<Predic
   const added = predictionColumns(model.signature, result, table.rowCount);
   const replaced = added.filter((c) => table.column(c.name) !== undefined).map((c) => c.name);
   if (replaced.length > 0) options.onWarning?.(`the data already has ${replaced.join(', ')}; replaced by the model's output`);
-  const outTable = createTable([...table.columns.filter((c) => !replaced.includes(c.name)), ...added]);
-  if (options.out !== undefined) await writeOutputFile(options.out, 'the CSV file', (path) => writeCsv(outTable, path));
+  const kept = table.columns.filter((c) => !replaced.includes(c.name));
+  const outTable = createTable([...kept, ...added]);
+  if (out !== undefined) {
+    const columns: OutputColumn[] = [...kept.map((c) => passThrough(c.name, c, input)), ...added.map((column) => ({ type: 'computed' as const, column }))];
+    await writeOutputFile(out, 'the CSV file', (path) => writePassThroughCsv(path, columns, table.rowCount));
+  }
   return { table: outTable, rows: table.rowCount, format, signature: model.signature, replaced, seconds };
 }

@@ -23,3 +23,10 @@ export function predictionColumns(signature: ModelSignature, result: PredictionR
   }
   return added;
 }
+
+/** The names of the columns predictionColumns makes for a model with this signature. */
+export function predictionColumnNames(signature: ModelSignature): string[] {
+  if (signature.task === 'regression') return ['prediction'];
+  const classes = signature.classes ?? [];
+  return classes.length === 2 ? ['prediction', 'probability'] : ['prediction', ...classes.map((c) => `probability_${c}`)];
+}

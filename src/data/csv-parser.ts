@@ -592,6 +592,8 @@ export class CsvParser {
               this.starts[k] = start;
               this.ends[k] = e;
               this.flags[k] = flags;
+              // A new category records its line.
+              this.line = line;
               this.commitField(buf, k, row, columns[k]!);
             }
             if (length !== 0 && flags === 0 && e - start === length) {
@@ -706,7 +708,7 @@ export class CsvParser {
       const known = interner.lookup(buf, s, e);
       if (known >= 0) return known;
     }
-    const code = col.code(this.text(buf, k));
+    const code = col.code(this.text(buf, k), this.line);
     if (plain) interner.remember(buf, s, e, code);
     return code;
   }

@@ -28,6 +28,11 @@ export interface CategoricalColumn {
   readonly codes: Int32Array;
   /** Distinct non-missing values in order of first appearance. */
   readonly dictionary: readonly string[];
+  /**
+   * The 1-based file line where each dictionary entry first appears (0 where not known), when the reader
+   * knows lines (CSV, JSON Lines): lets a report say where an odd value is. Dropped when rows are selected.
+   */
+  readonly lines?: readonly number[] | undefined;
 }
 
 export type Column = NumericColumn | CategoricalColumn;

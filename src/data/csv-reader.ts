@@ -137,7 +137,7 @@ function wrongDelimiter(path: string, given: number, detected: number, buf: Uint
   const show = (d: number): string => (d === 9 ? 'tab' : String.fromCharCode(d));
   throw new DriftwatchError(
     'USAGE',
-    `the delimiter "${show(given)}" does not split the header of ${path} (it stays one column), but "${show(detected)}" splits it into ${fields} columns; ` +
+    `the delimiter "${show(given)}" leaves the header one column, but "${show(detected)}" splits it into ${fields} columns; ` +
       `use --delimiter "${show(detected)}" (config key delimiter), or leave it out to detect it`,
     { file: path, line: 1, field: 'delimiter' },
   );

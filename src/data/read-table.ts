@@ -63,7 +63,7 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
         ? { ...(await readJsonLinesColumns(path, common)), delimiter: undefined }
         : { ...(await readParquetColumns(path, common)), delimiter: undefined };
   const keepText = new Set([...common.forced].flatMap(([name, storage]) => (storage === 'categorical' ? [name] : [])));
-  return createTable(applyKinds(applyDecimalMark(columns, options.decimal ?? 'auto', delimiter, keepText), kinds, path));
+  return createTable(applyKinds(applyDecimalMark(columns, options.decimal ?? 'auto', delimiter, keepText), kinds, path), path);
 }
 
 /**

@@ -35,12 +35,13 @@ export function tableToMessage(table: Table): { message: WorkerMessage; transfer
 }
 
 /** The table carried by a 'table' message. */
-export function tableFromMessage(columns: readonly ColumnMessage[]): Table {
+export function tableFromMessage(columns: readonly ColumnMessage[], path?: string): Table {
   return createTable(
     columns.map((m): Column =>
       m.storage === 'numeric'
         ? { storage: 'numeric', name: m.name, kind: m.kind, values: new Float64Array(m.buffer, m.byteOffset, m.length) }
         : { storage: 'categorical', name: m.name, kind: m.kind, codes: new Int32Array(m.buffer, m.byteOffset, m.length), dictionary: m.dictionary ?? [], ...(m.lines !== undefined ? { lines: m.lines } : {}) },
     ),
+    path,
   );
 }

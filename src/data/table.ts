@@ -44,9 +44,11 @@ export interface Table {
   readonly names: readonly string[];
   /** The column of that name, or undefined. */
   column(name: string): Column | undefined;
+  /** The file the table was read from (readTable), so reports and messages can name it; absent when built in memory. */
+  readonly path?: string;
 }
 
-export function createTable(columns: readonly Column[]): Table {
+export function createTable(columns: readonly Column[], path?: string): Table {
   const rowCount = columns.length === 0 ? 0 : columnLength(columns[0]!);
   const byName = new Map<string, Column>();
   for (const c of columns) {
@@ -62,6 +64,7 @@ export function createTable(columns: readonly Column[]): Table {
     columns,
     names,
     column: (name) => byName.get(name),
+    ...(path !== undefined ? { path } : {}),
   };
 }
 

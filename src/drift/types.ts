@@ -222,4 +222,9 @@ export interface DriftReport {
   readonly excluded: readonly ExcludedColumn[];
   /** Notes for people: preset caveats, columns treated specially, etc. */
   readonly notes: readonly string[];
+  /**
+   * Settings that could not apply as given, each said once (a count test on continuous columns, a
+   * correction with no p-value to correct). The CLI prints them on stderr. Optional for older reports.
+   */
+  readonly warnings?: readonly string[];
 }

@@ -173,6 +173,7 @@ function reportToJson(r: DriftReport): JsonOf<DriftReport> {
     schema: schema(r.schema),
     excluded: r.excluded.map(excluded),
     notes: [...r.notes],
+    warnings: [...(r.warnings ?? [])],
   };
 }
 

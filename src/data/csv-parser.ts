@@ -417,8 +417,11 @@ export class CsvParser {
       recordStart = pos;
       let c = buf[pos]!;
       if (c === LF) {
+        // A blank line is consumed here: the record start moves past it, or a window ending on it would
+        // hand it back to the general path and count its line twice.
         pos++;
         line++;
+        recordStart = pos;
         continue;
       }
       if (c === CR) break;

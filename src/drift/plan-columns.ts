@@ -195,9 +195,10 @@ function readByReference(ref: Column, cur: Column): ReadByReference {
   }
   let readCur = cur;
   let curMostlyNumeric = true;
-  if (readRef.storage === 'numeric' && readRef.kind === 'numeric' && cur.storage === 'categorical' && TEXT_KINDS.has(cur.kind)) {
+  if (readRef.storage === 'numeric' && (readRef.kind === 'numeric' || readRef.kind === 'id') && cur.storage === 'categorical' && TEXT_KINDS.has(cur.kind)) {
     curMostlyNumeric = isMostlyNumeric(cur);
-    const read = readAsNumbers(cur);
+    // An identifier column stays one (and is left out as such) whatever current holds.
+    const read = readAsNumbers(cur, readRef.kind);
     readCur = read.column;
     nonNumericCur = read.nonNumeric;
     fromText = true;

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../core/clock.js';
 import { DriftwatchError } from '../core/errors.js';
 import { createRng, type Rng } from '../core/rng.js';
 import { readTable } from '../data/read-table.js';
 import { createTable, numericColumn, type Table } from '../data/table.js';
 import { analyzeDrift } from './analyze.js';
 
-const clock = { now: () => new Date('2026-01-02T03:04:05Z') };
+const clock = { clock: manualClock('2026-01-02T03:04:05Z') };
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-read-by-reference-'));
 let fileNo = 0;
 

@@ -116,11 +116,11 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
 }
 
 /**
- * Both sides as one analysis kind, or null (with the reason recorded) when they cannot be compared.
- * numeric vs categorical: when every category of the categorical side reads as a number (say a stray
- * "1e3" made the reader keep text) both are numeric; otherwise both are read as categories, numbers by
- * their shortest text — a value like "unknown" appearing in a numeric column is then a new category,
- * which is the change worth reporting. Any other mismatch (datetime, text, id on one side) is excluded.
+ * Both sides as one analysis kind, or null (with the reason recorded) when they cannot be compared. Runs
+ * after readByReference, so a numeric reference has already made current numeric; what is left is a text
+ * reference against numeric current (or kinds forced by the user): when every category of the categorical
+ * side reads as a number both are numeric; otherwise both are read as categories, numbers by their shortest
+ * text. Any other mismatch (datetime, text, id on one side) is excluded.
  */
 function reconcile(name: string, role: ColumnRole, ref: Column, cur: Column, excluded: ExcludedColumn[], notes: string[]): PlannedColumn | null {
   const a = analysisOf(ref.kind);
@@ -202,8 +202,8 @@ function readByReference(ref: Column, cur: Column): ReadByReference {
     readCur = read.column;
     nonNumericCur = read.nonNumeric;
     fromText = true;
-  } else if (fromText && cur.storage === 'numeric' && cur.kind !== 'numeric') {
-    // The reference read as numbers decides; current's own inference (say 'id') does not.
+  } else if (fromText && cur.storage === 'numeric' && cur.kind === 'id') {
+    // The reference read as numbers decides; current's own inference (all distinct integers: 'id') does not.
     readCur = { ...cur, kind: readRef.kind };
   }
   return {

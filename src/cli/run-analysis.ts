@@ -3,7 +3,7 @@ import { EXIT } from '../core/errors.js';
 import type { DriftReport } from '../drift/index.js';
 import { analyzeFiles, type ReportFileFormat } from '../workflows/analyze/index.js';
 import { dataFile } from '../workflows/io/index.js';
-import type { RunSettings } from './analyze/settings.js';
+import { atConfigKey, type RunSettings } from './analyze/settings.js';
 import type { CliIo } from './io.js';
 import type { Output } from './output.js';
 import { createByteProgress } from './progress.js';
@@ -30,6 +30,8 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
       columnKinds: settings.columnKinds,
       namedColumns: settings.namedColumns,
       ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}),
+      ...(settings.decimal !== undefined ? { decimal: settings.decimal } : {}),
+      ...(settings.missingValues !== undefined ? { missingValues: settings.missingValues } : {}),
       ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
       reports: { dir: settings.outDir, formats: fileFormats },
       onReportsWait: (pid) => out.warn(`another driftwatch run${pid !== undefined ? ` (pid ${pid})` : ''} is writing reports to ${settings.outDir.display}; waiting for it to finish`),
@@ -41,6 +43,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
       },
       onReport: async (report) => {
         const [{ renderJson }, { renderTerminal }] = await renderers;
+        for (const w of report.warnings ?? []) out.warn(w);
         if (out.mode.json) out.result(renderJson(report));
         else if (settings.formats.includes('terminal') && !quiet) {
           out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io) })));
@@ -50,7 +53,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   } catch (e) {
     // Let the renderers finish loading: a module load left running past the command outlives its caller.
     await renderers.catch(() => undefined);
-    throw e;
+    throw atConfigKey(e, settings);
   } finally {
     progress.stop();
   }

@@ -73,6 +73,9 @@ export class ColumnAccumulator {
   codes: Int32Array;
   private readonly index = new Map<string, number>();
   readonly dictionary: string[] = [];
+  /** Per dictionary entry, the line where it first appeared (0: not known). */
+  private readonly lines: number[] = [];
+  private anyLine = false;
 
   constructor(name: string, capacity: number, forced: ForcedStorage = 'auto') {
     this.name = name;
@@ -95,12 +98,14 @@ export class ColumnAccumulator {
     }
   }
 
-  /** The dictionary code of `s`, adding it on first sight. */
-  code(s: string): number {
+  /** The dictionary code of `s`, adding it on first sight (at file line `line`, 0 when not known). */
+  code(s: string, line = 0): number {
     let c = this.index.get(s);
     if (c === undefined) {
       c = this.dictionary.length;
       this.dictionary.push(s);
+      this.lines.push(line);
+      if (line !== 0) this.anyLine = true;
       this.index.set(s, c);
     }
     return c;
@@ -117,9 +122,9 @@ export class ColumnAccumulator {
   }
 
   /** Stores a non-missing text value, switching to categorical first if needed (rows before `row` are filled). */
-  setString(row: number, s: string): void {
+  setString(row: number, s: string, line = 0): void {
     if (this.numeric) this.switchToCategorical(row);
-    this.codes[row] = this.code(s);
+    this.codes[row] = this.code(s, line);
   }
 
   /** Re-encodes rows [0, rows) as categories from their shortest round-trip text. */
@@ -144,7 +149,8 @@ export class ColumnAccumulator {
     if (this.numeric) {
       return { storage: 'numeric', name: this.name, kind: 'numeric', values: trim(this.values, rows) };
     }
-    return { storage: 'categorical', name: this.name, kind: 'categorical', codes: trim(this.codes, rows), dictionary: this.dictionary };
+    const column = { storage: 'categorical', name: this.name, kind: 'categorical', codes: trim(this.codes, rows), dictionary: this.dictionary } as const;
+    return this.anyLine ? { ...column, lines: this.lines } : column;
   }
 }
 

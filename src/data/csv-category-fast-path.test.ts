@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cells } from '../../test/helpers/table-cells.js';
+import { DEFAULT_MISSING_VALUES } from './missing-values.js';
 import { readTable } from './read-table.js';
 
 // Short categorical values (1-7 bytes) are looked up by their bytes in two 32-bit words (ShortValueCache)
@@ -22,9 +23,9 @@ async function roundTrip(rows: string[][], delimiter: string, chunkSize?: number
   const path = join(dir, `f${fileNo++}.csv`);
   writeFileSync(path, text);
   const table = await readTable(path, { delimiter: delimiter === '\t' ? 'tab' : delimiter, columnKinds: { a: 'categorical', b: 'categorical' }, ...(chunkSize === undefined ? {} : { chunkSize }) });
-  const missing = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'None']);
+  const missing = new Set(DEFAULT_MISSING_VALUES);
   for (const [i, name] of ['a', 'b'].entries()) {
-    const expected = rows.map((r) => (missing.has(r[i]!.replace(/^[ \t]+|[ \t]+$/g, '')) ? null : r[i]!));
+    const expected = rows.map((r) => (missing.has(r[i]!.replace(/^[ \t]+|[ \t]+$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase())) ? null : r[i]!));
     expect(cells(table.columns.find((c) => c.name === name))).toEqual(expected);
   }
 }

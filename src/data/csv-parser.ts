@@ -420,8 +420,11 @@ export class CsvParser {
       recordStart = pos;
       let c = buf[pos]!;
       if (c === LF) {
+        // A blank line is consumed here: the record start moves past it, or a window ending on it would
+        // hand it back to the general path and count its line twice.
         pos++;
         line++;
+        recordStart = pos;
         continue;
       }
       if (c === CR) break;
@@ -595,6 +598,8 @@ export class CsvParser {
               this.starts[k] = start;
               this.ends[k] = e;
               this.flags[k] = flags;
+              // A new category records its line.
+              this.line = line;
               this.commitField(buf, k, row, columns[k]!);
             }
             if (length !== 0 && flags === 0 && e - start === length) {
@@ -713,7 +718,7 @@ export class CsvParser {
       const known = interner.lookup(buf, s, e);
       if (known >= 0) return known;
     }
-    const code = col.code(this.text(buf, k));
+    const code = col.code(this.text(buf, k), this.line);
     if (plain) interner.remember(buf, s, e, code);
     return code;
   }

@@ -57,9 +57,11 @@ describe('CSV reader: delimiters', () => {
     ['\t', 'a\tb\tc\n1,5\tx\t3\n2\ty\t4\n'],
     ['|', 'a|b|c\n1,5|x|3\n2|y|4\n'],
   ])('detects %j even with commas inside fields', async (_d, text) => {
-    const t = await read(text);
+    const t = await read(text, { decimal: '.' });
     expect(t.names).toEqual(['a', 'b', 'c']);
     expect(cells(t.column('a'))).toEqual(['1,5', '2']);
+    // By default a column of decimal-comma numbers in a file not separated by commas is numeric.
+    expect(cells((await read(text)).column('a'))).toEqual([1.5, 2]);
   });
 
   it('ignores delimiters inside quotes when detecting', async () => {

@@ -35,7 +35,7 @@ export interface CsvReadOptions {
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 
 /** Reads a CSV file into columns with numeric or categorical storage (kinds not yet inferred). */
-export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
+export async function readCsvColumns(path: string, options: CsvReadOptions = {}): Promise<{ columns: Column[]; rowCount: number; delimiter: string }> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const missing = new MissingMatcher(options.missingValues);
   const source = options.source ?? (await openByteSource(path, options.gzip ?? false));
@@ -66,7 +66,8 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
 
     let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     let validated = pos;
-    const delimiter = options.delimiter !== undefined ? delimiterByte(options.delimiter) : detectDelimiter(buf, pos, filled);
+    const detected = detectDelimiter(buf, pos, filled);
+    const delimiter = options.delimiter !== undefined ? delimiterByte(options.delimiter) : detected;
     const parser = new CsvParser({
       delimiter,
       missing,
@@ -109,6 +110,8 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       validate();
     }
 
+    if (delimiter !== detected && parser.names.length === 1) wrongDelimiter(path, delimiter, detected, buf, filled);
+
     const sniffed = parser.sniff(buf, pos, filled, eof);
     let expectedRows = sniffed.rows;
     if (!eof && sniffed.bytes > 0) {
@@ -127,8 +130,28 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
     if (parser.rows === 0) {
       throw new DriftwatchError('NO_DATA', `${path} has a header but no data rows`, { file: path });
     }
-    return { columns: parser.finish(), rowCount: parser.rows };
+    return { columns: parser.finish(), rowCount: parser.rows, delimiter: String.fromCharCode(delimiter) };
   } finally {
     await source.close();
   }
+}
+
+/**
+ * A given delimiter that leaves the header one column while the detected one splits it: almost surely the
+ * wrong delimiter (a file of one column has no other delimiter in its header to detect).
+ */
+function wrongDelimiter(path: string, given: number, detected: number, buf: Uint8Array, filled: number): void {
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let end = buf.indexOf(10, start);
+  if (end < 0 || end > filled) end = filled;
+  const header = new TextDecoder().decode(buf.subarray(start, end));
+  const fields = header.split(String.fromCharCode(detected)).length;
+  if (fields < 2) return;
+  const show = (d: number): string => (d === 9 ? 'tab' : String.fromCharCode(d));
+  throw new DriftwatchError(
+    'USAGE',
+    `the delimiter "${show(given)}" leaves the header one column, but "${show(detected)}" splits it into ${fields} columns; ` +
+      `use --delimiter "${show(detected)}" (config key delimiter), or leave it out to detect it`,
+    { file: path, line: 1, field: 'delimiter' },
+  );
 }

@@ -92,14 +92,14 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
         }
         col.setNumber(row, n);
       } else {
-        col.setString(row, v);
+        col.setString(row, v, line);
       }
     } else if (col.forced === 'numeric') {
       throw new DriftwatchError('PARSE_ERROR', `line ${line}: column "${col.name}" must be numeric but has ${JSON.stringify(v)}`, { file: path, line, field: col.name });
     } else if (typeof v === 'boolean') {
-      col.setString(row, v ? 'true' : 'false');
+      col.setString(row, v ? 'true' : 'false', line);
     } else {
-      col.setString(row, JSON.stringify(v));
+      col.setString(row, JSON.stringify(v), line);
     }
   };
 

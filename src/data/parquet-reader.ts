@@ -4,15 +4,18 @@
  * (INT64 values beyond 2^53 lose precision, as any double would); DATE and TIMESTAMP columns are numeric
  * epoch milliseconds with kind 'datetime'; strings are categorical; booleans are the categories
  * "true"/"false" (inferred 'boolean'); nested values (lists, structs) are categorical JSON text.
- * Only Parquet nulls are missing (the CSV missing markers do not apply to typed data).
+ * Missing: Parquet nulls, NaN, and strings equal to a missing marker (missing-values.ts, as in the other
+ * readers: a string column written from pandas may spell missing as "nan" or "None").
  */
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type SchemaElement } from 'hyparquet';
 import { DriftwatchError } from '../core/errors.js';
 import { ColumnAccumulator } from './column-accumulator.js';
 import { openInputFile } from './file-source.js';
+import { MissingMatcher } from './missing-values.js';
 import type { Column } from './table.js';
 
 export interface ParquetReadOptions {
+  readonly missingValues?: readonly string[];
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** The file's bytes, already read (a pipe), instead of opening `path`. */
   readonly bytes?: Uint8Array;
@@ -31,6 +34,7 @@ export async function readParquetColumns(path: string, options: ParquetReadOptio
     await opened.handle.close();
   }
   let rows = 0;
+  const missing = new MissingMatcher(options.missingValues);
   try {
     const file: AsyncBuffer =
       bytes !== undefined
@@ -60,7 +64,7 @@ export async function readParquetColumns(path: string, options: ParquetReadOptio
       onChunk: ({ columnName, columnData, rowStart }) => {
         const col = accumulators.get(columnName);
         if (col === undefined) return;
-        for (let i = 0; i < columnData.length; i++) setCell(col, rowStart + i, columnData[i]);
+        for (let i = 0; i < columnData.length; i++) setCell(col, rowStart + i, columnData[i], missing);
         cellsDone += columnData.length;
         options.onProgress?.(Math.round((size * cellsDone) / totalCells), size);
       },
@@ -95,7 +99,7 @@ function isDatetimeType(e: SchemaElement): boolean {
   );
 }
 
-function setCell(col: ColumnAccumulator, row: number, v: unknown): void {
+function setCell(col: ColumnAccumulator, row: number, v: unknown, missing: MissingMatcher): void {
   if (v === null || v === undefined) col.setMissing(row);
   else if (typeof v === 'number') {
     if (Number.isNaN(v)) col.setMissing(row);
@@ -106,7 +110,10 @@ function setCell(col: ColumnAccumulator, row: number, v: unknown): void {
     if (Number.isNaN(t)) col.setMissing(row);
     else if (col.numeric) col.setNumber(row, t);
     else col.setString(row, v.toISOString());
-  } else if (typeof v === 'string') col.setString(row, v);
+  } else if (typeof v === 'string') {
+    if (missing.matchText(v)) col.setMissing(row);
+    else col.setString(row, v);
+  }
   else if (typeof v === 'boolean') col.setString(row, v ? 'true' : 'false');
   else if (v instanceof Uint8Array) col.setString(row, Buffer.from(v).toString('hex'));
   else col.setString(row, JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)));

@@ -64,7 +64,7 @@ export function readTableInWorker(path: string, options: WorkerReadOptions = {})
     worker.on('message', (m: WorkerMessage) => {
       started = true;
       if (m.type === 'progress') onProgress?.(m.done, m.total);
-      else if (m.type === 'table') settle(() => resolve(tableFromMessage(m.columns)));
+      else if (m.type === 'table') settle(() => resolve(tableFromMessage(m.columns, path)));
       else settle(() => reject(new DriftwatchError(m.code, m.message, m.location)));
     });
     worker.on('error', (e) => {

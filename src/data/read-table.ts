@@ -8,6 +8,7 @@ import { DriftwatchError } from '../core/errors.js';
 import { detectFormat, formatFromContent, formatFromExtension } from './detect-format.js';
 import { openStreamInput } from './stream-input.js';
 import { applyKinds } from './apply-kinds.js';
+import { applyDecimalMark, type DecimalMark } from './decimal-comma.js';
 import { readJsonLinesColumns } from './jsonl-reader.js';
 import { readParquetColumns } from './parquet-reader.js';
 import { createTable, type ColumnKind, type Table } from './table.js';
@@ -20,7 +21,12 @@ export interface ReadOptions {
   readonly format?: FileFormat;
   /** CSV delimiter; auto-detected among , ; tab | when not given. */
   readonly delimiter?: string;
-  /** Strings read as missing (default: '', NA, N/A, NaN, null, None). */
+  /**
+   * Decimal mark of numbers written as text: 'auto' (default) reads `1,5` as 1.5 in a column of such
+   * numbers when the file is not comma-separated; ',' does so in every column; '.' never (decimal-comma.ts).
+   */
+  readonly decimal?: DecimalMark;
+  /** Strings read as missing, compared ignoring case (default: '', na, n/a, nan, null, none, #n/a). */
   readonly missingValues?: readonly string[];
   /** Forced kinds for named columns (config/flag overrides: numerical, categorical, datetime, id, text). */
   readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
@@ -61,7 +67,7 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
     forced: forcedStorage(kinds, options.textColumns ?? []),
   };
   const source = stream !== undefined && format !== 'parquet' ? { source: stream.source() } : {};
-  const { columns } =
+  const { columns, delimiter } =
     format === 'csv'
       ? await readCsvColumns(path, {
           ...common,
@@ -71,9 +77,10 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
           ...(options.onRawBytes !== undefined ? { onRawBytes: options.onRawBytes } : {}),
         })
       : format === 'jsonl'
-        ? await readJsonLinesColumns(path, { ...common, ...source })
-        : await readParquetColumns(path, { ...common, ...(stream !== undefined ? { bytes: await stream.readAll() } : {}) });
-  return createTable(applyKinds(columns, kinds, path));
+        ? { ...(await readJsonLinesColumns(path, { ...common, ...source })), delimiter: undefined }
+        : { ...(await readParquetColumns(path, { ...common, ...(stream !== undefined ? { bytes: await stream.readAll() } : {}) })), delimiter: undefined };
+  const keepText = new Set([...common.forced].flatMap(([name, storage]) => (storage === 'categorical' ? [name] : [])));
+  return createTable(applyKinds(applyDecimalMark(columns, options.decimal ?? 'auto', delimiter, keepText), kinds, path), path);
 }
 
 /**

@@ -25,7 +25,7 @@ function selectColumn(column: Column, indices: Int32Array | Uint32Array): Column
   }
   const codes = new Int32Array(indices.length);
   for (let i = 0; i < indices.length; i++) codes[i] = column.codes[indices[i]!]!;
-  return { ...column, codes, dictionary: compactDictionary(codes, column.dictionary) };
+  return { ...column, codes, dictionary: compactDictionary(codes, column.dictionary), lines: undefined };
 }
 
 /**

@@ -13,6 +13,7 @@ interface ColumnMessage {
   readonly byteOffset: number;
   readonly length: number;
   readonly dictionary?: readonly string[];
+  readonly lines?: readonly number[] | undefined;
 }
 
 export type WorkerMessage =
@@ -28,18 +29,19 @@ export function tableToMessage(table: Table): { message: WorkerMessage; transfer
     const buffer = a.buffer;
     if (!(buffer instanceof SharedArrayBuffer)) transfer.add(buffer);
     const base = { storage: c.storage, name: c.name, kind: c.kind, buffer, byteOffset: a.byteOffset, length: a.length };
-    return c.storage === 'numeric' ? base : { ...base, dictionary: c.dictionary };
+    return c.storage === 'numeric' ? base : { ...base, dictionary: c.dictionary, ...(c.lines !== undefined ? { lines: c.lines } : {}) };
   });
   return { message: { type: 'table', columns }, transfer: [...transfer] };
 }
 
 /** The table carried by a 'table' message. */
-export function tableFromMessage(columns: readonly ColumnMessage[]): Table {
+export function tableFromMessage(columns: readonly ColumnMessage[], path?: string): Table {
   return createTable(
     columns.map((m): Column =>
       m.storage === 'numeric'
         ? { storage: 'numeric', name: m.name, kind: m.kind, values: new Float64Array(m.buffer, m.byteOffset, m.length) }
-        : { storage: 'categorical', name: m.name, kind: m.kind, codes: new Int32Array(m.buffer, m.byteOffset, m.length), dictionary: m.dictionary ?? [] },
+        : { storage: 'categorical', name: m.name, kind: m.kind, codes: new Int32Array(m.buffer, m.byteOffset, m.length), dictionary: m.dictionary ?? [], ...(m.lines !== undefined ? { lines: m.lines } : {}) },
     ),
+    path,
   );
 }

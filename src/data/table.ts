@@ -28,6 +28,11 @@ export interface CategoricalColumn {
   readonly codes: Int32Array;
   /** Distinct non-missing values in order of first appearance. */
   readonly dictionary: readonly string[];
+  /**
+   * The 1-based file line where each dictionary entry first appears (0 where not known), when the reader
+   * knows lines (CSV, JSON Lines): lets a report say where an odd value is. Dropped when rows are selected.
+   */
+  readonly lines?: readonly number[] | undefined;
 }
 
 export type Column = NumericColumn | CategoricalColumn;
@@ -39,9 +44,11 @@ export interface Table {
   readonly names: readonly string[];
   /** The column of that name, or undefined. */
   column(name: string): Column | undefined;
+  /** The file the table was read from (readTable), so reports and messages can name it; absent when built in memory. */
+  readonly path?: string;
 }
 
-export function createTable(columns: readonly Column[]): Table {
+export function createTable(columns: readonly Column[], path?: string): Table {
   const rowCount = columns.length === 0 ? 0 : columnLength(columns[0]!);
   const byName = new Map<string, Column>();
   for (const c of columns) {
@@ -57,6 +64,7 @@ export function createTable(columns: readonly Column[]): Table {
     columns,
     names,
     column: (name) => byName.get(name),
+    ...(path !== undefined ? { path } : {}),
   };
 }
 

@@ -12,7 +12,8 @@ import { selectMethod } from './select-method.js';
 import { categoricalSummary } from './summary/categorical-summary.js';
 import { categoricalHistogram, numericHistogram } from './summary/histogram.js';
 import { numericSummary } from './summary/numeric-summary.js';
-import type { ColumnDrift, ColumnQuality, EffectSize, HistogramData, SampleSummary } from './types.js';
+import type { NonNumericValues } from '../data/index.js';
+import type { ColumnDrift, ColumnQuality, EffectSize, HistogramData, NonNumericReport, SampleSummary } from './types.js';
 
 /** A compared column before the multiple-testing correction settles its verdict. */
 export interface ColumnOutcome {
@@ -51,7 +52,13 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
     const empty = emptySide(pair.ref.length, pair.cur.length);
     if (empty !== null) return { ok: false, reason: empty, allMissing: true };
     infinite = prep.ref.infinite + prep.cur.infinite;
-    summary = { reference: numericSummary(pair.ref, prep.ref.missing + prep.ref.infinite, pair.refMoments()), current: numericSummary(pair.cur, prep.cur.missing + prep.cur.infinite) };
+    // Values that are not numbers were stored as NaN; they are counted apart from the missing ones.
+    const otherRef = p.nonNumeric?.reference?.count ?? 0;
+    const otherCur = p.nonNumeric?.current?.count ?? 0;
+    summary = {
+      reference: numericSummary(pair.ref, prep.ref.missing - otherRef + prep.ref.infinite, pair.refMoments(), otherRef),
+      current: numericSummary(pair.cur, prep.cur.missing - otherCur + prep.cur.infinite, undefined, otherCur),
+    };
     histogram = numericHistogram(pair.ref, pair.cur, pair.nUniqueBoth);
     outOfRange = outOfRangeShare(pair.ref, pair.cur);
   } else {
@@ -92,8 +99,14 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
     new_categories: newCategories,
     constant_reference: pair.nUniqueRef <= 1,
     constant_current: constantCurrent(pair),
+    non_numeric_reference: nonNumericReport(p.nonNumeric?.reference ?? null),
+    non_numeric_current: nonNumericReport(p.nonNumeric?.current ?? null),
   };
   return { ok: true, outcome: { planned: p, choice, test, effect, facts, summary, histogram, newCategories, vanishedCategories, quality, infinite } };
+}
+
+function nonNumericReport(n: NonNumericValues | null): NonNumericReport | null {
+  return n === null ? null : { count: n.count, first_value: n.first, first_line: n.line, first_row: n.row };
 }
 
 function run(spec: MethodSpec, pair: ColumnPair, o: NormalizedOptions): MethodResult {

@@ -130,9 +130,9 @@ describe('analyzeDrift', () => {
   });
 
   it('bad option values are USAGE errors naming the option', () => {
-    expectError(() => run({ driftShare: 1.5 }), 'USAGE', /driftShare/);
+    expectError(() => run({ driftShare: 1.5 }), 'USAGE', /drift_share/);
     expectError(() => run({ stattest: 'ks', threshold: 2 }), 'USAGE', /stattest/);
-    expectError(() => run({ psiBins: 1 }), 'USAGE', /psiBins/);
+    expectError(() => run({ psiBins: 1 }), 'USAGE', /psi_bins/);
   });
 
   it('all-missing columns are excluded with a quality issue', () => {
@@ -143,24 +143,28 @@ describe('analyzeDrift', () => {
     expect(r.quality.issues).toEqual([{ column: 'gone', kind: 'all_missing', message: 'all values missing in current; not compared' }]);
   });
 
-  it('a numeric column with text in current is compared as categorical, with a note', () => {
+  it('a numeric column with text in current stays numeric: the text is counted as a quality issue', () => {
     const a = createTable([numericColumn('x', range(30, (i) => i % 3))]);
     const b = createTable([categoricalColumn('x', range(30, (i) => (i % 3 === 0 ? 'unknown' : String(i % 3))))]);
     const r = analyzeDrift(a, b, clock);
-    expect(r.columns[0]!.kind).toBe('categorical');
-    expect(r.columns[0]!.new_categories).toEqual(['unknown']);
+    expect(r.columns[0]!.kind).toBe('numeric');
+    expect(r.columns[0]!.n_current).toBe(20);
+    expect(r.columns[0]!.summary.current.missing).toBe(0);
+    expect(r.quality.columns[0]!.non_numeric_current).toEqual({ count: 10, first_value: 'unknown', first_line: null, first_row: 1 });
+    expect(r.quality.issues).toContainEqual({ column: 'x', kind: 'non_numeric', message: "10 non-numeric values in current, first at row 1: 'unknown'; left out like missing values" });
+    // A third of current is text: that is a change of type, reported beside the count.
     expect(r.schema.type_changes).toEqual([{ name: 'x', reference: 'numeric', current: 'categorical' }]);
-    expect(r.notes.join(' ')).toMatch(/compared as categorical/);
   });
 
-  it('a numeric column whose current categories all read as numbers is compared as numeric, with a note', () => {
+  it('a numeric column whose current categories all read as numbers is compared as numeric, no type change', () => {
     const a = createTable([numericColumn('x', range(30, (i) => i % 3))]);
     const b = createTable([categoricalColumn('x', range(30, (i) => (i % 2 === 0 ? '1e3' : String(i % 3))))]);
     const r = analyzeDrift(a, b, clock);
     expect(r.columns[0]!.kind).toBe('numeric');
     expect(r.columns[0]!.n_current).toBe(30);
     expect((r.columns[0]!.summary.current as { max: number | null }).max).toBe(1000);
-    expect(r.notes.join(' ')).toMatch(/all its values read as numbers, so it is compared as numeric/);
+    expect(r.quality.columns[0]!.non_numeric_current).toBeNull();
+    expect(r.schema.type_changes).toEqual([]);
   });
 
   it('corrections use the corrected p-value for the verdict and keep the raw one', () => {

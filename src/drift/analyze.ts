@@ -69,7 +69,15 @@ export function assembleReport(d: DriftPlan, analyses: readonly ColumnAnalysis[]
   const notes = [...o.preset.notes, ...plan.notes];
   const infinite = outcomes.filter((c) => c.infinite > 0).map((c) => c.planned.name);
   if (infinite.length > 0) notes.push(`Infinite values were left out of the comparison (like missing values) in: ${infinite.join(', ')}.`);
-  if (o.correction !== 'none') notes.push(`Feature p-values are corrected for multiple testing (${o.correction}); verdicts use the corrected p-values.`);
+  const warnings: string[] = [];
+  if (o.correction !== 'none') {
+    if (outcomes.some((c) => c.planned.role === 'feature' && c.test.p_value !== null)) {
+      notes.push(`Feature p-values are corrected for multiple testing (${o.correction}); verdicts use the corrected p-values.`);
+    } else {
+      warnings.push(`correction ${o.correction} has no effect: every feature was judged by a distance (${distanceMethods(outcomes)}), which has no p-value to correct.`);
+    }
+  }
+  warnings.push(...unfitWarnings(outcomes));
 
   const qualityColumns = outcomes.map((c) => c.quality);
   return {
@@ -92,7 +100,32 @@ export function assembleReport(d: DriftPlan, analyses: readonly ColumnAnalysis[]
     schema: plan.schema,
     excluded,
     notes,
+    warnings,
   };
+}
+
+function distanceMethods(outcomes: readonly ColumnOutcome[]): string {
+  return [...new Set(outcomes.filter((c) => c.planned.role === 'feature').map((c) => c.choice.test.method))].join(', ');
+}
+
+/** One warning per method and setting that met continuous columns, naming them (at most five). */
+function unfitWarnings(outcomes: readonly ColumnOutcome[]): string[] {
+  const groups = new Map<string, { method: string; source: string; replaced: boolean; columns: string[] }>();
+  for (const c of outcomes) {
+    const u = c.choice.unfit;
+    if (u === undefined) continue;
+    const key = `${u.method}|${u.source}|${u.replaced}`;
+    const g = groups.get(key) ?? { ...u, columns: [] };
+    g.columns.push(`"${c.planned.name}" (${c.facts.nUnique} distinct values)`);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const shown = g.columns.length > 5 ? `${g.columns.slice(0, 5).join(', ')} and ${g.columns.length - 5} more` : g.columns.join(', ');
+    const what = `${g.source} ${g.method} counts each distinct value as a category, which tests next to nothing on continuous columns: ${shown}`;
+    return g.replaced
+      ? `${what}; the preset judged ${g.columns.length === 1 ? 'it' : 'them'} instead. Use ks, wasserstein or psi for numeric columns.`
+      : `${what}; kept as set. Use ks, wasserstein or psi for numeric columns.`;
+  });
 }
 
 /** Corrected p-values over the feature columns; target and prediction keep their own. */

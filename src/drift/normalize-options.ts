@@ -36,6 +36,7 @@ export interface NormalizedOptions {
 
 const CORRECTIONS: readonly CorrectionName[] = CORRECTION_NAMES;
 
+/** Settings are named as the config file and the report spell them (snake_case), whatever the caller used. */
 function usage(field: string, message: string): DriftwatchError {
   return new DriftwatchError('USAGE', message, { field });
 }
@@ -57,20 +58,23 @@ function checkThreshold(field: string, t: number, isP: boolean): void {
 }
 
 /** DriftwatchError('COLUMN_NOT_FOUND') listing the columns and suggesting the closest name. */
-export function columnNotFound(field: string, name: string, available: readonly string[]): DriftwatchError {
+export function columnNotFound(field: string, name: string, available: readonly string[], file?: string): DriftwatchError {
   const best = closestMatch(name, available);
   const hint = best !== undefined ? ` Did you mean "${best}"?` : '';
-  return new DriftwatchError('COLUMN_NOT_FOUND', `${field} column "${name}" is not in the reference data.${hint} Columns are: ${available.join(', ')}`, { field });
+  return new DriftwatchError('COLUMN_NOT_FOUND', `${field} column "${name}" is not in the reference data.${hint} Columns are: ${available.join(', ')}`, {
+    field,
+    ...(file !== undefined ? { file } : {}),
+  });
 }
 
 /** Only the tables' column names are read, so a worker can normalise the same options from the names alone. */
-export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'names'>, current: Pick<Table, 'names'>): NormalizedOptions {
+export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'names' | 'path'>, current: Pick<Table, 'names' | 'path'>): NormalizedOptions {
   const presetName: PresetName = o.preset ?? 'default';
   const preset = PRESETS[presetName];
   if (preset === undefined) throw usage('preset', `invalid preset: ${String(presetName)}; presets are ${Object.keys(PRESETS).join(', ')}`);
   const refNames = new Set(reference.names);
   const known = (field: string, name: string): string => {
-    if (!refNames.has(name)) throw columnNotFound(field, name, reference.names);
+    if (!refNames.has(name)) throw columnNotFound(field, name, reference.names, reference.path);
     return name;
   };
   const predictions = o.prediction === undefined ? [] : typeof o.prediction === 'string' ? [o.prediction] : [...o.prediction];
@@ -79,19 +83,26 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
   if (target !== null && predictions.includes(target)) throw usage('prediction', `column "${target}" is given as both target and prediction`);
   const ids = new Set(o.id ?? []);
   ids.forEach((n) => {
-    if (!refNames.has(n) && !current.names.includes(n)) throw columnNotFound('id', n, reference.names);
+    if (!refNames.has(n) && !current.names.includes(n)) throw columnNotFound('id', n, reference.names, reference.path);
   });
   const timestamp = o.timestamp === undefined ? null : known('timestamp', o.timestamp);
+  // A column to analyse as target or prediction cannot also be left out: one of the two settings is a mistake.
+  const leftOut: [string, ReadonlySet<string>][] = [['drop', new Set(o.drop ?? [])], ['id', ids], ['timestamp', new Set(timestamp === null ? [] : [timestamp])]];
+  for (const [role, name] of [...(target !== null ? [['target', target] as const] : []), ...predictions.map((p) => ['prediction', p] as const)]) {
+    for (const [field, names] of leftOut) {
+      if (names.has(name)) throw usage(field, `column "${name}" is the ${role} and is also given as ${field}; a column cannot be analysed and left out; remove it from one of them`);
+    }
+  }
   const columnKinds = o.columnKinds ?? {};
-  for (const n of Object.keys(columnKinds)) known('columnKinds', n);
+  for (const n of Object.keys(columnKinds)) known('column kinds', n);
   const perColumn = o.perColumn ?? {};
   for (const [n, c] of Object.entries(perColumn)) {
-    known('perColumn', n);
-    checkChoice(`perColumn.${n}`, c);
+    known('per_column', n);
+    checkChoice(`per_column.${n}`, c);
   }
   const perKind = o.perKind ?? {};
-  if (perKind.numeric !== undefined) checkChoice('perKind.numeric', perKind.numeric);
-  if (perKind.categorical !== undefined) checkChoice('perKind.categorical', perKind.categorical);
+  if (perKind.numeric !== undefined) checkChoice('per_kind.numeric', perKind.numeric);
+  if (perKind.categorical !== undefined) checkChoice('per_kind.categorical', perKind.categorical);
   const effect = o.effect === undefined ? null : checkChoice('effect', o.effect);
   const stattest = o.stattest === undefined ? null : checkChoice('stattest', { method: o.stattest, ...(o.threshold !== undefined ? { threshold: o.threshold } : {}) });
   if (stattest === null && o.threshold !== undefined && !(o.threshold > 0 && Number.isFinite(o.threshold))) {
@@ -104,7 +115,7 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
   const correction = o.correction ?? 'none';
   if (!CORRECTIONS.includes(correction)) throw usage('correction', `invalid correction: ${String(correction)}; use one of ${CORRECTIONS.join(', ')}`);
   const psiBins = o.psiBins ?? DEFAULT_PSI_BINS;
-  if (!Number.isInteger(psiBins) || psiBins < 2) throw usage('psiBins', `invalid psiBins: ${psiBins}; it must be an integer of at least 2`);
+  if (!Number.isInteger(psiBins) || psiBins < 2) throw usage('psi_bins', `invalid psi_bins: ${psiBins}; it must be an integer of at least 2`);
   return {
     preset,
     target,
@@ -118,13 +129,14 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
     perKind,
     perColumn,
     effect,
-    driftShare: checkShare('driftShare', o.driftShare ?? preset.driftShare),
+    driftShare: checkShare('drift_share', o.driftShare ?? preset.driftShare),
     driftShareStrict: preset.driftShareStrict,
     severity,
     correction,
     psiBins,
-    referencePath: o.referencePath ?? null,
-    currentPath: o.currentPath ?? null,
+    // A table read from a file names it (readTable), so the report does too.
+    referencePath: o.referencePath ?? reference.path ?? null,
+    currentPath: o.currentPath ?? current.path ?? null,
     // The one clock read; callers that need reproducible reports pass their own.
     clock: o.clock ?? systemClock,
   };

@@ -4,7 +4,20 @@
  * differs between them.
  */
 import { DriftwatchError } from '../core/errors.js';
-import { compareSchemas, toCategorical, toNumeric, withKind, type Column, type ColumnKind, type Table } from '../data/index.js';
+import {
+  compareSchemas,
+  inferKind,
+  isMostlyNumeric,
+  MISSING_CODE,
+  readAsNumbers,
+  toCategorical,
+  toNumeric,
+  withKind,
+  type Column,
+  type ColumnKind,
+  type NonNumericValues,
+  type Table,
+} from '../data/index.js';
 import type { AnalysisKind } from './methods/types.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import type { ColumnRole, ExcludedColumn, SchemaChanges } from './types.js';
@@ -18,6 +31,8 @@ export interface PlannedColumn {
   /** Both sides in the storage the analysis needs. */
   readonly ref: Column;
   readonly cur: Column;
+  /** Values of a numeric column that are not numbers (left out like missing values), per side; null: none. */
+  readonly nonNumeric?: { readonly reference: NonNumericValues | null; readonly current: NonNumericValues | null };
 }
 
 export interface ColumnPlan {
@@ -44,6 +59,10 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
   const excluded: ExcludedColumn[] = [];
   const notes: string[] = [];
   const columns: PlannedColumn[] = [];
+  /** Columns read as numbers on both sides though one side was stored as text (type changes they are not). */
+  const readAsNumeric = new Set<string>();
+  /** Columns with no value on one side: no evidence of a kind there, so no type change either. */
+  const noEvidence = new Set<string>();
   const curNames = new Set(current.names);
   const refNames = new Set(reference.names);
 
@@ -69,7 +88,15 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
     const override = o.columnKinds[name];
     const refCol = override !== undefined ? withKind(reference.column(name)!, override) : reference.column(name)!;
     const curCol = override !== undefined ? withKind(current.column(name)!, override) : current.column(name)!;
-    const planned = reconcile(name, role, refCol, curCol, excluded, notes);
+    let planned: PlannedColumn | null;
+    if (override !== undefined) planned = reconcile(name, role, refCol, curCol, excluded, notes);
+    else {
+      const read = readByReference(refCol, curCol);
+      if (read.numeric) readAsNumeric.add(name);
+      if (read.noEvidence) noEvidence.add(name);
+      planned = reconcile(name, role, read.ref, read.cur, excluded, notes);
+      if (planned !== null && (read.nonNumeric.reference !== null || read.nonNumeric.current !== null)) planned = { ...planned, nonNumeric: read.nonNumeric };
+    }
     if (planned !== null) columns.push(planned);
   }
   for (const name of current.names) {
@@ -81,16 +108,19 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
     excluded,
     notes,
     // A kind override makes both sides one kind: that is not a change of the data.
-    schema: { ...schema, type_changes: schema.type_changes.filter((t) => o.columnKinds[t.name] === undefined) },
+    schema: {
+      ...schema,
+      type_changes: schema.type_changes.filter((t) => o.columnKinds[t.name] === undefined && !readAsNumeric.has(t.name) && !noEvidence.has(t.name)),
+    },
   };
 }
 
 /**
- * Both sides as one analysis kind, or null (with the reason recorded) when they cannot be compared.
- * numeric vs categorical: when every category of the categorical side reads as a number (say a stray
- * "1e3" made the reader keep text) both are numeric; otherwise both are read as categories, numbers by
- * their shortest text — a value like "unknown" appearing in a numeric column is then a new category,
- * which is the change worth reporting. Any other mismatch (datetime, text, id on one side) is excluded.
+ * Both sides as one analysis kind, or null (with the reason recorded) when they cannot be compared. Runs
+ * after readByReference, so a numeric reference has already made current numeric; what is left is a text
+ * reference against numeric current (or kinds forced by the user): when every category of the categorical
+ * side reads as a number both are numeric; otherwise both are read as categories, numbers by their shortest
+ * text. Any other mismatch (datetime, text, id on one side) is excluded.
  */
 function reconcile(name: string, role: ColumnRole, ref: Column, cur: Column, excluded: ExcludedColumn[], notes: string[]): PlannedColumn | null {
   const a = analysisOf(ref.kind);
@@ -124,4 +154,76 @@ function tryNumeric(c: Column): Column | null {
     if (e instanceof DriftwatchError && e.code === 'PARSE_ERROR') return null;
     throw e;
   }
+}
+
+/** Kinds a reader gives text columns; such a column may still be numbers but for a few values. */
+const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['categorical', 'id', 'text']);
+
+interface ReadByReference {
+  readonly ref: Column;
+  readonly cur: Column;
+  /** Both sides are now numbers, at least one read from text. */
+  readonly numeric: boolean;
+  /** One side has no values at all. */
+  readonly noEvidence: boolean;
+  readonly nonNumeric: { readonly reference: NonNumericValues | null; readonly current: NonNumericValues | null };
+}
+
+/**
+ * The column as the reference gives it. A text column that is numbers but for a few values
+ * (MOSTLY_NUMERIC_SHARE) is numeric, its other values counted; when the reference is numeric, current is
+ * read as numbers whatever it holds, its other values counted too — a stray "oops" or "1_000" never turns
+ * a numeric comparison into hundreds of categories. A side with no values says nothing about the kind and
+ * takes the other side's, so the column is reported as all missing rather than as a type change.
+ */
+function readByReference(ref: Column, cur: Column): ReadByReference {
+  let nonNumericRef: NonNumericValues | null = null;
+  let nonNumericCur: NonNumericValues | null = null;
+  const refEmpty = !hasValues(ref);
+  const curEmpty = !hasValues(cur);
+  if (refEmpty !== curEmpty) {
+    const [r, c] = refEmpty ? [emptyLike(ref, cur), cur] : [ref, emptyLike(cur, ref)];
+    return { ref: r, cur: c, numeric: false, noEvidence: true, nonNumeric: { reference: null, current: null } };
+  }
+  let readRef = ref;
+  let fromText = false;
+  if (ref.storage === 'categorical' && TEXT_KINDS.has(ref.kind) && isMostlyNumeric(ref)) {
+    const read = readAsNumbers(ref);
+    readRef = { ...read.column, kind: inferKind(read.column) };
+    nonNumericRef = read.nonNumeric;
+    fromText = true;
+  }
+  let readCur = cur;
+  let curMostlyNumeric = true;
+  if (readRef.storage === 'numeric' && (readRef.kind === 'numeric' || readRef.kind === 'id') && cur.storage === 'categorical' && TEXT_KINDS.has(cur.kind)) {
+    curMostlyNumeric = isMostlyNumeric(cur);
+    // An identifier column stays one (and is left out as such) whatever current holds.
+    const read = readAsNumbers(cur, readRef.kind);
+    readCur = read.column;
+    nonNumericCur = read.nonNumeric;
+    fromText = true;
+  } else if (fromText && cur.storage === 'numeric' && cur.kind === 'id') {
+    // The reference read as numbers decides; current's own inference (all distinct integers: 'id') does not.
+    readCur = { ...cur, kind: readRef.kind };
+  }
+  return {
+    ref: readRef,
+    cur: readCur,
+    numeric: fromText && curMostlyNumeric && readCur.storage === 'numeric',
+    noEvidence: false,
+    nonNumeric: { reference: nonNumericRef, current: nonNumericCur },
+  };
+}
+
+function hasValues(c: Column): boolean {
+  if (c.storage === 'numeric') return c.values.some((v) => !Number.isNaN(v));
+  return c.codes.some((code) => code !== MISSING_CODE);
+}
+
+/** A column of `column`'s length with no values, in `like`'s storage and kind. */
+function emptyLike(column: Column, like: Column): Column {
+  const n = column.storage === 'numeric' ? column.values.length : column.codes.length;
+  return like.storage === 'numeric'
+    ? { storage: 'numeric', name: column.name, kind: like.kind, values: new Float64Array(n).fill(NaN) }
+    : { storage: 'categorical', name: column.name, kind: like.kind, codes: new Int32Array(n).fill(MISSING_CODE), dictionary: [] };
 }

@@ -1,5 +1,5 @@
 /** Data-quality changes between reference and current, as data and as messages for people. */
-import type { ColumnQuality, QualityIssue } from './types.js';
+import type { ColumnQuality, NonNumericReport, QualityIssue } from './types.js';
 
 /** An absolute rise in the missing share above this is an issue. */
 export const MISSING_INCREASE = 0.05;
@@ -14,6 +14,9 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[]): QualityIssue[] {
   const issues: QualityIssue[] = [];
   for (const q of columns) {
+    for (const [n, where] of [[q.non_numeric_reference, 'the reference'], [q.non_numeric_current, 'current']] as const) {
+      if (n !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(n, where) });
+    }
     if (q.missing_share_change > MISSING_INCREASE) {
       issues.push({ column: q.name, kind: 'missing_increase', message: `missing values rose from ${pct(q.missing_share_reference)} to ${pct(q.missing_share_current)}` });
     }
@@ -33,4 +36,12 @@ export function qualityIssues(columns: readonly ColumnQuality[], allMissing: rea
   }
   for (const c of allMissing) issues.push({ column: c.name, kind: 'all_missing', message: `${c.reason}; not compared` });
   return issues;
+}
+
+/** `43 non-numeric values in current, first at line 12: 'oops'; left out like missing values`. */
+export function nonNumericMessage(n: NonNumericReport, where: string): string {
+  const shown = n.first_value.length > 40 ? `${n.first_value.slice(0, 37)}...` : n.first_value;
+  const at = n.first_line !== null ? `line ${n.first_line}` : `row ${n.first_row}`;
+  const what = n.count === 1 ? '1 non-numeric value' : `${n.count} non-numeric values`;
+  return `${what} in ${where}, ${n.count === 1 ? '' : 'first '}at ${at}: '${shown}'; left out like missing values`;
 }

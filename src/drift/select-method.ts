@@ -15,13 +15,32 @@ export function selectMethod(facts: ColumnFacts, o: NormalizedOptions): PresetCh
   const column = o.perColumn[facts.name];
   const kind = o.perKind[facts.kind];
   const [choice, source] =
-    column !== undefined ? [column, 'perColumn'] : kind !== undefined ? [kind, `perKind.${facts.kind}`] : o.stattest !== null ? [o.stattest, 'stattest'] : [null, 'preset'];
+    column !== undefined ? [column, `per_column.${facts.name}`] : kind !== undefined ? [kind, `per_kind.${facts.kind}`] : o.stattest !== null ? [o.stattest, 'stattest'] : [null, 'preset'];
   if (choice !== null && source === 'stattest' && !applies(facts, choice.method)) {
     const c = presetChoice(facts, o);
     return { ...c, reason: `${c.reason} (stattest ${choice.method} does not apply to ${facts.kind === 'numeric' ? 'this numeric' : 'this categorical'} column)` };
   }
   if (choice === null) return presetChoice(facts, o);
+  if (COUNT_TESTS.has(choice.method) && isContinuous(facts)) {
+    if (source === 'stattest') {
+      const c = presetChoice(facts, o);
+      const why = `stattest ${choice.method} does not fit this continuous column: ${facts.nUnique} distinct values`;
+      return { ...c, reason: `${c.reason} (${why})`, unfit: { method: choice.method, source, replaced: true } };
+    }
+    return { ...overrideChoice(facts, choice, source, o.effect), unfit: { method: choice.method, source, replaced: false } };
+  }
   return overrideChoice(facts, choice, source, o.effect);
+}
+
+/** Tests that count each distinct value as a category. */
+const COUNT_TESTS: ReadonlySet<string> = new Set(['chi2', 'chisquare_gof']);
+
+/**
+ * A numeric column with fewer than 5 values per distinct value on average (the usual floor of expected counts
+ * for a chi-square test): counting each value as a category tests next to nothing there.
+ */
+export function isContinuous(facts: ColumnFacts): boolean {
+  return facts.kind === 'numeric' && facts.nUnique > 20 && facts.nReference + facts.nCurrent < 5 * facts.nUnique;
 }
 
 function presetChoice(facts: ColumnFacts, o: NormalizedOptions): PresetChoice {
@@ -60,14 +79,19 @@ function checkApplies(facts: ColumnFacts, name: MethodChoice['method'], source: 
     throw new DriftwatchError(
       'USAGE',
       `method "${name}" (from ${source}) does not apply to column "${facts.name}", which is ${facts.kind}; ${name} supports ${m.kinds.join(' and ')} columns`,
-      { field: facts.name },
+      { field: settingField(source, facts.name) },
     );
   }
   if (m.binaryOnly && facts.nUnique > 2) {
     throw new DriftwatchError(
       'USAGE',
       `method "${name}" (from ${source}) needs a binary column, but column "${facts.name}" has ${facts.nUnique} distinct values; use chi2 instead`,
-      { field: facts.name },
+      { field: settingField(source, facts.name) },
     );
   }
+}
+
+/** The setting an error is about (per_column.x, per_kind.numeric, stattest), or the column for a preset's own choice. */
+function settingField(source: string, column: string): string {
+  return source.startsWith('preset') ? column : source;
 }

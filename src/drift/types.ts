@@ -7,7 +7,7 @@
 import type { ColumnKind } from '../data/table.js';
 import type { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '1.1';
 
 export type PresetName = (typeof PRESET_NAMES)[number];
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -151,11 +151,24 @@ export interface ColumnQuality {
   readonly new_categories: readonly string[];
   readonly constant_reference: boolean;
   readonly constant_current: boolean;
+  /** Values of a numeric column that are not numbers (left out of the comparison), per side; null: none. */
+  readonly non_numeric_reference: NonNumericReport | null;
+  readonly non_numeric_current: NonNumericReport | null;
+}
+
+/** Values that are not numbers in a numeric column: how many, and the first one and where. */
+export interface NonNumericReport {
+  readonly count: number;
+  readonly first_value: string;
+  /** 1-based line in the file (CSV, JSON Lines); null where lines are not known (Parquet, in-memory tables). */
+  readonly first_line: number | null;
+  /** 1-based data row (the header not counted). */
+  readonly first_row: number;
 }
 
 export interface QualityIssue {
   readonly column: string;
-  readonly kind: 'missing_increase' | 'new_categories' | 'out_of_range' | 'constant' | 'all_missing';
+  readonly kind: 'missing_increase' | 'new_categories' | 'out_of_range' | 'constant' | 'all_missing' | 'non_numeric';
   readonly message: string;
 }
 
@@ -209,4 +222,9 @@ export interface DriftReport {
   readonly excluded: readonly ExcludedColumn[];
   /** Notes for people: preset caveats, columns treated specially, etc. */
   readonly notes: readonly string[];
+  /**
+   * Settings that could not apply as given, each said once (a count test on continuous columns, a
+   * correction with no p-value to correct). The CLI prints them on stderr. Optional for older reports.
+   */
+  readonly warnings?: readonly string[];
 }

@@ -38,7 +38,7 @@ describe('renderJson', () => {
 
   it('does not depend on the key order of the input object', () => {
     const shuffled = reverseKeys(sampleReport) as DriftReport;
-    expect(Object.keys(shuffled)[0]).toBe('notes');
+    expect(Object.keys(shuffled)[0]).toBe('warnings');
     expect(renderJson(shuffled)).toBe(renderJson(sampleReport));
   });
 
@@ -68,7 +68,7 @@ describe('renderJson', () => {
   });
 
   it('pins the schema version: changing it must be deliberate (update docs/report-schema.md)', () => {
-    expect(REPORT_SCHEMA_VERSION).toBe('1.0');
+    expect(REPORT_SCHEMA_VERSION).toBe('1.1');
     const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
     expect(doc).toContain(`\`schema_version\`: \`"${REPORT_SCHEMA_VERSION}"\``);
   });

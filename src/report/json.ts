@@ -8,7 +8,7 @@
  */
 import type {
   ColumnDrift, ColumnQuality, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
-  HistogramData, QualityIssue, SampleSummary, SchemaChanges,
+  HistogramData, NonNumericReport, QualityIssue, SampleSummary, SchemaChanges,
 } from '../drift/types.js';
 import { predictionColumns } from './report-columns.js';
 
@@ -125,7 +125,13 @@ function columnQuality(q: ColumnQuality): JsonOf<ColumnQuality> {
     new_categories: [...q.new_categories],
     constant_reference: q.constant_reference,
     constant_current: q.constant_current,
+    non_numeric_reference: nonNumeric(q.non_numeric_reference),
+    non_numeric_current: nonNumeric(q.non_numeric_current),
   };
+}
+
+function nonNumeric(n: NonNumericReport | null): JsonOf<NonNumericReport> | null {
+  return n === null ? null : { count: n.count, first_value: n.first_value, first_line: n.first_line, first_row: n.first_row };
 }
 
 function issue(i: QualityIssue): JsonOf<QualityIssue> {
@@ -167,6 +173,7 @@ function reportToJson(r: DriftReport): JsonOf<DriftReport> {
     schema: schema(r.schema),
     excluded: r.excluded.map(excluded),
     notes: [...r.notes],
+    warnings: [...(r.warnings ?? [])],
   };
 }
 

@@ -139,6 +139,6 @@ describe('bad column names', () => {
     writeFileSync(join(dir, 'cfg.yaml'), 'reference: ok.csv\ncurrent: ok.csv\nlabel: chrun\n');
     const r = await runCli(['analyze', '--config', 'cfg.yaml', '-f', 'json', '-o', 'out'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('driftwatch: label (cfg.yaml): column "chrun" not found in ok.csv; did you mean "churn"?\n');
+    expect(r.stderr).toBe('driftwatch: label (cfg.yaml:3): column "chrun" not found in ok.csv; did you mean "churn"?\n');
   });
 });

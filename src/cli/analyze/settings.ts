@@ -3,8 +3,8 @@
  * once. Everything downstream works on `RunSettings` and never looks at raw flags again.
  */
 import { resolve } from 'node:path';
-import { DriftwatchError } from '../../core/errors.js';
-import type { ColumnKind } from '../../data/index.js';
+import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import type { ColumnKind, DecimalMark } from '../../data/index.js';
 // Each module's own names, from light modules: parsing flags must not load the engine or the renderers.
 import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';
 import type { AnalyzeOptions } from '../../drift/index.js';
@@ -35,6 +35,8 @@ export interface AnalyzeFlags {
   readonly id?: readonly string[];
   readonly timestamp?: string;
   readonly delimiter?: string;
+  readonly decimal?: string;
+  readonly missingValues?: readonly string[];
   readonly failOnDrift?: boolean;
   readonly workers?: string;
 }
@@ -47,19 +49,53 @@ export interface RunSettings {
   readonly formats: readonly OutputFormat[];
   readonly failOnDrift: boolean;
   readonly delimiter?: string;
+  /** How decimal commas are read (absent: detected). */
+  readonly decimal?: DecimalMark;
+  /** Missing-value markers replacing the defaults (the empty field always included). */
+  readonly missingValues?: readonly string[];
   readonly columnKinds: Readonly<Record<string, ColumnKind>>;
   readonly namedColumns: readonly NamedColumn[];
   readonly analyze: AnalyzeOptions;
   /** Threads for the column analyses (the calling thread included); undefined: one per core. */
   readonly workers?: number;
+  /** Where the config file's settings that flags did not override are: to point errors about them at a line. */
+  readonly configKeys?: { readonly file: string; readonly lines: Readonly<Record<string, number>> };
 }
+
+/** Config keys a flag replaces: their lines no longer locate the setting in use. */
+const FLAG_OF_KEY: Readonly<Record<string, keyof AnalyzeFlags>> = {
+  reference: 'reference',
+  current: 'current',
+  label: 'label',
+  prediction: 'prediction',
+  stattest: 'stattest',
+  threshold: 'threshold',
+  drift_share: 'driftShare',
+  correction: 'correction',
+  psi_bins: 'psiBins',
+  workers: 'workers',
+  delimiter: 'delimiter',
+  decimal: 'decimal',
+  missing_values: 'missingValues',
+  'columns.drop': 'drop',
+  'columns.categorical': 'categorical',
+  'columns.numerical': 'numerical',
+  'columns.id': 'id',
+  'columns.timestamp': 'timestamp',
+};
 
 export const DEFAULT_OUT_DIR = 'reports';
 export const DEFAULT_FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;
 
-/** Merges config (may be empty) and flags; flags win. `configFile` names the config in messages. */
-export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, configFile: string | undefined, cwd: string): RunSettings {
-  const fromConfig = (key: string): string => `${key} (${configFile ?? 'config'})`;
+/**
+ * Merges config (may be empty) and flags; flags win. `configFile` names the config in messages, and
+ * `keyLines` (LoadedConfig.keyLines) the line of each of its keys.
+ */
+export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, configFile: string | undefined, cwd: string, keyLines: Readonly<Record<string, number>> = {}): RunSettings {
+  const fromConfig = (key: string): string => {
+    const line = keyLines[key];
+    return `${key} (${configFile ?? 'config'}${line !== undefined ? `:${line}` : ''})`;
+  };
   const pick = <T>(flag: T | undefined, flagName: string, conf: T | undefined, key: string): { value: T | undefined; source: string } =>
     flag !== undefined ? { value: flag, source: flagName } : { value: conf, source: fromConfig(key) };
 
@@ -95,6 +131,18 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
   addNames(numerical.value, numerical.source);
   for (const name of Object.keys(config.per_column ?? {})) named.push({ source: fromConfig(`per_column.${name}`), name });
 
+  // The label or a prediction column left out by another setting: say which two settings disagree.
+  for (const role of [label, prediction]) {
+    for (const name of role.value === undefined ? [] : typeof role.value === 'string' ? [role.value] : role.value) {
+      for (const other of [drop, id, timestamp]) {
+        const names = other.value === undefined ? [] : typeof other.value === 'string' ? [other.value] : other.value;
+        if (names.includes(name)) {
+          throw new DriftwatchError('USAGE', `column "${name}" is given to ${role.source} and to ${other.source}; a column cannot be analysed and left out: remove it from one of them`, { field: name });
+        }
+      }
+    }
+  }
+
   const columnKinds: Record<string, ColumnKind> = {};
   for (const c of categorical.value ?? []) columnKinds[c] = 'categorical';
   for (const c of numerical.value ?? []) {
@@ -118,6 +166,9 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
   const workers =
     flags.workers !== undefined ? parseNumber('--workers', flags.workers, { min: 1, max: 256, integer: true, describe: 'a whole number from 1 to 256' }) : config.workers;
   const delimiter = flags.delimiter !== undefined ? parseDelimiter('--delimiter', flags.delimiter) : parseDelimiter(fromConfig('delimiter'), config.delimiter);
+  const decimal = flags.decimal !== undefined ? parseDecimalMark(flags.decimal) : config.decimal;
+  const markers = flags.missingValues !== undefined ? parseList(flags.missingValues) : config.missing_values;
+  const missingValues = markers === undefined ? undefined : ['', ...markers];
 
   const analyze: AnalyzeOptions = {
     ...(preset !== undefined ? { preset } : {}),
@@ -131,6 +182,7 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
     ...(threshold !== undefined ? { threshold } : {}),
     ...(config.per_kind !== undefined ? { perKind: config.per_kind } : {}),
     ...(config.per_column !== undefined ? { perColumn: config.per_column } : {}),
+    ...(config.effect !== undefined ? { effect: config.effect } : {}),
     ...(driftShare !== undefined ? { driftShare } : {}),
     ...(config.severity !== undefined ? { severity: config.severity } : {}),
     ...(correction !== undefined ? { correction } : {}),
@@ -146,15 +198,45 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
     formats,
     failOnDrift: flags.failOnDrift === true || config.fail_on_drift === true,
     ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(decimal !== undefined ? { decimal } : {}),
+    ...(missingValues !== undefined ? { missingValues } : {}),
     columnKinds,
     namedColumns: named,
     analyze,
     ...(workers !== undefined ? { workers } : {}),
+    ...(configFile !== undefined ? { configKeys: { file: configFile, lines: linesInUse(keyLines, flags) } } : {}),
   };
+}
+
+function linesInUse(keyLines: Readonly<Record<string, number>>, flags: AnalyzeFlags): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, line] of Object.entries(keyLines)) {
+    const flag = FLAG_OF_KEY[key.split('.').slice(0, key.startsWith('columns.') ? 2 : 1).join('.')];
+    if (flag === undefined || flags[flag] === undefined) out[key] = line;
+  }
+  return out;
+}
+
+/**
+ * An analysis error about a setting that came from the config file (its `field` is the key, such as
+ * `per_column.income`), located at the key's line in that file.
+ */
+export function atConfigKey(e: unknown, settings: RunSettings): unknown {
+  if (!isDriftwatchError(e) || e.file !== undefined || e.field === undefined || settings.configKeys === undefined) return e;
+  const line = settings.configKeys.lines[e.field];
+  if (line === undefined) return e;
+  return new DriftwatchError(e.code, e.message, { file: settings.configKeys.file, line, field: e.field }, { cause: e });
 }
 
 function requiredPath(flag: string | undefined, conf: string | undefined, flagName: string, key: string, cwd: string): DataFile {
   if (flag !== undefined && flag.trim() !== '') return inputFileIn(flag, cwd);
   if (conf !== undefined) return dataFile(conf, cwd);
   throw new DriftwatchError('USAGE', `missing ${flagName} <file> (or \`${key}:\` in the config file)`, { field: flagName });
+}
+
+/** `--decimal`: auto, "." or "," (the data layer's DecimalMark; checked here so flag parsing loads no reader). */
+function parseDecimalMark(raw: string): DecimalMark {
+  const v = raw.trim();
+  if (v === 'auto' || v === '.' || v === ',') return v;
+  throw new DriftwatchError('USAGE', `--decimal must be "auto", "." or "," (got "${raw}")`, { field: '--decimal' });
 }

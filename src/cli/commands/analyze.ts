@@ -39,6 +39,8 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
     .option('--id <columns>', 'identifier columns (excluded from analysis)', collect)
     .option('--timestamp <column>', 'timestamp column (excluded from analysis)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected; "tab" for tabs)')
+    .option('--decimal <mark>', 'decimal mark of numbers: auto, "." or "," (default: auto, detects 1,5 in ;-separated files)')
+    .option('--missing-values <list>', 'markers read as missing, ignoring case (default: na,n/a,nan,null,none,#n/a; empty always)', collect)
     .option('--workers <n>', 'threads for the analysis, this one included (default: one per core)')
     .option('--fail-on-drift', 'exit with code 1 when dataset drift is found')
     .option('-q, --quiet', 'print only the drift alert line and errors')
@@ -54,13 +56,15 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
       const { io } = ctx;
       let config: DriftwatchConfig = {};
       let configFile: string | undefined;
+      let keyLines: Readonly<Record<string, number>> = {};
       if (flags.config !== undefined) {
         const { loadConfig } = await import('../../runtime/config/index.js');
         const loaded = await loadConfig(flags.config, io.cwd);
         config = loaded.config;
         configFile = loaded.file;
+        keyLines = loaded.keyLines;
       }
-      const settings = resolveSettings(flags, config, configFile, io.cwd);
+      const settings = resolveSettings(flags, config, configFile, io.cwd, keyLines);
       const out = createOutput(io, {
         quiet: flags.quiet === true,
         verbose: flags.verbose === true,

@@ -65,3 +65,26 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
   }
   return offset === undefined ? undefined : counter.linePos(offset).line;
 }
+
+/**
+ * The 1-based line of every key in YAML text, by dotted path (`per_column.income`): lets a later error about
+ * a setting (one only the data can reveal) point at its line. Empty for text that is not a YAML mapping.
+ */
+export function yamlKeyLines(text: string): Record<string, number> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const out: Record<string, number> = {};
+  collectKeyLines(doc.contents, '', lineCounter, out);
+  return out;
+}
+
+function collectKeyLines(node: unknown, prefix: string, counter: LineCounter, out: Record<string, number>): void {
+  if (!isMap(node)) return;
+  for (const pair of node.items) {
+    if (!isScalar(pair.key)) continue;
+    const path = `${prefix}${String(pair.key.value)}`;
+    const offset = pair.key.range?.[0];
+    if (offset !== undefined) out[path] = counter.linePos(offset).line;
+    collectKeyLines(pair.value, `${path}.`, counter, out);
+  }
+}

@@ -153,7 +153,7 @@ function withMissing(col: Column, fraction: number, rng: Rng): Column {
   }
   const codes = Int32Array.from(col.codes);
   for (let i = 0; i < k; i++) codes[order[i]!] = MISSING_CODE;
-  return { ...col, codes, dictionary: compactDictionary(codes, col.dictionary) };
+  return { ...col, codes, dictionary: compactDictionary(codes, col.dictionary), lines: undefined };
 }
 
 function mapNumeric(col: NumericColumn, f: (v: number) => number): NumericColumn {

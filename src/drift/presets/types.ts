@@ -36,6 +36,11 @@ export interface PresetChoice {
   readonly combine?: 'and' | 'or';
   /** Why, for the report. */
   readonly reason: string;
+  /**
+   * A count test (chi2, chisquare_gof) the user chose for a continuous column, where nearly every value is
+   * its own category: `replaced` when the preset judged the column instead (stattest), else kept as given.
+   */
+  readonly unfit?: { readonly method: MethodName; readonly source: string; readonly replaced: boolean };
 }
 
 export interface Preset {

@@ -14,10 +14,13 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
 }
 
-/** Summary of one side from its finite values, sorted once by the caller (`m`: their moments, when known). */
-export function numericSummary(sorted: Float64Array, missing: number, m?: Moments): NumericSummary {
+/**
+ * Summary of one side from its finite values, sorted once by the caller (`m`: their moments, when known).
+ * `other`: rows that are neither missing nor numbers (text in a numeric column), counted in the share's base.
+ */
+export function numericSummary(sorted: Float64Array, missing: number, m?: Moments, other = 0): NumericSummary {
   const n = sorted.length;
-  const rows = n + missing;
+  const rows = n + missing + other;
   const missingShare = rows === 0 ? 0 : missing / rows;
   if (n === 0) {
     return { type: 'numeric', count: 0, missing, missing_share: missingShare, mean: null, std: null, min: null, quantiles: null, max: null };

@@ -50,6 +50,7 @@ export function excludedAndSchemaHtml(report: DriftReport): Raw {
 }
 
 export function notesHtml(report: DriftReport): Raw {
-  if (report.notes.length === 0) return h``;
-  return h`<section class="card" id="notes"><h2>Notes</h2><ul class="plain">${report.notes.map((n) => h`<li>${n}</li>`)}</ul></section>`;
+  const warnings = report.warnings ?? [];
+  if (report.notes.length === 0 && warnings.length === 0) return h``;
+  return h`<section class="card" id="notes"><h2>Notes</h2><ul class="plain">${warnings.map((w) => h`<li><strong>Warning:</strong> ${w}</li>`)}${report.notes.map((n) => h`<li>${n}</li>`)}</ul></section>`;
 }

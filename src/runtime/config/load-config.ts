@@ -1,6 +1,6 @@
 /** Reads and validates Driftwatch's YAML config file; relative paths in it resolve against its folder. */
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseYamlConfig, readConfigText } from '../../core/config/index.js';
+import { parseYamlConfig, readConfigText, yamlKeyLines } from '../../core/config/index.js';
 import { configSchema, type DriftwatchConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -10,6 +10,8 @@ export interface LoadedConfig {
   readonly baseDir: string;
   /** The validated settings with `reference`, `current` and `output.dir` made absolute. */
   readonly config: DriftwatchConfig;
+  /** The 1-based line of every key in the file, by dotted path (`per_column.income`), for messages. */
+  readonly keyLines: Readonly<Record<string, number>>;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LoadedConfig {
 export async function loadConfig(file: string, cwd: string = process.cwd()): Promise<LoadedConfig> {
   const { absolute, text } = await readConfigText(file, cwd);
   const baseDir = dirname(absolute);
-  return { file, baseDir, config: parseConfig(text, file, baseDir) };
+  return { file, baseDir, config: parseConfig(text, file, baseDir), keyLines: yamlKeyLines(text) };
 }
 
 /** Validates config text (pure apart from path resolution). `file` is only used in messages. */

@@ -84,6 +84,17 @@ export const configSchema = z.strictObject(
       .max(256, { error: 'must be a whole number from 1 to 256' })
       .optional(),
     delimiter: z.string({ error: 'must be a one-character delimiter' }).optional(),
+    /** Decimal mark of numbers written as text: auto (detected), '.' or ','. */
+    decimal: z.enum(['auto', '.', ',']).optional(),
+    /** Markers read as missing (compared ignoring case), replacing the defaults; the empty field always is. */
+    missing_values: z
+      .preprocess(
+        (v) => (typeof v === 'string' || typeof v === 'number' ? [v] : Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? String(x) : x)) : v),
+        z.array(z.string({ error: 'must be a text marker' }), { error: 'must be a marker or a list of markers, such as [NA, "-999"]' }),
+      )
+      .optional(),
+    /** Effect size that must also pass on columns whose method is overridden (stattest, per_kind, per_column). */
+    effect: methodChoice.optional(),
     fail_on_drift: z.boolean({ error: 'must be true or false' }).optional(),
     output: z
       .strictObject(

@@ -2,7 +2,7 @@
  * The analysis of two inputs, as every entry point runs it: read both (in parallel, cancellable), check the
  * named columns, apply the column kinds, analyse on worker threads, write the report files.
  */
-import { makeDirectory, type ColumnKind, type Table } from '../../data/index.js';
+import { makeDirectory, type ColumnKind, type DecimalMark, type Table } from '../../data/index.js';
 import { analyzeDriftParallel, type AnalyzeOptions, type DriftReport } from '../../drift/index.js';
 import type { OutputFormat } from '../../report/index.js';
 import { performanceTimer, withDisplayPath, type DataFile, type TableInput, type Timer } from '../io/index.js';
@@ -24,6 +24,10 @@ export interface AnalyzeFilesOptions {
   readonly namedColumns?: readonly NamedColumn[];
   /** CSV delimiter (default: detected). */
   readonly delimiter?: string;
+  /** How decimal commas are read (default: detected). */
+  readonly decimal?: DecimalMark;
+  /** Missing-value markers replacing the defaults (compared ignoring case). */
+  readonly missingValues?: readonly string[];
   /** Threads for the column analyses, the calling thread included (default: one per core). */
   readonly workers?: number;
   /** Where to write report files, and which; none are written when absent or empty. */
@@ -69,6 +73,8 @@ export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<Analyz
   const textColumns = textColumnsOf(kinds);
   const reading = readInputPair(options.reference, options.current, {
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    ...(options.decimal !== undefined ? { decimal: options.decimal } : {}),
+    ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
     ...(textColumns.length > 0 ? { textColumns } : {}),
     ...(options.onReadProgress !== undefined ? { onReadProgress: options.onReadProgress } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),

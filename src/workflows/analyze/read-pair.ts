@@ -28,6 +28,8 @@ export async function readInputPair(reference: TableInput, current: TableInput, 
     }
     return readTableInWorker(input.absolute, {
       ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(options.decimal !== undefined ? { decimal: options.decimal } : {}),
+      ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
       ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
       onProgress: onProgress(i),
       signal: stop.signal,

@@ -8,6 +8,8 @@ export async function readData(input: TableInput, options: ReadSettings = {}): P
   options.signal?.throwIfAborted();
   const read = {
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    ...(options.decimal !== undefined ? { decimal: options.decimal } : {}),
+    ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
     ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
     ...(options.onReadProgress !== undefined ? { onProgress: options.onReadProgress } : {}),
   };

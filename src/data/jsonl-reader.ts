@@ -14,7 +14,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
-import { BLANK, ESCAPED_STRING, FALLBACK, FALSE, JsonLineScanner, NULL, NUMBER, PLAIN_STRING, TRUE } from './jsonl-line-scanner.js';
+import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, NULL, NUMBER, PLAIN_STRING, TRUE } from './jsonl-line-scanner.js';
 import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
 import { openByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';

@@ -7,8 +7,12 @@
  * FALLBACK and the reader parses the line with JSON.parse, which also gives every error, so behaviour is
  * the same either way. Strings with escapes are kept as spans for JSON.parse to decode exactly.
  */
-import { POW10 } from './decimal-quotient.js';
+import type { ByteInterner } from './byte-interner.js';
+import type { ColumnAccumulator } from './column-accumulator.js';
+import { divPow10, MAX_DIV_EXP10, POW10 } from './decimal-quotient.js';
+import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
+import { MISSING_CODE } from './table.js';
 
 export const FALLBACK = -1;
 export const BLANK = 0;
@@ -129,44 +133,9 @@ export class JsonLineScanner {
         }
         p++;
       } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
-        const vs = p;
-        // Plain decimals of up to 15 digits: the mantissa is exact and one division by an exact power of
-        // ten rounds correctly (the same double parseNumberBytes and JSON.parse give); the rest goes there.
-        let q = c === MINUS ? p + 1 : p;
-        let mantissa = 0;
-        let digits = 0;
-        while (q < end && b[q]! >= ZERO && b[q]! <= NINE) {
-          mantissa = mantissa * 10 + (b[q]! - ZERO);
-          q++;
-          digits++;
-        }
-        let decimals = 0;
-        let dot = false;
-        if (q < end && b[q] === DOT) {
-          dot = true;
-          q++;
-          while (q < end && b[q]! >= ZERO && b[q]! <= NINE) {
-            mantissa = mantissa * 10 + (b[q]! - ZERO);
-            q++;
-            decimals++;
-          }
-        }
-        // JSON's grammar: no leading zeros, digits on both sides of the dot.
-        if (digits === 0 || (digits > 1 && b[c === MINUS ? vs + 1 : vs] === ZERO) || (dot && decimals === 0)) return FALLBACK;
+        p = scanNumber(b, p, end, this.number, n);
+        if (p < 0) return FALLBACK;
         this.kind[n] = NUMBER;
-        if (q < end && (b[q] === 101 || b[q] === 69)) {
-          p = numberEnd(b, vs, end);
-          if (p < 0) return FALLBACK;
-          this.number[n] = parseNumberBytes(b, vs, p);
-        } else {
-          p = q;
-          if (digits + decimals <= 15) {
-            const v = mantissa / POW10[decimals]!;
-            this.number[n] = c === MINUS ? -v : v;
-          } else {
-            this.number[n] = parseNumberBytes(b, vs, p);
-          }
-        }
       } else if (c === 116 && p + 4 <= end && b[p + 1] === 114 && b[p + 2] === 117 && b[p + 3] === 101) {
         this.kind[n] = TRUE;
         p += 4;
@@ -212,6 +181,225 @@ export class JsonLineScanner {
     this.valueStart = grow(this.valueStart, (k) => new Int32Array(k));
     this.valueEnd = grow(this.valueEnd, (k) => new Int32Array(k));
     this.number = grow(this.number, (k) => new Float64Array(k));
+  }
+}
+
+const TWO32 = 4294967296;
+
+/**
+ * Reads the JSON number at `b[p]` (a minus or a digit there) into `out[at]` and returns the position after
+ * it, or -1 when the text is not a JSON number. (Stored, not returned: a double returned from a call that
+ * is not inlined is boxed, one allocation per number.) Digits are read once, as
+ * parseNumberBytes reads them: up to 15 significant digits are exact in a double and one division by an
+ * exact power of ten rounds correctly; 16-19 digits take the exact quotient of decimal-quotient.ts, else
+ * Eisel-Lemire; exponents and anything longer go to parseNumberBytes. The same double either way.
+ */
+function scanNumber(b: Uint8Array, p: number, end: number, out: Float64Array, at: number): number {
+  const vs = p;
+  const negative = b[p] === MINUS;
+  let q = negative ? p + 1 : p;
+  // Up to 15 significant digits in `mantissa`, digits 16 to 19 in `extra`.
+  let mantissa = 0;
+  let extra = 0;
+  let significant = 0;
+  let digits = 0;
+  while (q < end) {
+    const d = b[q]! - ZERO;
+    if (d < 0 || d > 9) break;
+    if (significant > 0 || d !== 0) {
+      significant++;
+      if (significant <= 15) mantissa = mantissa * 10 + d;
+      else if (significant <= 19) extra = extra * 10 + d;
+    }
+    q++;
+    digits++;
+  }
+  let decimals = 0;
+  let dot = false;
+  if (q < end && b[q] === DOT) {
+    dot = true;
+    q++;
+    while (q < end) {
+      const d = b[q]! - ZERO;
+      if (d < 0 || d > 9) break;
+      if (significant > 0 || d !== 0) {
+        significant++;
+        if (significant <= 15) mantissa = mantissa * 10 + d;
+        else if (significant <= 19) extra = extra * 10 + d;
+      }
+      q++;
+      decimals++;
+    }
+  }
+  // JSON's grammar: no leading zeros, digits on both sides of the dot.
+  if (digits === 0 || (digits > 1 && b[negative ? vs + 1 : vs] === ZERO) || (dot && decimals === 0)) {
+    return -1;
+  }
+  if (q < end && (b[q] === 101 || b[q] === 69)) {
+    q = numberEnd(b, vs, end);
+    if (q >= 0) out[at] = parseNumberBytes(b, vs, q);
+    return q;
+  }
+  if (significant === 0) {
+    out[at] = negative ? -0 : 0;
+    return q;
+  }
+  if (significant <= 15) {
+    if (decimals <= 22) {
+      const v = mantissa / POW10[decimals]!;
+      out[at] = negative ? -v : v;
+      return q;
+    }
+  } else if (significant <= 19 && decimals <= MAX_DIV_EXP10) {
+    // The same steps as parseNumberBytes: mantissa * 10^k + extra as two 32-bit words, the exact quotient.
+    const scale = POW10[significant - 15]!;
+    const low = (mantissa % TWO32) * scale + extra;
+    const carry = Math.floor(low / TWO32);
+    const hi = Math.floor(mantissa / TWO32) * scale + carry;
+    const lo = low - carry * TWO32;
+    let v = divPow10(hi, lo, decimals);
+    if (v !== v) v = eiselLemire(hi, lo, -decimals, false);
+    if (v === v) {
+      out[at] = negative ? -v : v;
+      return q;
+    }
+  }
+  out[at] = parseNumberBytes(b, vs, q);
+  return q;
+}
+
+const POW10_INT = [1, 10, 100, 1000, 10000];
+
+/**
+ * `scanNumber` for the common case, with the CSV fast path's digit reading (csv-parser.ts): four digits at a
+ * time from one 32-bit little-endian load (a mask finds the first non-digit, two multiplies make the value).
+ * Numbers of up to 15 digits without an exponent end here; the rest, and the last bytes of the buffer, are
+ * read again by `scanNumber`.
+ */
+function scanNumberFast(b: Uint8Array, view: DataView, p: number, end: number, out: Float64Array, at: number): number {
+  const vs = p;
+  const negative = b[p] === MINUS;
+  let q = negative ? p + 1 : p;
+  const intStart = q;
+  let fracStart = -1;
+  let m = 0;
+  let c = 0;
+  for (;;) {
+    if (q + 4 > end) return scanNumber(b, vs, end, out, at);
+    const x = view.getInt32(q, true);
+    const y = (x - 0x30303030) | 0;
+    const t = (((x + 0x46464646) | 0) | y) & 0x80808080;
+    if (t === 0) {
+      const z = (Math.imul(y, 10) + (y >>> 8)) | 0;
+      m = m * 10000 + (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+      q += 4;
+      continue;
+    }
+    const n = (32 - Math.clz32(((t - 1) | 0) & ~t)) >> 3;
+    if (n > 0) {
+      const w = (y << (24 - 8 * n)) << 8;
+      const z = (Math.imul(w, 10) + (w >>> 8)) | 0;
+      m = m * POW10_INT[n]! + (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+      q += n;
+    }
+    c = (x >>> (8 * n)) & 0xff;
+    if (c === DOT && fracStart < 0) {
+      fracStart = ++q;
+      continue;
+    }
+    break;
+  }
+  const intDigits = (fracStart < 0 ? q : fracStart - 1) - intStart;
+  const decimals = fracStart < 0 ? 0 : q - fracStart;
+  if (intDigits === 0 || (intDigits > 1 && b[intStart] === ZERO) || (fracStart >= 0 && decimals === 0)) return -1;
+  if (c === 101 || c === 69 || intDigits + decimals > 15) return scanNumber(b, vs, end, out, at);
+  const v = m / POW10[decimals]!;
+  out[at] = negative ? -v : v;
+  return q;
+}
+
+/** Where one line's fields go when `storeLine` can store them directly. */
+export interface LineTarget {
+  readonly columns: readonly ColumnAccumulator[];
+  readonly interners: readonly ByteInterner[];
+  /** Key bytes per column. */
+  readonly keys: readonly Uint8Array[];
+  /** Column expected at each field position (the last line JSON.parse or `scan` read); -1 past its end. */
+  readonly order: Int32Array;
+  /** Per column, the last row given a value. */
+  readonly lastSet: Int32Array;
+}
+
+/** Interned code of a string value that is a missing marker (codes are >= 0, -1 is a miss). */
+export const MISSING_STRING = -2;
+
+/**
+ * The fastest path: stores row `row` of a line whose keys come where the last line had them and whose
+ * values need no new column, dictionary entry or type switch — numbers in numeric columns, known strings
+ * in categorical ones, nulls. Returns false at the first field that is anything else (the caller then
+ * reads the line with `scan`, or JSON.parse). What it stored by then is exactly what those store for the
+ * same fields, and a column given a value is marked in `lastSet`, so nothing needs undoing.
+ */
+export function storeLine(b: Uint8Array, view: DataView, start: number, end: number, row: number, t: LineTarget): boolean {
+  let p = start;
+  while (p < end && isSpace(b[p]!)) p++;
+  if (p === end || b[p] !== OPEN) return false;
+  p++;
+  while (p < end && isSpace(b[p]!)) p++;
+  const order = t.order;
+  for (let n = 0; ; n++) {
+    if (p >= end || b[p] !== QUOTE) return false;
+    const k = n < order.length ? order[n]! : -1;
+    if (k < 0) return false;
+    const key = t.keys[k]!;
+    const len = key.length;
+    const ks = p + 1;
+    if (ks + len >= end || b[ks + len] !== QUOTE) return false;
+    for (let i = 0; i < len; i++) if (key[i] !== b[ks + i]) return false;
+    p = ks + len + 1;
+    while (p < end && isSpace(b[p]!)) p++;
+    if (p >= end || b[p] !== COLON) return false;
+    p++;
+    while (p < end && isSpace(b[p]!)) p++;
+    if (p >= end) return false;
+    const col = t.columns[k]!;
+    const c = b[p]!;
+    if (c === QUOTE) {
+      if (col.numeric) return false;
+      const vs = ++p;
+      for (;;) {
+        if (p >= end) return false;
+        const d = b[p]!;
+        if (d === QUOTE) break;
+        if (d === BACKSLASH || d < 0x20) return false;
+        p++;
+      }
+      const code = t.interners[k]!.lookup(b, vs, p);
+      if (code === -1) return false;
+      col.codes[row] = code === MISSING_STRING ? MISSING_CODE : code;
+      p++;
+    } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
+      if (!col.numeric) return false;
+      p = scanNumberFast(b, view, p, end, col.values, row);
+      if (p < 0) return false;
+    } else if (c === 110 && p + 4 <= end && b[p + 1] === 117 && b[p + 2] === 108 && b[p + 3] === 108) {
+      col.setMissing(row);
+      p += 4;
+    } else {
+      return false;
+    }
+    t.lastSet[k] = row;
+    while (p < end && isSpace(b[p]!)) p++;
+    if (p >= end) return false;
+    if (b[p] === COMMA) {
+      p++;
+      while (p < end && isSpace(b[p]!)) p++;
+      continue;
+    }
+    if (b[p] !== CLOSE) return false;
+    p++;
+    while (p < end && isSpace(b[p]!)) p++;
+    return p === end;
   }
 }
 

@@ -14,7 +14,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
-import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, NULL, NUMBER, PLAIN_STRING, TRUE } from './jsonl-line-scanner.js';
+import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, MISSING_STRING, NULL, NUMBER, PLAIN_STRING, storeLine, TRUE, type LineTarget } from './jsonl-line-scanner.js';
 import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
 import { openByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
@@ -28,9 +28,6 @@ export interface JsonLinesReadOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   readonly chunkSize?: number;
 }
-
-/** Interned code of a string value that is a missing marker (codes are >= 0, -1 is a miss). */
-const MISSING_STRING = -2;
 
 /** Reads a JSON Lines file into columns with numeric or categorical storage (kinds not yet inferred). */
 export async function readJsonLinesColumns(path: string, options: JsonLinesReadOptions = {}): Promise<{ columns: Column[]; rowCount: number }> {
@@ -52,6 +49,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   const newKeys: string[] = [];
   const escaped: string[] = [];
   let lastSet = new Int32Array(0);
+  const target: { -readonly [K in keyof LineTarget]: LineTarget[K] } = { columns, interners, keys: keyBytes, order: predicted, lastSet };
   let capacity = 1024;
   let rows = 0;
   let line = 0;
@@ -100,6 +98,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       const bigger = new Int32Array(columns.length * 2).fill(-1);
       bigger.set(lastSet);
       lastSet = bigger;
+      target.lastSet = bigger;
     }
     return k;
   };
@@ -123,6 +122,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       const bigger = new Int32Array(n * 2).fill(-1);
       bigger.set(predicted);
       predicted = bigger;
+      target.order = bigger;
     }
     // A line with fewer fields than the last: the positions past its end predict nothing any more.
     for (let i = n; i < scanner.expectedKeys.length; i++) {
@@ -267,6 +267,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       let start = 0;
       if (source.progress() === n && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
       const chunkOffset = source.progress() - filled;
+      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       // One UTF-8 check for all the whole lines of the chunk; line by line only to find a bad one.
       const lastLine = buf.lastIndexOf(10, filled - 1);
       const wholeLinesValid = lastLine > start && isValidUtf8(buf, start, lastLine);
@@ -283,7 +284,9 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
           throw new DriftwatchError('ENCODING', `line ${line} is not valid UTF-8; save the file as UTF-8`, { file: path, line });
         }
         lineOffset = chunkOffset + start;
-        if (!scanRow(buf, start, end)) {
+        makeRoom();
+        if (storeLine(buf, view, start, end, rows, target)) endRow();
+        else if (!scanRow(buf, start, end)) {
           const text = decoder.decode(buf.subarray(start, end));
           if (text.trim() !== '') addRow(text);
         }

@@ -324,10 +324,23 @@ export interface LineTarget {
   readonly interners: readonly ByteInterner[];
   /** Key bytes per column. */
   readonly keys: readonly Uint8Array[];
+  /** Per column, its key bytes and the closing quote as little-endian 32-bit words, zero-padded. */
+  readonly keyWords: readonly Int32Array[];
+  /** Per column, the mask of the last word's bytes that belong to the key and quote. */
+  readonly keyMasks: readonly number[];
   /** Column expected at each field position (the last line JSON.parse or `scan` read); -1 past its end. */
   readonly order: Int32Array;
   /** Per column, the last row given a value. */
   readonly lastSet: Int32Array;
+}
+
+/** The `keyWords` and `keyMasks` entries for a key. */
+export function keyPattern(key: Uint8Array): { words: Int32Array; mask: number } {
+  const length = key.length + 1;
+  const words = new Int32Array(Math.ceil(length / 4));
+  for (let i = 0; i < length; i++) words[i >> 2]! |= (i < key.length ? key[i]! : QUOTE) << (8 * (i & 3));
+  const rest = length & 3;
+  return { words, mask: rest === 0 ? -1 : (1 << (8 * rest)) - 1 };
 }
 
 /** Interned code of a string value that is a missing marker (codes are >= 0, -1 is a miss). */
@@ -351,12 +364,14 @@ export function storeLine(b: Uint8Array, view: DataView, start: number, end: num
     if (p >= end || b[p] !== QUOTE) return false;
     const k = n < order.length ? order[n]! : -1;
     if (k < 0) return false;
-    const key = t.keys[k]!;
-    const len = key.length;
+    // The key and its closing quote, compared four bytes at a time.
+    const words = t.keyWords[k]!;
     const ks = p + 1;
-    if (ks + len >= end || b[ks + len] !== QUOTE) return false;
-    for (let i = 0; i < len; i++) if (key[i] !== b[ks + i]) return false;
-    p = ks + len + 1;
+    const last = words.length - 1;
+    if (ks + 4 * words.length > end) return false;
+    for (let i = 0; i < last; i++) if (view.getInt32(ks + 4 * i, true) !== words[i]) return false;
+    if ((view.getInt32(ks + 4 * last, true) & t.keyMasks[k]!) !== words[last]) return false;
+    p = ks + t.keys[k]!.length + 1;
     while (p < end && isSpace(b[p]!)) p++;
     if (p >= end || b[p] !== COLON) return false;
     p++;

@@ -14,7 +14,7 @@
 import { DriftwatchError } from '../core/errors.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
-import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, MISSING_STRING, NULL, NUMBER, PLAIN_STRING, storeLine, TRUE, type LineTarget } from './jsonl-line-scanner.js';
+import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, MISSING_STRING, NULL, NUMBER, PLAIN_STRING, storeLine, TRUE, keyPattern, type LineTarget } from './jsonl-line-scanner.js';
 import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
 import { openByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
@@ -49,7 +49,9 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   const newKeys: string[] = [];
   const escaped: string[] = [];
   let lastSet = new Int32Array(0);
-  const target: { -readonly [K in keyof LineTarget]: LineTarget[K] } = { columns, interners, keys: keyBytes, order: predicted, lastSet };
+  const keyWords: Int32Array[] = [];
+  const keyMasks: number[] = [];
+  const target: { -readonly [K in keyof LineTarget]: LineTarget[K] } = { columns, interners, keys: keyBytes, keyWords, keyMasks, order: predicted, lastSet };
   let capacity = 1024;
   let rows = 0;
   let line = 0;
@@ -93,6 +95,9 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
     byName.set(key, k);
     columns.push(created);
     keyBytes.push(encoder.encode(key));
+    const pattern = keyPattern(keyBytes[k]!);
+    keyWords.push(pattern.words);
+    keyMasks.push(pattern.mask);
     interners.push(new ByteInterner());
     if (lastSet.length < columns.length) {
       const bigger = new Int32Array(columns.length * 2).fill(-1);

@@ -9,7 +9,7 @@
  */
 import type { ByteInterner } from './byte-interner.js';
 import type { ColumnAccumulator } from './column-accumulator.js';
-import { divPow10, MAX_DIV_EXP10, POW10 } from './decimal-quotient.js';
+import { divPow10, MAX_DIV_EXP10, nearestQuotient, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
 import { MISSING_CODE } from './table.js';
@@ -185,6 +185,10 @@ export class JsonLineScanner {
 }
 
 const TWO32 = 4294967296;
+const INV32 = 1 / TWO32;
+const TWO53 = 9007199254740992;
+// Below 10^19: mantissas of up to 19 digits (as in csv-parser.ts).
+const MANTISSA_LIMIT = 9.9999e18;
 
 /**
  * Reads the JSON number at `b[p]` (a minus or a digit there) into `out[at]` and returns the position after
@@ -273,8 +277,9 @@ const POW10_INT = [1, 10, 100, 1000, 10000];
 /**
  * `scanNumber` for the common case, with the CSV fast path's digit reading (csv-parser.ts): four digits at a
  * time from one 32-bit little-endian load (a mask finds the first non-digit, two multiplies make the value).
- * Numbers of up to 15 digits without an exponent end here; the rest, and the last bytes of the buffer, are
- * read again by `scanNumber`.
+ * Decimals of up to 19 digits without an exponent end here (past 2^53 through the exact quotient of
+ * decimal-quotient.ts, as in the CSV fast path); exponents, longer mantissas, undecided quotients and the
+ * last bytes of the buffer are read again by `scanNumber`.
  */
 function scanNumberFast(b: Uint8Array, view: DataView, p: number, end: number, out: Float64Array, at: number): number {
   const vs = p;
@@ -283,6 +288,9 @@ function scanNumberFast(b: Uint8Array, view: DataView, p: number, end: number, o
   const intStart = q;
   let fracStart = -1;
   let m = 0;
+  // The same digits modulo 2^32 in integer arithmetic: with m's small relative error it recovers a mantissa
+  // of up to 19 digits exactly (as in the CSV fast path).
+  let lo = 0;
   let c = 0;
   for (;;) {
     if (q + 4 > end) return scanNumber(b, vs, end, out, at);
@@ -291,7 +299,9 @@ function scanNumberFast(b: Uint8Array, view: DataView, p: number, end: number, o
     const t = (((x + 0x46464646) | 0) | y) & 0x80808080;
     if (t === 0) {
       const z = (Math.imul(y, 10) + (y >>> 8)) | 0;
-      m = m * 10000 + (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+      const v4 = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+      m = m * 10000 + v4;
+      lo = (Math.imul(lo, 10000) + v4) | 0;
       q += 4;
       continue;
     }
@@ -299,7 +309,10 @@ function scanNumberFast(b: Uint8Array, view: DataView, p: number, end: number, o
     if (n > 0) {
       const w = (y << (24 - 8 * n)) << 8;
       const z = (Math.imul(w, 10) + (w >>> 8)) | 0;
-      m = m * POW10_INT[n]! + (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+      const vn = (z & 0xff) * 100 + ((z >>> 16) & 0xff);
+      const scale = POW10_INT[n]!;
+      m = m * scale + vn;
+      lo = (Math.imul(lo, scale) + vn) | 0;
       q += n;
     }
     c = (x >>> (8 * n)) & 0xff;
@@ -312,8 +325,16 @@ function scanNumberFast(b: Uint8Array, view: DataView, p: number, end: number, o
   const intDigits = (fracStart < 0 ? q : fracStart - 1) - intStart;
   const decimals = fracStart < 0 ? 0 : q - fracStart;
   if (intDigits === 0 || (intDigits > 1 && b[intStart] === ZERO) || (fracStart >= 0 && decimals === 0)) return -1;
-  if (c === 101 || c === 69 || intDigits + decimals > 15) return scanNumber(b, vs, end, out, at);
-  const v = m / POW10[decimals]!;
+  if (c === 101 || c === 69 || decimals > 22 || m >= MANTISSA_LIMIT) return scanNumber(b, vs, end, out, at);
+  const q0 = m / POW10[decimals]!;
+  if (m < TWO53) {
+    out[at] = negative ? -q0 : q0;
+    return q;
+  }
+  // m is off by far less than 2^31 and lo is the exact mantissa modulo 2^32: their difference is the error.
+  const r = (lo - (m - Math.floor(m * INV32) * TWO32)) | 0;
+  const v = nearestQuotient(m, r, q0, decimals);
+  if (v !== v) return scanNumber(b, vs, end, out, at);
   out[at] = negative ? -v : v;
   return q;
 }

@@ -19,8 +19,9 @@ export function applyKinds(columns: readonly Column[], overrides: Readonly<Recor
       });
     }
   }
-  // A reader that knows a column is datetime (a Parquet TIMESTAMP) has said so already.
-  return columns.map((c) => withKind(c, overrides[c.name] ?? (c.kind === 'datetime' ? 'datetime' : inferKind(c)), file));
+  // A reader that knows a column is datetime (a Parquet TIMESTAMP) has said so already. Own keys only: a
+  // column named "constructor" or "toString" must not find Object.prototype's.
+  return columns.map((c) => withKind(c, (Object.hasOwn(overrides, c.name) ? overrides[c.name] : undefined) ?? (c.kind === 'datetime' ? 'datetime' : inferKind(c)), file));
 }
 
 /** The column converted as needed for `kind` and labelled with it. */

@@ -4,9 +4,17 @@
  * text (a JSON string is not parsed as a number, except in a column forced numeric) and missing when they
  * equal a missing marker; true/false become the categories "true"/"false" (inferred 'boolean'); null is
  * missing; nested objects and arrays are kept as their JSON text. Blank lines are skipped.
+ *
+ * Lines are read from their bytes (jsonl-line-scanner.ts): a flat object's fields are tokenized in place,
+ * numbers parsed without a string, and a string value is found among the column's known values by its
+ * bytes (ByteInterner), so a string is made only per distinct value. The fields of a line are resolved to
+ * columns before anything is stored, so a line the scanner hands back (nested values, escaped keys,
+ * repeated keys, malformed JSON) is read by JSON.parse from a clean state with the same result or error.
  */
 import { DriftwatchError } from '../core/errors.js';
+import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
+import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, MISSING_STRING, NULL, NUMBER, PLAIN_STRING, storeLine, TRUE, keyPattern, type LineTarget } from './jsonl-line-scanner.js';
 import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
@@ -32,7 +40,20 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   const decoder = new TextDecoder('utf-8');
   const columns: ColumnAccumulator[] = [];
   const byName = new Map<string, number>();
+  /** Per column: its key's bytes (to recognise the key where the previous line had it) and known values. */
+  const keyBytes: Uint8Array[] = [];
+  const interners: ByteInterner[] = [];
+  const encoder = new TextEncoder();
+  const scanner = new JsonLineScanner();
+  /** Column of each field of the line (-1: a key not seen before, named in newKeys); the previous line's guess. */
+  let fieldColumn = new Int32Array(64);
+  let predicted = new Int32Array(64).fill(-1);
+  const newKeys: string[] = [];
+  const escaped: string[] = [];
   let lastSet = new Int32Array(0);
+  const keyWords: Int32Array[] = [];
+  const keyMasks: number[] = [];
+  const target: { -readonly [K in keyof LineTarget]: LineTarget[K] } = { columns, interners, keys: keyBytes, keyWords, keyMasks, order: predicted, lastSet };
   let capacity = 1024;
   let rows = 0;
   let line = 0;
@@ -48,29 +69,162 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new DriftwatchError('PARSE_ERROR', `line ${line} is not a JSON object; each line must be one object such as {"a": 1}`, { file: path, line });
     }
-    if (rows === capacity) {
-      capacity = Math.ceil(capacity * 1.5);
-      for (const c of columns) c.grow(capacity, rows);
-    }
+    makeRoom();
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      let k = byName.get(key);
-      if (k === undefined) {
-        const created = new ColumnAccumulator(key, capacity, forced.get(key) ?? 'auto');
-        for (let r = 0; r < rows; r++) created.setMissing(r);
-        k = columns.length;
-        byName.set(key, k);
-        columns.push(created);
-        if (lastSet.length < columns.length) {
-          const bigger = new Int32Array(columns.length * 2).fill(-1);
-          bigger.set(lastSet);
-          lastSet = bigger;
-        }
-      }
+      const k = byName.get(key) ?? addColumn(key);
       setValue(columns[k]!, rows, v);
       lastSet[k] = rows;
     }
+    endRow();
+  };
+
+  /** File offset of the line being read (for the row-count estimate). */
+  let lineOffset = 0;
+  const makeRoom = (): void => {
+    if (rows === capacity) {
+      // Past the first rows, size the columns for the whole file from the bytes a row took so far, as the CSV
+      // reader does: growing by half each time copied every column several times over.
+      const estimate = source.knownLength !== undefined && lineOffset > 0 ? Math.ceil((source.knownLength / lineOffset) * rows * 1.05) + 64 : 0;
+      capacity = Math.max(Math.ceil(capacity * 1.5), estimate);
+      for (const c of columns) c.grow(capacity, rows);
+    }
+  };
+
+  const addColumn = (key: string): number => {
+    const created = new ColumnAccumulator(key, capacity, forced.get(key) ?? 'auto');
+    for (let r = 0; r < rows; r++) created.setMissing(r);
+    const k = columns.length;
+    byName.set(key, k);
+    columns.push(created);
+    keyBytes.push(encoder.encode(key));
+    const pattern = keyPattern(keyBytes[k]!);
+    keyWords.push(pattern.words);
+    keyMasks.push(pattern.mask);
+    interners.push(new ByteInterner());
+    if (lastSet.length < columns.length) {
+      const bigger = new Int32Array(columns.length * 2).fill(-1);
+      bigger.set(lastSet);
+      lastSet = bigger;
+      target.lastSet = bigger;
+    }
+    return k;
+  };
+
+  const endRow = (): void => {
     for (let k = 0; k < columns.length; k++) if (lastSet[k] !== rows) columns[k]!.setMissing(rows);
     rows++;
+  };
+
+  /**
+   * The fast path for the line `buf[start, end)`: true when it was read (or is blank), false when
+   * JSON.parse must read it. Nothing is stored until every field is known to be plain and its key unique.
+   */
+  const scanRow = (buf: Buffer, start: number, end: number): boolean => {
+    const result = scanner.scan(buf, start, end);
+    if (result === BLANK) return true;
+    if (result === FALLBACK) return false;
+    const n = scanner.count;
+    if (fieldColumn.length < n) {
+      fieldColumn = new Int32Array(n * 2);
+      const bigger = new Int32Array(n * 2).fill(-1);
+      bigger.set(predicted);
+      predicted = bigger;
+      target.order = bigger;
+    }
+    // A line with fewer fields than the last: the positions past its end predict nothing any more.
+    for (let i = n; i < scanner.expectedKeys.length; i++) {
+      if (predicted[i]! >= 0) {
+        predicted[i] = -1;
+        scanner.expectedKeys[i] = undefined;
+      }
+    }
+    newKeys.length = 0;
+    // Keys where the previous line had them are that line's columns, distinct by construction; only a line
+    // with another key needs names looked up and repeats checked.
+    let allMatched = true;
+    for (let i = 0; i < n; i++) {
+      if (scanner.matched[i] === 0) {
+        allMatched = false;
+        break;
+      }
+    }
+    if (allMatched) {
+      for (let i = 0; i < n; i++) fieldColumn[i] = predicted[i]!;
+    } else {
+      const stamp = -2 - rows;
+      for (let i = 0; i < n; i++) {
+        let k = predicted[i]!;
+        if (scanner.matched[i] === 0) {
+          const key = buf.toString('utf8', scanner.keyStart[i]!, scanner.keyEnd[i]!);
+          k = byName.get(key) ?? -1;
+          if (k < 0) {
+            if (newKeys.includes(key)) return false;
+            newKeys.push(key);
+          }
+        }
+        if (k >= 0) {
+          // A repeated key: JSON.parse keeps the last value, in the first one's place.
+          if (lastSet[k] === stamp) return false;
+          lastSet[k] = stamp;
+        }
+        fieldColumn[i] = k;
+      }
+    }
+    for (let i = 0; scanner.escapes > 0 && i < n; i++) {
+      if (scanner.kind[i] === ESCAPED_STRING) {
+        try {
+          escaped[i] = JSON.parse(buf.toString('utf8', scanner.valueStart[i]!, scanner.valueEnd[i]!)) as string;
+        } catch {
+          return false;
+        }
+      }
+    }
+    makeRoom();
+    let added = 0;
+    for (let i = 0; i < n; i++) {
+      let k = fieldColumn[i]!;
+      if (k < 0) k = addColumn(newKeys[added++]!);
+      if (predicted[i] !== k) {
+        predicted[i] = k;
+        scanner.expectedKeys[i] = keyBytes[k];
+      }
+      const col = columns[k]!;
+      const kind = scanner.kind[i]!;
+      if (kind === NUMBER) {
+        col.setNumber(rows, scanner.number[i]!);
+      } else if (kind === PLAIN_STRING) {
+        setPlainString(col, interners[k]!, buf, scanner.valueStart[i]!, scanner.valueEnd[i]!);
+      } else if (kind === ESCAPED_STRING) {
+        setValue(col, rows, escaped[i]);
+      } else if (kind === NULL) {
+        col.setMissing(rows);
+      } else {
+        setValue(col, rows, kind === TRUE);
+      }
+      lastSet[k] = rows;
+    }
+    endRow();
+    return true;
+  };
+
+  /** A string value known by its bytes: its code from the column's interner, else decoded once. */
+  const setPlainString = (col: ColumnAccumulator, interner: ByteInterner, buf: Buffer, start: number, end: number): void => {
+    if (!col.numeric) {
+      const code = interner.lookup(buf, start, end);
+      if (code !== -1) {
+        if (code === MISSING_STRING) col.setMissing(rows);
+        else col.codes[rows] = code;
+        return;
+      }
+    }
+    const s = buf.toString('utf8', start, end);
+    if (missing.matchText(s)) {
+      interner.remember(buf, start, end, MISSING_STRING);
+      col.setMissing(rows);
+      return;
+    }
+    setValue(col, rows, s);
+    if (!col.numeric) interner.remember(buf, start, end, col.codes[rows]!);
   };
 
   const setValue = (col: ColumnAccumulator, row: number, v: unknown): void => {
@@ -119,6 +273,11 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       options.onProgress?.(source.progress(), source.size);
       let start = 0;
       if (source.progress() === n && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+      const chunkOffset = source.progress() - filled;
+      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      // One UTF-8 check for all the whole lines of the chunk; line by line only to find a bad one.
+      const lastLine = buf.lastIndexOf(10, filled - 1);
+      const wholeLinesValid = lastLine > start && isValidUtf8(buf, start, lastLine);
       for (;;) {
         let nl = buf.indexOf(10, start);
         if (nl < 0 || nl >= filled) {
@@ -128,11 +287,16 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
         line++;
         let end = nl;
         if (end > start && buf[end - 1] === 13) end--;
-        if (!isValidUtf8(buf, start, end)) {
+        if (!(wholeLinesValid && nl <= lastLine) && !isValidUtf8(buf, start, end)) {
           throw new DriftwatchError('ENCODING', `line ${line} is not valid UTF-8; save the file as UTF-8`, { file: path, line });
         }
-        const text = decoder.decode(buf.subarray(start, end));
-        if (text.trim() !== '') addRow(text);
+        lineOffset = chunkOffset + start;
+        makeRoom();
+        if (storeLine(buf, view, start, end, rows, target)) endRow();
+        else if (!scanRow(buf, start, end)) {
+          const text = decoder.decode(buf.subarray(start, end));
+          if (text.trim() !== '') addRow(text);
+        }
         start = nl + 1;
       }
       buf.copy(buf, 0, Math.min(start, filled), filled);

@@ -1,0 +1,3 @@
+export declare const layers: readonly (readonly string[])[];
+export declare const sameLayer: Readonly<Record<string, readonly string[]>>;
+export declare const webMayImport: readonly string[];

@@ -2,7 +2,7 @@
  * ESLint rules that hold the architecture in place (eslint/layers.js is the table). Checked for every static
  * import and re-export, every `import()` and every `new URL('…', import.meta.url)` naming a module (workers):
  * - a file under src/ lives in a listed folder;
- * - a cross-folder import goes through the folder's index.ts;
+ * - a cross-folder import goes through the folder's index.ts, a sub-folder's index.ts or a listed lazy entry;
  * - it points to a lower layer, or to a same-layer folder listed in `sameLayer`;
  * - nothing in src/ imports src/index.ts (the package entry), test/, bench/, web/ or scripts/;
  * - web/ imports only chart specifications and contracts from src/;
@@ -10,7 +10,7 @@
  * `no-reads-beside-clone` flags paths into ../shared in tests and benchmarks' test data.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import { layers, sameLayer, webMayImport } from './layers.js';
+import { layers, lazyEntries, sameLayer, webMayImport } from './layers.js';
 
 const layerOf = new Map(layers.flatMap((names, i) => names.map((n) => [n, i])));
 const entryLayer = layers.length - 1;
@@ -31,6 +31,12 @@ function srcFolder(rel) {
   return m ? m[1] : undefined;
 }
 
+/** src/<folder>/index.ts, src/<folder>/<sub>/index.ts, or a listed lazy entry. */
+function isEntry(folder, rel) {
+  const inner = rel.slice(`src/${folder}/`.length);
+  return inner === 'index.ts' || /^[^/]+\/index\.ts$/.test(inner) || (lazyEntries[folder] ?? []).includes(inner);
+}
+
 function problem(fromRel, toRel) {
   const inSrc = fromRel.startsWith('src/');
   if (toRel.startsWith('..')) return undefined;
@@ -47,7 +53,7 @@ function problem(fromRel, toRel) {
   if (fromRel === 'src/index.ts') return toRel === `src/${to}/index.ts` ? undefined : `src/index.ts re-exports folders through their index.ts, not ${toRel}`;
   if (from === undefined || from === to) return undefined;
   if (!layerOf.has(to)) return `src/${to} is not in the layering table (eslint/layers.js)`;
-  if (toRel !== `src/${to}/index.ts`) return `import src/${to} through its index.ts, not ${toRel}`;
+  if (!isEntry(to, toRel)) return `import src/${to} through its index.ts (or a sub-folder's index.ts), not ${toRel}`;
   const lf = layerOf.get(from);
   const lt = layerOf.get(to);
   if (lt > lf) return `src/${from} (layer ${lf}) must not import src/${to} (layer ${lt}): dependencies point down (docs/architecture.md)`;

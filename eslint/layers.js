@@ -28,5 +28,14 @@ export const sameLayer = {
   workflows: [],
 };
 
+/**
+ * A folder's public entries are its index.ts and its sub-folders' index.ts files. A few modules are entries of
+ * their own so that callers can load them lazily (`await import(…)`) without paying for the whole folder at start-up
+ * (the report renderers pull in ECharts and resvg): they are listed here.
+ */
+export const lazyEntries = {
+  report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
+};
+
 /** What web/ may import from src/: chart specifications and HTTP contracts, nothing else. */
 export const webMayImport = ['src/report/charts/index.ts', 'src/contracts/index.ts'];

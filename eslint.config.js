@@ -1,29 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-// Layering from ARCHITECTURE.md: a folder may import only from folders in the layers above it.
-const layers = [
-  ['core', 'contracts', 'stats', 'kernels'],
-  ['data', 'metrics'],
-  ['drift', 'models'],
-  ['report'],
-  ['store', 'queue'],
-  ['workflows', 'registry', 'pipeline', 'monitor', 'alerts'],
-  ['runtime'],
-  ['server', 'worker', 'cli'],
-];
-const layerOf = new Map(layers.flatMap((names, i) => names.map((n) => [n, i])));
-const layerRules = [...layerOf.entries()].map(([folder, level]) => {
-  const forbidden = [...layerOf.entries()].filter(([, l]) => l > level || (l === level && level === layers.length - 1)).map(([f]) => f).filter((f) => f !== folder);
-  return {
-    files: [`src/${folder}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: forbidden.map((f) => ({ group: [`**/${f}/*`, `**/${f}`, `../${f}/*`, `../../${f}/*`], message: `src/${folder} (layer ${level}) must not import from src/${f} (ARCHITECTURE.md layering).` })),
-      }],
-    },
-  };
-});
+import driftwatch from './eslint/layering-plugin.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'bench/.cache/**'] },
@@ -38,7 +15,18 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
-  ...layerRules,
+  // The architecture (eslint/layers.js, docs/architecture.md): checked on every import in src/ and web/.
+  {
+    files: ['src/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    plugins: { driftwatch },
+    rules: { 'driftwatch/layering': 'error' },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts'],
+    ignores: ['test/setup/**', 'test/lint/**'],
+    plugins: { driftwatch },
+    rules: { 'driftwatch/no-reads-beside-clone': 'error' },
+  },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,0 +1,41 @@
+/**
+ * The layering of src/ (docs/architecture.md explains it): a folder may import folders of lower layers, and,
+ * within its own layer, only the folders listed for it in `sameLayer`. Every folder under src/ must be listed.
+ * The entry layer's folders never import each other; nothing imports the entry layer, web/ or test/.
+ */
+export const layers = [
+  ['core', 'contracts', 'kernels', 'stats'],
+  ['data', 'metrics'],
+  ['drift', 'models'],
+  ['report'],
+  ['store', 'queue'],
+  ['workflows', 'registry', 'pipeline', 'monitor', 'alerts'],
+  ['runtime'],
+  ['server', 'worker', 'cli'],
+];
+
+/** Same-layer imports that are allowed (importer -> imported). Anything not here is refused. */
+export const sameLayer = {
+  contracts: ['core'],
+  kernels: ['core'],
+  stats: ['core', 'kernels'],
+  metrics: ['data'],
+  queue: ['store'],
+  registry: ['workflows'],
+  pipeline: ['workflows', 'registry', 'alerts'],
+  monitor: ['workflows', 'registry', 'alerts', 'pipeline'],
+  alerts: [],
+  workflows: [],
+};
+
+/**
+ * A folder's public entries are its index.ts and its sub-folders' index.ts files. A few modules are entries of
+ * their own so that callers can load them lazily (`await import(…)`) without paying for the whole folder at start-up
+ * (the report renderers pull in ECharts and resvg): they are listed here.
+ */
+export const lazyEntries = {
+  report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
+};
+
+/** What web/ may import from src/: chart specifications and HTTP contracts, nothing else. */
+export const webMayImport = ['src/report/charts/index.ts', 'src/contracts/index.ts'];

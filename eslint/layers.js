@@ -29,12 +29,14 @@ export const sameLayer = {
 };
 
 /**
- * A folder's public entries are its index.ts and its sub-folders' index.ts files. A few modules are entries of
- * their own so that callers can load them lazily (`await import(…)`) without paying for the whole folder at start-up
- * (the report renderers pull in ECharts and resvg): they are listed here.
+ * A folder's public entries are its index.ts and its sub-folders' index.ts files. A few light modules are entries
+ * of their own so that a caller on the start-up path (the CLI registering its commands, `--help`) or loading lazily
+ * (`await import(…)`) does not pay for the whole folder: the report renderers pull in ECharts and resvg, and
+ * models/index loads every learner. They are listed here.
  */
 export const lazyEntries = {
   report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
+  models: ['native/params.ts'],
 };
 
 /** What web/ may import from src/: chart specifications and HTTP contracts, nothing else. */

@@ -1,6 +1,6 @@
 /** How failures reach a person: one line on stderr and a documented exit code, never a stack trace. */
 import { CommanderError } from 'commander';
-import { DriftwatchError, EXIT, isDriftwatchError } from '../core/errors.js';
+import { DriftwatchError, EXIT, isDriftwatchError } from '../core/index.js';
 import type { CliIo } from './io.js';
 
 /** A command-line parse error (unknown option, missing value …), with the command to suggest `--help` for. */

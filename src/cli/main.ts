@@ -1,7 +1,7 @@
 /** CLI entry: parses argv and dispatches to one file per command. Returns the process exit code. */
 import { Command, CommanderError } from 'commander';
-import { EXIT } from '../core/errors.js';
-import { DRIFTWATCH_VERSION } from '../core/version.js';
+import { EXIT } from '../core/index.js';
+import { DRIFTWATCH_VERSION } from '../core/index.js';
 import type { CommandContext } from './command-context.js';
 import { createAnalyzeCommand } from './commands/analyze.js';
 import { createDemoCommand } from './commands/demo.js';

@@ -1,5 +1,5 @@
 /** Checks option values once, at the edge, naming the flag, the allowed values and what was given. */
-import { closestMatch } from '../core/config/did-you-mean.js';
+import { closestMatch } from '../core/index.js';
 import { badOption } from './errors.js';
 
 /** `a,b , c` -> ['a', 'b', 'c']; repeated flags are concatenated by the caller. */

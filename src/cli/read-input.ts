@@ -1,5 +1,5 @@
 /** Reads one input file for a command: a progress bar on a terminal, errors naming the file as the user wrote it. */
-import type { Table } from '../data/index.js';
+import type { Table } from '../data/table/index.js';
 import { readData, type DataFile } from '../workflows/io/index.js';
 import type { CliIo } from './io.js';
 import { createByteProgress } from './progress.js';

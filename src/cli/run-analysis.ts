@@ -1,5 +1,5 @@
 /** `analyze` and `demo` on the terminal: the analysis workflow with a progress bar, then the summary, files and alert. */
-import { EXIT } from '../core/errors.js';
+import { EXIT } from '../core/index.js';
 import type { DriftReport } from '../drift/index.js';
 import { analyzeFiles, type ReportFileFormat } from '../workflows/analyze/index.js';
 import { dataFile } from '../workflows/io/index.js';

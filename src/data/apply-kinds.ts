@@ -2,11 +2,11 @@
  * Sets each column's kind: the user's override from ReadOptions.columnKinds when given (converting storage
  * where the kind needs it), else the inferred kind. Datetime columns are stored as epoch milliseconds.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { decodeDictionary, toCategorical, toNumeric } from './convert-column.js';
 import { parseIsoDateTime } from './datetime-parse.js';
 import { inferKind } from './infer-kind.js';
-import { type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
+import { type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table/index.js';
 
 /** Columns with kinds set; overrides naming a column that does not exist are COLUMN_NOT_FOUND. */
 export function applyKinds(columns: readonly Column[], overrides: Readonly<Record<string, ColumnKind>>, file?: string): Column[] {

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { fileError, openInputFile, readFully, type OpenedFile } from './file-source.js';
 
 export interface ByteSource {

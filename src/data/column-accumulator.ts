@@ -10,8 +10,8 @@
  *
  * Buffers are sized by the caller (`grow`) for all columns at once, and trimmed once in `finish`.
  */
-import { DriftwatchError } from '../core/errors.js';
-import { MISSING_CODE, type Column } from './table.js';
+import { DriftwatchError } from '../core/index.js';
+import { MISSING_CODE, type Column } from './table/index.js';
 
 /** Storage a reader may force on a column (from ReadOptions.columnKinds). */
 export type ForcedStorage = 'auto' | 'numeric' | 'categorical';

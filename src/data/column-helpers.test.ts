@@ -9,7 +9,7 @@ import { compareSchemas } from './compare-schemas.js';
 import { numericValues, toCategorical, toNumeric } from './convert-column.js';
 import { readTable } from './read-table.js';
 import { selectRows } from './select-rows.js';
-import { categoricalColumn, createTable, numericColumn } from './table.js';
+import { categoricalColumn, createTable, numericColumn } from './table/index.js';
 import { tableToCsvString, writeCsv } from './write-csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-helpers-'));

@@ -1,6 +1,6 @@
 /** The error for a column named by a flag or setting that a table does not have, with a did-you-mean. */
-import { closestMatch } from '../core/config/did-you-mean.js';
-import { DriftwatchError } from '../core/errors.js';
+import { closestMatch } from '../core/index.js';
+import { DriftwatchError } from '../core/index.js';
 
 const LIST_AT_MOST = 15;
 

@@ -1,5 +1,5 @@
 /** Schema differences between a reference and a current table (the report's `schema` section). */
-import type { ColumnKind, Table } from './table.js';
+import type { ColumnKind, Table } from './table/index.js';
 
 /** Same shape as SchemaChanges in src/drift/types.ts (defined here too: data may not import drift). */
 export interface SchemaComparison {

@@ -1,8 +1,8 @@
 /** Conversions between numeric and categorical storage, and the finite values the statistics need. */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { BOOLEAN_PAIRS } from './infer-kind.js';
 import { parseNumberText } from './parse-number.js';
-import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
+import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table/index.js';
 import { float64, int32 } from './column-accumulator.js';
 
 /**

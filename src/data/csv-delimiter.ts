@@ -3,7 +3,7 @@
  * lines) into the same number of fields, preferring more fields; when none is consistent, the one most
  * frequent in the header line; `,` when none occurs (a single-column file).
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 const CANDIDATES = [44, 59, 9, 124]; // , ; tab |
 const MAX_LINES = 20;

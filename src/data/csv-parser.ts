@@ -8,7 +8,7 @@
  * the middle of an unquoted field is an ordinary character. Strict where data would be silently wrong:
  * ragged rows, text after a closing quote and an unterminated quote are errors naming the line.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import type { MissingMatcher } from './missing-values.js';
@@ -16,7 +16,7 @@ import { nearestQuotient, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
 import { ShortValueCache } from './short-value-cache.js';
-import type { Column } from './table.js';
+import type { Column } from './table/index.js';
 
 const LF = 10;
 const CR = 13;

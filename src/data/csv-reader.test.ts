@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cells, failure } from '../../test/helpers/table-cells.js';
 import { readTable, type ReadOptions } from './read-table.js';
-import type { Table } from './table.js';
+import type { Table } from './table/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-csv-'));
 let fileNo = 0;

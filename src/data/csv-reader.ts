@@ -4,13 +4,13 @@
  * with the next chunk; a record longer than the buffer doubles it. Each chunk is checked as UTF-8 up to
  * its last line feed (a line feed never sits inside a multi-byte character), so the error can name a line.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { type ForcedStorage } from './column-accumulator.js';
 import { delimiterByte, detectDelimiter } from './csv-delimiter.js';
 import { CsvParser } from './csv-parser.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
-import type { Column } from './table.js';
+import type { Column } from './table/index.js';
 import { countLineFeeds, firstInvalidUtf8, isValidUtf8 } from './utf8-check.js';
 
 export interface CsvReadOptions {

@@ -6,12 +6,12 @@
  * that way. Values like `1,5` are rewritten to `1.5`; a column that is then all numbers becomes numeric
  * storage, one with a few other values stays text (the analysis counts those as non-numeric).
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { toNumeric } from './convert-column.js';
 import { int32 } from './column-accumulator.js';
 import { MOSTLY_NUMERIC_SHARE } from './numeric-text.js';
 import { parseNumberText } from './parse-number.js';
-import { MISSING_CODE, type CategoricalColumn, type Column } from './table.js';
+import { MISSING_CODE, type CategoricalColumn, type Column } from './table/index.js';
 
 /** How the decimal mark is chosen: detected per column, or given. */
 export type DecimalMark = 'auto' | '.' | ',';

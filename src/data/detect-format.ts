@@ -1,5 +1,5 @@
 /** Which reader a file needs: the option, else the extension, else a look at the first bytes. */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { openInputFile, readFully } from './file-source.js';
 
 export type FileFormat = 'csv' | 'jsonl' | 'parquet';

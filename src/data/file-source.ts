@@ -1,6 +1,6 @@
 /** Opening input files with every failure turned into a DriftwatchError that names the file. */
 import { open, type FileHandle } from 'node:fs/promises';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 export interface OpenedFile {
   readonly handle: FileHandle;

@@ -6,7 +6,7 @@
  */
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 export const LOCK_FILE_NAME = '.driftwatch.lock';
 

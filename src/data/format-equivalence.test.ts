@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table.js';
-import type { Table } from './table.js';
+import type { Table } from './table/index.js';
 import { csvField } from './write-csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-formats-'));

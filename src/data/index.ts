@@ -13,7 +13,7 @@
  * - A text column that is numbers but for a few values is still numeric to the analysis (numeric-text.ts).
  * - Blank lines are skipped; empty header names become `unnamed_<position>`; duplicate names are an error.
  */
-export * from './table.js';
+export * from './table/index.js';
 export * from './read-table.js';
 export { readTableInWorker, type WorkerReadOptions } from './read-table-in-worker.js';
 export { inferKind, isBooleanDictionary, looksLikeIdName, MIN_ROWS_FOR_UNIQUENESS } from './infer-kind.js';

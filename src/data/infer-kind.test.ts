@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyKinds } from './apply-kinds.js';
 import { parseIsoDateTime } from './datetime-parse.js';
 import { inferKind, looksLikeIdName } from './infer-kind.js';
-import { categoricalColumn, numericColumn } from './table.js';
+import { categoricalColumn, numericColumn } from './table/index.js';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 

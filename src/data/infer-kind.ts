@@ -17,7 +17,7 @@
  * - otherwise 'categorical'.
  */
 import { parseIsoDateTime } from './datetime-parse.js';
-import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table.js';
+import { MISSING_CODE, type CategoricalColumn, type Column, type ColumnKind, type NumericColumn } from './table/index.js';
 
 /** Fewest rows for 'id' and 'text' (below that, uniqueness says nothing). */
 export const MIN_ROWS_FOR_UNIQUENESS = 20;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { failure } from '../../test/helpers/table-cells.js';
 import { readTable } from './read-table.js';
-import type { Table } from './table.js';
+import type { Table } from './table/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-jsonl-fast-'));
 let fileNo = 0;

@@ -12,7 +12,7 @@ import type { ColumnAccumulator } from './column-accumulator.js';
 import { divPow10, MAX_DIV_EXP10, nearestQuotient, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
 import { parseNumberBytes } from './parse-number.js';
-import { MISSING_CODE } from './table.js';
+import { MISSING_CODE } from './table/index.js';
 
 export const FALLBACK = -1;
 export const BLANK = 0;

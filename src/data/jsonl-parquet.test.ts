@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cells, failure } from '../../test/helpers/table-cells.js';
 import { readTable, type ReadOptions } from './read-table.js';
-import type { CategoricalColumn } from './table.js';
+import type { CategoricalColumn } from './table/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-jsonl-'));
 let fileNo = 0;

@@ -11,7 +11,7 @@
  * columns before anything is stored, so a line the scanner hands back (nested values, escaped keys,
  * repeated keys, malformed JSON) is read by JSON.parse from a clean state with the same result or error.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import { BLANK, ESCAPED_STRING, FALLBACK, JsonLineScanner, MISSING_STRING, NULL, NUMBER, PLAIN_STRING, storeLine, TRUE, keyPattern, type LineTarget } from './jsonl-line-scanner.js';
@@ -19,7 +19,7 @@ import { DEFAULT_CHUNK_SIZE } from './csv-reader.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { MissingMatcher } from './missing-values.js';
 import { parseNumberText } from './parse-number.js';
-import type { Column } from './table.js';
+import type { Column } from './table/index.js';
 import { isValidUtf8 } from './utf8-check.js';
 
 export interface JsonLinesReadOptions {

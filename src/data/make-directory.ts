@@ -7,7 +7,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 /** Why a folder cannot be made, for people. */
 function reason(e: unknown): string {

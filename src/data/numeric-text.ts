@@ -6,7 +6,7 @@
  */
 import { parseNumberText } from './parse-number.js';
 import { float64 } from './column-accumulator.js';
-import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from './table.js';
+import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from './table/index.js';
 
 /** A text column counts as numeric when at least this share of its non-missing values are numbers. */
 export const MOSTLY_NUMERIC_SHARE = 0.9;

@@ -23,7 +23,7 @@ import { ByteInterner } from './byte-interner.js';
 import type { MissingMatcher } from './missing-values.js';
 import { float64, int32 } from './column-accumulator.js';
 import { decodeHybrid, ParquetDataError } from './parquet-hybrid.js';
-import { MISSING_CODE, type Column } from './table.js';
+import { MISSING_CODE, type Column } from './table/index.js';
 
 type Raw = number | bigint | boolean | Uint8Array | string | null | undefined;
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { cells, failure } from '../../test/helpers/table-cells.js';
 import { readTable } from './read-table.js';
 import { readTableInWorker } from './read-table-in-worker.js';
-import type { Column } from './table.js';
+import type { Column } from './table/index.js';
 
 const testing = resolve(fileURLToPath(import.meta.url), '../../../test/fixtures/data/parquet-testing');
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-parquet-'));

@@ -16,12 +16,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parquetMetadata, parquetSchema, type ColumnMetaData, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { snappyUncompress } from 'hyparquet/src/snappy.js';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { openInputFile, readFully } from './file-source.js';
 import { MissingMatcher } from './missing-values.js';
 import { columnDecoder, type ColumnDecoder } from './parquet-column-decoder.js';
 import { decodeHybrid, ParquetDataError } from './parquet-hybrid.js';
-import type { Column } from './table.js';
+import type { Column } from './table/index.js';
 
 export interface ParquetReadOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;

@@ -14,7 +14,7 @@ import { DEFAULT_MISSING_VALUES, MissingMatcher } from './missing-values.js';
 import { isMostlyNumeric, readAsNumbers } from './numeric-text.js';
 import { parseNumberText } from './parse-number.js';
 import { readTable, type ReadOptions } from './read-table.js';
-import { categoricalColumn, type CategoricalColumn } from './table.js';
+import { categoricalColumn, type CategoricalColumn } from './table/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-read-semantics-'));
 let fileNo = 0;

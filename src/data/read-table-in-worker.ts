@@ -6,10 +6,10 @@
  * reads on the calling thread instead.
  */
 import type { Worker } from 'node:worker_threads';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { siblingModuleUrl, startModuleWorker } from '../kernels/index.js';
 import { readTable, type ReadOptions } from './read-table.js';
-import type { Table } from './table.js';
+import type { Table } from './table/index.js';
 import { tableFromMessage, type WorkerMessage } from './table-transfer.js';
 
 const WORKER_URL = siblingModuleUrl(import.meta.url, 'read-table-worker');

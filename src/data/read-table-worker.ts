@@ -3,7 +3,7 @@
  * SharedArrayBuffer (no copy). Progress and errors travel as messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { useSharedColumnStorage } from './column-accumulator.js';
 import { readTable, type ReadOptions } from './read-table.js';
 import { tableToMessage, type WorkerMessage } from './table-transfer.js';

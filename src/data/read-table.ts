@@ -4,14 +4,14 @@
  */
 import type { ForcedStorage } from './column-accumulator.js';
 import { readCsvColumns } from './csv-reader.js';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { detectFormat, formatFromContent, formatFromExtension } from './detect-format.js';
 import { openStreamInput } from './stream-input.js';
 import { applyKinds } from './apply-kinds.js';
 import { applyDecimalMark, type DecimalMark } from './decimal-comma.js';
 import { readJsonLinesColumns } from './jsonl-reader.js';
 import { readParquetColumns } from './parquet-reader.js';
-import { createTable, type ColumnKind, type Table } from './table.js';
+import { createTable, type ColumnKind, type Table } from './table/index.js';
 
 export type { FileFormat } from './detect-format.js';
 import type { FileFormat } from './detect-format.js';

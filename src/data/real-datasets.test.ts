@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table.js';
-import { categoryAt, type CategoricalColumn } from './table.js';
+import { categoryAt, type CategoricalColumn } from './table/index.js';
 
 // The bundled copies of ../shared/data (examples/data), so these tests run wherever the repository is.
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');

@@ -1,6 +1,6 @@
 /** Row selection (samples, windows, splits) as a new Table. */
-import { DriftwatchError } from '../core/errors.js';
-import { createTable, MISSING_CODE, type Column, type Table } from './table.js';
+import { DriftwatchError } from '../core/index.js';
+import { createTable, MISSING_CODE, type Column, type Table } from './table/index.js';
 
 /**
  * The rows at `indices` (in that order; repeats allowed) as a new table. Categorical dictionaries are

@@ -9,7 +9,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { isatty } from 'node:tty';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import type { ByteSource } from './byte-source.js';
 import { fileError } from './file-source.js';
 

@@ -2,8 +2,8 @@
  * A Table as a worker message whose column buffers are transferred rather than copied; columns on
  * SharedArrayBuffer are shared, which needs no transfer.
  */
-import type { ErrorCode, ErrorLocation } from '../core/errors.js';
-import { createTable, type Column, type ColumnKind, type Table } from './table.js';
+import type { ErrorCode, ErrorLocation } from '../core/index.js';
+import { createTable, type Column, type ColumnKind, type Table } from './table/index.js';
 
 interface ColumnMessage {
   readonly storage: 'numeric' | 'categorical';

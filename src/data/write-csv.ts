@@ -4,7 +4,7 @@
  * so reading the file back gives the same doubles; datetimes are ISO-8601 UTC; missing values are empty.
  */
 import { writeFileAtomic } from './write-file-atomic.js';
-import type { Column, Table } from './table.js';
+import type { Column, Table } from './table/index.js';
 
 const ROWS_PER_WRITE = 4096;
 

@@ -1,5 +1,5 @@
 /** One column compared: prepared once, judged by the selected method(s), summarised for the report. */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { getMethod } from './methods/registry.js';
 import type { MethodResult } from './methods/types.js';
 import type { NormalizedOptions } from './normalize-options.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../core/clock.js';
 import { DriftwatchError } from '../core/errors.js';
-import { categoricalColumn, createTable, numericColumn, type Table } from '../data/table.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../data/table/index.js';
 import { analyzeDrift } from './analyze.js';
 import type { AnalyzeOptions } from './options.js';
 

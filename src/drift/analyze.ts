@@ -1,8 +1,8 @@
-import { isoNow } from '../core/clock.js';
-import { DriftwatchError } from '../core/errors.js';
-import { DRIFTWATCH_VERSION } from '../core/version.js';
-import type { Table } from '../data/table.js';
-import { benjaminiHochberg, bonferroni } from '../stats/corrections.js';
+import { isoNow } from '../core/index.js';
+import { DriftwatchError } from '../core/index.js';
+import { DRIFTWATCH_VERSION } from '../core/index.js';
+import type { Table } from '../data/table/index.js';
+import { benjaminiHochberg, bonferroni } from '../stats/index.js';
 import { analyzeColumn, finalizeColumn, type ColumnAnalysis, type ColumnOutcome } from './analyze-column.js';
 import { datasetDrift } from './dataset-drift.js';
 import { normalizeOptions, type NormalizedOptions } from './normalize-options.js';

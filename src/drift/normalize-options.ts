@@ -1,14 +1,14 @@
 /** AnalyzeOptions checked and filled in once, at the edge: a bad value fails here naming the option. */
-import { systemClock, type Clock } from '../core/clock.js';
-import { DriftwatchError } from '../core/errors.js';
-import type { ColumnKind, Table } from '../data/table.js';
+import { systemClock, type Clock } from '../core/index.js';
+import { DriftwatchError } from '../core/index.js';
+import type { ColumnKind, Table } from '../data/table/index.js';
 import { DEFAULT_PSI_BINS } from './methods/shared-bins.js';
 import { getMethod } from './methods/registry.js';
 import type { AnalyzeOptions, MethodChoice } from './options.js';
 import { CORRECTION_NAMES } from './names/index.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import type { CorrectionName, PresetName } from './types.js';
-import { closestMatch } from '../core/config/did-you-mean.js';
+import { closestMatch } from '../core/index.js';
 
 export interface NormalizedOptions {
   readonly preset: Preset;

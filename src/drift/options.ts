@@ -1,5 +1,5 @@
-import type { Clock } from '../core/clock.js';
-import type { ColumnKind } from '../data/table.js';
+import type { Clock } from '../core/index.js';
+import type { ColumnKind } from '../data/table/index.js';
 import type { CorrectionName, MethodName, PresetName } from './types.js';
 
 /** A method with an optional threshold (the method's default when absent). */

@@ -3,7 +3,7 @@
  * with reasons, schema changes between the two tables, and the reconciliation of a column whose kind
  * differs between them.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import {
   compareSchemas,
   inferKind,

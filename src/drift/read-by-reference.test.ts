@@ -12,7 +12,7 @@ import { manualClock } from '../core/clock.js';
 import { DriftwatchError } from '../core/errors.js';
 import { createRng, type Rng } from '../core/rng.js';
 import { readTable } from '../data/read-table.js';
-import { createTable, numericColumn, type Table } from '../data/table.js';
+import { createTable, numericColumn, type Table } from '../data/table/index.js';
 import { analyzeDrift } from './analyze.js';
 
 const clock = { clock: manualClock('2026-01-02T03:04:05Z') };

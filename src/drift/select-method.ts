@@ -5,7 +5,7 @@
  * (the user named that column or kind); the global stattest applies to the columns it can judge and the
  * preset judges the rest (`--stattest ks` on a table with categorical columns), with the reason saying so.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { getMethod } from './methods/registry.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import type { MethodChoice } from './options.js';

@@ -4,7 +4,7 @@
  * IS the JSON document (schema documented in docs/report-schema.md); renderers must not rename them.
  * Changing a key or its meaning means bumping REPORT_SCHEMA_VERSION.
  */
-import type { ColumnKind } from '../data/table.js';
+import type { ColumnKind } from '../data/table/index.js';
 import type { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 
 export const REPORT_SCHEMA_VERSION = '1.1';

@@ -5,7 +5,7 @@
  * synchronous. The claim word holds (batch number << 12 | next item): a helper that wakes late for a batch
  * that has ended claims nothing.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 /** Control words, in an Int32Array on a SharedArrayBuffer of at least CTL_WORDS words. */
 const WAKE = 0;

@@ -65,7 +65,7 @@ export function positiveMask(yTrue: Int32Array, positiveClass: number): Uint8Arr
 }
 
 /** Column `k` of a row-major n x K matrix. */
-export function column(matrix: Float64Array, n: number, nCols: number, k: number): Float64Array {
+export function matrixColumn(matrix: Float64Array, n: number, nCols: number, k: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = matrix[i * nCols + k]!;
   return out;

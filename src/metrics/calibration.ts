@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { argmaxRows } from './argmax.js';
 import { checkLabels, checkProbabilities, checkSameLength } from './validate.js';
 

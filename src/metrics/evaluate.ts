@@ -1,8 +1,8 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { accuracy, balancedAccuracy } from './accuracy.js';
 import { argmaxRows } from './argmax.js';
 import { averagePrecision, averagePrecisionOvr } from './average-precision.js';
-import { column } from './binary-curve.js';
+import { matrixColumn } from './binary-curve.js';
 import { brierScore } from './brier.js';
 import { expectedCalibrationError } from './calibration.js';
 import { classificationReport, type ReportRow } from './classification-report.js';
@@ -107,7 +107,7 @@ export function evaluateClassifier(yTrue: Int32Array, probabilities: Float64Arra
     const pos = resolvePositive(classes, options.positiveClass);
     let pPos: Float64Array;
     if (probabilities.length === n) pPos = probabilities;
-    else if (probabilities.length === 2 * n) pPos = column(probabilities, n, 2, pos);
+    else if (probabilities.length === 2 * n) pPos = matrixColumn(probabilities, n, 2, pos);
     else {
       throw new DriftwatchError('INVALID_ARGUMENT', `evaluateClassifier: expected ${n} positive-class probabilities or ${2 * n} (n x 2, row-major), got ${probabilities.length}.`);
     }

@@ -36,3 +36,4 @@ export {
 } from './precision-recall-f1.js';
 export { meanAbsoluteError, meanAbsolutePercentageError, r2Score, rootMeanSquaredError } from './regression.js';
 export { rocAuc, rocAucOvr, rocCurve, trapezoid, type RocCurve } from './roc-auc.js';
+export { matrixColumn } from './binary-curve.js';

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { checkLabels, checkProbabilities } from './validate.js';
 
 /**

@@ -1,5 +1,5 @@
-import { DriftwatchError } from '../core/errors.js';
-import { column } from './binary-curve.js';
+import { DriftwatchError } from '../core/index.js';
+import { matrixColumn } from './binary-curve.js';
 import { checkLabels } from './validate.js';
 
 /**
@@ -29,7 +29,7 @@ export function averageOneVsRest(
       isK[i] = yTrue[i] === k ? 1 : 0;
       support += isK[i]!;
     }
-    const s = score(isK, column(probabilities, n, nClasses, k));
+    const s = score(isK, matrixColumn(probabilities, n, nClasses, k));
     if (Number.isNaN(s)) continue;
     const w = average === 'weighted' ? support : 1;
     total += s * w;

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { checkLabels, checkSameLength } from './validate.js';
 
 /** Precision, recall and F1 of one class, or one average of them. */

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 /** Throws INVALID_ARGUMENT unless `a` and `b` have the same length and are non-empty. */
 export function checkSameLength(what: string, a: ArrayLike<number>, b: ArrayLike<number>): void {

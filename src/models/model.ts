@@ -4,7 +4,7 @@
  * A model predicts on a `Table` of raw columns as the user has them: the preprocessing it was trained
  * with (column order, categorical encoding, missing values) travels with it.
  */
-import type { Table } from '../data/table.js';
+import type { Table } from '../data/table/index.js';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 

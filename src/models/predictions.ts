@@ -1,4 +1,4 @@
-import { argmaxRows } from '../metrics/argmax.js';
+import { argmaxRows } from '../metrics/index.js';
 import type { PredictionResult } from './model.js';
 
 /**

@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { formatFromContent, formatFromExtension, readTable, tableToCsvString, type ReadOptions, type Table } from '../data/index.js';
 import { tableFingerprint } from '../models/index.js';
 import type { ArtifactStore, DatasetColumn, NewDatasetVersion } from '../store/index.js';

@@ -1,5 +1,5 @@
 /** Names and references: `churn`, `churn@production`, `churn:3`. */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 export const PRODUCTION = 'production';
 export const CHALLENGER = 'challenger';

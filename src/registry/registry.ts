@@ -4,11 +4,11 @@
  * when and why, promotion and one-step rollback. Every change is one transaction and one or more audit
  * events; times come from the store's Clock.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { loadModel, type Model, type ModelSignature } from '../models/index.js';
 import type { AliasMove, AliasRecord, DatasetVersion, Repositories, Store, StoredModelVersion } from '../store/index.js';
 import { prepareDataset, readDatasetArtifact, type DatasetSource } from './datasets.js';
-import type { Table } from '../data/index.js';
+import type { Table } from '../data/table/index.js';
 import { assertAliasName, assertModelName, PRODUCTION, type ModelRef } from './refs.js';
 import { assertTransition, type VersionState } from './states.js';
 

@@ -3,7 +3,7 @@
  * archived when another version replaces it; archived -> production when a rollback (or a promotion) brings
  * it back. Rejected is final. Anything else is a CONFLICT naming the version, its state and the way on.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 export type VersionState = 'candidate' | 'approved' | 'rejected' | 'production' | 'archived';
 

@@ -4,8 +4,8 @@
  * quote, CR or LF, quotes doubled. Numbers keep full precision; non-finite ones are written "Infinity",
  * "-Infinity", "NaN" as in the JSON report (pandas and most tools read them as floats); null is an empty field.
  */
-import { csvField as quoteCsvField } from '../data/write-csv.js';
-import type { ColumnDrift, DriftReport } from '../drift/types.js';
+import { csvField as quoteCsvField } from '../data/index.js';
+import type { ColumnDrift, DriftReport } from '../drift/index.js';
 import { roleColumns } from './report-columns.js';
 
 export const CSV_COLUMNS = [

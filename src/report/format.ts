@@ -1,5 +1,5 @@
 /** Number and label formatting shared by the terminal, HTML and PNG renderers (the JSON and CSV keep full precision). */
-import type { ColumnDrift, DatasetDrift, DatasetSource } from '../drift/types.js';
+import type { ColumnDrift, DatasetDrift, DatasetSource } from '../drift/index.js';
 
 function trimMantissa(s: string): string {
   // "3.20e-12" -> "3.2e-12", "1.000" -> "1"

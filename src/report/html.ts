@@ -4,7 +4,7 @@
  * forbids every network fetch, so the file opens offline and leaks nothing. Every string from the data
  * (column names, paths, messages) is HTML-escaped.
  */
-import type { ColumnDrift, DriftReport } from '../drift/types.js';
+import type { ColumnDrift, DriftReport } from '../drift/index.js';
 import { distributionsHtml } from './html/distributions.js';
 import { h, raw } from './html/escape.js';
 import { headerHtml, kpisHtml } from './html/header.js';

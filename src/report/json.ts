@@ -9,7 +9,7 @@
 import type {
   ColumnDrift, ColumnQuality, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
   HistogramData, NonNumericReport, QualityIssue, SampleSummary, SchemaChanges,
-} from '../drift/types.js';
+} from '../drift/index.js';
 import { predictionColumns } from './report-columns.js';
 
 /** A JSON value as written to the report. */

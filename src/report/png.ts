@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import type { DriftReport } from '../drift/types.js';
+import type { DriftReport } from '../drift/index.js';
 import { PALETTE } from './charts/index.js';
 import { summarySvg } from './png/summary-svg.js';
 

@@ -1,4 +1,4 @@
-import type { ColumnDrift, DriftReport } from '../drift/types.js';
+import type { ColumnDrift, DriftReport } from '../drift/index.js';
 
 /**
  * Every prediction column's drift. Reports from before `prediction_columns` existed carry only

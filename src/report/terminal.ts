@@ -4,7 +4,7 @@
  * Colour only when asked (the CLI passes isTTY), so piped output and golden files stay plain text.
  */
 import pc from 'picocolors';
-import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/types.js';
+import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/index.js';
 import { columnsByScore } from './charts/index.js';
 import { driftedShareSummary, formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
 import { predictionColumns } from './report-columns.js';

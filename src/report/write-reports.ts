@@ -1,8 +1,8 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DriftwatchError, isDriftwatchError } from '../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../core/index.js';
 import { lockFolder, makeDirectory, writeFileAtomic } from '../data/index.js';
-import type { DriftReport } from '../drift/types.js';
+import type { DriftReport } from '../drift/index.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat } from './types.js';

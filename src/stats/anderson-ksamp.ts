@@ -9,7 +9,7 @@
  * N - 3) and at least two distinct values.
  */
 import type { TestResult } from './types.js';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { numpySum } from './internal/numpy-sum.js';
 import { polyfit, polyval } from './internal/polyfit.js';
 import { requireLength, requireNoNaN } from './internal/validate.js';

@@ -3,7 +3,7 @@
  * `np.quantile` (default 'linear' method), `np.histogram_bin_edges(..., bins='sturges')`, `np.linspace`
  * and `np.histogram` counting.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { requireLength, requireSorted } from './internal/validate.js';
 import { requireCounts } from './internal/validate-counts.js';
 

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { requireCounts, requireSameNonEmptyLength } from './internal/validate-counts.js';
 import { chi2Sf } from './special/chi2.js';
 import type { TestResult } from './types.js';

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 function requireProbabilities(pValues: readonly number[], what: string): void {
   pValues.forEach((p, i) => {

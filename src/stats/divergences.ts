@@ -2,7 +2,7 @@
  * Divergences between two discrete distributions given as share (or count) vectors over the same bins.
  * Sums follow NumPy's order so results agree with SciPy to the last bits.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { numpySum } from './internal/numpy-sum.js';
 import { requireCounts, requireSameNonEmptyLength } from './internal/validate-counts.js';
 

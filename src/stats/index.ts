@@ -15,3 +15,4 @@ export * from './mann-whitney.js';
 export * from './t-test.js';
 export * from './binning.js';
 export * from './divergences.js';
+export { scanSortedPair, type SortedPairScan } from './sorted-pair-scan.js';

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { kolmogorovNSf } from './internal/kolmogn.js';
 import { probOutsideBand, probOutsideSquare } from './internal/ks-exact.js';
 import type { SortedPairScan } from './sorted-pair-scan.js';

@@ -7,7 +7,7 @@
  * first sample is stochastically greater.
  */
 import type { TestResult, SortedOption } from './types.js';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { normalSf } from './special/normal.js';
 import { forEachTieGroup } from './internal/tie-groups.js';
 import { requireLength, requireNoNaN, sortedView } from './internal/validate.js';

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { requireNonNegativeInteger } from './internal/validate-counts.js';
 import { normalSf } from './special/normal.js';
 import type { TestResult } from './types.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../core/index.js';
 import type { StoreDialect } from './dialect.js';
 import type { Database, DbTime } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { DriftwatchError, isDriftwatchError } from '../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../core/index.js';
 import type { StoreDialect } from './dialect.js';
 
 /**

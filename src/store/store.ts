@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { systemClock, type Clock } from '../core/clock.js';
-import { DriftwatchError } from '../core/errors.js';
+import { systemClock, type Clock } from '../core/index.js';
+import { DriftwatchError } from '../core/index.js';
 import { fileArtifactStore, type ArtifactStore } from './artifact-store.js';
 import { isPostgresUrl, openPostgres, openSqlite, type Backend } from './backends.js';
 import type { StoreContext } from './context.js';

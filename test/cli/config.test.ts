@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../src/core/config/index.js';
+import { closestMatch, editDistance } from '../../src/core/index.js';
 import { loadConfig, parseConfig } from '../../src/runtime/config/index.js';
 import { DriftwatchError } from '../../src/core/errors.js';
 import { tempDir } from './helpers/run-cli.js';

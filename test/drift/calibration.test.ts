@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import { createRng, type Rng } from '../../src/core/rng.js';
 import { analyzeDrift } from '../../src/drift/analyze.js';
-import { createTable, numericColumn, type CategoricalColumn, type Table } from '../../src/data/table.js';
+import { createTable, numericColumn, type CategoricalColumn, type Table } from '../../src/data/table/index.js';
 
 const CATEGORIES = ['a', 'b', 'c', 'd'];
 const PROBS = [0.4, 0.3, 0.2, 0.1];

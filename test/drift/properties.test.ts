@@ -6,7 +6,7 @@ import { analyzeDrift } from '../../src/drift/analyze.js';
 import { getMethod } from '../../src/drift/methods/registry.js';
 import { numericPair } from '../../src/drift/prepare/column-pair.js';
 import { prepareCategorical } from '../../src/drift/prepare/extract.js';
-import { categoricalColumn, createTable, numericColumn, type Table } from '../../src/data/table.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../../src/data/table/index.js';
 import type { PresetName } from '../../src/drift/types.js';
 
 const LABELS = ['red', 'green', 'blue', 'black', 'white'];

@@ -6,7 +6,7 @@ import { analyzeDrift } from '../../src/drift/analyze.js';
 import { DRIFT_METHODS } from '../../src/drift/methods/registry.js';
 import { numericPair } from '../../src/drift/prepare/column-pair.js';
 import { prepareCategorical } from '../../src/drift/prepare/extract.js';
-import { categoricalColumn, createTable, numericColumn } from '../../src/data/table.js';
+import { categoricalColumn, createTable, numericColumn } from '../../src/data/table/index.js';
 import type { PresetName } from '../../src/drift/types.js';
 
 const small = fc.array(fc.integer({ min: -3, max: 3 }).map((v) => v / 2), { minLength: 1, maxLength: 12 });

@@ -1,6 +1,6 @@
 /** Test helpers for tables: cell values as plain JS, and the DriftwatchError a promise rejects with. */
 import { DriftwatchError } from '../../src/core/errors.js';
-import { categoryAt, type Column } from '../../src/data/table.js';
+import { categoryAt, type Column } from '../../src/data/table/index.js';
 
 /** Cell values as JS values: numbers, strings, null for missing. */
 export function cells(c: Column | undefined): (number | string | null)[] {

@@ -3,7 +3,7 @@
  * once. Everything downstream works on `RunSettings` and never looks at raw flags again.
  */
 import { resolve } from 'node:path';
-import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../../core/index.js';
 import type { ColumnKind, DecimalMark } from '../../data/index.js';
 // Each module's own names, from light modules: parsing flags must not load the engine or the renderers.
 import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
-import { createRng } from '../../core/rng.js';
+import { createRng } from '../../core/index.js';
 import type { RunSettings } from '../analyze/index.js';
 import { collect, type CommandContext } from '../command-context.js';
 import type { DriftReport } from '../../drift/index.js';

@@ -1,6 +1,6 @@
 /** `driftwatch simulate-drift`: write a copy of a data file with known drift injected. */
 import { Command } from 'commander';
-import { createRng } from '../../core/rng.js';
+import { createRng } from '../../core/index.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
@@ -54,7 +54,7 @@ export function createSimulateDriftCommand(ctx: CommandContext): Command {
       if (transforms.length === 0) throw badOption('simulate-drift', 'nothing to do: give at least one of --shift, --scale, --noise, --resample, --missing');
 
       const [{ simulateDriftTraced }, { passThrough, writePassThroughCsv }, { fileIn, inputFileIn, prepareOutputFolder, readDataWithCellText, refuseOverwritingInput, writeOutputFile }] =
-        await Promise.all([import('../../data/simulate/simulate-drift.js'), import('../../data/index.js'), import('../../workflows/io/index.js')]);
+        await Promise.all([import('../../data/simulate/index.js'), import('../../data/index.js'), import('../../workflows/io/index.js')]);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: false, color: false });
       const input = inputFileIn(flags.input, io.cwd);
       const target = { file: fileIn(flags.out, io.cwd), option: '--out' };

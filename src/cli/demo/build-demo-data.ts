@@ -1,5 +1,5 @@
 /** Splits an example dataset into a reference half and a drifted current half. */
-import type { Rng } from '../../core/rng.js';
+import type { Rng } from '../../core/index.js';
 import { selectRows, type Table } from '../../data/index.js';
 import { simulateDrift } from '../../data/simulate/index.js';
 import type { DemoScenario } from './scenarios.js';

@@ -1,5 +1,5 @@
 /** Parses `COL=+2`, `COL=1.5`, `COL=VALUE:weight` flag values into transforms. */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import type { DriftTransform, TransformKind } from '../../data/simulate/index.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

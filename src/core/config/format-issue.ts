@@ -1,6 +1,6 @@
 /** Turns a zod issue into one sentence that names the key path, the allowed values and what was found. */
 import { z } from 'zod';
-import { closestMatch } from './did-you-mean.js';
+import { closestMatch } from '../did-you-mean.js';
 
 type Key = PropertyKey;
 

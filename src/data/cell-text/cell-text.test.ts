@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columnOf, csvStyle, readCells, trickyCell, writeCells } from '../../../test/helpers/csv-cells.js';
-import { numericColumn } from '../table.js';
+import { numericColumn } from '../table/index.js';
 import { passThrough, passThroughCsvString, readTableWithCellText, type OutputColumn } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-cell-text-'));

@@ -4,9 +4,9 @@
  * formats numbers and categories. Used by predict (input columns + predictions) and simulate-drift
  * (untouched columns + drifted ones).
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { readTable, type ReadOptions } from '../read-table.js';
-import { MISSING_CODE, type Column, type Table } from '../table.js';
+import { MISSING_CODE, type Column, type Table } from '../table/index.js';
 import { cell, csvField, lone, writeCsvText } from '../write-csv.js';
 import { CellTextCapture, type CellText, type CellTextColumn } from './cell-text-capture.js';
 

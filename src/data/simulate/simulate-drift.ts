@@ -2,11 +2,11 @@
  * Injects known drift into a table: the ground truth for trying out drift methods and for the demo.
  * Pure: a new Table comes back, the input is untouched, and the seeded Rng makes a run reproducible.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import type { Rng } from '../../core/rng.js';
+import { DriftwatchError } from '../../core/index.js';
+import type { Rng } from '../../core/index.js';
 import { columnNotFound } from '../column-not-found.js';
 import { compactDictionary, selectRows } from '../select-rows.js';
-import { createTable, MISSING_CODE, type Column, type NumericColumn, type Table } from '../table.js';
+import { createTable, MISSING_CODE, type Column, type NumericColumn, type Table } from '../table/index.js';
 import { TRANSFORM_ORDER, type DriftTransform } from './transforms.js';
 
 export interface SimulateOptions {

@@ -1,5 +1,5 @@
 /** Distances between the reference and current shares over common bins (see shared-bins.ts). */
-import { hellinger as hellingerDistance, jensenShannon, klDivergence, psi as psiIndex, totalVariation } from '../../stats/divergences.js';
+import { hellinger as hellingerDistance, jensenShannon, klDivergence, psi as psiIndex, totalVariation } from '../../stats/index.js';
 import { binnedShares, DEFAULT_PSI_BINS } from './shared-bins.js';
 import type { DriftMethod } from './types.js';
 

@@ -2,10 +2,10 @@
  * Tests on category counts. They also apply to numeric columns, whose distinct values then act as
  * categories (the presets send numeric columns with few values here).
  */
-import { chi2GoodnessOfFit } from '../../stats/chi2-gof.js';
-import { chi2Homogeneity } from '../../stats/chi2-homogeneity.js';
-import { fisherExact } from '../../stats/fisher-exact.js';
-import { zTestProportions } from '../../stats/z-test.js';
+import { chi2GoodnessOfFit } from '../../stats/index.js';
+import { chi2Homogeneity } from '../../stats/index.js';
+import { fisherExact } from '../../stats/index.js';
+import { zTestProportions } from '../../stats/index.js';
 import type { DriftMethod } from './types.js';
 
 const common = { kinds: ['numeric', 'categorical'], scoreKind: 'p_value', defaultThreshold: 0.05, largerIsMoreDrift: false } as const;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../../core/errors.js';
-import { categoricalColumn } from '../../data/table.js';
+import { categoricalColumn } from '../../data/table/index.js';
 import { numericPair, type ColumnPair } from '../prepare/column-pair.js';
 import { prepareCategorical } from '../prepare/extract.js';
 import { DRIFT_METHODS, getMethod, METHOD_NAMES } from './registry.js';

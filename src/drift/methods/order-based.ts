@@ -1,11 +1,11 @@
 /** Methods on the sorted numeric samples: tests on order and distances between empirical distributions. */
-import { andersonKSample } from '../../stats/anderson-ksamp.js';
-import { cramerVonMises } from '../../stats/cramer-von-mises.js';
-import { energyDistance } from '../../stats/energy-distance.js';
-import { ksTestFromScan } from '../../stats/ks-test.js';
-import { mannWhitneyU } from '../../stats/mann-whitney.js';
-import { welchTTest } from '../../stats/t-test.js';
-import { DriftwatchError } from '../../core/errors.js';
+import { andersonKSample } from '../../stats/index.js';
+import { cramerVonMises } from '../../stats/index.js';
+import { energyDistance } from '../../stats/index.js';
+import { ksTestFromScan } from '../../stats/index.js';
+import { mannWhitneyU } from '../../stats/index.js';
+import { welchTTest } from '../../stats/index.js';
+import { DriftwatchError } from '../../core/index.js';
 import type { ColumnPair, NumericPair } from '../prepare/column-pair.js';
 import type { DriftMethod } from './types.js';
 

@@ -2,7 +2,7 @@
  * The registry of drift methods: every name a user can pass to --stattest, with its metadata. The table in
  * docs/drift-methods.md is checked against this list by test/drift/methods-doc.test.ts.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import type { MethodName } from '../types.js';
 import { BINNED_METHODS } from './binned-distances.js';
 import { COUNT_METHODS } from './count-tests.js';

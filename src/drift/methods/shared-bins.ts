@@ -6,7 +6,7 @@
  * column with few values gets one bin per distinct value of reference ∪ current, so that no value is merged
  * with another. Categorical columns use their categories.
  */
-import { binCounts, quantileEdges, sturgesEdges } from '../../stats/binning.js';
+import { binCounts, quantileEdges, sturgesEdges } from '../../stats/index.js';
 import type { ColumnPair } from '../prepare/column-pair.js';
 
 /** Above this many distinct reference values a numeric column is binned rather than counted per value. */

@@ -7,7 +7,7 @@ import { DriftwatchError } from '../../core/errors.js';
 import { readTable } from '../../data/read-table.js';
 import { readTableInWorker } from '../../data/read-table-in-worker.js';
 import { selectRows } from '../../data/select-rows.js';
-import { categoricalColumn, createTable, numericColumn, type Table } from '../../data/table.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../../data/table/index.js';
 import { analyzeDrift } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';
 import { analyzeDriftParallel } from './analyze-parallel.js';

@@ -12,9 +12,9 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { siblingModuleUrl, startModuleWorker } from '../../kernels/index.js';
-import { columnLength, type Table } from '../../data/table.js';
+import { columnLength, type Table } from '../../data/table/index.js';
 import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
 import { assembleReport, planDrift, type DriftPlan } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';

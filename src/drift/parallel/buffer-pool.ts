@@ -4,7 +4,7 @@
  * with its answer, so a column costs one memcpy and no allocation. Cloning instead left two fresh arrays a
  * column in the worker, garbage its collector reclaims late: about 100 MB of peak RSS at a million rows.
  */
-import type { Column } from '../../data/table.js';
+import type { Column } from '../../data/table/index.js';
 import type { PlannedColumn } from '../plan-columns.js';
 
 export class BufferPool {

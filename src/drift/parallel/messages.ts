@@ -1,5 +1,5 @@
 /** What the analysis workers and the thread that feeds them say to each other (all structured-clonable), and how an error crosses. */
-import { DriftwatchError, type ErrorCode } from '../../core/errors.js';
+import { DriftwatchError, type ErrorCode } from '../../core/index.js';
 import type { ColumnOutcome } from '../analyze-column.js';
 import type { AnalyzeOptions } from '../options.js';
 import type { PlannedColumn } from '../plan-columns.js';

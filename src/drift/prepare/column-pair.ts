@@ -4,8 +4,8 @@
  * shared by every order-based method, quantile and summary; categorical samples are count vectors aligned
  * over the union of categories.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import { scanSortedPair, type SortedPairScan } from '../../stats/sorted-pair-scan.js';
+import { DriftwatchError } from '../../core/index.js';
+import { scanSortedPair, type SortedPairScan } from '../../stats/index.js';
 
 /** Count vectors of reference and current over the same categories (or distinct numeric values). */
 export interface AlignedCounts {

@@ -1,5 +1,5 @@
 /** From table columns to prepared pairs: one pass over the rows of each side, no per-row objects. */
-import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table.js';
+import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table/index.js';
 import { categoricalPair, numericPair, type CategoricalPair, type NumericPair } from './column-pair.js';
 import { sortFiniteInto } from '../../kernels/index.js';
 

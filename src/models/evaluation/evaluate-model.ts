@@ -1,5 +1,5 @@
 /** One model's metrics on a labelled table: rows without a label are skipped, labels mapped onto the model's classes. */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { selectRows, type Table } from '../../data/index.js';
 import { evaluateClassifier, evaluateRegressor, type Evaluation } from '../../metrics/index.js';
 import type { Model } from '../model.js';

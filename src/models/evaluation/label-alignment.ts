@@ -3,8 +3,8 @@
  * model's classes; an imported model knows only 0..K-1, so for a binary model and a two-label column
  * the data's positive class (by the usual rule, or --positive-class) is mapped onto the model's.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import type { Column } from '../../data/table.js';
+import { DriftwatchError } from '../../core/index.js';
+import type { Column } from '../../data/table/index.js';
 import { encodeLabelStrings, labelStrings } from '../preprocess/label-encoder.js';
 
 export interface AlignedLabels {

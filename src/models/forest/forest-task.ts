@@ -2,7 +2,7 @@
  * One unit of random-forest work: bootstrap, grow and out-of-bag leaf lookup for tree `t` from its own seed.
  * Seeds are per tree, not per worker, so a forest is identical whatever the number of threads.
  */
-import { createRng } from '../../core/rng.js';
+import { createRng } from '../../core/index.js';
 import { growForestTree, type ForestBinnedTree, type ForestTreeOptions } from './grow-forest-tree.js';
 
 /** Everything a worker needs, shared between threads without copying. */

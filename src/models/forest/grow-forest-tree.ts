@@ -5,7 +5,7 @@
  * Features are drawn per node (`maxFeatures`); like scikit-learn, drawing continues past constant features.
  * Missing values (the missing bin) sort after every value, so they go right.
  */
-import type { Rng } from '../../core/rng.js';
+import type { Rng } from '../../core/index.js';
 
 export type ForestCriterion = 'gini' | 'entropy' | 'mse';
 

@@ -4,8 +4,8 @@
  * distributions, as in scikit-learn.
  */
 import { availableParallelism } from 'node:os';
-import { DriftwatchError } from '../../core/errors.js';
-import { createRng } from '../../core/rng.js';
+import { DriftwatchError } from '../../core/index.js';
+import { createRng } from '../../core/index.js';
 import { binFeatures, binThreshold, type BinMapper, featureImportance, type FeatureImportance, type TreeEnsemble, type TreeNodes } from '../trees/index.js';
 import { runForestTask, type ForestJob, type ForestTaskResult } from './forest-task.js';
 import type { ForestBinnedTree, ForestCriterion } from './grow-forest-tree.js';

@@ -2,8 +2,8 @@
  * Inputs of imported models (ONNX, XGBoost JSON), which bring their own preprocessing: named columns read
  * as plain numbers, and the columns such a model reads by position when it names none.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import type { Table } from '../../data/table.js';
+import { DriftwatchError } from '../../core/index.js';
+import type { Table } from '../../data/table/index.js';
 import type { EncoderSpec } from '../preprocess/feature-encoder.js';
 
 /** Reads the named columns as numbers, as they are: no imputation, no scaling. */

@@ -4,7 +4,7 @@
  * joblib files are refused: loading one runs arbitrary code (docs/models.md says how to convert).
  */
 import { readFile } from 'node:fs/promises';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { writeFileAtomic } from '../../data/index.js';
 import type { Model } from '../model.js';
 import { createNativeModel, type NativeModel } from '../native/native-model.js';

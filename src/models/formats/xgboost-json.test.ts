@@ -63,7 +63,7 @@ describe('XGBoost JSON import reproduces XGBoost 1.7 predictions', () => {
 describe('XGBoost model adapter', () => {
   it('predicts on a table by position when the model has no feature names', async () => {
     const { xgboostAsModel } = await import('./xgboost-model.js');
-    const { createTable, numericColumn } = await import('../../data/table.js');
+    const { createTable, numericColumn } = await import('../../data/table/index.js');
     const { model, expected, X, n, d } = load('binary');
     const cols = Array.from({ length: d }, (_, j) => numericColumn(`x${j}`, Float64Array.from({ length: n }, (_, i) => X[i * d + j]!)));
     const m = xgboostAsModel(model, { label: 'y' });

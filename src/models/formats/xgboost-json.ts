@@ -8,7 +8,7 @@
  * float32 on top of the float32 base margin. The output transform (sigmoid, softmax, exp) is then done in
  * double, which agrees with XGBoost's float32 transform to about 1e-7.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 
 export type XgboostObjective =
   | 'binary:logistic'

@@ -4,8 +4,8 @@
  * first `num_feature` columns of the table in order, leaving out the label column when given.
  * XGBoost classifiers know their classes only as 0..K-1, so those are the class labels.
  */
-import { DRIFTWATCH_VERSION } from '../../core/version.js';
-import type { Table } from '../../data/table.js';
+import { DRIFTWATCH_VERSION } from '../../core/index.js';
+import type { Table } from '../../data/table/index.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult } from '../model.js';
 import { encode, type EncoderSpec } from '../preprocess/feature-encoder.js';
 import { xgboostMargins, xgboostTask, xgboostTransform, type XgboostModel } from './xgboost-json.js';

@@ -9,7 +9,7 @@
  * when the data would pass memory32's 4 GiB, the regions live in one ordinary ArrayBuffer and each histogram in
  * its own array, for the JavaScript kernels on the calling thread alone.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { SPLIT_RECORD } from './gbdt-split.js';
 import { featureStride } from './histogram.js';
 import { WASM_MAX_PAGES, WASM_PAGE, wasmApi, type WasmMemory } from '../../kernels/index.js';

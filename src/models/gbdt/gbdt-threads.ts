@@ -14,7 +14,7 @@
  * The batch protocol (claiming from one counter, waking, stopping) is claim-batch.ts's.
  */
 import { Worker } from 'node:worker_threads';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { ClaimBatches, helperLoopSource, stopHelper } from '../../kernels/index.js';
 import { MAX_TASKS, TASK_INTS, type GbdtArena, type Hist } from './gbdt-arena.js';
 import type { GbdtKernels } from './gbdt-kernels.js';

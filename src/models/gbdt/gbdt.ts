@@ -3,8 +3,8 @@
  * Deterministic under `seed`: the same data, parameters and seed give the identical ensemble.
  */
 import { availableParallelism } from 'node:os';
-import { DriftwatchError } from '../../core/errors.js';
-import { createRng, type Rng } from '../../core/rng.js';
+import { DriftwatchError } from '../../core/index.js';
+import { createRng, type Rng } from '../../core/index.js';
 import { applyBins, binThreshold, type BinMapper, featureImportance, sampleIndices, type FeatureImportance, type TreeEnsemble, type TreeNodes } from '../trees/index.js';
 import { binIntoWorkspace } from './gbdt-binning.js';
 import { median, nextNegExp, scalarGradients, scalarLoss, softmaxColumns, softmaxLoss, type GbdtObjective } from './gbdt-losses.js';

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 
 /** Validates a row-major n x d design matrix: size and finiteness (the cores do not impute). */
 export function checkDesign(what: string, X: Float64Array, n: number, d: number): void {

@@ -3,11 +3,11 @@
  * MODEL_FORMAT_VERSION (and documenting it in docs/model-format.md) is a deliberate act.
  * UPDATE_GOLDEN=1 rewrites the golden files after a deliberate change.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../../test/helpers/golden.js';
 import { manualClock } from '../../core/clock.js';
-import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
+import { categoricalColumn, createTable, numericColumn } from '../../data/table/index.js';
 import { MODEL_FORMAT_VERSION, validateNativeModelFile } from './native-format.js';
 import { trainModel } from './train-model.js';
 
@@ -20,14 +20,7 @@ const table = createTable([
 ]);
 
 function golden(name: string, doc: unknown): void {
-  const text = JSON.stringify(doc, null, 1) + '\n';
-  const path = join(dir, `${name}.golden.json`);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
-  // A missing golden is a failure, not a pass: it is created only on purpose, with UPDATE_GOLDEN=1.
-  expect(existsSync(path), `${path} is missing; run with UPDATE_GOLDEN=1 to create it`).toBe(true);
-  const want = readFileSync(path, 'utf8');
-  if (want !== text) writeFileSync(join(dir, `${name}-changed.json`), text);
-  expect(text, `${name}: the native model format changed; see ${name}-changed.json`).toBe(want);
+  expectGolden(join(dir, `${name}.golden.json`), JSON.stringify(doc, null, 1) + '\n');
 }
 
 describe('native model format', () => {

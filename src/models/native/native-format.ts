@@ -3,7 +3,7 @@
  * preprocessing, estimator — and the model card. Versioned: `format_version` changes only deliberately,
  * and a golden-file test pins the shape (docs/model-format.md).
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import type { ModelCard, ModelSignature } from '../model.js';
 import type { EncoderSpec } from '../preprocess/feature-encoder.js';
 import type { TreeEnsemble } from '../trees/index.js';

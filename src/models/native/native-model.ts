@@ -2,7 +2,7 @@
  * A native model: preprocessing + estimator, predicting on raw tables. Built by training or by reading
  * a native model file; written back with `toFile()`.
  */
-import type { Table } from '../../data/table.js';
+import type { Table } from '../../data/table/index.js';
 import type { Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
 import { encode, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
 import { compileEnsemble } from '../trees/index.js';

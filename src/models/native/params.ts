@@ -3,7 +3,7 @@
  * scikit-learn and XGBoost, validated once here: an unknown name or a bad value fails naming the
  * parameter, the value and what is allowed.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { MAX_ONEHOT_CATEGORIES } from '../preprocess/feature-encoder.js';
 
 export type Algorithm = 'gbdt' | 'rf' | 'logreg';

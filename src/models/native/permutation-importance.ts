@@ -4,7 +4,7 @@
  * it works for imported models too; here on an encoded matrix, shuffling all encoded columns of one raw
  * input together (one-hot groups move as one).
  */
-import { createRng } from '../../core/rng.js';
+import { createRng } from '../../core/index.js';
 import type { EncodedGroup, Matrix } from '../preprocess/feature-encoder.js';
 
 export interface PermutationImportanceOptions {

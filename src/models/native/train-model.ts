@@ -2,18 +2,18 @@
  * Training a native model on a table: choose features and task, split off a validation set (seeded),
  * encode, fit the learner, evaluate on the validation rows, and build the model card.
  */
-import { isoNow, systemClock, type Clock } from '../../core/clock.js';
-import { DRIFTWATCH_VERSION } from '../../core/version.js';
-import { DriftwatchError } from '../../core/errors.js';
-import { createRng } from '../../core/rng.js';
-import { selectRows } from '../../data/select-rows.js';
-import type { Table } from '../../data/table.js';
-import { evaluateClassifier, evaluateRegressor, type ClassifierEvaluation, type RegressorEvaluation } from '../../metrics/evaluate.js';
-import { accuracy } from '../../metrics/accuracy.js';
-import { argmaxRows } from '../../metrics/argmax.js';
-import { column } from '../../metrics/binary-curve.js';
-import { r2Score } from '../../metrics/regression.js';
-import { rocAuc } from '../../metrics/roc-auc.js';
+import { isoNow, systemClock, type Clock } from '../../core/index.js';
+import { DRIFTWATCH_VERSION } from '../../core/index.js';
+import { DriftwatchError } from '../../core/index.js';
+import { createRng } from '../../core/index.js';
+import { selectRows } from '../../data/index.js';
+import type { Table } from '../../data/table/index.js';
+import { evaluateClassifier, evaluateRegressor, type ClassifierEvaluation, type RegressorEvaluation } from '../../metrics/index.js';
+import { accuracy } from '../../metrics/index.js';
+import { argmaxRows } from '../../metrics/index.js';
+import { matrixColumn } from '../../metrics/index.js';
+import { r2Score } from '../../metrics/index.js';
+import { rocAuc } from '../../metrics/index.js';
 import { cardWithoutTrainingFacts, type ModelCard, type ModelSignature } from '../model.js';
 import { encode, encodedGroups, fitEncoder, type EncodedGroup, type Matrix } from '../preprocess/feature-encoder.js';
 import { encodeLabelStrings, labelStrings } from '../preprocess/label-encoder.js';
@@ -266,7 +266,7 @@ function scoreOf(model: NativeModel, m: Matrix, y: Float64Array, yClass: Int32Ar
   const p = out.probabilities!;
   const k = classes.length;
   if (k === 2) {
-    const auc = rocAuc(yClass, column(p, m.n, 2, 1));
+    const auc = rocAuc(yClass, matrixColumn(p, m.n, 2, 1));
     if (!Number.isNaN(auc)) return auc;
   }
   return accuracy(yClass, argmaxRows(p, m.n, k));

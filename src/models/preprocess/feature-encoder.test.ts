@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
+import { categoricalColumn, createTable, numericColumn } from '../../data/table/index.js';
 import { DriftwatchError } from '../../core/errors.js';
 import { encode, encodedGroups, encodedNames, encodedWidth, fitEncoder, MAX_ONEHOT_CATEGORIES } from './feature-encoder.js';
 import { encodeLabels, encodeLabelStrings } from './label-encoder.js';

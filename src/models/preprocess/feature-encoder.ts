@@ -12,8 +12,8 @@
  *   for columns with more categories, where one column per category would cost too much memory).
  * - a required input column absent from the table is an error naming it; extra columns are ignored.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import { MISSING_CODE, type Column, type Table } from '../../data/table.js';
+import { DriftwatchError } from '../../core/index.js';
+import { MISSING_CODE, type Column, type Table } from '../../data/table/index.js';
 
 export type CategoricalEncoding = 'ordinal' | 'onehot';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Table } from '../../data/table.js';
+import type { Table } from '../../data/table/index.js';
 
 /**
  * SHA-256 over the named columns of a table (names, storage, values; categorical values as their

@@ -6,8 +6,8 @@
  * 1/0, true/false or yes/no (any case), the 1/true/yes one; else the second label in sorted order.
  * Binary classes are ordered [negative, positive], so probability column 1 is the positive class.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import { MISSING_CODE, type Column } from '../../data/table.js';
+import { DriftwatchError } from '../../core/index.js';
+import { MISSING_CODE, type Column } from '../../data/table/index.js';
 import { compareCategories } from './feature-encoder.js';
 
 export interface EncodedLabels {

@@ -9,8 +9,8 @@
  * each row's gradient to all its features' bins; row-major bins make that one contiguous `d`-byte read per row,
  * where column-major bins would cost `d` scattered reads per row in deep nodes.
  */
-import { DriftwatchError } from '../../core/errors.js';
-import { createRng } from '../../core/rng.js';
+import { DriftwatchError } from '../../core/index.js';
+import { createRng } from '../../core/index.js';
 import { sortFloat64 } from '../../kernels/index.js';
 import { sampleIndices } from './sampling.js';
 

@@ -9,7 +9,7 @@
  * Batches are evaluated tree-major over blocks of rows, so one tree's arrays stay in cache for the block, and four
  * rows at a time walk a complete tree side by side.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { sigmoid } from './post-transform.js';
 import { wasmBatchWalker, type CompleteLayout } from './predictor-wasm.js';
 import type { TreeEnsemble, TreeTask } from './types.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../core/rng.js';
+import type { Rng } from '../../core/index.js';
 
 /**
  * `k` distinct indices of 0..n-1, drawn uniformly without replacement by a seeded partial Fisher-Yates shuffle

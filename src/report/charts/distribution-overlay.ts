@@ -1,4 +1,4 @@
-import type { ColumnDrift } from '../../drift/types.js';
+import type { ColumnDrift } from '../../drift/index.js';
 import { formatEdge, roundTo } from './chart-format.js';
 import { baseOption, PALETTE, type ChartSpec } from './theme.js';
 

@@ -1,4 +1,4 @@
-import type { DriftReport } from '../../drift/types.js';
+import type { DriftReport } from '../../drift/index.js';
 import { baseOption, PALETTE, type ChartSpec } from './theme.js';
 
 /** A donut of drifted versus stable feature columns, with the drifted count in the middle. */

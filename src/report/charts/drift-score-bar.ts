@@ -1,4 +1,4 @@
-import type { ColumnDrift, DriftReport } from '../../drift/types.js';
+import type { ColumnDrift, DriftReport } from '../../drift/index.js';
 import { roundTo } from './chart-format.js';
 import { baseOption, PALETTE, type ChartSpec } from './theme.js';
 

@@ -1,5 +1,5 @@
 /** Table cells shared by the HTML report's tables: numbers carry their raw value for the sorting script. */
-import type { ColumnDrift } from '../../drift/types.js';
+import type { ColumnDrift } from '../../drift/index.js';
 import { PALETTE } from '../charts/index.js';
 import { formatPValue, formatScore, formatStatistic } from '../format.js';
 import { h, type Raw } from './escape.js';

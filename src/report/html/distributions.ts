@@ -1,4 +1,4 @@
-import type { ColumnDrift, SampleSummary } from '../../drift/types.js';
+import type { ColumnDrift, SampleSummary } from '../../drift/index.js';
 import { columnsByScore, distributionOverlayChart } from '../charts/index.js';
 import { formatCount, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
 import { statusPill } from './cells.js';

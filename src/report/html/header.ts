@@ -1,4 +1,4 @@
-import type { DatasetSource, DriftReport } from '../../drift/types.js';
+import type { DatasetSource, DriftReport } from '../../drift/index.js';
 import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
 import { h, type Raw } from './escape.js';
 

@@ -1,4 +1,4 @@
-import type { ColumnDrift } from '../../drift/types.js';
+import type { ColumnDrift } from '../../drift/index.js';
 import { columnsByScore } from '../charts/index.js';
 import { formatStatistic } from '../format.js';
 import { effectCell, numCell, pValueCell, scoreCell, statisticCell, statusCell } from './cells.js';

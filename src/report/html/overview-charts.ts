@@ -1,4 +1,4 @@
-import type { DriftReport } from '../../drift/types.js';
+import type { DriftReport } from '../../drift/index.js';
 import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight } from '../charts/index.js';
 import { h, raw, type Raw } from './escape.js';
 import { inlineSvg } from './inline-svg.js';

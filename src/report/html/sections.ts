@@ -1,5 +1,5 @@
 /** The smaller report sections: target and prediction drift, data quality, excluded columns, schema changes, notes. */
-import type { ColumnDrift, DriftReport } from '../../drift/types.js';
+import type { ColumnDrift, DriftReport } from '../../drift/index.js';
 import { formatPercent } from '../format.js';
 import { effectCell, pValueCell, scoreCell, statisticCell, statusCell } from './cells.js';
 import { distributionPanel } from './distributions.js';

@@ -3,7 +3,7 @@
  * text, then the pie and the gauge on the left and the drift-score bars on the right, the charts rendered
  * by ECharts from the same specifications as the HTML report and nested at their places.
  */
-import type { DatasetSource, DriftReport } from '../../drift/types.js';
+import type { DatasetSource, DriftReport } from '../../drift/index.js';
 import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, FONT_FAMILY, PALETTE, type ChartSpec } from '../charts/index.js';
 import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
 import { escapeHtml as esc } from '../html/escape.js';

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 
 /** Throws INVALID_ARGUMENT unless every entry is a finite number >= 0 (counts may be fractional, e.g. scaled). */
 export function requireCounts(values: ArrayLike<number>, what: string): void {

@@ -1,4 +1,4 @@
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 
 /** Throws INVALID_ARGUMENT unless `a` has at least `min` values. */
 export function requireLength(a: ArrayLike<number>, min: number, what: string): void {

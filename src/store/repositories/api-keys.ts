@@ -1,6 +1,6 @@
 /** API keys for the service: stored as hashes only (the key itself is shown once, by whoever creates it). */
 import type { Selectable } from 'kysely';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, isoOrNull, nowValue, type StoreContext } from '../context.js';
 import type { ApiKeysTable } from '../schema.js';
 

@@ -1,6 +1,6 @@
 /** Approval requests: the evidence a person decides on, and who decided what, when, and why. */
 import type { Selectable } from 'kysely';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, isoOrNull, nowValue, type StoreContext } from '../context.js';
 import type { ApprovalsTable } from '../schema.js';
 

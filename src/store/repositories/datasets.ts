@@ -1,6 +1,6 @@
 /** Datasets and their versions: the reference baselines (and training data) models are monitored against. */
 import { sql, type Selectable } from 'kysely';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, nowValue, type StoreContext } from '../context.js';
 import type { DatasetVersionsTable } from '../schema.js';
 

@@ -4,7 +4,7 @@
  * instead of creating another — enforced by a partial unique index, so it holds across processes.
  */
 import { sql, type Selectable } from 'kysely';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, isoOrNull, nowValue, type StoreContext } from '../context.js';
 import type { JobStepsTable, JobsTable } from '../schema.js';
 

@@ -1,6 +1,6 @@
 /** Registered models and their versions. The rules (which state may follow which) live in src/registry. */
 import { sql, type Selectable } from 'kysely';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, nowValue, type StoreContext } from '../context.js';
 import type { ModelVersionsTable, RegisteredModelsTable } from '../schema.js';
 

@@ -3,7 +3,7 @@
  * idempotency key: a batch sent twice is stored once. Windows come back column by column, never as one
  * object per row, so the monitor can build a Table from them directly.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { nowValue, type StoreContext } from '../context.js';
 import type { Database } from '../schema.js';
 import type { Kysely } from 'kysely';

@@ -1,6 +1,6 @@
 /** Drift reports: the whole report as JSON, with summary columns for listing and time-range queries. */
 import type { Selectable } from 'kysely';
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, isoOrNull, nowValue, type StoreContext } from '../context.js';
 import type { DriftReportsTable } from '../schema.js';
 

@@ -2,7 +2,7 @@
  * Fails early, naming the option, when a column given by name is in neither input, or when a label or
  * prediction column has no values at all in one of them (nothing to compare; almost always a wrong column).
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { columnNotFound, MISSING_CODE, type Column, type Table } from '../../data/index.js';
 
 /** A column named by an option or a config key, checked against the inputs once they are read. */

@@ -3,7 +3,7 @@
  * first read to fail stops the other, so a bad file is reported at once rather than after the other file is
  * parsed; when both have failed by then, the reference's error is reported. A caller's signal stops both.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { readTableInWorker, type Table } from '../../data/index.js';
 import { isInMemory, withDisplayPath, type ReadSettings, type TableInput } from '../io/index.js';
 

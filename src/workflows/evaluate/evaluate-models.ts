@@ -1,7 +1,7 @@
 /** Model evaluation as every entry point runs it: a model (and optionally a baseline) on labelled data. */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import { evaluationChange, type Evaluation } from '../../metrics/index.js';
-import type { Table } from '../../data/index.js';
+import type { Table } from '../../data/table/index.js';
 import { evaluateModel } from '../../models/index.js';
 import { readData, type ReadSettings, type TableInput } from '../io/index.js';
 import { loadModelInput, type ModelInput } from '../model-io/index.js';

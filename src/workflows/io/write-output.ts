@@ -1,7 +1,7 @@
 /** Writing one file a caller named, with failures reported as bad input rather than as bugs. */
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../../core/index.js';
 import { makeDirectory } from '../../data/index.js';
 import { withDisplayPath, type DataFile } from '../paths/index.js';
 

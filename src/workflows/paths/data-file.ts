@@ -3,7 +3,7 @@
  * path they typed, relative to their working folder when it lies inside it.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../../core/index.js';
 
 export interface DataFile {
   readonly absolute: string;

@@ -2,7 +2,7 @@
  * A model's output as columns: `prediction`, and for classifiers `probability` (binary: of the positive
  * class) or `probability_<class>` (multiclass).
  */
-import { categoricalColumn, numericColumn, type Column } from '../../data/index.js';
+import { categoricalColumn, numericColumn, type Column } from '../../data/table/index.js';
 import type { ModelSignature, PredictionResult } from '../../models/index.js';
 
 export function predictionColumns(signature: ModelSignature, result: PredictionResult, rowCount: number): Column[] {

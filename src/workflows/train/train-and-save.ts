@@ -2,7 +2,7 @@
  * Model training as every entry point runs it: read the data, train with a seeded validation split, and
  * save the model (Driftwatch JSON, and ONNX when asked).
  */
-import type { Clock } from '../../core/clock.js';
+import type { Clock } from '../../core/index.js';
 import { writeFileAtomic, type Table } from '../../data/index.js';
 import { nativeModelToOnnx, saveNativeModel, trainModel, type Algorithm, type ParamValue, type TrainResult } from '../../models/index.js';
 import { isInMemory, performanceTimer, readData, withDisplayPath, writeOutputFile, type OutputTarget, type ReadSettings, type TableInput, type Timer } from '../io/index.js';

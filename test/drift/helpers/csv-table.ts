@@ -4,7 +4,7 @@
  * so the preset fixtures test the drift engine and not the data layer's kind inference. Unquoted CSV only.
  */
 import { readFileSync } from 'node:fs';
-import { categoricalColumn, createTable, numericColumn, type Table } from '../../../src/data/table.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../../../src/data/table/index.js';
 import { parseNumberText } from '../../../src/data/parse-number.js';
 
 const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'None']);

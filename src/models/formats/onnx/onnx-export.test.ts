@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../core/rng.js';
-import { categoricalColumn, createTable, numericColumn, type Table } from '../../../data/table.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../../../data/table/index.js';
 import { encode, fitEncoder, type EncodeOptions } from '../../preprocess/feature-encoder.js';
 import { trainGbdt } from '../../gbdt/index.js';
 import { compileEnsemble } from '../../trees/index.js';

@@ -13,7 +13,7 @@
  * leaf values, so exported probabilities agree with the native model to about 1e-7 except for a value
  * lying between a double threshold and its float32 rounding.
  */
-import { DRIFTWATCH_VERSION } from '../../../core/version.js';
+import { DRIFTWATCH_VERSION } from '../../../core/index.js';
 import type { EncoderSpec } from '../../preprocess/feature-encoder.js';
 import type { TreeEnsemble } from '../../trees/index.js';
 import { encodeOnnx } from './onnx-proto.js';

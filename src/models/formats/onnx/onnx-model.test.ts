@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTable, numericColumn } from '../../../data/table.js';
+import { createTable, numericColumn } from '../../../data/table/index.js';
 import { DriftwatchError } from '../../../core/errors.js';
 import { loadOnnxModel } from './onnx-model.js';
 

@@ -12,9 +12,9 @@
  * Anything else is refused with an error that says what was found.
  */
 import ort from 'onnxruntime-node';
-import { DRIFTWATCH_VERSION } from '../../../core/version.js';
-import { DriftwatchError } from '../../../core/errors.js';
-import type { Table } from '../../../data/table.js';
+import { DRIFTWATCH_VERSION } from '../../../core/index.js';
+import { DriftwatchError } from '../../../core/index.js';
+import type { Table } from '../../../data/table/index.js';
 import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
 import { encode } from '../../preprocess/feature-encoder.js';
 import { positionalColumns, rawNumericSpec } from '../imported-inputs.js';

@@ -21,7 +21,9 @@ const GBDT: Params = {
   learning_rate: 0.1,
   grow_policy: 'leafwise',
   max_leaves: 31,
-  max_depth: 0,
+  // scikit-learn sets no depth limit; 8 changed no test AUC by more than 0.0003 and keeps every tree within the
+  // compiled complete-tree predictor (depth <= 12): unlimited leaf-wise trees went 20 deep and predicted ~20x slower.
+  max_depth: 8,
   min_samples_leaf: 20,
   // Only keeps leaves off near-zero curvature; 1 (XGBoost's) forbids splitting nearly pure nodes, which costs AUC
   // where the classes separate well.

@@ -37,7 +37,7 @@ const CATEGORICAL: ParamDef = { key: 'categoricalEncoding', type: 'string', choi
 const GBDT: Record<string, ParamDef> = {
   n_estimators: { key: 'nEstimators', type: 'int', range: atLeast(1), help: 'boosting rounds at most (100; early stopping on the validation split usually keeps fewer)' },
   learning_rate: { key: 'learningRate', type: 'number', range: positive, help: 'shrinkage (0.1)' },
-  max_depth: { key: 'maxDepth', type: 'int', range: atLeast(0), help: 'maximum depth, 0 = none (0: leaf-wise growth is bounded by max_leaves)' },
+  max_depth: { key: 'maxDepth', type: 'int', range: atLeast(0), help: 'maximum depth, 0 = none (8)' },
   max_leaves: { key: 'maxLeaves', type: 'int', range: { test: (x) => x === 0 || x >= 2, expected: '>= 2, or 0 for none' }, help: 'maximum leaves per tree, 0 = none (31)' },
   grow_policy: { key: 'growPolicy', type: 'string', choices: ['depthwise', 'leafwise'], help: 'leafwise (LightGBM, scikit-learn HistGradientBoosting; the default) or depthwise (XGBoost)' },
   min_samples_leaf: { key: 'minSamplesLeaf', type: 'int', range: atLeast(1), help: 'minimum rows per leaf (20)' },

@@ -2,7 +2,6 @@
 import { Command } from 'commander';
 // The models module (learners, onnxruntime) loads only when the command runs: --help stays fast.
 import { ALGORITHMS, parseParamStrings, type Algorithm } from '../../models/native/params.js';
-import { permutationScore } from '../../models/native/importance-definitions.js';
 import { collect, type CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { createOutput } from '../output.js';
@@ -62,7 +61,7 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const params = parseParamStrings(flags.param ?? []);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 
-      const [{ trainAndSave }, { fileIn }] = await Promise.all([import('../../workflows/train/index.js'), import('../../workflows/io/index.js')]);
+      const [{ trainAndSave }, { fileIn }, { permutationScore }] = await Promise.all([import('../../workflows/train/index.js'), import('../../workflows/io/index.js'), import('../../models/index.js')]);
       const input = fileIn(flags.data, io.cwd);
       const reading = createByteProgress(io, 'reading data', out.mode.quiet);
       const bar = createCountProgress(io, `training ${algo}`, 'trees', out.mode.quiet || out.mode.json);

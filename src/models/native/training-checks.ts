@@ -2,7 +2,7 @@
  * Checks `trainModel` makes before a learner runs, and the translation of a learner's own option errors, so
  * that every learner fails the same way and in the user's words.
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 import type { Algorithm } from './params.js';
 import { PARAMS } from './params.js';
 

@@ -7,6 +7,7 @@ export { nativeModelToOnnx } from './formats/onnx/native-to-onnx.js';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION, type NativeEstimator, type NativeModelFile } from './native/native-format.js';
 export { ALGORITHMS, PARAMS, parseParamStrings, resolveParams, type Algorithm, type ParamValue } from './native/params.js';
 export { permutationImportance } from './native/permutation-importance.js';
+export { importanceDefinitions, permutationScore } from './native/importance-definitions.js';
 export { loadModel, saveNativeModel, type LoadedModel, type LoadModelOptions, type ModelFormat } from './formats/load-model.js';
 export { exportOnnx, type ExportEstimator, type ExportInput } from './formats/onnx/onnx-export.js';
 export { loadOnnxModel } from './formats/onnx/onnx-model.js';

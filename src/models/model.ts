@@ -43,8 +43,13 @@ export interface ModelCard {
   readonly training_rows: number | null;
   /** SHA-256 over the training columns (names, kinds and values), hex; null for imported models. */
   readonly data_fingerprint: string | null;
-  /** Normalised importances by feature name (gain, split count, permutation …). */
+  /**
+   * Importances by kind, then by feature name: shares that sum to 1 (gain, split count, coefficient) or a drop in
+   * score (permutation). `feature_importance_definitions` says which, per kind.
+   */
   readonly feature_importances: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per kind in `feature_importances`, what it measures (absent on imported models and older files). */
+  readonly feature_importance_definitions?: Readonly<Record<string, string>>;
   /** Metrics on the validation split at training time (snake_case keys as in `evaluate --json`). */
   readonly metrics: Readonly<Record<string, number>>;
   readonly created_at: string;

@@ -17,7 +17,10 @@ describe('driftwatch train / evaluate / predict', () => {
     const r = await runCli(['train', '--data', churn, '--label', 'churn', '--algo', 'gbdt', '--param', 'n_estimators=40', '--param', 'max_depth=4', '--param', 'learning_rate=0.1', '--out', join(dir, 'gbdt.json'), '--onnx', join(dir, 'gbdt.onnx')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Trained gradient-boosted trees on 5634 rows/);
+    expect(r.stdout).toMatch(/Trained gradient-boosted trees on 7043 rows of .* with \d+ boosting rounds/);
+    expect(r.stdout).toMatch(/Validation \(1409 rows held out, seed 0; model fitted on the other 5634; the saved model is then refit on all 7043 rows\)/);
+    expect(r.stdout).toMatch(/Permutation importance \(drop in validation ROC AUC when the column is shuffled; not a share\): contract /);
+    expect(r.stdout).toMatch(/Gain importance \(share of the total split gain; sums to 1\): /);
     expect(r.stdout).toMatch(/roc_auc\s+0\.8\d+/);
     expect(r.stdout).toMatch(/Model written to .*gbdt\.json; ONNX written to .*gbdt\.onnx/);
   });

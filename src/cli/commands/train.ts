@@ -32,8 +32,9 @@ export function createTrainCommand(ctx: CommandContext): Command {
     .summary('train a model (gbdt, rf, logreg) on a data file')
     .description(
       'Train a native model on a data file: gradient-boosted trees (gbdt), random forest (rf) or logistic ' +
-        'regression (logreg; ridge for a numeric label). Holds out a seeded validation split, prints its ' +
-        'metrics, and saves the model as Driftwatch JSON (and as ONNX with --onnx). Parameters: docs/models.md.',
+        'regression (logreg; ridge for a numeric label). Holds out a seeded validation split, prints the metrics ' +
+        'of the model fitted on the other rows, then refits on every row and saves that model as Driftwatch JSON ' +
+        '(and as ONNX with --onnx). Parameters and defaults: docs/models.md.',
     )
     .option('-d, --data <file>', 'training data (CSV, JSON Lines or Parquet)')
     .option('-l, --label <column>', 'the label column')
@@ -60,7 +61,7 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const params = parseParamStrings(flags.param ?? []);
       const out = createOutput(io, { quiet: flags.quiet === true, verbose: false, json: flags.json === true, color: wantsColor(io) });
 
-      const [{ trainAndSave }, { fileIn }] = await Promise.all([import('../../workflows/train/index.js'), import('../../workflows/io/index.js')]);
+      const [{ trainAndSave }, { fileIn }, { permutationScore }] = await Promise.all([import('../../workflows/train/index.js'), import('../../workflows/io/index.js'), import('../../models/index.js')]);
       const input = fileIn(flags.data, io.cwd);
       const reading = createByteProgress(io, 'reading data', out.mode.quiet);
       const bar = createCountProgress(io, `training ${algo}`, 'trees', out.mode.quiet || out.mode.json);
@@ -86,21 +87,56 @@ export function createTrainCommand(ctx: CommandContext): Command {
       const { seconds } = result;
 
       if (out.mode.json) {
-        out.result(JSON.stringify({ model: flags.out, onnx: flags.onnx ?? null, algorithm: result.model.card.algorithm, train_rows: result.trainRows, valid_rows: result.validRows, seconds, validation: result.validation }, null, 2) + '\n');
+        const card = result.model.card;
+        out.result(
+          JSON.stringify(
+            {
+              model: flags.out,
+              onnx: flags.onnx ?? null,
+              algorithm: card.algorithm,
+              train_rows: result.trainRows,
+              valid_rows: result.validRows,
+              model_rows: result.modelRows,
+              seconds,
+              parameters: card.parameters,
+              validation: result.validation,
+              feature_importances: card.feature_importances,
+              feature_importance_definitions: card.feature_importance_definitions ?? {},
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       }
       const sig = result.model.signature;
-      out.info(`Trained ${result.model.card.algorithm} on ${result.trainRows} rows of ${input.display} in ${seconds.toFixed(2)} s (${sig.task}${sig.classes ? `: ${sig.classes.join(', ')}; positive class ${sig.positiveClass ?? '-'}` : ''}).`);
+      const rounds = result.rounds !== null ? ` with ${result.rounds} boosting rounds` : '';
+      out.info(`Trained ${result.model.card.algorithm} on ${result.modelRows} rows of ${input.display}${rounds} in ${seconds.toFixed(2)} s (${sig.task}${sig.classes ? `: ${sig.classes.join(', ')}; positive class ${sig.positiveClass ?? '-'}` : ''}).`);
       out.info(`Inputs: ${sig.inputs.map((i) => i.name).join(', ')}`);
       for (const ex of result.excluded) out.info(`  left out ${ex.name}: ${ex.reason}`);
       if (result.validation) {
-        out.info(`Validation (${result.validRows} rows held out, seed ${seed}):`);
+        const refit = result.modelRows > result.trainRows ? `; the saved model is then refit on all ${result.modelRows} rows` : '';
+        out.info(`Validation (${result.validRows} rows held out, seed ${seed}; model fitted on the other ${result.trainRows}${refit}):`);
         for (const line of metricLines(result.validation)) out.info(line);
         if (!isRegression(result.validation)) for (const line of ['', ...classificationReportLines(result.validation)]) out.info(line);
       }
-      const top = Object.entries(result.model.card.feature_importances['permutation'] ?? result.model.card.feature_importances['gain'] ?? {})
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 5);
-      if (top.length > 0) out.info(`Most important inputs: ${top.map(([k, v]) => `${k} (${v.toFixed(3)})`).join(', ')}`);
+      for (const line of importanceLines(result.model.card.feature_importances, permutationScore(sig.classes))) out.info(line);
       out.info(`Model written to ${flags.out}${flags.onnx !== undefined ? `; ONNX written to ${flags.onnx}` : ''}`);
     });
+}
+
+/** The top inputs by each kind of importance, each line saying what its numbers are. */
+function importanceLines(importances: Readonly<Record<string, Readonly<Record<string, number>>>>, score: string): string[] {
+  const titles: Record<string, string> = {
+    permutation: `Permutation importance (drop in validation ${score} when the column is shuffled; not a share)`,
+    gain: 'Gain importance (share of the total split gain; sums to 1)',
+    coefficient: 'Coefficient importance (share of the summed |coefficient| on standardised inputs; sums to 1)',
+  };
+  const lines: string[] = [];
+  for (const [kind, title] of Object.entries(titles)) {
+    const top = Object.entries(importances[kind] ?? {})
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5);
+    if (top.length > 0) lines.push(`${title}: ${top.map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
+  }
+  return lines;
 }

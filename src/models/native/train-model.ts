@@ -1,6 +1,8 @@
 /**
  * Training a native model on a table: choose features and task, split off a validation set (seeded),
- * encode, fit the learner, evaluate on the validation rows, and build the model card.
+ * encode, fit the learner on the training split, evaluate it on the validation rows (gbdt: stopping early on
+ * them), then refit on every row with the same settings (gbdt: the rounds early stopping kept), and build the
+ * model card from the parameters in use.
  */
 import { isoNow, systemClock, type Clock } from '../../core/index.js';
 import { DRIFTWATCH_VERSION } from '../../core/index.js';
@@ -24,10 +26,13 @@ import { trainLogisticRegression, type LogisticRegressionOptions } from '../line
 import { trainRidge, type RidgeOptions } from '../linear/ridge.js';
 import { MODEL_FORMAT_VERSION, type NativeEstimator } from './native-format.js';
 import { createNativeModel, type NativeModel } from './native-model.js';
+import { EARLY_STOPPING_MIN_ROWS, paramsInUse, type TaskKind } from './defaults.js';
+import { importanceDefinitions } from './importance-definitions.js';
 import { resolveParams, type Algorithm, type ParamValue } from './params.js';
 import { permutationImportance } from './permutation-importance.js';
+import { checkTrainingClasses, inUserNames } from './training-checks.js';
 
-export type TaskKind = 'classification' | 'regression';
+export type { TaskKind };
 
 export interface TrainOptions {
   readonly label: string;
@@ -37,6 +42,11 @@ export interface TrainOptions {
   /** Share of rows held out for validation (default 0.2; 0 trains on everything and skips evaluation). */
   readonly validFraction?: number;
   readonly seed?: number;
+  /**
+   * After validation, train the saved model again on every row (default true): the validation rows then teach
+   * the model too, and the metrics are those of the same settings fitted on the training split.
+   */
+  readonly refit?: boolean;
   readonly positiveClass?: string;
   /** Inferred from the label when absent: text/boolean labels or <= 20 distinct integers are classes. */
   readonly task?: TaskKind;
@@ -53,9 +63,15 @@ export interface TrainOptions {
 
 export interface TrainResult {
   readonly model: NativeModel;
+  /** Metrics on the validation rows of the model fitted on the training split. */
   readonly validation: ClassifierEvaluation | RegressorEvaluation | null;
+  /** Rows of the training split (the model that `validation` measures was fitted on these). */
   readonly trainRows: number;
   readonly validRows: number;
+  /** Rows the returned model was fitted on: every row after a refit, else the training split. */
+  readonly modelRows: number;
+  /** gbdt: boosting rounds in the returned model (early stopping's choice when it ran), else null. */
+  readonly rounds: number | null;
   readonly excluded: readonly { readonly name: string; readonly reason: string }[];
 }
 
@@ -71,8 +87,8 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   }
   const validFraction = options.validFraction ?? 0.2;
   if (!(validFraction >= 0 && validFraction < 1)) throw new DriftwatchError('USAGE', `--valid-fraction must be in [0, 1), got ${validFraction}`, { field: 'valid-fraction' });
-  // How categorical columns are encoded is preprocessing, not a learner option.
-  const { categoricalEncoding, ...params } = resolveParams(options.algo, options.params ?? {});
+  // Checked before any work: a bad parameter is the user's to fix first.
+  resolveParams(options.algo, options.params ?? {});
   const seed = options.seed ?? 0;
 
   // Rows without a label teach nothing.
@@ -81,6 +97,9 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   if (keep.length < 2) throw new DriftwatchError('NO_DATA', `label column "${options.label}" has ${keep.length} non-missing values; training needs at least 2`, { field: 'label' });
   const data = keep.length === table.rowCount ? table : selectRows(table, keep);
   const task: TaskKind = options.task ?? inferTask(data, options.label);
+  const used = paramsInUse(options.algo, task, options.params ?? {});
+  // How categorical columns are encoded is preprocessing, not a learner option.
+  const { categoricalEncoding, ...params } = resolveParams(options.algo, used);
 
   const excluded: { name: string; reason: string }[] = [];
   const features = options.features
@@ -129,9 +148,16 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   const valid = takeRows(all, validIdx);
   const yTrain = trainIdx.length === n ? y : Float64Array.from(trainIdx, (i) => y[i]!);
   const yValid = Float64Array.from(validIdx, (i) => y[i]!);
+  if (classes !== null) checkTrainingClasses(yTrain, classes, nValid > 0, options.algo);
 
   const groups = encodedGroups(encoder);
-  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, groups, options.onProgress);
+  const refit = nValid > 0 && options.refit !== false;
+  // One progress bar over both fits: the refit's rounds are added once the first fit knows how many it kept.
+  let firstRounds = 0;
+  const fit = await fitEstimator(options.algo, task, classes?.length ?? 0, train, yTrain, nValid > 0 ? { x: valid.X, y: yValid } : undefined, params, seed, groups, options.onProgress && ((done, total) => {
+    firstRounds = done;
+    options.onProgress!(done, refit ? 2 * total : total);
+  }));
 
   const signature: ModelSignature = {
     task: task === 'regression' ? 'regression' : classes!.length === 2 ? 'binary' : 'multiclass',
@@ -142,7 +168,13 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   };
   const provisional = createNativeModel(signature, cardWithoutTrainingFacts({ algorithm: options.algo, parameters: {}, format_version: MODEL_FORMAT_VERSION, source: 'native' }, DRIFTWATCH_VERSION), encoder, fit.estimator, options.source);
   let validation: ClassifierEvaluation | RegressorEvaluation | null = null;
-  const importances: Record<string, Record<string, number>> = { ...fit.importances };
+  let final = fit;
+  if (refit) {
+    // The refit has nothing to stop early on: it trains the rounds the validation split chose.
+    const again = options.algo === 'gbdt' ? { ...params, nEstimators: fit.rounds!, earlyStopping: 'off' } : params;
+    final = await fitEstimator(options.algo, task, classes?.length ?? 0, all, y, undefined, again, seed, groups, options.onProgress && ((done, total) => options.onProgress!(firstRounds + done, firstRounds + total)));
+  }
+  const importances: Record<string, Record<string, number>> = { ...final.importances };
   if (nValid > 0) {
     validation = evaluate(provisional, valid, yValid, classes, positiveClass);
     const yValidClass = Int32Array.from(yValid);
@@ -155,10 +187,18 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
   }
   const card: ModelCard = {
     algorithm: ALGO_NAMES[options.algo] + (options.algo === 'logreg' && task === 'regression' ? ' (ridge regression)' : ''),
-    parameters: { algo: options.algo, ...(options.params ?? {}), seed, valid_fraction: validFraction },
-    training_rows: trainIdx.length,
+    parameters: {
+      algo: options.algo,
+      ...used,
+      ...(final.rounds !== null ? { n_estimators_used: final.rounds } : {}),
+      seed,
+      valid_fraction: validFraction,
+      refit,
+    },
+    training_rows: refit ? n : trainIdx.length,
     data_fingerprint: tableFingerprint(data, [...features, options.label]),
     feature_importances: importances,
+    feature_importance_definitions: importanceDefinitions(Object.keys(importances), classes),
     metrics: validation ? numericMetrics(validation) : {},
     created_at: isoNow(options.clock ?? systemClock),
     driftwatch_version: DRIFTWATCH_VERSION,
@@ -166,10 +206,12 @@ export async function trainModel(table: Table, options: TrainOptions): Promise<T
     source: 'native',
   };
   return {
-    model: createNativeModel(signature, card, encoder, fit.estimator, options.source),
+    model: createNativeModel(signature, card, encoder, final.estimator, options.source),
     validation,
     trainRows: trainIdx.length,
     validRows: nValid,
+    modelRows: refit ? n : trainIdx.length,
+    rounds: final.rounds,
     excluded,
   };
 }
@@ -197,9 +239,19 @@ function takeRows(m: Matrix, idx: Int32Array): Matrix {
 interface Fit {
   readonly estimator: NativeEstimator;
   readonly importances: Record<string, Record<string, number>>;
+  /** gbdt: boosting rounds kept. */
+  readonly rounds: number | null;
 }
 
-async function fitEstimator(
+async function fitEstimator(...args: Parameters<typeof fitLearner>): Promise<Fit> {
+  try {
+    return await fitLearner(...args);
+  } catch (e) {
+    throw inUserNames(e, args[0]);
+  }
+}
+
+async function fitLearner(
   algo: Algorithm,
   task: TaskKind,
   nClasses: number,
@@ -212,19 +264,24 @@ async function fitEstimator(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Fit> {
   if (algo === 'gbdt') {
-    const { loss, ...rest } = params;
+    const { loss, earlyStopping, ...rest } = params;
     const objective: GbdtParams['objective'] =
       task === 'classification' ? (nClasses === 2 ? 'binary' : 'multiclass') : loss === 'absolute' ? 'absolute' : loss === 'huber' ? 'huber' : 'regression';
-    const early = Number(rest['earlyStoppingRounds'] ?? 0) > 0;
+    // Early stopping watches the validation split; without one it is off (trainGbdt would otherwise hold out
+    // rows of its own, which `--valid-fraction 0` asked not to do).
+    const early =
+      validation !== undefined &&
+      Number(rest['earlyStoppingRounds'] ?? 0) > 0 &&
+      (earlyStopping === 'on' || (earlyStopping !== 'off' && validation.y.length >= EARLY_STOPPING_MIN_ROWS));
     const res = trainGbdt(train.X, y, train.d, {
       ...(rest as Partial<GbdtParams>),
       objective,
       ...(objective === 'multiclass' ? { nClasses } : {}),
-      ...(early && validation ? { validation } : {}),
+      ...(early ? { validation } : { earlyStoppingRounds: 0 }),
       ...(onProgress ? { onProgress } : {}),
       seed,
     });
-    return { estimator: { type: 'gbdt', ensemble: res.ensemble }, importances: namedImportances(res.importance, groups) };
+    return { estimator: { type: 'gbdt', ensemble: res.ensemble }, importances: namedImportances(res.importance, groups), rounds: res.nRounds };
   }
   if (algo === 'rf') {
     const res = await trainRandomForest(train.X, y, train.d, {
@@ -234,7 +291,7 @@ async function fitEstimator(
       ...(onProgress ? { onProgress } : {}),
       seed,
     });
-    return { estimator: { type: 'random_forest', ensemble: res.ensemble }, importances: namedImportances(res.importance, groups) };
+    return { estimator: { type: 'random_forest', ensemble: res.ensemble }, importances: namedImportances(res.importance, groups), rounds: null };
   }
   if (task === 'classification') {
     const { alpha: _alpha, ...opts } = params;
@@ -245,11 +302,12 @@ async function fitEstimator(
     return {
       estimator: { type: 'logistic_regression', coef: Array.from(fit.coef), intercept: Array.from(fit.intercept), n_classes: nClasses },
       importances: { coefficient: normalised(groups, weight) },
+      rounds: null,
     };
   }
   const { C: _c, maxIter: _m, tol: _t, ...opts } = params;
   const fit = trainRidge(train.X, train.n, train.d, y, opts as RidgeOptions);
-  return { estimator: { type: 'linear_regression', coef: Array.from(fit.coef), intercept: fit.intercept }, importances: {} };
+  return { estimator: { type: 'linear_regression', coef: Array.from(fit.coef), intercept: fit.intercept }, importances: {}, rounds: null };
 }
 
 function evaluate(model: NativeModel, m: Matrix, y: Float64Array, classes: readonly string[] | null, positiveClass: string | null): ClassifierEvaluation | RegressorEvaluation {

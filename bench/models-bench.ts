@@ -34,7 +34,7 @@ import { applyScaling, columnScaling, predictLogistic, trainLogisticRegression }
 import { trainRandomForest } from '../src/models/forest/index.js';
 import { trainGbdt } from '../src/models/gbdt/index.js';
 import { compileEnsemble } from '../src/models/trees/index.js';
-import { createTable, numericColumn } from '../src/data/table.js';
+import { createTable, numericColumn } from '../src/data/table/index.js';
 import { trainModel } from '../src/models/native/train-model.js';
 import { benchDir, benchRows, PYTHON, pythonBaseline } from './bench-env.js';
 import { makeClassification } from './synthetic-classification.js';

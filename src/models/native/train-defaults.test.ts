@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../../core/errors.js';
-import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
+import { categoricalColumn, createTable, numericColumn } from '../../data/table/index.js';
 import { readTable } from '../../data/read-table.js';
 import { defaultParams } from './defaults.js';
 import type { ParamValue } from './params.js';

@@ -92,4 +92,19 @@ describe('XGBoost JSON: what a damaged or foreign file is refused for', () => {
     const X = Float64Array.from({ length: 60 }, (_, i) => Math.sin(i * 1.7) * 2);
     expect(Array.from(xgboostMargins(reordered, X, 10, 6))).toEqual(Array.from(xgboostMargins(original, X, 10, 6)));
   });
+
+  it('a multiclass base_score with one intercept per class (XGBoost 3.1), and one of the wrong length', () => {
+    const doc = fixture('multiclass');
+    doc.version = [3, 1, 0];
+    doc.learner.learner_model_param.base_score = '[1E-1,2E-1,-3E-1]';
+    const vector = parseXgboostJson(JSON.stringify(doc));
+    const scalar = parseXgboostJson(JSON.stringify(fixture('multiclass')));
+    const X = Float64Array.from({ length: 50 }, (_, i) => Math.cos(i * 0.9) * 1.5);
+    const a = xgboostMargins(vector, X, 10, 5);
+    const b = xgboostMargins(scalar, X, 10, 5);
+    const shift = [0.1 - 0.5, 0.2 - 0.5, -0.3 - 0.5];
+    a.forEach((m, i) => expect(m).toBeCloseTo(b[i]! + shift[i % 3]!, 5));
+    doc.learner.learner_model_param.base_score = '[1E-1,2E-1]';
+    expect(failure(doc).message).toMatch(/base_score: 2 values for a model with 3 outputs/);
+  });
 });

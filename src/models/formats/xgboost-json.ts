@@ -50,10 +50,15 @@ export interface XgboostModel {
   readonly groups: number;
   readonly numFeature: number;
   readonly featureNames: readonly string[] | null;
-  /** base_score as stored (a probability for logistic objectives, a mean for regression). */
+  /** base_score as stored (a probability for logistic objectives, a mean for regression); the first of a vector. */
   readonly baseScore: number;
   /** The margin every prediction starts from (base_score through the objective's inverse link), float32. */
   readonly baseMargin: number;
+  /**
+   * Per output group, the margin it starts from: `baseMargin` for every group, except a multiclass model
+   * of XGBoost >= 3.1, which stores one intercept per class ("[a,b,c]", margins as they are).
+   */
+  readonly baseMargins: readonly number[];
   readonly trees: readonly XgboostTree[];
 }
 
@@ -119,9 +124,10 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
   if (numTarget > 1) {
     throw new DriftwatchError('MODEL_UNSUPPORTED', `multi-target XGBoost models (num_target=${numTarget}) are not supported`, { file: source, field: 'learner_model_param.num_target' });
   }
-  // XGBoost 2 writes base_score as "[5E-1]"; 1.x as "5E-1".
-  const baseScore = Number(str(params['base_score'] ?? '0.5', 'learner_model_param.base_score', fail).replace(/^\[|\]$/g, ''));
-  if (!Number.isFinite(baseScore)) fail('learner_model_param.base_score', 'not a number');
+  // XGBoost 1.x writes base_score as "5E-1"; 2.x and 3.0 as "[5E-1]"; 3.1 one value per class for multiclass.
+  const baseScores = str(params['base_score'] ?? '0.5', 'learner_model_param.base_score', fail).replace(/^\[|\]$/g, '').split(',').map(Number);
+  if (!baseScores.every(Number.isFinite)) fail('learner_model_param.base_score', 'not a number or a list of numbers');
+  const baseScore = baseScores[0]!;
   if ((objective === 'binary:logistic' || objective === 'reg:logistic') && !(baseScore > 0 && baseScore < 1)) {
     fail('learner_model_param.base_score', `${baseScore} is not a probability strictly between 0 and 1, as ${objective} needs`);
   }
@@ -136,6 +142,9 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
   const treeInfo = arr(model['tree_info'] ?? [], 'gradient_booster.model.tree_info', fail).map(Number);
   if (objective.startsWith('multi:') && !(Number.isInteger(numClass) && numClass >= 2)) fail('learner_model_param.num_class', `${objective} needs at least 2 classes, got "${String(params['num_class'])}"`);
   const groups = objective.startsWith('multi:') ? numClass : 1;
+  if (baseScores.length !== 1 && !(objective.startsWith('multi:') && baseScores.length === groups)) {
+    fail('learner_model_param.base_score', `${baseScores.length} values for a model with ${groups} output${groups === 1 ? '' : 's'}`);
+  }
   if (treeInfo.length !== treesJson.length) fail('gradient_booster.model.tree_info', `${treeInfo.length} entries for ${treesJson.length} trees`);
   const trees = treesJson.map((t, i) => parseTree(obj(t, `trees[${i}]`, fail), i, treeInfo[i]!, groups, numFeature, fail));
 
@@ -153,6 +162,7 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
     featureNames,
     baseScore,
     baseMargin: Math.fround(baseMarginOf(objective, baseScore)),
+    baseMargins: Array.from({ length: groups }, (_, k) => Math.fround(baseMarginOf(objective, baseScores.length === 1 ? baseScore : baseScores[k]!))),
     trees,
   };
 }
@@ -208,7 +218,8 @@ function parseTree(t: { [key: string]: Json }, index: number, group: number, gro
  */
 export function xgboostMargins(model: XgboostModel, X: Float64Array, n: number, d: number): Float64Array {
   const g = model.groups;
-  const acc = new Float32Array(n * g).fill(model.baseMargin);
+  const acc = new Float32Array(n * g);
+  for (let r = 0; r < n; r++) acc.set(model.baseMargins, r * g);
   const row = new Float32Array(Math.max(d, model.numFeature));
   for (let r = 0; r < n; r++) {
     row.fill(NaN);

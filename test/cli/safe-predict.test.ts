@@ -96,6 +96,7 @@ describe('a model that reads its inputs by position', () => {
     const f = await runCli(['predict', '--model', at('gbdt.json'), '--data', churn, '--features', 'tenure', '--out', at('named.csv')]);
     expect(f.code).toBe(2);
     expect(f.stderr).toMatch(/--features: this model reads its inputs by name \(female, .*\), not by position/);
+    expect(f.stdout).toBe('');
   });
 });
 

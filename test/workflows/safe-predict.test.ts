@@ -3,13 +3,16 @@
  * a positional model refuses columns that are not exactly its inputs, the result says which columns were
  * read, unseen categories reach onWarning, and a baseline of another task is refused.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../../src/core/errors.js';
 import { categoricalColumn, createTable, numericColumn } from '../../src/data/index.js';
 import { parseXgboostJson, trainModel, xgboostAsModel } from '../../src/models/index.js';
 import { evaluateModels, predictToCsv } from '../../src/workflows/index.js';
+import { locateDataError } from '../../src/workflows/model-io/index.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/models/xgboost');
 const expected = JSON.parse(readFileSync(resolve(fixtures, 'binary.expected.json'), 'utf8')) as { X: (number | null)[][]; probabilities: number[][] };
@@ -49,5 +52,21 @@ describe('workflows: prediction never silently uses the wrong inputs', () => {
     await expect(
       evaluateModels({ model: { loaded: { model: classifier, format: 'native' }, display: 'm' }, baseline: { loaded: { model: regressor, format: 'native' }, display: 'r' }, data: { table, display: 'rows' } }),
     ).rejects.toThrow(/^baseline: r is a regression model and m a binary model; compare models of the same task$/);
+  });
+
+  it('a value that is not a number: the line of a regular file; a pipe is not read again (it has been consumed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftwatch-locate-'));
+    try {
+      writeFileSync(join(dir, 'data.csv'), 'x,y\n1,2\n3,abc\n');
+      execFileSync('mkfifo', [join(dir, 'pipe')]);
+      const table = createTable([numericColumn('x', [1, 3]), categoricalColumn('y', ['2', 'abc'])]);
+      const raised = new DriftwatchError('INVALID_ARGUMENT', 'column "y" must be numeric for this model, but holds "abc"', { field: 'y' });
+      const inFile = (await locateDataError(raised, { absolute: join(dir, 'data.csv'), display: 'data.csv' }, table, undefined)) as DriftwatchError;
+      expect(inFile.toDisplayString()).toBe('data.csv:3: column "y" must be numeric for this model, but holds "abc"');
+      const inPipe = (await locateDataError(raised, { absolute: join(dir, 'pipe'), display: 'stdin' }, table, undefined)) as DriftwatchError;
+      expect(inPipe.toDisplayString()).toBe('stdin: column "y" must be numeric for this model, but holds "abc"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

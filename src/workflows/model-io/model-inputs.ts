@@ -3,6 +3,7 @@
  * visible), categories it never saw in training (a warning with counts per column), and errors about the
  * data that name the data — and the line, where the reader can find it — rather than the model file.
  */
+import { stat } from 'node:fs/promises';
 import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
 import { readTable, type Table } from '../../data/index.js';
 import { unseenCategories, type InputBinding, type Model } from '../../models/index.js';
@@ -53,11 +54,13 @@ export function unseenCategoriesWarning(model: Model, table: Table, display: str
  * An error the model raised about the table, placed in the data: the file as the caller named it and, for a
  * value that is not a number, its line — found by reading the file again with that column numeric, which the
  * reader rejects at the first bad line (only on this error path, so the second read costs nothing otherwise).
+ * Only a regular file is read again: standard input or a pipe has been consumed, so its error names no line.
  */
 export async function locateDataError(e: unknown, data: TableInput, table: Table, delimiter: string | undefined): Promise<unknown> {
   if (!isDriftwatchError(e) || e.file !== undefined || isInMemory(data)) return inData(e, data);
   const field = e.field;
-  if (e.code === 'INVALID_ARGUMENT' && field !== undefined && table.column(field)?.storage === 'categorical') {
+  const regular = await stat(data.absolute).then((s) => s.isFile(), () => false);
+  if (regular && e.code === 'INVALID_ARGUMENT' && field !== undefined && table.column(field)?.storage === 'categorical') {
     const line = await readTable(data.absolute, { columnKinds: { [field]: 'numeric' }, ...(delimiter !== undefined ? { delimiter } : {}) }).then(
       () => undefined,
       (again: unknown) => (isDriftwatchError(again) ? again.line : undefined),

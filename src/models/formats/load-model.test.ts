@@ -35,7 +35,7 @@ describe('loadModel: a file that is not a model says what it is and what a model
     ];
     for (const [name, content, message] of cases) {
       const e = await failure(name, content);
-      expect(e.code, name).toBe('FILE_FORMAT');
+      expect(e.code, name).toBe('MODEL_INVALID');
       expect(e.message).toMatch(message);
       expect(e.message).toMatch(modelFilesAre);
       expect(e.file).toBe(join(dir, name));
@@ -52,7 +52,7 @@ describe('loadModel: a file that is not a model says what it is and what a model
     ];
     for (const [name, content, message] of cases) {
       const e = await failure(name, content);
-      expect(e.code, name).toBe('FILE_FORMAT');
+      expect(e.code, name).toBe('MODEL_INVALID');
       expect(e.message).toMatch(message);
     }
   });

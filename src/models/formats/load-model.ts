@@ -60,10 +60,11 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
     if (isXgboostJson(doc)) {
       return { model: xgboostAsModel(readXgboostDocument(doc, path), options), format: 'xgboost-json' };
     }
-    throw new DriftwatchError('FILE_FORMAT', `${describeJson(doc)}. ${MODEL_FILES_ARE}`, { file: path });
+    // MODEL_INVALID as before the file was described: scripts (and the registry) match on the code.
+    throw new DriftwatchError('MODEL_INVALID', `${describeJson(doc)}. ${MODEL_FILES_ARE}`, { file: path });
   }
   const what = describeBytes(bytes);
-  if (what !== null) throw new DriftwatchError('FILE_FORMAT', `${what}. ${MODEL_FILES_ARE}`, { file: path });
+  if (what !== null) throw new DriftwatchError('MODEL_INVALID', `${what}. ${MODEL_FILES_ARE}`, { file: path });
   return { model: await loadOnnxModel(bytes, { ...options, source: path }), format: 'onnx' };
 }
 

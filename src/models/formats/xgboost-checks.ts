@@ -4,7 +4,7 @@
  * indices within `num_feature`, and each tree a proper tree (children in range, every node reached at most
  * once from the root — so no cycles and no shared subtrees — and leaves with neither child).
  */
-import { DriftwatchError } from '../../core/errors.js';
+import { DriftwatchError } from '../../core/index.js';
 
 /** The XGBoost versions whose JSON model format Driftwatch reads: 1.0.0 (the first with JSON models) up to 3.x. */
 export const XGBOOST_VERSIONS = { from: [1, 0, 0], below: [4, 0, 0] } as const;

@@ -4,7 +4,7 @@
  * data that name the data — and the line, where the reader can find it — rather than the model file.
  */
 import { stat } from 'node:fs/promises';
-import { DriftwatchError, isDriftwatchError } from '../../core/errors.js';
+import { DriftwatchError, isDriftwatchError } from '../../core/index.js';
 import { readTable, type Table } from '../../data/index.js';
 import { unseenCategories, type InputBinding, type Model } from '../../models/index.js';
 import { isInMemory, withDisplayPath, type TableInput } from '../io/index.js';

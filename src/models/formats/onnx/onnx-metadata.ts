@@ -5,7 +5,7 @@
  * (the graph alone knows none of the label, the positive class or the categories seen in training).
  * Other producers' files have none of these keys; each one is optional on import.
  */
-import { DriftwatchError } from '../../../core/errors.js';
+import { DriftwatchError } from '../../../core/index.js';
 import type { InputColumn, ModelSignature, Task } from '../../model.js';
 
 const KEY = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../../core/errors.js';
-import { createTable, numericColumn } from '../../data/table.js';
+import { createTable, numericColumn } from '../../data/index.js';
 import { bindPositional, checkFeatureNames, type PositionalInputs } from './imported-inputs.js';
 
 const tableOf = (names: readonly string[]) => createTable(names.map((n) => numericColumn(n, [1, 2])));

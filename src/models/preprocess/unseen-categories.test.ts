@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalColumn, createTable, numericColumn } from '../../data/table.js';
+import { categoricalColumn, createTable, numericColumn } from '../../data/index.js';
 import { unseenCategories } from './unseen-categories.js';
 
 describe('unseenCategories', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../../../core/errors.js';
 import { createRng } from '../../../core/rng.js';
-import { categoricalColumn, createTable, numericColumn, type Table } from '../../../data/table.js';
+import { categoricalColumn, createTable, numericColumn, type Table } from '../../../data/index.js';
 import { nativeModelToOnnx } from './native-to-onnx.js';
 import { trainModel } from '../../native/train-model.js';
 import { loadOnnxModel } from './onnx-model.js';

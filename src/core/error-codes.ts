@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   NO_DATA: { exit: EXIT.USAGE, http: 422, doc: 'There are no rows to work with (a header only, or every row filtered out).' },
   COLUMN_NOT_FOUND: { exit: EXIT.USAGE, http: 400, doc: 'A named column is not in the data; the message suggests the closest name.' },
   SINGLE_CLASS: { exit: EXIT.USAGE, http: 422, doc: 'A classifier was to be trained on rows that hold only one class of the label (or, for logistic regression, not every class); add rows, or train without a validation split.' },
+  INPUT_MISMATCH: { exit: EXIT.USAGE, http: 400, doc: "The data's columns are not the inputs of a model that reads them by position (their number or names differ); the message says what differs and how to map them (--label, --features)." },
   COLUMN_ALL_MISSING: { exit: EXIT.USAGE, http: 422, doc: 'A column the task needs has no values at all.' },
   NO_COMMON_COLUMNS: { exit: EXIT.USAGE, http: 422, doc: 'Reference and current share no column to compare.' },
   INVALID_ARGUMENT: { exit: EXIT.USAGE, http: 400, doc: 'A library call or request was given a value it cannot work with; the message names the field.' },

@@ -36,6 +36,19 @@ export interface PredictionResult {
   readonly values: Float64Array | null;
 }
 
+/** Which columns of a table a model reads, and how it matched them (`Model.bindInputs`). */
+export interface InputBinding {
+  /** The table columns the model reads, in the model's input order. */
+  readonly columns: readonly string[];
+  /**
+   * 'name': matched to the model's named inputs; 'position': the table's columns in file order, for a model
+   * that reads one feature matrix and records no names; 'features': in the order the caller mapped them.
+   */
+  readonly by: 'name' | 'position' | 'features';
+  /** Table columns the model does not read (predict passes them through). */
+  readonly unused: readonly string[];
+}
+
 /** Metadata saved with every model: what it is, what it was trained on, how good it was. */
 export interface ModelCard {
   readonly algorithm: string;
@@ -69,6 +82,12 @@ export interface Model {
    * Async because ONNX Runtime is; native models resolve without I/O.
    */
   predict(table: Table): Promise<PredictionResult>;
+  /**
+   * The columns `predict` would read from this table, or the DriftwatchError it would throw because the
+   * columns do not fit: a named input missing ('COLUMN_NOT_FOUND'), or — for a model that reads its inputs
+   * by position — columns whose number or names differ from its inputs ('INPUT_MISMATCH').
+   */
+  bindInputs(table: Table): InputBinding;
 }
 
 /**

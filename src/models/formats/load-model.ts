@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../data/index.js';
 import type { Model } from '../model.js';
 import { createNativeModel, type NativeModel } from '../native/native-model.js';
 import { isNativeModelFile, validateNativeModelFile } from '../native/native-format.js';
+import { describeBytes, describeJson, MODEL_FILES_ARE, PICKLE_RECIPE } from './describe-non-model.js';
 import { loadOnnxModel } from './onnx/onnx-model.js';
 import { isXgboostJson, readXgboostDocument } from './xgboost-json.js';
 import { xgboostAsModel } from './xgboost-model.js';
@@ -16,9 +17,13 @@ import { xgboostAsModel } from './xgboost-model.js';
 export type ModelFormat = 'native' | 'xgboost-json' | 'onnx';
 
 export interface LoadModelOptions {
-  /** The label column (left out of positional inputs of imported models). */
+  /** The label column, never an input (imported models that read their inputs by position drop it). */
   readonly label?: string;
-  /** Column names for an ONNX model with one [N, F] input. */
+  /**
+   * Table columns, in input order, for a model that reads one feature matrix by position (an XGBoost model,
+   * an ONNX graph with one [N, F] input); models that match their inputs by name ignore it (their
+   * `bindInputs(table).by` is then not 'features').
+   */
   readonly featureNames?: readonly string[];
 }
 
@@ -41,28 +46,46 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
   if (isPickle(bytes, path)) {
     throw new DriftwatchError(
       'MODEL_UNSUPPORTED',
-      'pickle/joblib files are refused: loading one runs arbitrary code. Export the model to ONNX (scikit-learn: skl2onnx; XGBoost: save_model("model.json")) — see docs/models.md',
+      `pickle/joblib files are refused: loading one runs arbitrary code. To use the model, ${PICKLE_RECIPE}`,
       { file: path },
     );
   }
   const first = firstNonSpace(bytes);
-  if (first === 0x7b /* { */) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(bytes.toString('utf8'));
-    } catch (e) {
-      throw new DriftwatchError('MODEL_INVALID', `looks like JSON but does not parse (${(e as Error).message})`, { file: path });
-    }
+  const doc = first === 0x7b /* { */ ? parseJsonObject(bytes, path) : parseJsonMaybe(bytes, first);
+  if (doc !== undefined) {
     if (isNativeModelFile(doc)) {
       const f = validateNativeModelFile(doc, path);
-      return { model: createNativeModel(f.signature, f.card, f.encoder, f.estimator, path), format: 'native' };
+      return { model: createNativeModel(f.signature, f.card, f.encoder, f.estimator), format: 'native' };
     }
     if (isXgboostJson(doc)) {
-      return { model: xgboostAsModel(readXgboostDocument(doc, path), { ...options, source: path }), format: 'xgboost-json' };
+      return { model: xgboostAsModel(readXgboostDocument(doc, path), options), format: 'xgboost-json' };
     }
-    throw new DriftwatchError('MODEL_INVALID', 'a JSON file that is neither a Driftwatch model nor an XGBoost model', { file: path });
+    // MODEL_INVALID as before the file was described: scripts (and the registry) match on the code.
+    throw new DriftwatchError('MODEL_INVALID', `${describeJson(doc)}. ${MODEL_FILES_ARE}`, { file: path });
   }
+  const what = describeBytes(bytes);
+  if (what !== null) throw new DriftwatchError('MODEL_INVALID', `${what}. ${MODEL_FILES_ARE}`, { file: path });
   return { model: await loadOnnxModel(bytes, { ...options, source: path }), format: 'onnx' };
+}
+
+/** A file starting with "{" is meant as JSON: one that does not parse is a damaged model file. */
+function parseJsonObject(bytes: Buffer, path: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch (e) {
+    throw new DriftwatchError('MODEL_INVALID', `looks like JSON but does not parse (${(e as Error).message})`, { file: path });
+  }
+}
+
+/** Other JSON (an array, null, a number …) when the whole file parses as such, else undefined. */
+function parseJsonMaybe(bytes: Buffer, first: number): unknown {
+  // [ " n(ull) t(rue) f(alse) - 0-9: the first bytes JSON text other than an object can start with.
+  if (![0x5b, 0x22, 0x6e, 0x74, 0x66, 0x2d].includes(first) && !(first >= 0x30 && first <= 0x39)) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes a native model as JSON, atomically (writeFileAtomic: a crash never leaves half a file). */

@@ -72,7 +72,7 @@ describe('XGBoost model adapter', () => {
     const probs = expected.probabilities!.flat();
     probs.forEach((p, i) => expect(Math.abs(result.probabilities![i]! - p)).toBeLessThan(1e-6));
     expect(result.labels![0]).toBe(probs[1]! > 0.5 ? '1' : '0');
-    await expect(m.predict(createTable(cols.slice(0, 2)))).rejects.toThrow(/reads 6 columns by position/);
+    await expect(m.predict(createTable(cols.slice(0, 2)))).rejects.toThrow(/reads 6 features by position/);
   });
 
   it('loadModel tells an XGBoost JSON file by its content and reads the same model', async () => {

@@ -9,6 +9,7 @@
  * double, which agrees with XGBoost's float32 transform to about 1e-7.
  */
 import { DriftwatchError } from '../../core/index.js';
+import { checkXgboostTree, checkXgboostVersion } from './xgboost-checks.js';
 
 export type XgboostObjective =
   | 'binary:logistic'
@@ -49,10 +50,15 @@ export interface XgboostModel {
   readonly groups: number;
   readonly numFeature: number;
   readonly featureNames: readonly string[] | null;
-  /** base_score as stored (a probability for logistic objectives, a mean for regression). */
+  /** base_score as stored (a probability for logistic objectives, a mean for regression); the first of a vector. */
   readonly baseScore: number;
   /** The margin every prediction starts from (base_score through the objective's inverse link), float32. */
   readonly baseMargin: number;
+  /**
+   * Per output group, the margin it starts from: `baseMargin` for every group, except a multiclass model
+   * of XGBoost >= 3.1, which stores one intercept per class ("[a,b,c]", margins as they are).
+   */
+  readonly baseMargins: readonly number[];
   readonly trees: readonly XgboostTree[];
 }
 
@@ -104,7 +110,7 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
   };
   const root = doc as { [key: string]: Json };
   const learner = obj(root['learner'], 'learner', fail);
-  const version = Array.isArray(root['version']) ? root['version'].map(Number) : [];
+  const version = checkXgboostVersion(root['version'], source);
   const objectiveName = str(obj(learner['objective'], 'learner.objective', fail)['name'], 'learner.objective.name', fail);
   if (!SUPPORTED.has(objectiveName)) {
     throw new DriftwatchError('MODEL_UNSUPPORTED', `XGBoost objective "${objectiveName}" is not supported (supported: ${[...SUPPORTED].join(', ')})`, { file: source, field: 'learner.objective.name' });
@@ -113,13 +119,18 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
   const params = obj(learner['learner_model_param'], 'learner.learner_model_param', fail);
   const numClass = Number(str(params['num_class'] ?? '0', 'learner_model_param.num_class', fail));
   const numFeature = Number(str(params['num_feature'] ?? '0', 'learner_model_param.num_feature', fail));
+  if (!Number.isInteger(numFeature) || numFeature < 1) fail('learner_model_param.num_feature', `"${String(params['num_feature'])}" is not a positive whole number`);
   const numTarget = Number(params['num_target'] ?? '1');
   if (numTarget > 1) {
     throw new DriftwatchError('MODEL_UNSUPPORTED', `multi-target XGBoost models (num_target=${numTarget}) are not supported`, { file: source, field: 'learner_model_param.num_target' });
   }
-  // XGBoost 2 writes base_score as "[5E-1]"; 1.x as "5E-1".
-  const baseScore = Number(str(params['base_score'] ?? '0.5', 'learner_model_param.base_score', fail).replace(/^\[|\]$/g, ''));
-  if (!Number.isFinite(baseScore)) fail('learner_model_param.base_score', 'not a number');
+  // XGBoost 1.x writes base_score as "5E-1"; 2.x and 3.0 as "[5E-1]"; 3.1 one value per class for multiclass.
+  const baseScores = str(params['base_score'] ?? '0.5', 'learner_model_param.base_score', fail).replace(/^\[|\]$/g, '').split(',').map(Number);
+  if (!baseScores.every(Number.isFinite)) fail('learner_model_param.base_score', 'not a number or a list of numbers');
+  const baseScore = baseScores[0]!;
+  if ((objective === 'binary:logistic' || objective === 'reg:logistic') && !(baseScore > 0 && baseScore < 1)) {
+    fail('learner_model_param.base_score', `${baseScore} is not a probability strictly between 0 and 1, as ${objective} needs`);
+  }
 
   const booster = obj(learner['gradient_booster'], 'learner.gradient_booster', fail);
   const boosterName = str(booster['name'] ?? 'gbtree', 'gradient_booster.name', fail);
@@ -129,10 +140,19 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
   const model = obj(booster['model'], 'gradient_booster.model', fail);
   const treesJson = arr(model['trees'], 'gradient_booster.model.trees', fail);
   const treeInfo = arr(model['tree_info'] ?? [], 'gradient_booster.model.tree_info', fail).map(Number);
-  const groups = objective.startsWith('multi:') ? Math.max(numClass, 1) : 1;
-  const trees = treesJson.map((t, i) => parseTree(obj(t, `trees[${i}]`, fail), i, treeInfo[i] ?? 0, groups, fail));
+  if (objective.startsWith('multi:') && !(Number.isInteger(numClass) && numClass >= 2)) fail('learner_model_param.num_class', `${objective} needs at least 2 classes, got "${String(params['num_class'])}"`);
+  const groups = objective.startsWith('multi:') ? numClass : 1;
+  if (baseScores.length !== 1 && !(objective.startsWith('multi:') && baseScores.length === groups)) {
+    fail('learner_model_param.base_score', `${baseScores.length} values for a model with ${groups} output${groups === 1 ? '' : 's'}`);
+  }
+  if (treeInfo.length !== treesJson.length) fail('gradient_booster.model.tree_info', `${treeInfo.length} entries for ${treesJson.length} trees`);
+  const trees = treesJson.map((t, i) => parseTree(obj(t, `trees[${i}]`, fail), i, treeInfo[i]!, groups, numFeature, fail));
 
   const featureNames = Array.isArray(learner['feature_names']) && learner['feature_names'].length > 0 ? learner['feature_names'].map(String) : null;
+  if (featureNames !== null && featureNames.length !== numFeature) {
+    fail('learner.feature_names', `${featureNames.length} names for ${numFeature} features (learner_model_param.num_feature)`);
+  }
+  if (featureNames !== null && new Set(featureNames).size !== featureNames.length) fail('learner.feature_names', 'a name appears twice');
   return {
     format: 'xgboost-json',
     xgboostVersion: version,
@@ -142,6 +162,7 @@ export function readXgboostDocument(doc: unknown, source = 'model'): XgboostMode
     featureNames,
     baseScore,
     baseMargin: Math.fround(baseMarginOf(objective, baseScore)),
+    baseMargins: Array.from({ length: groups }, (_, k) => Math.fround(baseMarginOf(objective, baseScores.length === 1 ? baseScore : baseScores[k]!))),
     trees,
   };
 }
@@ -160,7 +181,7 @@ function baseMarginOf(objective: XgboostObjective, base: number): number {
   }
 }
 
-function parseTree(t: { [key: string]: Json }, index: number, group: number, groups: number, fail: (f: string, w: string) => never): XgboostTree {
+function parseTree(t: { [key: string]: Json }, index: number, group: number, groups: number, numFeature: number, fail: (f: string, w: string) => never): XgboostTree {
   const at = (k: string): number[] => arr(t[k], `trees[${index}].${k}`, fail).map(Number);
   const left = Int32Array.from(at('left_children'));
   const right = Int32Array.from(at('right_children'));
@@ -171,11 +192,8 @@ function parseTree(t: { [key: string]: Json }, index: number, group: number, gro
   if ([right, feature, threshold, defaultLeft].some((a) => a.length !== n) || n === 0) {
     fail(`trees[${index}]`, 'node arrays have different lengths');
   }
-  for (let i = 0; i < n; i++) {
-    const l = left[i]!;
-    if (l !== -1 && (l <= i || l >= n || right[i]! <= i || right[i]! >= n)) fail(`trees[${index}].left_children`, `node ${i} has an invalid child`);
-  }
-  if (group < 0 || group >= groups) fail(`tree_info[${index}]`, `group ${group} out of range`);
+  checkXgboostTree({ left, right, feature, threshold }, index, numFeature, fail);
+  if (!Number.isInteger(group) || group < 0 || group >= groups) fail(`tree_info[${index}]`, `group ${group} out of range 0..${groups - 1}`);
   const categories: (Set<number> | undefined)[] = new Array(n).fill(undefined);
   const splitType = t['split_type'] === undefined ? [] : at('split_type');
   if (splitType.some((s) => s === 1)) {
@@ -184,7 +202,11 @@ function parseTree(t: { [key: string]: Json }, index: number, group: number, gro
     const sizes = at('categories_sizes');
     const cats = at('categories');
     nodes.forEach((node, k) => {
-      categories[node] = new Set(cats.slice(segments[k]!, segments[k]! + sizes[k]!));
+      const start = segments[k]!;
+      const end = start + sizes[k]!;
+      if (!(node >= 0 && node < n && left[node] !== -1)) fail(`trees[${index}].categories_nodes`, `entry ${k} names node ${node}, which is not a split of this tree`);
+      if (!(Number.isInteger(start) && start >= 0 && end <= cats.length && end >= start)) fail(`trees[${index}].categories_segments`, `entry ${k} points outside the categories list`);
+      categories[node] = new Set(cats.slice(start, end));
     });
   }
   return { left, right, feature, threshold, defaultLeft, categories, group };
@@ -196,7 +218,8 @@ function parseTree(t: { [key: string]: Json }, index: number, group: number, gro
  */
 export function xgboostMargins(model: XgboostModel, X: Float64Array, n: number, d: number): Float64Array {
   const g = model.groups;
-  const acc = new Float32Array(n * g).fill(model.baseMargin);
+  const acc = new Float32Array(n * g);
+  for (let r = 0; r < n; r++) acc.set(model.baseMargins, r * g);
   const row = new Float32Array(Math.max(d, model.numFeature));
   for (let r = 0; r < n; r++) {
     row.fill(NaN);

@@ -3,8 +3,8 @@
  * a native model file; written back with `toFile()`.
  */
 import type { Table } from '../../data/table/index.js';
-import type { Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
-import { encode, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
+import type { InputBinding, Model, ModelCard, ModelSignature, PredictionResult } from '../model.js';
+import { encode, requireColumns, type EncoderSpec, type Matrix } from '../preprocess/feature-encoder.js';
 import { compileEnsemble } from '../trees/index.js';
 import { predictLogistic } from '../linear/logistic-regression.js';
 import { predictLinear } from '../linear/ridge.js';
@@ -20,9 +20,14 @@ export interface NativeModel extends Model {
   toFile(): Record<string, unknown>;
 }
 
-export function createNativeModel(signature: ModelSignature, card: ModelCard, encoder: EncoderSpec, estimator: NativeEstimator, source?: string): NativeModel {
+/**
+ * `dataSource` names the data file in errors about a table, for a model used on one known file (training);
+ * a model read from a file leaves it out: the caller knows which data file it read, and the model file is not it.
+ */
+export function createNativeModel(signature: ModelSignature, card: ModelCard, encoder: EncoderSpec, estimator: NativeEstimator, dataSource?: string): NativeModel {
   const raw = rawPredictor(estimator);
   const predictMatrix = (m: Matrix): PredictionResult => predictionFrom(raw(m), signature.classes);
+  const inputs = encoder.columns.map((c) => c.name);
   return {
     signature,
     card,
@@ -30,7 +35,11 @@ export function createNativeModel(signature: ModelSignature, card: ModelCard, en
     estimator,
     predictMatrix,
     async predict(table: Table): Promise<PredictionResult> {
-      return predictMatrix(encode(encoder, table, source));
+      return predictMatrix(encode(encoder, table, dataSource));
+    },
+    bindInputs(table: Table): InputBinding {
+      requireColumns(inputs, table, dataSource);
+      return { columns: inputs, by: 'name', unused: table.names.filter((n) => !inputs.includes(n)) };
     },
     toFile(): Record<string, unknown> {
       return toFileDocument({ signature, card, encoder, estimator });

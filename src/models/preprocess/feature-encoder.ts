@@ -131,14 +131,7 @@ export function encodedNames(spec: EncoderSpec): string[] {
 
 /** Encodes a table's columns as the spec says. `source` names the data in error messages. */
 export function encode(spec: EncoderSpec, table: Table, source?: string): Matrix {
-  const missing = spec.columns.filter((c) => table.column(c.name) === undefined).map((c) => c.name);
-  if (missing.length > 0) {
-    throw new DriftwatchError(
-      'COLUMN_NOT_FOUND',
-      `the model needs column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, not in the data (it has: ${table.names.join(', ')})`,
-      { ...(source !== undefined ? { file: source } : {}), field: missing[0]! },
-    );
-  }
+  requireColumns(spec.columns.map((c) => c.name), table, source);
   const n = table.rowCount;
   const d = encodedWidth(spec);
   const X = new Float64Array(n * d);
@@ -168,6 +161,18 @@ export function encode(spec: EncoderSpec, table: Table, source?: string): Matrix
     }
   }
   return { X, n, d };
+}
+
+/** Throws COLUMN_NOT_FOUND naming every one of `names` the table lacks. `source` names the data. */
+export function requireColumns(names: readonly string[], table: Table, source?: string): void {
+  const missing = names.filter((name) => table.column(name) === undefined);
+  if (missing.length > 0) {
+    throw new DriftwatchError(
+      'COLUMN_NOT_FOUND',
+      `the model needs column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, not in the data (it has: ${table.names.join(', ')})`,
+      { ...(source !== undefined ? { file: source } : {}), field: missing[0]! },
+    );
+  }
 }
 
 /** Per row, the index of its value in `categories`, or -1 for missing or unseen. */

@@ -1,6 +1,6 @@
 /** Prediction as every entry point runs it: a model on data, the input plus the model's output written as CSV. */
 import { createTable, passThrough, writePassThroughCsv, type OutputColumn, type Table } from '../../data/index.js';
-import type { ModelFormat, ModelSignature } from '../../models/index.js';
+import type { InputBinding, ModelFormat, ModelSignature } from '../../models/index.js';
 import {
   isInMemory,
   performanceTimer,
@@ -8,14 +8,13 @@ import {
   readData,
   readDataWithCellText,
   refuseOverwritingInput,
-  withDisplayPath,
   writeOutputFile,
   type OutputTarget,
   type ReadSettings,
   type TableInput,
   type Timer,
 } from '../io/index.js';
-import { loadModelInput, type ModelInput } from '../model-io/index.js';
+import { bindModelInputs, checkFeaturesUsed, loadModelInput, locateDataError, unseenCategoriesWarning, type ModelInput } from '../model-io/index.js';
 import { predictionColumnNames, predictionColumns } from './prediction-columns.js';
 
 export interface PredictToCsvOptions extends Omit<ReadSettings, 'textColumns'> {
@@ -23,13 +22,18 @@ export interface PredictToCsvOptions extends Omit<ReadSettings, 'textColumns'> {
   readonly data: TableInput;
   /** The CSV file to write; nothing is written when absent (the table is in the result). */
   readonly out?: OutputTarget;
-  /** A label column to leave out of positional model inputs. */
+  /** The label column, if the data has one: never a model input. */
   readonly label?: string;
-  /** Column names, in order, for a model that reads one feature matrix by position. */
+  /**
+   * For a model that reads one feature matrix by position: the data's columns in the model's input order.
+   * Without it, such a model needs the columns besides the label to be exactly its inputs (else INPUT_MISMATCH).
+   */
   readonly features?: readonly string[];
+  /** How the caller names `features` in messages (CLI: `--features`). */
+  readonly featuresOption?: string;
   /** The data is read, the model about to run. */
   readonly onRead?: (table: Table) => void;
-  /** A note for people (output columns that replace input columns), as it arises. */
+  /** A note for people (categories the model never saw, output columns that replace input columns), as it arises. */
   readonly onWarning?: (message: string) => void;
   /** Monotonic milliseconds for the prediction time (default: performance.now). */
   readonly timer?: Timer;
@@ -41,6 +45,8 @@ export interface PredictToCsvResult {
   readonly rows: number;
   readonly format: ModelFormat;
   readonly signature: ModelSignature;
+  /** The columns the model read, and how it matched them. */
+  readonly inputs: InputBinding;
   /** Input columns the model's output replaced. */
   readonly replaced: readonly string[];
   /** Seconds spent predicting (reading and writing not included). */
@@ -74,10 +80,14 @@ export async function predictToCsv(options: PredictToCsvOptions): Promise<Predic
       : { table: await readData(data, { ...read, ...(options.signal !== undefined ? { signal: options.signal } : {}) }), cellText: undefined };
   const table = input.table;
   options.onRead?.(table);
+  const binding = bindModelInputs(model, table, data);
+  checkFeaturesUsed(features, [binding], options.featuresOption ?? 'features');
+  const unseen = unseenCategoriesWarning(model, table, data.display);
+  if (unseen !== null) options.onWarning?.(unseen);
   options.signal?.throwIfAborted();
   const started = now();
-  const result = await model.predict(table).catch((e: unknown) => {
-    throw isInMemory(data) ? e : withDisplayPath(e, data);
+  const result = await model.predict(table).catch(async (e: unknown) => {
+    throw await locateDataError(e, data, table, options.delimiter);
   });
   const seconds = (now() - started) / 1000;
 
@@ -90,5 +100,5 @@ export async function predictToCsv(options: PredictToCsvOptions): Promise<Predic
     const columns: OutputColumn[] = [...kept.map((c) => passThrough(c.name, c, input)), ...added.map((column) => ({ type: 'computed' as const, column }))];
     await writeOutputFile(out, 'the CSV file', (path) => writePassThroughCsv(path, columns, table.rowCount));
   }
-  return { table: outTable, rows: table.rowCount, format, signature: model.signature, replaced, seconds };
+  return { table: outTable, rows: table.rowCount, format, signature: model.signature, inputs: binding, replaced, seconds };
 }

@@ -17,5 +17,5 @@ export function nativeModelToOnnx(model: NativeModel): Uint8Array {
       estimator = { kind: 'linear', coef: est.coef, intercept: est.intercept };
       break;
   }
-  return exportOnnx({ encoder: model.encoder, estimator, classes: model.signature.classes, name: model.card.algorithm });
+  return exportOnnx({ encoder: model.encoder, estimator, classes: model.signature.classes, name: model.card.algorithm, signature: model.signature });
 }

@@ -14,8 +14,10 @@
  * lying between a double threshold and its float32 rounding.
  */
 import { DRIFTWATCH_VERSION } from '../../../core/index.js';
+import type { ModelSignature } from '../../model.js';
 import type { EncoderSpec } from '../../preprocess/feature-encoder.js';
 import type { TreeEnsemble } from '../../trees/index.js';
+import { signatureMetadata } from './onnx-metadata.js';
 import { encodeOnnx } from './onnx-proto.js';
 
 export type ExportEstimator =
@@ -36,6 +38,8 @@ export interface ExportInput {
   readonly classes: readonly string[] | null;
   /** Stored in the file's metadata. */
   readonly name?: string;
+  /** The native model's signature: its label, task, positive class and inputs go into metadata_props, read back on import. */
+  readonly signature?: Pick<ModelSignature, 'task' | 'classes' | 'positiveClass' | 'label' | 'inputs'>;
 }
 
 const FLOAT = 1;
@@ -116,7 +120,7 @@ export function exportOnnx(model: ExportInput): Uint8Array {
       { domain: '', version: 13 },
       { domain: 'ai.onnx.ml', version: 2 },
     ],
-    metadata_props: [{ key: 'driftwatch.classes', value: JSON.stringify(model.classes) }],
+    metadata_props: model.signature !== undefined ? signatureMetadata(model.signature) : [{ key: 'driftwatch.classes', value: JSON.stringify(model.classes) }],
     graph,
   });
 }

@@ -41,7 +41,7 @@ describe('ONNX import (models made by scikit-learn + onnx.helper)', () => {
     const withLabel = createTable([numericColumn('y', rf.X.map(() => 0)), ...tableOf(rf.columns, rf.X).columns]);
     const result = await model.predict(withLabel);
     expect(Math.abs(result.probabilities![1]! - rf.probabilities[0]![1]!)).toBeLessThan(1e-6);
-    await expect(model.predict(tableOf(rf.columns.slice(0, 3), rf.X))).rejects.toThrow(/the ONNX model reads 30 columns by position, but the data has 3 besides "y"/);
+    await expect(model.predict(tableOf(rf.columns.slice(0, 3), rf.X))).rejects.toThrow(/reads 30 features by position and records no names, but the data has 3 columns/);
   });
 
   it('reads named columns by name with featureNames, in any table order', async () => {

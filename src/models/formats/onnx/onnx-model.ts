@@ -15,18 +15,20 @@ import ort from 'onnxruntime-node';
 import { DRIFTWATCH_VERSION } from '../../../core/index.js';
 import { DriftwatchError } from '../../../core/index.js';
 import type { Table } from '../../../data/table/index.js';
-import { cardWithoutTrainingFacts, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
-import { encode } from '../../preprocess/feature-encoder.js';
-import { positionalColumns, rawNumericSpec } from '../imported-inputs.js';
+import { cardWithoutTrainingFacts, type InputBinding, type InputColumn, type Model, type ModelSignature, type PredictionResult, type Task } from '../../model.js';
+import { encode, requireColumns } from '../../preprocess/feature-encoder.js';
+import { bindPositional, checkFeatureNames, rawNumericSpec } from '../imported-inputs.js';
 import { predictionFrom } from '../../predictions.js';
+import { MODEL_FILES_ARE } from '../describe-non-model.js';
+import { readSignatureMetadata, type RecordedSignature } from './onnx-metadata.js';
 import { decodeOnnx, encodeOnnx, type OnnxModelObject } from './onnx-proto.js';
 
 export interface OnnxModelOptions {
   /** Names the file in error messages. */
   readonly source?: string;
-  /** The label column, left out of positional inputs. */
+  /** The label column (else the one the file's metadata records), never an input. */
   readonly label?: string;
-  /** Column names for a single [N, F] input, in order. */
+  /** Table columns for a single [N, F] input, in order (ignored when the graph has one input per column). */
   readonly featureNames?: readonly string[];
 }
 
@@ -58,12 +60,13 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
   try {
     decoded = decodeOnnx(bytes);
   } catch (e) {
-    throw new DriftwatchError('MODEL_INVALID', `not a readable ONNX model (${(e as Error).message})`, { file: source });
+    throw new DriftwatchError('MODEL_INVALID', `a binary file that is not a readable ONNX model (${(e as Error).message}). ${MODEL_FILES_ARE}`, { file: source });
   }
   const graph = decoded['graph'] as Graph | undefined;
   if (!graph || !graph.node || graph.node.length === 0) return fail('the ONNX file has no graph');
 
-  let classLabels = classLabelsOf(graph);
+  const recorded = readSignatureMetadata(decoded['metadata_props'], source);
+  let classLabels = classLabelsOf(graph) ?? recorded.classes?.slice() ?? null;
   const zipmapped = cutZipMap(graph);
   if (zipmapped.labels) classLabels = zipmapped.labels;
 
@@ -110,26 +113,33 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
     fail(`input "${inputs[0]!.name}" is a ${elemType(inputs[0]!)}-typed matrix; only float and double matrices are supported`);
   }
   const width = single ? dimValue(inputs[0]!, 1) : null;
-  if (single && options.featureNames && width !== null && options.featureNames.length !== width) {
-    fail(`the model's input "${inputs[0]!.name}" has ${width} features, but ${options.featureNames.length} feature names were given`);
-  }
+  const model = single ? `the ONNX model (one input "${inputs[0]!.name}" of ${width ?? 'F'} features)` : 'the ONNX model';
+  const featureNames = single ? checkFeatureNames(options.featureNames, width, model) : null;
+  const named = recordedInputs(recorded, single ? width : null, single ? null : inputs.map((i) => i.name!), source);
+  checkRecorded(recorded, task, classes, source);
+  const label = options.label ?? recorded.label;
 
   const signature: ModelSignature = {
     task,
     inputs: single
-      ? (options.featureNames ?? Array.from({ length: width ?? 0 }, (_, i) => `f${i}`)).map((name) => ({ name, kind: 'numeric' as const }))
-      : inputs.map((i) => ({ name: i.name!, kind: elemType(i) === ELEM.STRING ? ('categorical' as const) : ('numeric' as const) })),
+      ? (featureNames ?? named?.map((i) => i.name) ?? Array.from({ length: width ?? 0 }, (_, i) => `f${i}`)).map((name) => ({ name, kind: 'numeric' as const }))
+      : inputs.map((i) => named?.find((r) => r.name === i.name) ?? { name: i.name!, kind: elemType(i) === ELEM.STRING ? ('categorical' as const) : ('numeric' as const) }),
     classes,
-    positiveClass: task === 'binary' ? classes![1]! : null,
-    label: options.label ?? null,
+    positiveClass: task === 'binary' ? (recorded.positiveClass ?? classes![1]!) : null,
+    label,
+  };
+  const inputNames = inputs.map((i) => i.name!);
+  const bindInputs = (table: Table): InputBinding => {
+    if (single) return bindPositional(table, { width, names: named?.map((i) => i.name) ?? null, label, featureNames, model });
+    requireColumns(inputNames, table);
+    return { columns: inputNames, by: 'name', unused: table.names.filter((n) => !inputNames.includes(n)) };
   };
   const card = cardWithoutTrainingFacts({ algorithm: `onnx (${[...new Set(graph.node.map((n) => n.op_type))].join(', ')})`, parameters: { producer: String(decoded['producer_name'] ?? ''), ir_version: Number(decoded['ir_version'] ?? 0) }, format_version: `onnx-ir-${Number(decoded['ir_version'] ?? 0)}`, source: 'onnx' }, DRIFTWATCH_VERSION);
 
   const feedsFor = (table: Table): Record<string, ort.Tensor> => {
     if (single) {
       const input = inputs[0]!;
-      const names = options.featureNames ?? positionalColumns(table, width, options.label, 'the ONNX model', source);
-      const { X, n, d } = encode(rawNumericSpec(names), table, source);
+      const { X, n, d } = encode(rawNumericSpec(bindInputs(table).columns), table);
       const data = elemType(input) === ELEM.DOUBLE ? X : Float32Array.from(X);
       return { [input.name!]: new ort.Tensor(elemType(input) === ELEM.DOUBLE ? 'float64' : 'float32', data, [n, d]) };
     }
@@ -140,12 +150,12 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
       const t = elemType(input);
       if (t === ELEM.STRING) {
         const col = table.column(name);
-        if (!col) throw new DriftwatchError('COLUMN_NOT_FOUND', `the model needs column "${name}", not in the data (it has: ${table.names.join(', ')})`, { file: source, field: name });
+        if (!col) throw new DriftwatchError('COLUMN_NOT_FOUND', `the model needs column "${name}", not in the data (it has: ${table.names.join(', ')})`, { field: name });
         const values = col.storage === 'categorical' ? Array.from(col.codes, (c) => (c < 0 ? '' : col.dictionary[c]!)) : Array.from(col.values, (v) => (Number.isNaN(v) ? '' : String(v)));
         feeds[name] = new ort.Tensor('string', values, shape);
         continue;
       }
-      const { X } = encode(rawNumericSpec([name]), table, source);
+      const { X } = encode(rawNumericSpec([name]), table);
       feeds[name] =
         t === ELEM.DOUBLE
           ? new ort.Tensor('float64', X, shape)
@@ -161,11 +171,37 @@ export async function loadOnnxModel(bytes: Uint8Array, options: OnnxModelOptions
   return {
     signature,
     card,
+    bindInputs,
     async predict(table: Table): Promise<PredictionResult> {
       const out = await session.run(feedsFor(table));
       return predictionFrom(Float64Array.from(out[resultName]!.data as Float32Array), classes);
     },
   };
+}
+
+/**
+ * The inputs the metadata records, when they agree with the graph: as many as a single matrix's width, or
+ * the same names as the graph's inputs. A file whose metadata contradicts its graph is refused.
+ */
+function recordedInputs(recorded: RecordedSignature, width: number | null, graphInputs: readonly string[] | null, source: string): readonly InputColumn[] | null {
+  const inputs = recorded.inputs;
+  if (inputs === null) return null;
+  const names = inputs.map((i) => i.name);
+  const agrees = graphInputs !== null ? names.length === graphInputs.length && graphInputs.every((n) => names.includes(n)) : width === null || names.length === width;
+  if (!agrees) {
+    throw new DriftwatchError('MODEL_INVALID', `ONNX metadata "driftwatch.inputs" (${names.join(', ')}) does not match the graph's inputs (${graphInputs?.join(', ') ?? `${width} features`})`, { file: source, field: 'metadata_props.driftwatch.inputs' });
+  }
+  return inputs;
+}
+
+/** The recorded task, classes and positive class must be the graph's. */
+function checkRecorded(recorded: RecordedSignature, task: Task, classes: readonly string[] | null, source: string): void {
+  const fail = (key: string, what: string): never => {
+    throw new DriftwatchError('MODEL_INVALID', `ONNX metadata "${key}": ${what}`, { file: source, field: `metadata_props.${key}` });
+  };
+  if (recorded.task !== null && recorded.task !== task) fail('driftwatch.task', `says ${recorded.task}, but the graph's outputs are those of a ${task} model`);
+  if (recorded.classes !== null && classes !== null && recorded.classes.join('\u0000') !== classes.join('\u0000')) fail('driftwatch.classes', `${recorded.classes.join(', ')} differ from the graph's classes ${classes.join(', ')}`);
+  if (recorded.positiveClass !== null && !(classes ?? []).includes(recorded.positiveClass)) fail('driftwatch.positive_class', `"${recorded.positiveClass}" is not one of the classes`);
 }
 
 /** Class labels from the first classifier node that names them (skl2onnx and our exporter do). */

@@ -3,7 +3,7 @@
  * named columns, apply the column kinds, analyse on worker threads, write the report files.
  */
 import { makeDirectory, type ColumnKind, type DecimalMark, type Table } from '../../data/index.js';
-import { analyzeDriftParallel, type AnalyzeOptions, type DriftReport } from '../../drift/index.js';
+import { analyzeDriftParallel, prestartAnalysisWorkers, type AnalyzeOptions, type DriftReport, type WarmWorkers } from '../../drift/index.js';
 import type { OutputFormat } from '../../report/index.js';
 import { performanceTimer, withDisplayPath, type DataFile, type TableInput, type Timer } from '../io/index.js';
 import { checkNamedColumns, type NamedColumn } from './check-columns.js';
@@ -61,6 +61,16 @@ export interface AnalyzeFilesResult {
 }
 
 export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<AnalyzeFilesResult> {
+  // The analysis workers start while the inputs are read, so they are ready when the columns are.
+  const warm = options.workers === 1 ? undefined : prestartAnalysisWorkers(options.workers);
+  try {
+    return await readAndAnalyze(options, warm);
+  } finally {
+    warm?.close();
+  }
+}
+
+async function readAndAnalyze(options: AnalyzeFilesOptions, warm: WarmWorkers | undefined): Promise<AnalyzeFilesResult> {
   const now = options.timer ?? performanceTimer;
   const kinds = options.columnKinds ?? {};
   const fileFormats = options.reports?.formats ?? [];
@@ -94,7 +104,7 @@ export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<Analyz
   const current = applyColumnKinds(rawCurrent, kinds, options.current);
   options.signal?.throwIfAborted();
   // Same report as analyzeDrift; columns spread over worker threads when the tables are big enough to gain.
-  const report = await analyzeDriftParallel(reference, current, options.analyze ?? {}, options.workers !== undefined ? { workers: options.workers } : {});
+  const report = await analyzeDriftParallel(reference, current, options.analyze ?? {}, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(warm !== undefined ? { warm } : {}) });
   const t2 = now();
   await options.onReport?.(report);
 

@@ -35,11 +35,11 @@ function countDigits(c: Code, key: number, counts: number, addr: number, passes:
 /**
  * keys(src, n, dst, counts, finiteOnly) -> k: the n doubles at src as keys at dst (which may be src: keys
  * are written at or before the value they come from), skipping non-finite values when finiteOnly; counts the
- * high word's digits. Returns the number of keys written.
+ * high word's digits, and the NaN skipped (an int32 after the digit counts). Returns the number of keys written.
  */
 function keysFunction(): WasmFunction {
   const [src, n, dst, counts, finite] = [0, 1, 2, 3, 4];
-  const [i, end, o, addr, v, key] = [5, 6, 7, 8, 9, 10];
+  const [i, end, o, addr, v, key, nan] = [5, 6, 7, 8, 9, 10, 11];
   const c = new Code();
   c.get(src).tee(i).get(n).i32(3).i32Shl().i32Add().set(end);
   c.get(dst).set(o);
@@ -49,7 +49,10 @@ function keysFunction(): WasmFunction {
   c.get(i).i32(8).i32Add().set(i);
   c.block();
   c.get(finite).i32Eqz().brIf(0);
-  c.get(v).i64(52n).i64ShrU().i32WrapI64().i32(0x7ff).i32And().i32(0x7ff).i32Eq().brIf(1); // Infinity or NaN: next value
+  c.get(v).i64(52n).i64ShrU().i32WrapI64().i32(0x7ff).i32And().i32(0x7ff).i32Ne().brIf(0);
+  // Infinity or NaN (a non-zero mantissa, counted): next value.
+  c.get(nan).get(v).i64(0xfffffffffffffn).i64And().i64Eqz().i32Eqz().i32Add().set(nan);
+  c.br(1);
   c.end();
   c.get(v).get(v).i64(63n).i64ShrS().i64(MIN_I64).i64Or().i64Xor().set(key);
   c.get(o).get(key).i64Store();
@@ -57,8 +60,9 @@ function keysFunction(): WasmFunction {
   countDigits(c, key, counts, addr, HIGH);
   c.br(0);
   c.end().end();
+  c.get(counts).get(nan).i32Store(DIGITS.length * TABLE_BYTES);
   c.get(o).get(dst).i32Sub().i32(3).i32ShrU();
-  return { name: 'keys', params: [I32, I32, I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32, I64, I64], body: c };
+  return { name: 'keys', params: [I32, I32, I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32, I64, I64, I32], body: c };
 }
 
 /** count(keys, n, counts): counts every digit of the n keys (n >= 1). */
@@ -205,19 +209,36 @@ function reserve(memory: WasmMemory, bytes: number): boolean {
  * unless `finiteOnly` skips it. False, with `out` untouched, when the kernel cannot run here.
  */
 export function wasmRadixSort(values: Float64Array, out: Float64Array, finiteOnly: boolean): boolean {
+  return sortInKernel(values, finiteOnly, () => out) !== null;
+}
+
+/**
+ * The finite values of `values` sorted ascending into `allocate(count)`, and how many NaN were skipped: the
+ * count comes from the pass that makes the keys, so the caller needs no counting pass of its own. Null,
+ * with nothing allocated, when the kernel cannot run here.
+ */
+export function wasmSortFinite(values: Float64Array, allocate: (n: number) => Float64Array): { sorted: Float64Array; nan: number } | null {
+  return sortInKernel(values, true, allocate);
+}
+
+function sortInKernel(values: Float64Array, finiteOnly: boolean, target: (n: number) => Float64Array): { sorted: Float64Array; nan: number } | null {
   const k = loadKernel();
   const total = values.length;
-  const n = out.length;
+  // Keys at 0, the scatter buffer after them, then the digit counts and the NaN count.
   const tmp = total * 8;
-  const counts = tmp + n * 8;
-  if (k === null || !reserve(k.memory, counts + DIGITS.length * TABLE_BYTES)) return false;
-  if (n === 0) return true;
+  const counts = 2 * tmp;
+  const countInts = DIGITS.length * RADIX + 2;
+  if (k === null || !reserve(k.memory, counts + 4 * countInts)) return null;
   const { ex } = k;
   const buffer = k.memory.buffer;
   new Float64Array(buffer, 0, total).set(values);
-  new Int32Array(buffer, counts, DIGITS.length * RADIX).fill(0);
-  const got = ex.keys!(0, total, 0, counts, finiteOnly ? 1 : 0);
-  if (got !== n) throw new Error(`wasmRadixSort: ${got} values to sort into an array of ${n}`);
+  const countView = new Int32Array(buffer, counts, countInts);
+  countView.fill(0);
+  const n = ex.keys!(0, total, 0, counts, finiteOnly ? 1 : 0);
+  const nan = countView[DIGITS.length * RADIX]!;
+  const out = target(n);
+  if (out.length !== n) throw new Error(`wasmRadixSort: ${n} values to sort into an array of ${out.length}`);
+  if (n === 0) return { sorted: out, nan };
   let src = 0;
   let dst = tmp;
   const pass = (p: number): void => {
@@ -227,11 +248,11 @@ export function wasmRadixSort(values: Float64Array, out: Float64Array, finiteOnl
   for (const p of HIGH) pass(p);
   if (ex.insertionFix!(src, n, INSERTION_BUDGET * n) === 0) {
     // Long runs of equal high words: the full sort, from whatever order the keys are in now.
-    new Int32Array(buffer, counts, DIGITS.length * RADIX).fill(0);
+    countView.fill(0);
     ex.count!(src, n, counts);
     for (let p = 0; p < DIGITS.length; p++) pass(p);
   }
   ex.toDoubles!(src, n);
   out.set(new Float64Array(buffer, src, n));
-  return true;
+  return { sorted: out, nan };
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { jsSortFiniteInto, jsSortFloat64, sortFiniteInto as wasmOrJsFiniteInto, sortFloat64 as wasmOrJsFloat64 } from './sort-float64.js';
-import { wasmRadixSort } from './sort-float64-wasm.js';
+import { jsSortFiniteInto, jsSortFloat64, sortFinite, sortFiniteInto as wasmOrJsFiniteInto, sortFloat64 as wasmOrJsFloat64 } from './sort-float64.js';
+import { wasmRadixSort, wasmSortFinite } from './sort-float64-wasm.js';
 
 const show = (a: Float64Array): (number | string)[] => Array.from(a, (v) => (Object.is(v, -0) ? '-0' : v));
 
@@ -39,6 +39,27 @@ describe('the WebAssembly radix sort', () => {
         expect(show(a)).toEqual(show(Float64Array.from(xs))); // the input is left alone
       }),
       { numRuns: 200 },
+    );
+  });
+  it('sortFinite (and the kernel alone) counts the NaN it skips and sizes the output from its own pass', () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 4000 }), (xs) => {
+        const a = Float64Array.from(xs);
+        const finite = a.filter((v) => Number.isFinite(v)).sort();
+        const nan = xs.filter((v) => Number.isNaN(v)).length;
+        const sizes: number[] = [];
+        const viaKernel = wasmSortFinite(a, (n) => (sizes.push(n), new Float64Array(n)));
+        expect(viaKernel).not.toBeNull();
+        expect(sizes).toEqual([finite.length]);
+        expect(show(viaKernel!.sorted)).toEqual(show(finite));
+        expect(viaKernel!.nan).toBe(nan);
+        const pooled = new Float64Array(a.length + 3);
+        const via = sortFinite(a, (n) => pooled.subarray(0, n));
+        expect(show(via.sorted)).toEqual(show(finite));
+        expect(via.nan).toBe(nan);
+      }),
+      { numRuns: 150 },
     );
   });
   it('agrees with the JavaScript sort when runs of equal high words send it to the full sort', () => {

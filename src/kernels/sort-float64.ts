@@ -16,7 +16,7 @@
  * Where WebAssembly runs, the same algorithm runs as a generated kernel (sort-float64-wasm.ts: 2-4x faster
  * up to a few hundred thousand values, ~1.4x at a million); this JavaScript sort is its fallback.
  */
-import { wasmRadixSort } from './sort-float64-wasm.js';
+import { wasmRadixSort, wasmSortFinite } from './sort-float64-wasm.js';
 
 const RADIX_MIN = 16_384;
 /** The WebAssembly kernel clears only 48 KB of digit counts: it beats the built-in sort from a few hundred values. */
@@ -55,6 +55,28 @@ export function sortFiniteInto(values: Float64Array, out: Float64Array): Float64
   const n = out.length;
   if (n >= WASM_MIN && LITTLE_ENDIAN && wasmRadixSort(values, out, true)) return out;
   return jsSortFiniteInto(values, out);
+}
+
+/**
+ * The finite values of `values` sorted ascending into `allocate(count)`, and how many NaN were skipped
+ * (the rest of the values not sorted are +-Infinity). With WebAssembly the count comes from the sort's
+ * first pass, saving the counting pass that sizing an output for sortFiniteInto costs.
+ */
+export function sortFinite(values: Float64Array, allocate: (n: number) => Float64Array): { sorted: Float64Array; nan: number } {
+  if (values.length >= WASM_MIN && LITTLE_ENDIAN) {
+    const done = wasmSortFinite(values, allocate);
+    if (done !== null) return done;
+  }
+  let finite = 0;
+  let nan = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v === 0) finite++;
+    else if (v !== v) nan++;
+  }
+  const sorted = allocate(finite);
+  sortFiniteInto(values, sorted);
+  return { sorted, nan };
 }
 
 /** `sortFiniteInto` without WebAssembly (exported for the tests that compare both). */

@@ -217,6 +217,9 @@ export class Code {
   i64LtU(): this {
     return this.emit(0x54);
   }
+  i64Eqz(): this {
+    return this.emit(0x50);
+  }
   i64GtU(): this {
     return this.emit(0x56);
   }

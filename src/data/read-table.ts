@@ -9,8 +9,6 @@ import { detectFormat, formatFromContent, formatFromExtension } from './detect-f
 import { openStreamInput } from './stream-input.js';
 import { applyKinds } from './apply-kinds.js';
 import { applyDecimalMark, type DecimalMark } from './decimal-comma.js';
-import { readJsonLinesColumns } from './jsonl-reader.js';
-import { readParquetColumns } from './parquet-reader.js';
 import { createTable, type ColumnKind, type Table } from './table/index.js';
 
 export type { FileFormat } from './detect-format.js';
@@ -67,6 +65,8 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
     forced: forcedStorage(kinds, options.textColumns ?? []),
   };
   const source = stream !== undefined && format !== 'parquet' ? { source: stream.source() } : {};
+  // JSON Lines and Parquet readers load on first use: hyparquet alone is 27 modules that a CSV analysis (and
+  // each CSV reading worker) would otherwise load for nothing.
   const { columns, delimiter } =
     format === 'csv'
       ? await readCsvColumns(path, {
@@ -77,8 +77,11 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
           ...(options.onRawBytes !== undefined ? { onRawBytes: options.onRawBytes } : {}),
         })
       : format === 'jsonl'
-        ? { ...(await readJsonLinesColumns(path, { ...common, ...source })), delimiter: undefined }
-        : { ...(await readParquetColumns(path, { ...common, ...(stream !== undefined ? { bytes: await stream.readAll() } : {}) })), delimiter: undefined };
+        ? { ...(await (await import('./jsonl-reader.js')).readJsonLinesColumns(path, { ...common, ...source })), delimiter: undefined }
+        : {
+            ...(await (await import('./parquet-reader.js')).readParquetColumns(path, { ...common, ...(stream !== undefined ? { bytes: await stream.readAll() } : {}) })),
+            delimiter: undefined,
+          };
   const keepText = new Set([...common.forced].flatMap(([name, storage]) => (storage === 'categorical' ? [name] : [])));
   return createTable(applyKinds(applyDecimalMark(columns, options.decimal ?? 'auto', delimiter, keepText), kinds, path), path);
 }

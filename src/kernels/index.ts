@@ -2,7 +2,7 @@
  * General compute machinery with no domain knowledge: a WebAssembly assembler, the claim-batch protocol between
  * a caller and a helper thread, workers on sibling modules, and the float64 radix sort.
  */
-export { sortFiniteInto, sortFloat64 } from './sort-float64.js';
+export { sortFinite, sortFiniteInto, sortFloat64 } from './sort-float64.js';
 export { siblingModuleUrl, startModuleWorker } from './module-worker.js';
 export { ClaimBatches, CTL_USER, CTL_WORDS, MAX_BATCH_ITEMS, helperLoopSource, stopHelper } from './claim-batch.js';
 export {

@@ -1,9 +1,87 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { sortFiniteInto, sortFloat64 } from './sort-float64.js';
+import { jsSortFiniteInto, jsSortFloat64, sortFinite, sortFiniteInto as wasmOrJsFiniteInto, sortFloat64 as wasmOrJsFloat64 } from './sort-float64.js';
+import { wasmRadixSort, wasmSortFinite } from './sort-float64-wasm.js';
 
-describe('sortFloat64', () => {
+const show = (a: Float64Array): (number | string)[] => Array.from(a, (v) => (Object.is(v, -0) ? '-0' : v));
+
+describe('the WebAssembly radix sort', () => {
+  it('runs here (Node has WebAssembly), from an empty array up', () => {
+    expect(wasmRadixSort(new Float64Array(0), new Float64Array(0), true)).toBe(true);
+    const one = Float64Array.from([NaN, -0, Infinity]);
+    const out = new Float64Array(1);
+    expect(wasmRadixSort(one, out, true)).toBe(true);
+    expect(show(out)).toEqual(['-0']);
+  });
+  it('sorts any doubles (all sizes, ties, -0, subnormals, infinities) exactly as TypedArray sort', () => {
+    const special = fc.constantFrom(0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1e-310, Number.MAX_VALUE, -Number.MAX_VALUE, 1, -1);
+    const value = fc.oneof(fc.double({ noNaN: true }), special, fc.integer({ min: -5, max: 5 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 5000 }), (xs) => {
+        const a = Float64Array.from(xs);
+        const expected = a.slice().sort();
+        expect(wasmRadixSort(a, a, false)).toBe(true);
+        expect(show(a)).toEqual(show(expected));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('keeps the finite values only when asked, NaN and infinities anywhere', () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 5000 }), (xs) => {
+        const a = Float64Array.from(xs);
+        const finite = a.filter((v) => Number.isFinite(v));
+        const out = new Float64Array(finite.length);
+        expect(wasmRadixSort(a, out, true)).toBe(true);
+        expect(show(out)).toEqual(show(finite.sort()));
+        expect(show(a)).toEqual(show(Float64Array.from(xs))); // the input is left alone
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('sortFinite (and the kernel alone) counts the NaN it skips and sizes the output from its own pass', () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 4000 }), (xs) => {
+        const a = Float64Array.from(xs);
+        const finite = a.filter((v) => Number.isFinite(v)).sort();
+        const nan = xs.filter((v) => Number.isNaN(v)).length;
+        const sizes: number[] = [];
+        const viaKernel = wasmSortFinite(a, (n) => (sizes.push(n), new Float64Array(n)));
+        expect(viaKernel).not.toBeNull();
+        expect(sizes).toEqual([finite.length]);
+        expect(show(viaKernel!.sorted)).toEqual(show(finite));
+        expect(viaKernel!.nan).toBe(nan);
+        const pooled = new Float64Array(a.length + 3);
+        const via = sortFinite(a, (n) => pooled.subarray(0, n));
+        expect(show(via.sorted)).toEqual(show(finite));
+        expect(via.nan).toBe(nan);
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it('agrees with the JavaScript sort when runs of equal high words send it to the full sort', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 2000, max: 40_000 }), fc.integer(), (span, n, seed) => {
+        const rng = createRng(seed);
+        const stamps = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? -1 : 1) * (1.7e12 + rng.int(span)));
+        const viaJs = jsSortFloat64(stamps.slice());
+        const viaWasm = stamps.slice();
+        expect(wasmRadixSort(viaWasm, viaWasm, false)).toBe(true);
+        expect(show(viaWasm)).toEqual(show(viaJs));
+        expect(show(viaWasm)).toEqual(show(stamps.slice().sort()));
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
+describe.each([
+  ['the sort used (WebAssembly where it runs)', wasmOrJsFloat64, wasmOrJsFiniteInto],
+  ['the JavaScript fallback', jsSortFloat64, jsSortFiniteInto],
+] as const)('%s', (_, sortFloat64, sortFiniteInto) => {
   it('orders exactly as TypedArray sort, -0 before +0, infinities at the ends', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 65536, maxLength: 70000 }), (xs) => {

@@ -163,6 +163,12 @@ export class Code {
   i32Eq(): this {
     return this.emit(0x46);
   }
+  i32Ne(): this {
+    return this.emit(0x47);
+  }
+  i32LtS(): this {
+    return this.emit(0x48);
+  }
   i32LtU(): this {
     return this.emit(0x49);
   }
@@ -210,6 +216,21 @@ export class Code {
   }
   i64LtU(): this {
     return this.emit(0x54);
+  }
+  i64Eqz(): this {
+    return this.emit(0x50);
+  }
+  i64GtU(): this {
+    return this.emit(0x56);
+  }
+  i64LeU(): this {
+    return this.emit(0x58);
+  }
+  i64And(): this {
+    return this.emit(0x83);
+  }
+  i64ExtendI32U(): this {
+    return this.emit(0xad);
   }
   i64Or(): this {
     return this.emit(0x84);

@@ -10,7 +10,7 @@ import { selectRows } from '../../data/select-rows.js';
 import { categoricalColumn, createTable, numericColumn, type Table } from '../../data/table/index.js';
 import { analyzeDrift } from '../analyze.js';
 import type { AnalyzeOptions } from '../options.js';
-import { analyzeDriftParallel } from './analyze-parallel.js';
+import { analyzeDriftParallel, prestartAnalysisWorkers } from './analyze-parallel.js';
 
 const churnPath = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../examples/data/telco_churn.csv');
 const clock = manualClock('2026-01-02T03:04:05Z');
@@ -53,6 +53,21 @@ function mixedTables(): [Table, Table] {
 }
 
 describe('analyzeDriftParallel', () => {
+  it('uses workers started ahead (their options sent later) and gives the same report; unused ones are closed', async () => {
+    const [ref, cur] = mixedTables();
+    const options: AnalyzeOptions = { preset: 'default', target: 'label', clock };
+    const warm = prestartAnalysisWorkers(2); // one worker, as the analysis on two threads needs
+    try {
+      expect(await analyzeDriftParallel(ref, cur, options, { ...onWorkers, warm })).toEqual(analyzeDrift(ref, cur, options));
+      expect(warm.take()).toBeUndefined(); // taken (and stopped when the analysis finished)
+    } finally {
+      warm.close();
+    }
+    const unused = prestartAnalysisWorkers(2);
+    expect(await analyzeDriftParallel(ref, cur, options, { workers: 1, warm: unused })).toEqual(analyzeDrift(ref, cur, options));
+    unused.close();
+    expect(unused.take()).toBeUndefined();
+  });
   it('gives the same report as analyzeDrift on the churn data, with every preset', async () => {
     const [ref, cur] = await churnSplit();
     for (const preset of ['default', 'evidently', 'classic'] as const) {

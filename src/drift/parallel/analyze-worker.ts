@@ -6,12 +6,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
 import { normalizeOptions } from '../normalize-options.js';
 import { columnBuffers } from './buffer-pool.js';
-import { shipError, type ColumnTask, type ShippedAnalysis, type WorkerInit, type WorkerReply } from './messages.js';
+import { shipError, type ColumnTask, type ShippedAnalysis, type WorkerInit, type WorkerReply, type WorkerStart } from './messages.js';
 
 const port = parentPort;
 if (port === null) throw new Error('analyze-worker.ts runs as a worker thread only');
-const init = workerData as WorkerInit;
-const options = normalizeOptions(init.options, { names: init.referenceNames }, { names: init.currentNames });
+// A worker started ahead (WarmWorkers) gets its init as the first message instead of as workerData.
+const normalize = (init: WorkerInit): ReturnType<typeof normalizeOptions> =>
+  normalizeOptions(init.options, { names: init.referenceNames }, { names: init.currentNames });
+let options = workerData === null ? null : normalize(workerData as WorkerInit);
 
 function ship(a: ColumnAnalysis): ShippedAnalysis {
   if (!a.ok) return a;
@@ -20,11 +22,16 @@ function ship(a: ColumnAnalysis): ShippedAnalysis {
   return { ok: true, outcome };
 }
 
-port.on('message', (task: ColumnTask) => {
+port.on('message', (message: ColumnTask | WorkerStart) => {
+  if ('init' in message) {
+    options = normalize(message.init);
+    return;
+  }
+  const task = message;
   const buffers = columnBuffers(task.planned);
   let reply: WorkerReply;
   try {
-    reply = { type: 'result', index: task.index, analysis: ship(analyzeColumn(task.planned, options)), buffers };
+    reply = { type: 'result', index: task.index, analysis: ship(analyzeColumn(task.planned, options!)), buffers };
   } catch (e) {
     reply = { type: 'error', index: task.index, error: shipError(e), buffers };
   }

@@ -1,2 +1,2 @@
 /** analyzeDriftParallel: analyzeDrift with the columns spread over worker threads. */
-export { analyzeDriftParallel, type ParallelOptions } from './analyze-parallel.js';
+export { analyzeDriftParallel, prestartAnalysisWorkers, WarmWorkers, type ParallelOptions } from './analyze-parallel.js';

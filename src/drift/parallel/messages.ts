@@ -11,6 +11,11 @@ export interface WorkerInit {
   readonly currentNames: readonly string[];
 }
 
+/** The first message to a worker started ahead (with no workerData): what workerData would have held. */
+export interface WorkerStart {
+  readonly init: WorkerInit;
+}
+
 /** One column to analyse (its arrays in transferred buffers); `index` is its place in the plan. */
 export interface ColumnTask {
   readonly index: number;

@@ -1,7 +1,7 @@
 /** From table columns to prepared pairs: one pass over the rows of each side, no per-row objects. */
 import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table/index.js';
 import { categoricalPair, numericPair, type CategoricalPair, type NumericPair } from './column-pair.js';
-import { sortFiniteInto } from '../../kernels/index.js';
+import { sortFinite } from '../../kernels/index.js';
 
 /** Finite values sorted ascending (Float64Array sort is numeric), plus how many rows were dropped. */
 export interface SortedSample {
@@ -17,16 +17,8 @@ type Allocate = (n: number) => Float64Array;
 const fresh: Allocate = (n) => new Float64Array(n);
 
 export function sortedFinite(values: Float64Array, allocate: Allocate = fresh): SortedSample {
-  let finite = 0;
-  let nan = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v === 0) finite++;
-    else if (v !== v) nan++;
-  }
-  const sorted = allocate(finite);
-  sortFiniteInto(values, sorted);
-  return { sorted, missing: nan, infinite: values.length - finite - nan };
+  const { sorted, nan } = sortFinite(values, allocate);
+  return { sorted, missing: nan, infinite: values.length - sorted.length - nan };
 }
 
 export interface PreparedNumeric {

@@ -2,10 +2,11 @@
  * The analysis of two inputs, as every entry point runs it: read both (in parallel, cancellable), check the
  * named columns, apply the column kinds, analyse on worker threads, write the report files.
  */
+import { statSync } from 'node:fs';
 import { makeDirectory, type ColumnKind, type DecimalMark, type Table } from '../../data/index.js';
-import { analyzeDriftParallel, type AnalyzeOptions, type DriftReport } from '../../drift/index.js';
+import { analyzeDriftParallel, prestartAnalysisWorkers, type AnalyzeOptions, type DriftReport, type WarmWorkers } from '../../drift/index.js';
 import type { OutputFormat } from '../../report/index.js';
-import { performanceTimer, withDisplayPath, type DataFile, type TableInput, type Timer } from '../io/index.js';
+import { isInMemory, performanceTimer, withDisplayPath, type DataFile, type TableInput, type Timer } from '../io/index.js';
 import { checkNamedColumns, type NamedColumn } from './check-columns.js';
 import { applyColumnKinds, textColumnsOf } from './column-kinds.js';
 import { readInputPair } from './read-pair.js';
@@ -61,6 +62,31 @@ export interface AnalyzeFilesResult {
 }
 
 export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<AnalyzeFilesResult> {
+  // The analysis workers start while the inputs are read, so they are ready when the columns are; not for
+  // small files, whose analysis stays on this thread anyway.
+  const big = inputBytes(options.reference) + inputBytes(options.current) >= PRESTART_BYTES;
+  const warm = options.workers === 1 || !big ? undefined : prestartAnalysisWorkers(options.workers);
+  try {
+    return await readAndAnalyze(options, warm);
+  } finally {
+    warm?.close();
+  }
+}
+
+/** Inputs from this size on (both together) get their analysis workers started while they are read. */
+const PRESTART_BYTES = 1 << 20;
+
+/** The size of a file input (0 when it cannot be known, e.g. a pipe); a table in memory is analysed as is. */
+function inputBytes(input: TableInput): number {
+  if (isInMemory(input)) return 0;
+  try {
+    return statSync(input.absolute).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function readAndAnalyze(options: AnalyzeFilesOptions, warm: WarmWorkers | undefined): Promise<AnalyzeFilesResult> {
   const now = options.timer ?? performanceTimer;
   const kinds = options.columnKinds ?? {};
   const fileFormats = options.reports?.formats ?? [];
@@ -94,7 +120,7 @@ export async function analyzeFiles(options: AnalyzeFilesOptions): Promise<Analyz
   const current = applyColumnKinds(rawCurrent, kinds, options.current);
   options.signal?.throwIfAborted();
   // Same report as analyzeDrift; columns spread over worker threads when the tables are big enough to gain.
-  const report = await analyzeDriftParallel(reference, current, options.analyze ?? {}, options.workers !== undefined ? { workers: options.workers } : {});
+  const report = await analyzeDriftParallel(reference, current, options.analyze ?? {}, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(warm !== undefined ? { warm } : {}) });
   const t2 = now();
   await options.onReport?.(report);
 

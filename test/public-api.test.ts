@@ -6,7 +6,7 @@ import * as driftwatch from '../src/index.js';
 
 describe('public API', () => {
   it('exports the documented entry points', () => {
-    for (const name of ['readTable', 'analyzeDrift', 'analyzeDriftParallel', 'renderTerminal', 'renderJson', 'renderHtml', 'writeReports', 'ksTest', 'trainModel', 'loadModel', 'nativeModelToOnnx', 'evaluateClassifier', 'simulateDrift', 'DriftwatchError', 'analyzeFiles', 'trainAndSave', 'evaluateModels', 'predictToCsv', 'evaluateModel']) {
+    for (const name of ['readTable', 'analyzeDrift', 'analyzeDriftParallel', 'renderTerminal', 'renderJson', 'renderHtml', 'writeReports', 'ksTest', 'trainModel', 'loadModel', 'nativeModelToOnnx', 'evaluateClassifier', 'simulateDrift', 'DriftwatchError', 'analyzeFiles', 'trainAndSave', 'evaluateModels', 'predictToCsv', 'evaluateModel', 'analyzeModelDrift']) {
       expect(typeof (driftwatch as Record<string, unknown>)[name], name).toBe('function');
     }
   });

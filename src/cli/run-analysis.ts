@@ -1,7 +1,7 @@
 /** `analyze` and `demo` on the terminal: the analysis workflow with a progress bar, then the summary, files and alert. */
 import { EXIT } from '../core/index.js';
 import type { DriftReport } from '../drift/index.js';
-import { analyzeFiles, type ReportFileFormat } from '../workflows/analyze/index.js';
+import { analyzeFiles, type AnalyzeFilesOptions, type AnalyzeFilesResult, type ReportFileFormat } from '../workflows/analyze/index.js';
 import { dataFile } from '../workflows/io/index.js';
 import { atConfigKey, type RunSettings } from './analyze/settings.js';
 import type { CliIo } from './io.js';
@@ -21,9 +21,9 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   const renderers = Promise.all([import('../report/json.js'), import('../report/terminal.js')]);
   const progress = createByteProgress(io, 'reading reference and current', quiet);
   const fileFormats = settings.formats.filter((f): f is ReportFileFormat => f !== 'terminal');
-  let result;
+  let result: AnalyzeFilesResult;
   try {
-    result = await analyzeFiles({
+    const options: AnalyzeFilesOptions = {
       reference: settings.reference,
       current: settings.current,
       analyze: settings.analyze,
@@ -49,7 +49,8 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
           out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io) })));
         }
       },
-    });
+    };
+    result = settings.model === undefined ? await analyzeFiles(options) : await runWithModel(settings.model, settings, options);
   } catch (e) {
     // Let the renderers finish loading: a module load left running past the command outlives its caller.
     await renderers.catch(() => undefined);
@@ -74,7 +75,29 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   const summaryShown = settings.formats.includes('terminal') && !out.mode.json;
   if (drift) out.alert(out.colors.bold(out.colors.red(statusLine(report))));
   else if (!summaryShown) out.info(statusLine(report));
-  return { report, written, exitCode: drift && settings.failOnDrift ? EXIT.DRIFT : EXIT.OK };
+  const { performanceVerdict } = (await renderers)[1];
+  const performanceAlert = report.model?.performance_alert === true;
+  const performance = report.model?.performance;
+  // The summary ends with the same sentence; the alert line is for when no summary was printed (--quiet, --json).
+  const summaryPrinted = summaryShown && !quiet;
+  if (performance != null && !summaryPrinted) {
+    if (performanceAlert) out.alert(out.colors.bold(out.colors.red(performanceVerdict(performance))));
+    else out.info(performanceVerdict(performance));
+  }
+  const failed = (drift && settings.failOnDrift) || (performanceAlert && settings.failOnPerformance);
+  return { report, written, exitCode: failed ? EXIT.DRIFT : EXIT.OK };
+}
+
+/** The model-aware analysis, loaded on use (it brings the model loaders and ONNX Runtime). */
+async function runWithModel(model: NonNullable<RunSettings['model']>, settings: RunSettings, options: AnalyzeFilesOptions): Promise<AnalyzeFilesResult> {
+  const { analyzeModelDrift } = await import('../workflows/analyze-model/index.js');
+  return analyzeModelDrift({
+    ...options,
+    model: model.file,
+    ...(settings.analyze.target !== undefined ? { label: settings.analyze.target } : {}),
+    performance: { ...(model.metric !== undefined ? { metric: model.metric } : {}), ...(model.maxDrop !== undefined ? { maxDrop: model.maxDrop } : {}) },
+    ...(model.lowConfidence !== undefined ? { lowConfidence: model.lowConfidence } : {}),
+  });
 }
 
 /** `DRIFT DETECTED: 7 of 19 columns drifted (36.8%), severity MEDIUM` or its no-drift counterpart. */

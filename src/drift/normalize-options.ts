@@ -7,7 +7,7 @@ import { getMethod } from './methods/registry.js';
 import type { AnalyzeOptions, MethodChoice } from './options.js';
 import { CORRECTION_NAMES } from './names/index.js';
 import { PRESETS, type Preset } from './presets/index.js';
-import type { CorrectionName, PresetName } from './types.js';
+import type { CorrectionName, MethodName, PresetName } from './types.js';
 import { closestMatch } from '../core/index.js';
 
 export interface NormalizedOptions {
@@ -21,6 +21,8 @@ export interface NormalizedOptions {
   readonly stattest: MethodChoice | null;
   /** Threshold for the preset's main test when no method override applies. */
   readonly presetThreshold: number | null;
+  /** Thresholds of the preset's methods by name (see AnalyzeOptions.presetThresholds). */
+  readonly presetThresholds: Readonly<Partial<Record<MethodName, number>>>;
   readonly perKind: Readonly<{ numeric?: MethodChoice; categorical?: MethodChoice }>;
   readonly perColumn: Readonly<Record<string, MethodChoice>>;
   readonly effect: MethodChoice | null;
@@ -108,6 +110,10 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
   if (stattest === null && o.threshold !== undefined && !(o.threshold > 0 && Number.isFinite(o.threshold))) {
     throw usage('threshold', `invalid threshold: ${o.threshold}; it must be a positive number`);
   }
+  const presetThresholds = o.presetThresholds ?? {};
+  for (const [name, t] of Object.entries(presetThresholds)) {
+    checkChoice(`presetThresholds.${name}`, { method: name as MethodName, threshold: t });
+  }
   const severity = o.severity ?? { medium: 0.25, high: 0.5 };
   checkShare('severity.medium', severity.medium);
   checkShare('severity.high', severity.high);
@@ -126,6 +132,7 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
     columnKinds,
     stattest,
     presetThreshold: stattest === null && o.threshold !== undefined ? o.threshold : null,
+    presetThresholds,
     perKind,
     perColumn,
     effect,

@@ -26,6 +26,12 @@ export interface AnalyzeOptions {
   readonly stattest?: MethodName;
   /** Threshold for `stattest`, or for the preset's main test when no stattest is given. */
   readonly threshold?: number;
+  /**
+   * Thresholds of the preset's own methods by name, test and effect alike: e.g. the classic preset's
+   * `{ ks: 0.15, psi: 0.25, chi2: 0.01 }` (KS statistic, PSI, chi-square p-value). Methods the preset does
+   * not use are ignored; `threshold` (the main test's) wins where both are given.
+   */
+  readonly presetThresholds?: Readonly<Partial<Record<MethodName, number>>>;
   /** Method per column kind; wins over `stattest`. */
   readonly perKind?: Readonly<{ numeric?: MethodChoice; categorical?: MethodChoice }>;
   /** Method per column; wins over everything else. */

@@ -44,10 +44,25 @@ export function isContinuous(facts: ColumnFacts): boolean {
 }
 
 function presetChoice(facts: ColumnFacts, o: NormalizedOptions): PresetChoice {
-  const c = o.preset.choose(facts);
+  const c = withPresetThresholds(o.preset.choose(facts), o.presetThresholds);
   checkApplies(facts, c.test.method, `preset ${o.preset.name}`);
   if (o.presetThreshold === null) return c;
   return { ...c, test: { ...c.test, threshold: o.presetThreshold }, reason: `${c.reason} (threshold set to ${o.presetThreshold})` };
+}
+
+/** The preset's choice with the thresholds given for its methods by name, said in its reason. */
+function withPresetThresholds(c: PresetChoice, thresholds: NormalizedOptions['presetThresholds']): PresetChoice {
+  const set: string[] = [];
+  const apply = (spec: PresetChoice['test']): PresetChoice['test'] => {
+    const t = thresholds[spec.method];
+    if (t === undefined || t === spec.threshold) return spec;
+    set.push(`${spec.method} ${t}`);
+    return { ...spec, threshold: t };
+  };
+  const test = apply(c.test);
+  const effect = c.effect === undefined ? undefined : apply(c.effect);
+  if (set.length === 0) return c;
+  return { ...c, test, ...(effect !== undefined ? { effect } : {}), reason: `${c.reason} (thresholds set: ${set.join(', ')})` };
 }
 
 function applies(facts: ColumnFacts, name: MethodChoice['method']): boolean {

@@ -5,9 +5,12 @@
  * Changing a key or its meaning means bumping REPORT_SCHEMA_VERSION.
  */
 import type { ColumnKind } from '../data/table/index.js';
+import type { ModelSection } from './model-section-types.js';
+
+export type * from './model-section-types.js';
 import type { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1';
+export const REPORT_SCHEMA_VERSION = '1.2';
 
 export type PresetName = (typeof PRESET_NAMES)[number];
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -227,4 +230,9 @@ export interface DriftReport {
    * correction with no p-value to correct). The CLI prints them on stderr. Optional for older reports.
    */
   readonly warnings?: readonly string[];
+  /**
+   * What a model made of both inputs (`analyze --model`): prediction drift, confidence, realised
+   * performance. Absent or null when no model was given; the drift engine never sets it.
+   */
+  readonly model?: ModelSection | null;
 }

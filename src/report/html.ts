@@ -9,6 +9,7 @@ import { distributionsHtml } from './html/distributions.js';
 import { h, raw } from './html/escape.js';
 import { headerHtml, kpisHtml } from './html/header.js';
 import { methodTablesHtml } from './html/method-tables.js';
+import { modelSectionHtml } from './html/model-section.js';
 import { overviewChartsHtml } from './html/overview-charts.js';
 import { HTML_SCRIPT } from './html/script.js';
 import { excludedAndSchemaHtml, notesHtml, qualityHtml, roleSectionHtml } from './html/sections.js';
@@ -46,6 +47,7 @@ export function renderHtml(report: DriftReport): string {
 ${headerHtml(report)}
 ${kpisHtml(report)}
 ${overviewChartsHtml(report)}
+${modelSectionHtml(report)}
 <div style="height:18px"></div>
 ${methodTablesHtml(report.columns, anchorOf)}
 ${distributionsHtml(report.columns, anchorOf)}

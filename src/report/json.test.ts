@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/helpers/golden.js';
+import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/types.js';
 import { renderJson } from './json.js';
@@ -63,12 +64,23 @@ describe('renderJson', () => {
 
   it('documents every key it emits in docs/report-schema.md', () => {
     const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
-    const undocumented = [...keysOf(JSON.parse(renderJson(sampleReport)))].filter((k) => !doc.includes(`\`${k}\``));
+    const keys = new Set([...keysOf(JSON.parse(renderJson(sampleReport))), ...keysOf(JSON.parse(renderJson(sampleModelReport)))]);
+    const undocumented = [...keys].filter((k) => !doc.includes(`\`${k}\``));
     expect(undocumented).toEqual([]);
   });
 
+  it('writes the model section in documented key order, and null without a model', () => {
+    expectGolden('drift_report_model.json', normalise(renderJson(sampleModelReport)));
+    expect(JSON.parse(renderJson(sampleReport)).model).toBeNull();
+    const parsed = JSON.parse(renderJson(sampleModelReport));
+    expect(Object.keys(parsed).at(-1)).toBe('model');
+    expect(Object.keys(parsed.model)).toEqual(['model', 'prediction_drift', 'confidence', 'performance', 'performance_alert', 'notes']);
+    expect(parsed.model.performance.current.metrics.roc_auc).toBeNull();
+    expect(JSON.parse(renderJson(reverseKeys(sampleModelReport) as DriftReport))).toEqual(parsed);
+  });
+
   it('pins the schema version: changing it must be deliberate (update docs/report-schema.md)', () => {
-    expect(REPORT_SCHEMA_VERSION).toBe('1.1');
+    expect(REPORT_SCHEMA_VERSION).toBe('1.2');
     const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
     expect(doc).toContain(`\`schema_version\`: \`"${REPORT_SCHEMA_VERSION}"\``);
   });

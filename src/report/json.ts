@@ -7,9 +7,11 @@
  * default the contract gives for an absent value, so readers see one shape.
  */
 import type {
-  ColumnDrift, ColumnQuality, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
-  HistogramData, NonNumericReport, QualityIssue, SampleSummary, SchemaChanges,
+  ColumnDrift, ColumnQuality, ConfidenceSide, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
+  HistogramData, MetricValues, ModelConfidence, ModelInfo, ModelPerformance, ModelSection, NonNumericReport, PerformanceSide, QualityIssue,
+  SampleSummary, SchemaChanges,
 } from '../drift/index.js';
+import { PERFORMANCE_METRICS } from '../drift/names/index.js';
 import { predictionColumns } from './report-columns.js';
 
 /** A JSON value as written to the report. */
@@ -154,6 +156,61 @@ function excluded(e: ExcludedColumn): JsonOf<ExcludedColumn> {
   return { name: e.name, reason: e.reason };
 }
 
+function modelInfo(m: ModelInfo): JsonOf<ModelInfo> {
+  return { path: m.path, format: m.format, algorithm: m.algorithm, task: m.task, classes: m.classes === null ? null : [...m.classes] };
+}
+
+function confidenceSide(c: ConfidenceSide): JsonOf<ConfidenceSide> {
+  return { rows: c.rows, mean: jsonNumber(c.mean), low_confidence_share: jsonNumber(c.low_confidence_share) };
+}
+
+function confidence(c: ModelConfidence): JsonOf<ModelConfidence> {
+  return {
+    low_confidence_threshold: jsonNumber(c.low_confidence_threshold),
+    reference: confidenceSide(c.reference),
+    current: confidenceSide(c.current),
+    mean_change: jsonNumber(c.mean_change),
+    low_confidence_share_change: jsonNumber(c.low_confidence_share_change),
+    drift: columnToJson(c.drift),
+  };
+}
+
+/** Metrics in the order of PERFORMANCE_METRICS, whatever order they were computed in. */
+function metricValues(m: MetricValues): { [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = {};
+  for (const k of PERFORMANCE_METRICS) if (k in m) out[k] = jsonNullableNumber(m[k] ?? null);
+  return out;
+}
+
+function performanceSide(p: PerformanceSide): JsonOf<PerformanceSide> {
+  return { n_samples: p.n_samples, metrics: metricValues(p.metrics) };
+}
+
+function performance(p: ModelPerformance): JsonOf<ModelPerformance> {
+  return {
+    label: p.label,
+    positive_class: p.positive_class,
+    reference: performanceSide(p.reference),
+    current: performanceSide(p.current),
+    change: metricValues(p.change),
+    metric: p.metric,
+    max_drop: jsonNumber(p.max_drop),
+    drop: jsonNullableNumber(p.drop),
+    alert: p.alert,
+  };
+}
+
+function modelSection(m: ModelSection): JsonOf<ModelSection> {
+  return {
+    model: modelInfo(m.model),
+    prediction_drift: columnToJson(m.prediction_drift),
+    confidence: m.confidence === null ? null : confidence(m.confidence),
+    performance: m.performance === null ? null : performance(m.performance),
+    performance_alert: m.performance_alert,
+    notes: [...m.notes],
+  };
+}
+
 /** The whole report as a JSON value in documented key order. */
 function reportToJson(r: DriftReport): JsonOf<DriftReport> {
   return {
@@ -174,6 +231,7 @@ function reportToJson(r: DriftReport): JsonOf<DriftReport> {
     excluded: r.excluded.map(excluded),
     notes: [...r.notes],
     warnings: [...(r.warnings ?? [])],
+    model: r.model === undefined || r.model === null ? null : modelSection(r.model),
   };
 }
 

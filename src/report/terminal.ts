@@ -7,9 +7,13 @@ import pc from 'picocolors';
 import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/index.js';
 import { columnsByScore } from './charts/index.js';
 import { driftedShareSummary, formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
+import { METRIC_LABELS, metricValue, modelTitle, performanceVerdict, signedValue } from './model-text.js';
 import { predictionColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
 import type { TerminalOptions } from './types.js';
+
+/** The performance headline, for the CLI's alert line (it loads this module, not the whole report folder). */
+export { performanceVerdict } from './model-text.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -84,6 +88,44 @@ function verdictLine(report: DriftReport, c: Colors): string {
   return d.dataset_drift ? c.bold(c.red(`ALERT: dataset drift detected: ${ratio}`)) : c.green(`No dataset drift: ${ratio}`);
 }
 
+/** The model block: prediction and confidence drift, confidence, performance before and after. */
+function modelLines(report: DriftReport, width: number, c: Colors): (string | null)[] {
+  const m = report.model;
+  if (m === undefined || m === null) return [];
+  const drift = (label: string, col: ColumnDrift): string =>
+    truncate(`  ${padEnd(label, 12)}${methodLabel(col)} stat=${formatStatistic(col.statistic)} p=${formatPValue(col.p_value)} score=${formatScore(col.score)} `, width - 'DRIFTED'.length) +
+    status(col.drifted, c);
+  const lines: (string | null)[] = ['', c.bold(truncate(sanitizeForTerminal(`Model ${modelTitle(m)}`), width))];
+  lines.push(drift(m.model.task === 'regression' ? 'predictions' : 'classes', m.prediction_drift));
+  const conf = m.confidence;
+  if (conf !== null) {
+    lines.push(drift('confidence', conf.drift));
+    lines.push(
+      truncate(
+        `  ${padEnd('', 12)}mean ${metricValue(conf.reference.mean)} -> ${metricValue(conf.current.mean)} (${signedValue(conf.mean_change)}), ` +
+          `below ${conf.low_confidence_threshold}: ${formatPercent(conf.reference.low_confidence_share)} -> ${formatPercent(conf.current.low_confidence_share)}`,
+        width,
+      ),
+    );
+  }
+  const p = m.performance;
+  if (p !== null) {
+    lines.push(truncate(sanitizeForTerminal(`  performance on "${p.label}" (${formatCount(p.reference.n_samples)} -> ${formatCount(p.current.n_samples)} labelled rows):`), width));
+    for (const k of Object.keys(p.reference.metrics) as (keyof typeof METRIC_LABELS)[]) {
+      const mark = k === p.metric ? ' (watched)' : '';
+      lines.push(`    ${padEnd(METRIC_LABELS[k], 18)}${metricValue(p.reference.metrics[k])} -> ${metricValue(p.current.metrics[k])} (${signedValue(p.change[k])})${mark}`);
+    }
+  }
+  for (const note of m.notes) lines.push(c.dim(truncate(sanitizeForTerminal(`  note: ${note}`), width)));
+  return lines;
+}
+
+function performanceVerdictLine(report: DriftReport, c: Colors): string | null {
+  const p = report.model?.performance;
+  if (p === undefined || p === null) return null;
+  return p.alert ? c.bold(c.red(performanceVerdict(p))) : c.green(performanceVerdict(p));
+}
+
 /** The compact terminal summary (plain text unless options.color). */
 export function renderTerminal(report: DriftReport, options: TerminalOptions = {}): string {
   const width = Math.max(60, options.width ?? DEFAULT_WIDTH);
@@ -100,6 +142,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
     '',
     roleLine('Target', report.target_drift, width, c),
     ...predictionColumns(report).map((col) => roleLine('Prediction', col, width, c)),
+    ...modelLines(report, width, c),
   ];
   const issues = report.quality.issues;
   if (issues.length > 0) {
@@ -107,6 +150,6 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
     for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
     if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in the HTML and JSON reports`));
   }
-  lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width), '', verdictLine(report, c));
+  lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width), '', verdictLine(report, c), performanceVerdictLine(report, c));
   return `${lines.filter((l): l is string => l !== null).join('\n')}\n`;
 }

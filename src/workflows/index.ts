@@ -9,3 +9,4 @@ export * from './analyze/index.js';
 export * from './train/index.js';
 export * from './evaluate/index.js';
 export * from './predict/index.js';
+export * from './analyze-model/index.js';

@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../../core/index.js';
 import type { ColumnKind, DecimalMark } from '../../data/index.js';
 // Each module's own names, from light modules: parsing flags must not load the engine or the renderers.
-import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';
-import type { AnalyzeOptions } from '../../drift/index.js';
+import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from '../../drift/names/index.js';
+import type { AnalyzeOptions, PerformanceMetric } from '../../drift/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/formats/index.js';
 import type { DriftwatchConfig } from '../../runtime/config/index.js';
 import type { NamedColumn } from '../../workflows/analyze/index.js';
-import { dataFile, inputFileIn, STDIN_PATH, type DataFile } from '../../workflows/paths/index.js';
+import { dataFile, fileIn, inputFileIn, STDIN_PATH, type DataFile } from '../../workflows/paths/index.js';
 import { parseChoice, parseChoiceList, parseDelimiter, parseList, parseNumber } from '../parse-values.js';
 
 /** Flags as commander hands them over (strings; repeatable list flags as arrays). */
@@ -39,6 +39,19 @@ export interface AnalyzeFlags {
   readonly missingValues?: readonly string[];
   readonly failOnDrift?: boolean;
   readonly workers?: string;
+  readonly model?: string;
+  readonly performanceMetric?: string;
+  readonly maxDrop?: string;
+  readonly lowConfidence?: string;
+  readonly failOnPerformance?: boolean;
+}
+
+/** `--model`: the model run on both inputs, and its performance alert. */
+export interface ModelRunSettings {
+  readonly file: DataFile;
+  readonly metric?: PerformanceMetric;
+  readonly maxDrop?: number;
+  readonly lowConfidence?: number;
 }
 
 export interface RunSettings {
@@ -60,6 +73,10 @@ export interface RunSettings {
   readonly workers?: number;
   /** Where the config file's settings that flags did not override are: to point errors about them at a line. */
   readonly configKeys?: { readonly file: string; readonly lines: Readonly<Record<string, number>> };
+  /** Model-aware analysis (`--model` or `model:`). */
+  readonly model?: ModelRunSettings;
+  /** Exit 1 when the model's performance alert fires. */
+  readonly failOnPerformance: boolean;
 }
 
 /** Config keys a flag replaces: their lines no longer locate the setting in use. */
@@ -170,8 +187,23 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
   const markers = flags.missingValues !== undefined ? parseList(flags.missingValues) : config.missing_values;
   const missingValues = markers === undefined ? undefined : ['', ...markers];
 
+  const modelPath = flags.model !== undefined && flags.model.trim() !== '' ? fileIn(flags.model, cwd) : config.model !== undefined ? dataFile(config.model, cwd) : undefined;
+  const metric = flags.performanceMetric !== undefined ? parseChoice('--performance-metric', flags.performanceMetric, PERFORMANCE_METRICS) : config.performance?.metric;
+  const maxDrop =
+    flags.maxDrop !== undefined ? parseNumber('--max-drop', flags.maxDrop, { min: 0, describe: 'a non-negative number' }) : config.performance?.max_drop;
+  const lowConfidence =
+    flags.lowConfidence !== undefined
+      ? parseNumber('--low-confidence', flags.lowConfidence, { min: 0, max: 1, describe: 'a number between 0 and 1' })
+      : config.low_confidence;
+  const failOnPerformance = flags.failOnPerformance === true || config.fail_on_performance === true;
+  if (modelPath === undefined) {
+    const needsModel = flags.failOnPerformance === true ? '--fail-on-performance' : flags.performanceMetric !== undefined ? '--performance-metric' : flags.maxDrop !== undefined ? '--max-drop' : undefined;
+    if (needsModel !== undefined) throw new DriftwatchError('USAGE', `${needsModel} needs a model: add --model <file> (or \`model:\` in the config file)`, { field: needsModel });
+  }
+
   const analyze: AnalyzeOptions = {
     ...(preset !== undefined ? { preset } : {}),
+    ...(config.preset_thresholds !== undefined ? { presetThresholds: config.preset_thresholds } : {}),
     ...(label.value !== undefined ? { target: label.value } : {}),
     ...(prediction.value !== undefined && prediction.value.length > 0 ? { prediction: prediction.value } : {}),
     ...(drop.value !== undefined ? { drop: drop.value } : {}),
@@ -205,6 +237,17 @@ export function resolveSettings(flags: AnalyzeFlags, config: DriftwatchConfig, c
     analyze,
     ...(workers !== undefined ? { workers } : {}),
     ...(configFile !== undefined ? { configKeys: { file: configFile, lines: linesInUse(keyLines, flags) } } : {}),
+    ...(modelPath !== undefined
+      ? {
+          model: {
+            file: modelPath,
+            ...(metric !== undefined ? { metric } : {}),
+            ...(maxDrop !== undefined ? { maxDrop } : {}),
+            ...(lowConfidence !== undefined ? { lowConfidence } : {}),
+          },
+        }
+      : {}),
+    failOnPerformance,
   };
 }
 

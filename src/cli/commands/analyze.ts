@@ -43,26 +43,35 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
     .option('--missing-values <list>', 'markers read as missing, ignoring case (default: na,n/a,nan,null,none,#n/a; empty always)', collect)
     .option('--workers <n>', 'threads for the analysis, this one included (default: one per core)')
     .option('--fail-on-drift', 'exit with code 1 when dataset drift is found')
-    .option('-q, --quiet', 'print only the drift alert line and errors')
+    .option('--model <file>', 'model to run on both files (native JSON, ONNX, XGBoost JSON): prediction drift, confidence, performance')
+    .option('--performance-metric <name>', 'metric the performance alert watches: f1, accuracy, balanced_accuracy, roc_auc; mae, rmse, r2 (default: f1, or r2 for regression)')
+    .option('--max-drop <number>', 'performance alert when the metric drops by more than this (default: 0.05)')
+    .option('--low-confidence <p>', 'top-class probability below which a row is low confidence (default: 0.6)')
+    .option('--fail-on-performance', 'exit with code 1 when the performance alert fires (needs --model and the label in both files)')
+    .option('-q, --quiet', 'print only the alert lines (drift, performance) and errors')
     .option('--json', 'print the JSON report on stdout (and nothing else on stdout)')
     .option('-v, --verbose', 'print timings and details on stderr')
     .addOption(new Option('--no-color', 'no colours in the terminal summary'))
     .addHelpText(
       'after',
-      '\nExit codes: 0 analysed, 1 drift found with --fail-on-drift, 2 bad usage or input, 70 internal error.\n\n' +
-        'Example:\n  driftwatch analyze -r reference.csv -c current.csv --label churn --fail-on-drift',
+      '\nExit codes: 0 analysed, 1 drift found with --fail-on-drift or a performance alert with --fail-on-performance, ' +
+        '2 bad usage or input, 70 internal error.\n\n' +
+        'Examples:\n  driftwatch analyze -r reference.csv -c current.csv --label churn --fail-on-drift\n' +
+        '  driftwatch analyze -r reference.csv -c current.csv --label churn --model model.json --fail-on-performance',
     )
     .action(async (flags: AnalyzeCliFlags) => {
       const { io } = ctx;
       let config: DriftwatchConfig = {};
       let configFile: string | undefined;
       let keyLines: Readonly<Record<string, number>> = {};
+      let configNotes: readonly string[] = [];
       if (flags.config !== undefined) {
         const { loadConfig } = await import('../../runtime/config/index.js');
         const loaded = await loadConfig(flags.config, io.cwd);
         config = loaded.config;
         configFile = loaded.file;
         keyLines = loaded.keyLines;
+        configNotes = loaded.notes;
       }
       const settings = resolveSettings(flags, config, configFile, io.cwd, keyLines);
       const out = createOutput(io, {
@@ -71,6 +80,7 @@ export function createAnalyzeCommand(ctx: CommandContext): Command {
         json: flags.json === true,
         color: flags.color !== false && flags.json !== true && wantsColor(io),
       });
+      for (const note of configNotes) out.info(`note: ${note}`);
       // Loaded on use: --help and --version should not pay for the engine and the renderers.
       const { runAnalysis } = await import('../run-analysis.js');
       const outcome = await runAnalysis(settings, io, out);

@@ -79,6 +79,7 @@ export function createDemoCommand(ctx: CommandContext): Command {
         outDir: reports,
         formats,
         failOnDrift: false,
+        failOnPerformance: false,
         columnKinds: {},
         namedColumns: [{ source: 'demo', name: scenario.label }],
         analyze: { target: scenario.label, referencePath: reference.display, currentPath: current.display },

@@ -27,3 +27,9 @@ export const METHOD_CHOICES = [
   'ztest',
   'fisher',
 ] as const;
+
+/**
+ * Metrics the model section's performance alert can watch (`performance.metric`, `--performance-metric`):
+ * classifiers' accuracy, balanced accuracy, F1, ROC AUC; regressors' MAE, RMSE, R².
+ */
+export const PERFORMANCE_METRICS = ['accuracy', 'balanced_accuracy', 'f1', 'roc_auc', 'mae', 'rmse', 'r2'] as const;

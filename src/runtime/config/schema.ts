@@ -6,7 +6,7 @@
  * enum values and unknown keys are phrased by src/core/config (format-issue.ts).
  */
 import { z } from 'zod';
-import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';
+import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from '../../drift/names/index.js';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
@@ -25,6 +25,21 @@ const share = z
   .max(1, { error: 'must be a number between 0 and 1' });
 
 const path = z.string({ error: 'must be a file path' }).min(1, { error: 'must be a file path' });
+
+const bool = z.boolean({ error: 'must be true or false' });
+
+/** Retraining settings: validated now, used once the retraining pipeline exists. */
+export const retrainingSchema = z
+  .strictObject(
+    {
+      enabled: bool.optional(),
+      requires_labels: bool.optional(),
+      save_path: path.optional(),
+      log_path: path.optional(),
+    },
+    { error: 'must be a mapping (enabled, requires_labels, save_path, log_path)' },
+  )
+  .optional();
 
 const methodChoice = z.strictObject(
   {
@@ -57,6 +72,8 @@ export const configSchema = z.strictObject(
       )
       .optional(),
     preset: z.enum(PRESET_NAMES).optional(),
+    /** Thresholds of the preset's methods by name, e.g. classic's { ks: 0.15, psi: 0.25, chi2: 0.01 }. */
+    preset_thresholds: z.partialRecord(z.enum(METHOD_CHOICES), positiveNumber, { error: 'must be a mapping from method name to threshold' }).optional(),
     stattest: z.enum(METHOD_CHOICES).optional(),
     threshold: positiveNumber.optional(),
     per_kind: z
@@ -95,7 +112,22 @@ export const configSchema = z.strictObject(
       .optional(),
     /** Effect size that must also pass on columns whose method is overridden (stattest, per_kind, per_column). */
     effect: methodChoice.optional(),
-    fail_on_drift: z.boolean({ error: 'must be true or false' }).optional(),
+    fail_on_drift: bool.optional(),
+    /** Model file (native JSON, ONNX, XGBoost JSON): adds the report's `model` section. */
+    model: path.optional(),
+    performance: z
+      .strictObject(
+        {
+          metric: z.enum(PERFORMANCE_METRICS).optional(),
+          max_drop: z.number({ error: 'must be a non-negative number' }).min(0, { error: 'must be a non-negative number' }).optional(),
+        },
+        { error: 'must be a mapping (metric, max_drop)' },
+      )
+      .optional(),
+    /** Top-class probability below which a row is low confidence. */
+    low_confidence: share.optional(),
+    fail_on_performance: bool.optional(),
+    retraining: retrainingSchema,
     output: z
       .strictObject(
         {

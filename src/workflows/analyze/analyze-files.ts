@@ -39,6 +39,11 @@ export interface AnalyzeFilesOptions {
   readonly onReadProgress?: (done: number, total: number) => void;
   /** Both inputs are read (before any check): e.g. to say how big they were. */
   readonly onRead?: (reference: Table, current: Table) => void;
+  /**
+   * Adds to the report before anything sees it, given the tables as analysed (column kinds applied): the
+   * model-aware analysis (`analyzeModelDrift`) adds its `model` section here.
+   */
+  readonly extendReport?: (report: DriftReport, reference: Table, current: Table) => Promise<DriftReport>;
   /** The report is ready, before any file is written (a summary shown now is shown even if a write fails). */
   readonly onReport?: (report: DriftReport) => void | Promise<void>;
   /** Another run is writing its reports into the same folder; this one waits for it (holder's pid if known). */
@@ -120,7 +125,9 @@ async function readAndAnalyze(options: AnalyzeFilesOptions, warm: WarmWorkers | 
   const current = applyColumnKinds(rawCurrent, kinds, options.current);
   options.signal?.throwIfAborted();
   // Same report as analyzeDrift; columns spread over worker threads when the tables are big enough to gain.
-  const report = await analyzeDriftParallel(reference, current, options.analyze ?? {}, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(warm !== undefined ? { warm } : {}) });
+  const dataReport = await analyzeDriftParallel(reference, current, options.analyze ?? {}, { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(warm !== undefined ? { warm } : {}) });
+  options.signal?.throwIfAborted();
+  const report = options.extendReport !== undefined ? await options.extendReport(dataReport, reference, current) : dataReport;
   const t2 = now();
   await options.onReport?.(report);
 

@@ -1,6 +1,8 @@
 /** `analyze` and `demo` on the terminal: the analysis workflow with a progress bar, then the summary, files and alert. */
 import { EXIT } from '../core/index.js';
 import type { DriftReport } from '../drift/index.js';
+import { alertLine } from '../report/alert-line.js';
+import { sanitizeForTerminal } from '../report/text-layout.js';
 import { analyzeFiles, type ReportFileFormat } from '../workflows/analyze/index.js';
 import { dataFile } from '../workflows/io/index.js';
 import { atConfigKey, type RunSettings } from './analyze/settings.js';
@@ -46,7 +48,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
         for (const w of report.warnings ?? []) out.warn(w);
         if (out.mode.json) out.result(renderJson(report));
         else if (settings.formats.includes('terminal') && !quiet) {
-          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io) })));
+          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io), alertLine: false })));
         }
       },
     });
@@ -69,20 +71,17 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   out.detail(`timings: read ${seconds(timings.readMs)}, analyse ${seconds(timings.analyseMs)}, render ${seconds(timings.writeMs)}, total ${seconds(timings.totalMs)}, peak RSS ${peakMb} MB`);
 
-  // The alert line is the one thing --quiet keeps; without drift, a status line only when no summary said it.
-  const drift = report.dataset.dataset_drift;
-  const summaryShown = settings.formats.includes('terminal') && !out.mode.json;
+  // The alert line (dataset, target or prediction drift) is the one thing --quiet keeps; it ends the terminal
+  // summary too, which leaves it out so that the line is printed once, last.
+  const drift = report.dataset.alert ?? report.dataset.dataset_drift;
   if (drift) out.alert(out.colors.bold(out.colors.red(statusLine(report))));
-  else if (!summaryShown) out.info(statusLine(report));
+  else out.info(statusLine(report));
   return { report, written, exitCode: drift && settings.failOnDrift ? EXIT.DRIFT : EXIT.OK };
 }
 
-/** `DRIFT DETECTED: 7 of 19 columns drifted (36.8%), severity MEDIUM` or its no-drift counterpart. */
+/** The report's one alert line (src/report/alert-line.ts), with terminal control characters neutralised. */
 export function statusLine(report: DriftReport): string {
-  const d = report.dataset;
-  const pct = `${(100 * d.drifted_share).toFixed(1)}%`;
-  const counts = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${pct}, dataset threshold ${(100 * d.drift_share_threshold).toFixed(0)}%)`;
-  return d.dataset_drift ? `DRIFT DETECTED: ${counts}, severity ${d.severity}` : `No dataset drift: ${counts}`;
+  return sanitizeForTerminal(alertLine(report));
 }
 
 function terminalWidth(io: CliIo): number {

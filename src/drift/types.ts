@@ -7,7 +7,7 @@
 import type { ColumnKind } from '../data/table/index.js';
 import type { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1';
+export const REPORT_SCHEMA_VERSION = '1.2';
 
 export type PresetName = (typeof PRESET_NAMES)[number];
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
@@ -79,6 +79,11 @@ export type HistogramData =
       readonly edges: readonly number[];
       readonly reference: readonly number[];
       readonly current: readonly number[];
+      /**
+       * The distinct values, one bin each, when the column has at most 12 (0/1 flags, ratings); null for
+       * ranged bins. Optional for reports before schema 1.2 (absent reads as null).
+       */
+      readonly values?: readonly number[] | null;
     }
   | {
       readonly type: 'categorical';
@@ -130,6 +135,11 @@ export interface ColumnDrift {
   readonly histogram: HistogramData;
   /** Why this method was chosen (for people reading the report). */
   readonly reason: string;
+  /**
+   * One plain line of what changed ("mean 64.8 → 80.7, +0.53 sd", "Month-to-month 54.5% → 72.2%"), null when
+   * nothing can be compared. Optional for reports before schema 1.2; analyzeDrift always writes it.
+   */
+  readonly change?: string | null;
 }
 
 export interface DatasetDrift {
@@ -138,7 +148,16 @@ export interface DatasetDrift {
   readonly drifted_share: number;
   readonly drift_share_threshold: number;
   readonly dataset_drift: boolean;
+  /**
+   * From the drifted share's cut-offs, then raised: to HIGH when the target drifted, to at least MEDIUM when
+   * a prediction column drifted (docs/report-schema.md, "The headline rule").
+   */
   readonly severity: Severity;
+  /**
+   * The headline: dataset drift, or target drift, or drift of any prediction column. Optional for reports
+   * before schema 1.2 (absent reads as dataset_drift); analyzeDrift always writes it.
+   */
+  readonly alert?: boolean;
 }
 
 export interface ColumnQuality {

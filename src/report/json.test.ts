@@ -56,8 +56,12 @@ describe('renderJson', () => {
   it('round-trips every finite value exactly', () => {
     const parsed = JSON.parse(renderJson(sampleReport));
     const income = sampleReport.columns[1]!;
-    // An absent `combine` is written as its documented default.
-    expect(parsed.columns[1]).toEqual(JSON.parse(JSON.stringify({ ...income, effect_size: { ...income.effect_size, combine: 'and' } })));
+    // An absent `combine` is written as its documented default, an absent `change` worked out from the
+    // summaries (reports before schema 1.2), absent histogram `values` as null.
+    expect(parsed.columns[1]).toEqual(JSON.parse(JSON.stringify({
+      ...income, effect_size: { ...income.effect_size, combine: 'and' }, histogram: { ...income.histogram, values: null },
+      change: 'mean 56,035 → 69,355, +0.44 sd; missing 1% → 8%',
+    })));
     expect(parsed.dataset).toEqual(sampleReport.dataset);
   });
 
@@ -67,8 +71,13 @@ describe('renderJson', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('writes `alert` as dataset_drift for a report from before schema 1.2', () => {
+    const { alert: _, ...old } = sampleReport.dataset;
+    expect(JSON.parse(renderJson({ ...sampleReport, dataset: { ...old, dataset_drift: false } })).dataset.alert).toBe(false);
+  });
+
   it('pins the schema version: changing it must be deliberate (update docs/report-schema.md)', () => {
-    expect(REPORT_SCHEMA_VERSION).toBe('1.1');
+    expect(REPORT_SCHEMA_VERSION).toBe('1.2');
     const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
     expect(doc).toContain(`\`schema_version\`: \`"${REPORT_SCHEMA_VERSION}"\``);
   });

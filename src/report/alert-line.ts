@@ -3,7 +3,7 @@
  * the PNG): target and prediction drift reach it as well as dataset drift (docs/report-schema.md, "The
  * headline rule"), and a drifted target is named with what changed.
  */
-import type { ColumnDrift, DriftReport } from '../drift/types.js';
+import type { ColumnDrift, DriftReport } from '../drift/index.js';
 import { driftedShareSummary } from './format.js';
 import { alertOf, changeOf, predictionColumns } from './report-columns.js';
 
@@ -24,16 +24,22 @@ export function alertReasons(report: DriftReport): string[] {
   return out;
 }
 
+/** The alert line's clauses after its prefix: what drifted, the features' share, the severity. */
+export function alertClauses(report: DriftReport): string[] {
+  const d = report.dataset;
+  if (!alertOf(report)) return [driftedShareSummary(d)];
+  const clauses = alertReasons(report);
+  if (!d.dataset_drift) clauses.push(`features: ${driftedShareSummary(d)}`);
+  clauses.push(`severity ${d.severity}`);
+  return clauses;
+}
+
 /**
  * "DRIFT DETECTED: dataset drift: 4 of 8 columns drifted (50% >= 50%); target churn drifted (Yes 26.5% →
  * 39.8%); severity HIGH", or "No dataset drift: 1 of 8 columns drifted (12.5% < 50%)".
  */
 export function alertLine(report: DriftReport): string {
-  const d = report.dataset;
-  if (!alertOf(report)) return `No dataset drift: ${driftedShareSummary(d)}`;
-  const reasons = alertReasons(report);
-  if (!d.dataset_drift) reasons.push(`features: ${driftedShareSummary(d)}`);
-  return `DRIFT DETECTED: ${reasons.join('; ')}; severity ${d.severity}`;
+  return `${alertOf(report) ? 'DRIFT DETECTED' : 'No dataset drift'}: ${alertClauses(report).join('; ')}`;
 }
 
 /** The banner's headline: "Dataset drift detected", "Target drift detected", "Dataset and target drift detected", "No drift detected". */

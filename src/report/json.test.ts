@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/helpers/golden.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
-import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/types.js';
+import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/index.js';
 import { renderJson } from './json.js';
 
 /** generated_at changes on every run of the engine; goldens pin everything else. */

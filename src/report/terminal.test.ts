@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/helpers/golden.js';
 import { LONG_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
-import type { DriftReport } from '../drift/types.js';
+import type { DriftReport } from '../drift/index.js';
 import { renderTerminal } from './terminal.js';
 
 // eslint-disable-next-line no-control-regex

@@ -8,7 +8,7 @@ import pc from 'picocolors';
 import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/index.js';
 import { columnsByScore } from './charts/index.js';
 import { alertLine } from './alert-line.js';
-import { decidingEffect, formatCount, formatEffect, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
+import { decidingEffect, formatCount, formatEffect, formatPercent, formatPValue, formatScore, sourcePath } from './format.js';
 import { alertOf, changeOf, predictionColumns, roleColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
 import type { TerminalOptions } from './types.js';

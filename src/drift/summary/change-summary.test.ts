@@ -30,7 +30,7 @@ describe('describeChange', () => {
 
   it('reads a few-valued numeric column by its values and adds a large missing-share move', () => {
     const h = numericHistogram(sorted([0, 0, 0, 1]), sorted([0, 1, 1, 1]), 2);
-    expect(describeChange({ reference: num(0.25, 0.5), current: num(0.75, 0.5, 0.1) }, h)).toBe('1 25% → 75%; missing 0% → 10%');
+    expect(describeChange({ reference: num(0.25, 0.5), current: num(0.75, 0.5, 0.1) }, h)).toBe('value 1: 25% → 75%; missing 0% → 10%');
   });
 
   it('formats values with 3 significant digits, grouped from 1,000', () => {

@@ -1,6 +1,7 @@
 /**
  * One plain line of what changed in a column, for people: "mean 64.8 → 80.7, +0.53 sd" for a numeric
- * column, "Month-to-month 54.5% → 72.2%" for the category (or few-valued number) whose share moved most,
+ * column, "Month-to-month 54.5% → 72.2%" for the category whose share moved most ("value 1: 25% → 75%"
+ * for a number of few values),
  * and the missing share when it moved by 5 points or more. Pure and locale-independent, so every report
  * (terminal, JSON, HTML) says the same words.
  */
@@ -56,7 +57,10 @@ export function describeChange(summary: { readonly reference: SampleSummary; rea
   const { reference: ref, current: cur } = summary;
   let main: string | null;
   if (histogram.type === 'categorical') main = biggestMove(histogram.categories, histogram.reference, histogram.current);
-  else if (histogram.values !== undefined && histogram.values !== null) main = biggestMove(histogram.values.map(formatChangeValue), histogram.reference, histogram.current);
+  else if (histogram.values !== undefined && histogram.values !== null) {
+    // "value 1: 25% → 75%": a bare number beside a percentage would read as one more figure.
+    main = biggestMove(histogram.values.map((v) => `value ${formatChangeValue(v)}:`), histogram.reference, histogram.current);
+  }
   else main = meanMove(ref, cur);
   const missing = cur.missing_share - ref.missing_share;
   const missingClause = Math.abs(missing) >= MISSING_CHANGE_SHOWN ? `missing ${formatChangeShare(ref.missing_share)} → ${formatChangeShare(cur.missing_share)}` : null;

@@ -1,5 +1,5 @@
 import type { ColumnDrift } from '../../drift/index.js';
-import { formatEdge } from './chart-format.js';
+import { formatEdge, roundTo } from './chart-format.js';
 
 /** One bar slot of a distribution chart: its axis label, its full label for hover text, and both shares. */
 export interface DistributionBins {
@@ -31,6 +31,9 @@ export function distributionBins(column: ColumnDrift): DistributionBins {
     const labels = h.values.map(formatEdge);
     return { labels, titles: labels, reference: h.reference, current: h.current, discrete: true };
   }
-  const mids = h.edges.slice(0, -1).map((lo, i) => formatEdge((lo + h.edges[i + 1]!) / 2));
+  // Midpoints rounded to the bins' own scale (width 7.5: whole numbers), so the axis reads "38", not "38.2".
+  const width = (h.edges[h.edges.length - 1]! - h.edges[0]!) / Math.max(1, h.edges.length - 1);
+  const digits = Number.isFinite(width) && width > 0 ? Math.max(0, -Math.floor(Math.log10(width))) : 3;
+  const mids = h.edges.slice(0, -1).map((lo, i) => formatEdge(roundTo((lo + h.edges[i + 1]!) / 2, digits)));
   return { labels: mids, titles: binLabels(h.edges), reference: h.reference, current: h.current, discrete: false };
 }

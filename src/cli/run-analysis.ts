@@ -1,8 +1,6 @@
 /** `analyze` and `demo` on the terminal: the analysis workflow with a progress bar, then the summary, files and alert. */
 import { EXIT } from '../core/index.js';
 import type { DriftReport } from '../drift/index.js';
-import { alertLine } from '../report/alert-line.js';
-import { sanitizeForTerminal } from '../report/text-layout.js';
 import { analyzeFiles, type ReportFileFormat } from '../workflows/analyze/index.js';
 import { dataFile } from '../workflows/io/index.js';
 import { atConfigKey, type RunSettings } from './analyze/settings.js';
@@ -74,14 +72,10 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   // The alert line (dataset, target or prediction drift) is the one thing --quiet keeps; it ends the terminal
   // summary too, which leaves it out so that the line is printed once, last.
   const drift = report.dataset.alert ?? report.dataset.dataset_drift;
-  if (drift) out.alert(out.colors.bold(out.colors.red(statusLine(report))));
-  else out.info(statusLine(report));
+  const { terminalAlertLine } = await renderers.then(([, terminal]) => terminal);
+  if (drift) out.alert(out.colors.bold(out.colors.red(terminalAlertLine(report))));
+  else out.info(terminalAlertLine(report));
   return { report, written, exitCode: drift && settings.failOnDrift ? EXIT.DRIFT : EXIT.OK };
-}
-
-/** The report's one alert line (src/report/alert-line.ts), with terminal control characters neutralised. */
-export function statusLine(report: DriftReport): string {
-  return sanitizeForTerminal(alertLine(report));
 }
 
 function terminalWidth(io: CliIo): number {

@@ -120,6 +120,11 @@ function verdictLines(report: DriftReport, width: number, c: Colors): string[] {
   return lines.map((l) => paint(truncate(l, width)));
 }
 
+/** The report's one alert line (alert-line.ts) with control characters neutralised, for a caller that prints it itself. */
+export function terminalAlertLine(report: DriftReport): string {
+  return sanitizeForTerminal(alertLine(report));
+}
+
 /** The compact terminal summary (plain text unless options.color). */
 export function renderTerminal(report: DriftReport, options: TerminalOptions = {}): string {
   const width = Math.max(60, options.width ?? DEFAULT_WIDTH);

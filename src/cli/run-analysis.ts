@@ -46,7 +46,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
         for (const w of report.warnings ?? []) out.warn(w);
         if (out.mode.json) out.result(renderJson(report));
         else if (settings.formats.includes('terminal') && !quiet) {
-          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io) })));
+          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io), alertLine: false })));
         }
       },
     };
@@ -70,11 +70,13 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   out.detail(`timings: read ${seconds(timings.readMs)}, analyse ${seconds(timings.analyseMs)}, render ${seconds(timings.writeMs)}, total ${seconds(timings.totalMs)}, peak RSS ${peakMb} MB`);
 
-  // The alert line is the one thing --quiet keeps; without drift, a status line only when no summary said it.
-  const drift = report.dataset.dataset_drift;
+  // The alert line (dataset, target or prediction drift) is the one thing --quiet keeps; it ends the terminal
+  // summary too, which leaves it out so that the line is printed once, last.
+  const drift = report.dataset.alert ?? report.dataset.dataset_drift;
   const summaryShown = settings.formats.includes('terminal') && !out.mode.json;
-  if (drift) out.alert(out.colors.bold(out.colors.red(statusLine(report))));
-  else if (!summaryShown) out.info(statusLine(report));
+  const { terminalAlertLine } = await renderers.then(([, terminal]) => terminal);
+  if (drift) out.alert(out.colors.bold(out.colors.red(terminalAlertLine(report))));
+  else out.info(terminalAlertLine(report));
   const { performanceVerdict } = (await renderers)[1];
   const performanceAlert = report.model?.performance_alert === true;
   const performance = report.model?.performance;
@@ -98,14 +100,6 @@ async function runWithModel(model: NonNullable<RunSettings['model']>, settings: 
     performance: { ...(model.metric !== undefined ? { metric: model.metric } : {}), ...(model.maxDrop !== undefined ? { maxDrop: model.maxDrop } : {}) },
     ...(model.lowConfidence !== undefined ? { lowConfidence: model.lowConfidence } : {}),
   });
-}
-
-/** `DRIFT DETECTED: 7 of 19 columns drifted (36.8%), severity MEDIUM` or its no-drift counterpart. */
-export function statusLine(report: DriftReport): string {
-  const d = report.dataset;
-  const pct = `${(100 * d.drifted_share).toFixed(1)}%`;
-  const counts = `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${pct}, dataset threshold ${(100 * d.drift_share_threshold).toFixed(0)}%)`;
-  return d.dataset_drift ? `DRIFT DETECTED: ${counts}, severity ${d.severity}` : `No dataset drift: ${counts}`;
 }
 
 function terminalWidth(io: CliIo): number {

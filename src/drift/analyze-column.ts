@@ -10,6 +10,7 @@ import type { ColumnFacts, MethodSpec, PresetChoice } from './presets/types.js';
 import { driftScore, flags, specValue } from './score.js';
 import { selectMethod } from './select-method.js';
 import { categoricalSummary } from './summary/categorical-summary.js';
+import { describeChange } from './summary/change-summary.js';
 import { categoricalHistogram, numericHistogram } from './summary/histogram.js';
 import { numericSummary } from './summary/numeric-summary.js';
 import type { NonNumericValues } from '../data/index.js';
@@ -177,5 +178,6 @@ export function finalizeColumn(c: ColumnOutcome, pValue: number | null): ColumnD
     vanished_categories: c.vanishedCategories,
     histogram: c.histogram,
     reason: choice.reason,
+    change: describeChange(c.summary, c.histogram),
   };
 }

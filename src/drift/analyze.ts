@@ -91,6 +91,7 @@ export function assembleReport(d: DriftPlan, analyses: readonly ColumnAnalysis[]
     dataset: datasetDrift(
       counted.map((r) => r.drifted),
       { driftShare: o.driftShare, strict: o.driftShareStrict, severity: o.severity },
+      { target: target?.drifted ?? false, prediction: predictions.some((r) => r.drifted) },
     ),
     columns: features,
     target_drift: target,

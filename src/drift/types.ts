@@ -82,6 +82,11 @@ export type HistogramData =
       readonly edges: readonly number[];
       readonly reference: readonly number[];
       readonly current: readonly number[];
+      /**
+       * The distinct values, one bin each, when the column has at most 12 (0/1 flags, ratings); null for
+       * ranged bins. Optional for reports before schema 1.2 (absent reads as null).
+       */
+      readonly values?: readonly number[] | null;
     }
   | {
       readonly type: 'categorical';
@@ -133,6 +138,11 @@ export interface ColumnDrift {
   readonly histogram: HistogramData;
   /** Why this method was chosen (for people reading the report). */
   readonly reason: string;
+  /**
+   * One plain line of what changed ("mean 64.8 → 80.7, +0.53 sd", "Month-to-month 54.5% → 72.2%"), null when
+   * nothing can be compared. Optional for reports before schema 1.2; analyzeDrift always writes it.
+   */
+  readonly change?: string | null;
 }
 
 export interface DatasetDrift {
@@ -141,7 +151,16 @@ export interface DatasetDrift {
   readonly drifted_share: number;
   readonly drift_share_threshold: number;
   readonly dataset_drift: boolean;
+  /**
+   * From the drifted share's cut-offs, then raised: to HIGH when the target drifted, to at least MEDIUM when
+   * a prediction column drifted (docs/report-schema.md, "The headline rule").
+   */
   readonly severity: Severity;
+  /**
+   * The headline: dataset drift, or target drift, or drift of any prediction column. Optional for reports
+   * before schema 1.2 (absent reads as dataset_drift); analyzeDrift always writes it.
+   */
+  readonly alert?: boolean;
 }
 
 export interface ColumnQuality {

@@ -46,8 +46,8 @@ describe('dataset verdict', () => {
   it('states the drifted share against the threshold with the comparison the verdict rests on', () => {
     const d = sampleReport.dataset;
     expect(driftedShareSummary(d)).toBe('4 of 8 columns drifted (50% >= 50%)');
-    expect(driftedShareSummary({ ...d, drifted_columns: 5, drifted_share: 5 / 8 })).toBe('5 of 8 columns drifted (63% > 50%)');
+    expect(driftedShareSummary({ ...d, drifted_columns: 5, drifted_share: 5 / 8 })).toBe('5 of 8 columns drifted (62.5% > 50%)');
     expect(driftedShareSummary({ ...d, dataset_drift: false })).toBe('4 of 8 columns drifted (50% <= 50%)');
-    expect(driftedShareSummary({ ...d, drifted_columns: 1, drifted_share: 1 / 8, dataset_drift: false })).toBe('1 of 8 columns drifted (13% < 50%)');
+    expect(driftedShareSummary({ ...d, drifted_columns: 1, drifted_share: 1 / 8, dataset_drift: false })).toBe('1 of 8 columns drifted (12.5% < 50%)');
   });
 });

@@ -1,5 +1,5 @@
 /** Number and label formatting shared by the terminal, HTML and PNG renderers (the JSON and CSV keep full precision). */
-import type { ColumnDrift, DatasetDrift, DatasetSource } from '../drift/index.js';
+import type { ColumnDrift, DatasetDrift, DatasetSource, MethodName } from '../drift/index.js';
 
 function trimMantissa(s: string): string {
   // "3.20e-12" -> "3.2e-12", "1.000" -> "1"
@@ -72,13 +72,57 @@ function shareComparison(share: number, threshold: number, drifted: boolean): st
   return share < threshold ? '<' : '<=';
 }
 
-/** The numbers behind the dataset verdict, worded alike in every report: "4 of 8 columns drifted (50% >= 50%)". */
+/** The numbers behind the dataset verdict, worded alike in every report: "1 of 8 columns drifted (12.5% < 50%)". */
 export function driftedShareSummary(d: DatasetDrift): string {
   const comparison = shareComparison(d.drifted_share, d.drift_share_threshold, d.dataset_drift);
-  return `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share)} ${comparison} ${formatPercent(d.drift_share_threshold)})`;
+  return `${d.drifted_columns} of ${d.columns_analyzed} columns drifted (${formatPercent(d.drifted_share, 1)} ${comparison} ${formatPercent(d.drift_share_threshold, 1)})`;
 }
 
 /** Where a dataset came from: its path, or a label for a table built in memory. */
 export function sourcePath(s: DatasetSource): string {
   return s.path ?? '(in-memory table)';
+}
+
+/** Short method names for narrow table cells (the JSON keeps the registry names). */
+const SHORT_METHOD: Readonly<Record<MethodName, string>> = {
+  ks: 'KS', wasserstein: 'Wass', wasserstein_raw: 'Wass', psi: 'PSI', jensenshannon: 'JS', hellinger: 'Hell', tvd: 'TVD',
+  kl: 'KL', anderson: 'AD', cvm: 'CvM', energy: 'Energy', mannwhitney: 'MWU', ttest: 't', chi2: 'chi2',
+  chisquare_gof: 'GoF', ztest: 'z', fisher: 'Fisher',
+};
+
+export function shortMethod(method: MethodName): string {
+  return SHORT_METHOD[method];
+}
+
+/** 3 significant digits (effect sizes and thresholds beside each other). */
+function formatShort(x: number): string {
+  if (!Number.isFinite(x)) return nonFinite(x);
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  if (abs >= 1e5 || abs < 1e-3) return trimMantissa(x.toExponential(1));
+  return trimMantissa(x.toPrecision(3));
+}
+
+/** The distance that decided (or could decide) a verdict, against its threshold, or null for a test alone. */
+export interface DecidingEffect {
+  readonly method: MethodName;
+  readonly value: number;
+  readonly threshold: number;
+  readonly exceeded: boolean;
+}
+
+/**
+ * The effect size the verdict rests on beside the p-value: the preset's effect size when it has one, else
+ * the statistic of a distance method; null for a test with no effect size (the p-value decides alone).
+ */
+export function decidingEffect(c: ColumnDrift): DecidingEffect | null {
+  const e = c.effect_size;
+  if (e !== null) return { method: e.method, value: e.value, threshold: e.threshold, exceeded: e.exceeded };
+  if (c.score_kind === 'distance') return { method: c.method, value: c.statistic, threshold: c.threshold, exceeded: c.drifted };
+  return null;
+}
+
+/** "JS 0.0641 < 0.1": the effect method, its value, and which side of the threshold it fell on. */
+export function formatEffect(e: DecidingEffect): string {
+  return `${shortMethod(e.method)} ${formatShort(e.value)} ${e.exceeded ? '>=' : '<'} ${formatShort(e.threshold)}`;
 }

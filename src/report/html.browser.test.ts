@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const names = (table: string): Promise<string[]> => page.$$eval(`${table} tbody tr td.name`, (tds) => tds.map((td) => td.textContent ?? ''));
+  const names = (table: string): Promise<string[]> => page.$$eval(`${table} tbody tr td.name a`, (as) => as.map((a) => a.textContent ?? ''));
   const ksTable = 'table.sortable:has(a:text-is("income"))';
 
   it('loads without console errors or network requests', () => {
@@ -65,7 +65,11 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     expect(await page.getAttribute(`${ksTable} th:text-is("p-value")`, 'aria-sort')).toBe('descending');
   });
 
-  it('opens a distribution panel from its column link and with expand/collapse all', async () => {
+  it('opens the drifted columns\' panels, and a closed one from its column link and with expand/collapse all', async () => {
+    const open = await page.$$eval('#distributions details.dist', (ds) => ds.map((d) => [d.getAttribute('data-drifted'), (d as unknown as Openable).open]));
+    expect(open.length).toBe(sampleReport.columns.length);
+    for (const [drifted, isOpen] of open) expect(isOpen).toBe(drifted === '1');
+    // age: stable, so closed.
     const panel = page.locator('details#dist-0');
     expect(await panel.evaluate((d) => (d as unknown as Openable).open)).toBe(false);
     await page.click('a[href="#dist-0"]');
@@ -74,6 +78,50 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     expect(await page.$$eval('#distributions details.dist', (ds) => ds.every((d) => (d as unknown as Openable).open))).toBe(true);
     await page.click('button[data-toggle-all="close"]');
     expect(await page.$$eval('#distributions details.dist', (ds) => ds.some((d) => (d as unknown as Openable).open))).toBe(false);
+  });
+
+  it('filters the columns by name and to the drifted ones, tables and panels alike', async () => {
+    const visibleRows = (): Promise<string[]> => page.$$eval('#columns tr[data-name]', (trs) => trs.filter((tr) => (tr as unknown as { offsetParent: unknown }).offsetParent !== null).map((tr) => tr.getAttribute('data-name') ?? ''));
+    const visiblePanels = (): Promise<number> => page.$$eval('#distributions details.dist', (ds) => ds.filter((d) => (d as unknown as { offsetParent: unknown }).offsetParent !== null).length);
+    expect(await visibleRows()).toHaveLength(sampleReport.columns.length);
+    await page.fill('#column-search', 'INCOME');
+    expect(await visibleRows()).toEqual(['income']);
+    expect(await visiblePanels()).toBe(1);
+    expect(await page.textContent('#filter-count')).toBe('1 of 8 columns');
+    await page.fill('#column-search', '');
+    await page.check('#drifted-only');
+    const drifted = sampleReport.columns.filter((c) => c.drifted).length;
+    expect(await visibleRows()).toHaveLength(drifted);
+    expect(await visiblePanels()).toBe(drifted);
+    // A method whose columns are all stable disappears with its heading.
+    expect(await page.isVisible('h3:text-is("ztest · 1 column")')).toBe(false);
+    await page.uncheck('#drifted-only');
+    expect(await visibleRows()).toHaveLength(sampleReport.columns.length);
+  });
+
+  it('fits a 390-px phone: no horizontal scroll, the banner wraps, rows are cards with score and status first', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(page.url(), { waitUntil: 'load' });
+      // Evaluated in the page, written as a string: this Node project has no DOM typings.
+      const { scrollWidth, innerWidth } = await phone.evaluate<{ scrollWidth: number; innerWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      const banner = await phone.locator('.banner').boundingBox();
+      expect(banner!.width).toBeLessThanOrEqual(390);
+      expect(banner!.height).toBeGreaterThan(60);
+      // The compact chart is the one shown, at the width of the screen.
+      const charts = await phone.$$eval('#distributions details[open] .variant', (vs) => vs.map((v) => [v.className, v.getBoundingClientRect().width]));
+      for (const [cls, w] of charts) expect(cls === 'variant compact' ? (w as number) > 250 && (w as number) <= 390 : w === 0).toBe(true);
+      // Score and status sit above the name in each card.
+      const row = phone.locator('#columns tr[data-name="income"]');
+      const [score, status, name] = await Promise.all(['td:nth-child(8)', 'td:nth-child(9)', 'td.name'].map((s) => row.locator(s).boundingBox()));
+      expect(score!.y).toBeLessThan(name!.y);
+      expect(status!.y).toBeLessThan(name!.y);
+      const shots = process.env.DRIFTWATCH_SCREENSHOT_DIR;
+      if (shots) await phone.screenshot({ path: join(shots, 'drift_report-390.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
   });
 
   it('shows the charts at a sensible size', async () => {

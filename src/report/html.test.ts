@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/helpers/golden.js';
 import { AWKWARD_NAME, LONG_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
-import type { DriftReport } from '../drift/types.js';
+import type { DriftReport } from '../drift/index.js';
 import { renderHtml } from './html.js';
 
 const html = renderHtml(sampleReport);
@@ -24,17 +25,18 @@ describe('renderHtml', () => {
   });
 
   it('has the header, KPI cards and every section', () => {
-    expect(html).toContain('Dataset drift detected · 4 of 8 columns drifted (50% &gt;= 50%)');
+    expect(html).toContain('<strong>Dataset, target and prediction drift detected</strong><span class="clause">dataset drift: 4 of 8 columns drifted (50% &gt;= 50%)</span><span class="clause">target churned drifted (yes 12.8% → 15.2%)</span>');
     for (const label of ['Columns analysed', 'Drifted columns', 'Drifted share', 'Drift threshold', 'Severity']) expect(html).toContain(`<div class="label">${label}</div>`);
-    expect(html).toContain('<div class="value warn">MEDIUM</div>');
+    expect(html).toContain('<div class="value drift">HIGH</div>');
     for (const id of ['columns', 'distributions', 'target', 'quality', 'excluded', 'schema', 'notes']) expect(html).toContain(`id="${id}"`);
     for (const e of sampleReport.excluded) expect(html).toContain(e.name);
     expect(html).toContain('zip_code</strong>: numeric → categorical');
   });
 
-  it('inlines server-rendered SVG charts: pie, gauge, scores and one distribution per column', () => {
+  it('inlines server-rendered SVG charts: pie, gauge, scores and one distribution per column, wide and compact, and a sparkline per row', () => {
     const panels = sampleReport.columns.length + 2; // features + target + prediction
-    expect(count(html, /<svg\b/g)).toBe(3 + panels);
+    expect(count(html, /<svg class="spark"/g)).toBe(sampleReport.columns.length);
+    expect(count(html, /<svg\b/g)).toBe(2 + 2 * (1 + panels) + sampleReport.columns.length);
     expect(count(html, /<details class="dist"/g)).toBe(panels);
     // ECharts' global instance counter is replaced by per-chart prefixes, so classes never collide.
     expect(html).not.toMatch(/zr\d+-cls-/);
@@ -42,7 +44,7 @@ describe('renderHtml', () => {
 
   it('groups columns into one sortable table per method, rows by score', () => {
     const methods = new Set(sampleReport.columns.map((c) => c.method));
-    expect(count(html, /<table class="sortable fixed">/g)).toBe(methods.size);
+    expect(count(html, /<table class="sortable fixed cards">/g)).toBe(methods.size);
     const ks = html.slice(html.indexOf('<h3>ks · 3 columns</h3>'));
     const order = ['income', 'credit_score', 'age'].map((n) => ks.indexOf(`>${n}</a>`));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -76,7 +78,7 @@ describe('renderHtml', () => {
       ...sampleReport, target_drift: null, prediction_drift: null, prediction_columns: [],
       quality: { columns: [], issues: [] }, excluded: [], notes: [],
       schema: { missing_in_current: [], extra_in_current: [], type_changes: [] },
-      dataset: { ...sampleReport.dataset, drifted_columns: 0, drifted_share: 0, dataset_drift: false, severity: 'LOW' },
+        dataset: { ...sampleReport.dataset, drifted_columns: 0, drifted_share: 0, dataset_drift: false, severity: 'LOW', alert: false },
     };
     const out = renderHtml(bare);
     expect(out).toContain('No dataset drift');
@@ -102,5 +104,41 @@ describe('distribution panels', () => {
     const section = out.slice(out.indexOf('id="distributions"'), out.indexOf('id="target"'));
     const names = [...section.matchAll(/<summary><span class="name">([^<]*)<\/span>/g)].map((m) => m[1]);
     expect(names).toEqual(['device, &quot;type&quot; &lt;mobile &amp; web&gt;', 'income', 'region', LONG_NAME, 'tenure_months', 'credit_score', 'is_premium', 'age']);
+  });
+
+  it('open the drifted ones, say what changed, and give both shares of each bar on hover', () => {
+    const section = html.slice(html.indexOf('id="distributions"'), html.indexOf('id="target"'));
+    const opened = [...section.matchAll(/<details class="dist" id="[^"]*" data-name="([^"]*)" data-drifted="(\d)"( open)?>/g)];
+    expect(opened.length).toBe(sampleReport.columns.length);
+    for (const m of opened) expect(m[3] !== undefined).toBe(m[2] === '1');
+    expect(section).toContain('<span class="change">mean 56,035 → 69,355, +0.44 sd; missing 1% → 8%</span>');
+    expect(section).toContain('data-tip="tablet: reference 0%, current 11.9%"');
+  });
+});
+
+describe('the headline and the page around it', () => {
+  it('turns the banner red for a drifted target under a calm feature set, and names it', () => {
+    const r: DriftReport = { ...sampleReport, dataset: { ...sampleReport.dataset, drifted_columns: 1, drifted_share: 1 / 8, dataset_drift: false, severity: 'HIGH', alert: true } };
+    const out = renderHtml(r);
+    expect(out).toContain('<div class="banner drift" role="alert"><strong>Target and prediction drift detected</strong>');
+    expect(out).toContain('<span class="clause">target churned drifted (yes 12.8% → 15.2%)</span>');
+    expect(out).toContain('<span class="clause">features: 1 of 8 columns drifted (12.5% &lt; 50%)</span>');
+  });
+
+  it('links the JSON and CSV written beside it, and nothing when none is', () => {
+    const out = renderHtml(sampleReport, { companions: ['drift_report.json', 'feature_scores.csv'] });
+    expect(out).toContain('<a href="drift_report.json" download>drift_report.json</a>');
+    expect(out).toContain('<a href="feature_scores.csv" download>feature_scores.csv</a>');
+    expect(html).not.toContain('Also written here');
+  });
+
+  it('shows the effect size that decided beside the p-value', () => {
+    expect(html).toMatch(/<td class="num effect" data-value="0\.021"[^>]*>Wass 0\.021 &lt; 0\.1<\/td>/);
+  });
+
+  it('matches the golden page (chart SVGs normalised; their specifications have goldens of their own)', () => {
+    const normalised = renderHtml(sampleReport, { companions: ['drift_report.json', 'feature_scores.csv'] })
+      .replace(/<svg width="(\d+)" height="(\d+)"[\s\S]*?<\/svg>/g, '<svg width="$1" height="$2"><!-- chart --></svg>');
+    expectGolden('drift_report.html', normalised);
   });
 });

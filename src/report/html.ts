@@ -27,8 +27,13 @@ function anchors(report: DriftReport): (c: ColumnDrift) => string {
   return (c) => ids.get(c) ?? 'distributions';
 }
 
+export interface HtmlOptions {
+  /** Files written beside the page (drift_report.json, feature_scores.csv): the header links to them. */
+  readonly companions?: readonly string[];
+}
+
 /** drift_report.html: one self-contained file. */
-export function renderHtml(report: DriftReport): string {
+export function renderHtml(report: DriftReport, options: HtmlOptions = {}): string {
   const anchorOf = anchors(report);
   const roles = roleColumns(report);
   const title = `Drift report · ${report.current.path ?? 'current data'}`;
@@ -44,7 +49,7 @@ export function renderHtml(report: DriftReport): string {
 </head>
 <body>
 <main>
-${headerHtml(report)}
+${headerHtml(report, options.companions)}
 ${kpisHtml(report)}
 ${overviewChartsHtml(report)}
 ${modelSectionHtml(report)}

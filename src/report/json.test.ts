@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/helpers/golden.js';
 import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
-import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/types.js';
+import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/index.js';
 import { renderJson } from './json.js';
 
 /** generated_at changes on every run of the engine; goldens pin everything else. */
@@ -57,8 +57,12 @@ describe('renderJson', () => {
   it('round-trips every finite value exactly', () => {
     const parsed = JSON.parse(renderJson(sampleReport));
     const income = sampleReport.columns[1]!;
-    // An absent `combine` is written as its documented default.
-    expect(parsed.columns[1]).toEqual(JSON.parse(JSON.stringify({ ...income, effect_size: { ...income.effect_size, combine: 'and' } })));
+    // An absent `combine` is written as its documented default, an absent `change` worked out from the
+    // summaries (reports before schema 1.2), absent histogram `values` as null.
+    expect(parsed.columns[1]).toEqual(JSON.parse(JSON.stringify({
+      ...income, effect_size: { ...income.effect_size, combine: 'and' }, histogram: { ...income.histogram, values: null },
+      change: 'mean 56,035 → 69,355, +0.44 sd; missing 1% → 8%',
+    })));
     expect(parsed.dataset).toEqual(sampleReport.dataset);
   });
 
@@ -77,6 +81,11 @@ describe('renderJson', () => {
     expect(Object.keys(parsed.model)).toEqual(['model', 'prediction_drift', 'confidence', 'performance', 'performance_alert', 'notes']);
     expect(parsed.model.performance.current.metrics.roc_auc).toBeNull();
     expect(JSON.parse(renderJson(reverseKeys(sampleModelReport) as DriftReport))).toEqual(parsed);
+  });
+
+  it('writes `alert` as dataset_drift for a report from before schema 1.2', () => {
+    const { alert: _, ...old } = sampleReport.dataset;
+    expect(JSON.parse(renderJson({ ...sampleReport, dataset: { ...old, dataset_drift: false } })).dataset.alert).toBe(false);
   });
 
   it('pins the schema version: changing it must be deliberate (update docs/report-schema.md)', () => {

@@ -12,7 +12,7 @@ import type {
   SampleSummary, SchemaChanges,
 } from '../drift/index.js';
 import { PERFORMANCE_METRICS } from '../drift/names/index.js';
-import { predictionColumns } from './report-columns.js';
+import { changeOf, predictionColumns } from './report-columns.js';
 
 /** A JSON value as written to the report. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -44,6 +44,7 @@ function dataset(d: DatasetDrift): JsonOf<DatasetDrift> {
     drift_share_threshold: jsonNumber(d.drift_share_threshold),
     dataset_drift: d.dataset_drift,
     severity: d.severity,
+    alert: d.alert ?? d.dataset_drift,
   };
 }
 
@@ -85,7 +86,10 @@ function summary(s: SampleSummary): JsonValue {
 
 function histogram(h: HistogramData): JsonValue {
   if (h.type === 'numeric') {
-    const out: JsonOf<typeof h> = { type: h.type, edges: numbers(h.edges), reference: numbers(h.reference), current: numbers(h.current) };
+    const out: JsonOf<typeof h> = {
+      type: h.type, edges: numbers(h.edges), reference: numbers(h.reference), current: numbers(h.current),
+      values: h.values === undefined || h.values === null ? null : numbers(h.values),
+    };
     return out;
   }
   const out: JsonOf<typeof h> = { type: h.type, categories: [...h.categories], reference: numbers(h.reference), current: numbers(h.current) };
@@ -114,6 +118,7 @@ function columnToJson(c: ColumnDrift): JsonOf<ColumnDrift> {
     vanished_categories: [...c.vanished_categories],
     histogram: histogram(c.histogram),
     reason: c.reason,
+    change: changeOf(c),
   };
 }
 

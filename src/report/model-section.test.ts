@@ -26,7 +26,7 @@ describe('the model section', () => {
     expect(html).toContain('<div class="banner drift" role="alert">PERFORMANCE ALERT: F1 dropped from 0.531 to 0.447 (drop 0.083 &gt; max 0.05)</div>');
     expect(html).toMatch(/<tr><td>F1<\/td><td class="num">0\.531<\/td><td class="num">0\.447<\/td><td class="num">-0\.083<\/td><td class="small muted">watched: alert when it drops by more than 0\.05<\/td><\/tr>/);
     expect(html).toMatch(/<tr><td>Rows below 0\.6<\/td><td class="num">8\.2%<\/td><td class="num">7\.1%<\/td>/);
-    for (const id of ['model-predictions', 'model-confidence-histogram']) expect(html).toMatch(new RegExp(`<details class="dist" id="${id}" open>[\\s\\S]*?<svg`));
+    for (const id of ['model-predictions', 'model-confidence-histogram']) expect(html).toMatch(new RegExp(`<details class="dist" id="${id}"[^>]* open>[\\s\\S]*?<svg`));
     expect(renderHtml(sampleReport)).not.toContain('id="model"');
   });
 });

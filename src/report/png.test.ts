@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
-import type { ColumnDrift } from '../drift/types.js';
+import type { ColumnDrift } from '../drift/index.js';
 import { renderPng } from './png.js';
 import { MAX_BARS, SUMMARY_HEIGHT, SUMMARY_WIDTH, summarySvg } from './png/summary-svg.js';
 
@@ -24,7 +24,7 @@ describe('renderPng', () => {
   it('composes KPIs, pie, gauge and score bars in one escaped SVG', () => {
     const svg = summarySvg(sampleReport);
     expect(svg).toContain('DRIFTED SHARE');
-    expect(svg).toContain('Dataset drift detected · 4 of 8 columns drifted (50% &gt;= 50%)');
+    expect(svg).toContain('Dataset, target and prediction drift detected · 4 of 8 columns drifted (50% &gt;= 50%)');
     expect((svg.match(/<svg\b/g) ?? []).length).toBe(4);
     expect(svg).not.toContain(AWKWARD_NAME);
     expect(svg).not.toMatch(/zr\d+-cls/);

@@ -1,14 +1,16 @@
 /**
- * The compact terminal summary: header, dataset verdict, a table of columns by drift score, target and
- * prediction drift, the first quality issues, excluded columns, schema changes and the ALERT line.
+ * The compact terminal summary: header, dataset verdict, a table of columns by drift score with the effect
+ * size that decided each verdict, what changed in each drifted column, target and prediction drift, the
+ * first quality issues, excluded columns, schema changes and the alert line.
  * Colour only when asked (the CLI passes isTTY), so piped output and golden files stay plain text.
  */
 import pc from 'picocolors';
 import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/index.js';
 import { columnsByScore } from './charts/index.js';
-import { driftedShareSummary, formatCount, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
+import { alertLine } from './alert-line.js';
+import { decidingEffect, formatCount, formatEffect, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
 import { METRIC_LABELS, metricValue, modelTitle, performanceVerdict, signedValue } from './model-text.js';
-import { predictionColumns } from './report-columns.js';
+import { alertOf, changeOf, predictionColumns, roleColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
 import type { TerminalOptions } from './types.js';
 
@@ -19,9 +21,10 @@ type Colors = ReturnType<typeof pc.createColors>;
 
 const DEFAULT_WIDTH = 100;
 const MAX_ISSUES = 3;
+const MAX_CHANGES = 10;
 
 /** Fixed-width table columns; the name column takes what is left of the width. */
-const COLS = { kind: 11, method: 21, statistic: 9, pValue: 9, score: 5, status: 7 } as const;
+const COLS = { kind: 11, method: 13, pValue: 9, effect: 18, score: 5, status: 7 } as const;
 const GAP = '  ';
 const FIXED = Object.values(COLS).reduce((s, w) => s + w, 0) + GAP.length * Object.keys(COLS).length;
 
@@ -43,26 +46,48 @@ function status(drifted: boolean, c: Colors): string {
 function tableLines(columns: readonly ColumnDrift[], width: number, c: Colors): string[] {
   const nameWidth = Math.max(12, width - FIXED);
   const header = [
-    padEnd('column', nameWidth), padEnd('kind', COLS.kind), padEnd('method', COLS.method), padStart('statistic', COLS.statistic),
-    padStart('p-value', COLS.pValue), padStart('score', COLS.score), padEnd('status', COLS.status),
+    padEnd('column', nameWidth), padEnd('kind', COLS.kind), padEnd('test', COLS.method),
+    padStart('p-value', COLS.pValue), padEnd('effect size', COLS.effect), padStart('score', COLS.score), padEnd('status', COLS.status),
   ].join(GAP);
   const rule = [nameWidth, ...Object.values(COLS)].map((w) => '-'.repeat(w)).join(GAP);
   const rows = columnsByScore(columns).map((col) => [
     padEnd(truncate(sanitizeForTerminal(col.name), nameWidth), nameWidth),
     padEnd(truncate(col.kind, COLS.kind), COLS.kind),
-    padEnd(truncate(methodLabel(col), COLS.method), COLS.method),
-    padStart(formatStatistic(col.statistic), COLS.statistic),
+    padEnd(truncate(col.method, COLS.method), COLS.method),
     padStart(formatPValue(col.p_value), COLS.pValue),
+    padEnd(truncate(effectText(col), COLS.effect), COLS.effect),
     padStart(formatScore(col.score), COLS.score),
     status(col.drifted, c),
   ].join(GAP).trimEnd());
   return [c.dim(header.trimEnd()), c.dim(rule), ...rows];
 }
 
+function effectText(col: ColumnDrift): string {
+  const e = decidingEffect(col);
+  return e === null ? '-' : formatEffect(e);
+}
+
+/** One line per drifted column (target and predictions first) of what changed. */
+function changeLines(report: DriftReport, width: number, c: Colors): string[] {
+  const drifted = [...roleColumns(report), ...columnsByScore(report.columns)].filter((col) => col.drifted);
+  const lines: string[] = [];
+  for (const col of drifted.slice(0, MAX_CHANGES)) {
+    const change = changeOf(col);
+    if (change === null) continue;
+    const role = col.role === 'feature' ? '' : ` (${col.role})`;
+    lines.push(truncate(sanitizeForTerminal(`  ${col.name}${role}: ${change}`), width));
+  }
+  if (lines.length === 0) return [];
+  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in the HTML and JSON reports`));
+  return ['', c.bold('What changed'), ...lines];
+}
+
 function roleLine(label: string, col: ColumnDrift | null, width: number, c: Colors): string | null {
   if (col === null) return null;
   const prefix = `${padEnd(label, 12)}`;
-  const detail = ` (${col.kind}): ${methodLabel(col)} stat=${formatStatistic(col.statistic)} p=${formatPValue(col.p_value)} score=${formatScore(col.score)} `;
+  const e = decidingEffect(col);
+  const effect = e === null ? '' : ` effect ${formatEffect(e)}`;
+  const detail = ` (${col.kind}): ${col.method} p=${formatPValue(col.p_value)}${effect} score=${formatScore(col.score)} `;
   const budget = Math.max(8, width - prefix.length - detail.length - 'DRIFTED'.length);
   return `${prefix}${truncate(sanitizeForTerminal(col.name), budget)}${detail}${status(col.drifted, c)}`;
 }
@@ -82,10 +107,26 @@ function schemaLine(report: DriftReport, width: number): string | null {
   return parts.length === 0 ? null : truncate(sanitizeForTerminal(`Schema changes: ${parts.join('; ')}`), width);
 }
 
-function verdictLine(report: DriftReport, c: Colors): string {
-  const d = report.dataset;
-  const ratio = driftedShareSummary(d);
-  return d.dataset_drift ? c.bold(c.red(`ALERT: dataset drift detected: ${ratio}`)) : c.green(`No dataset drift: ${ratio}`);
+/** The alert line, wrapped at its "; " clauses to the width (a clause longer than the width is cut). */
+function verdictLines(report: DriftReport, width: number, c: Colors): string[] {
+  const clauses = sanitizeForTerminal(alertLine(report)).split('; ');
+  const lines: string[] = [];
+  let line = '';
+  for (const clause of clauses) {
+    const next = line === '' ? clause : `${line}; ${clause}`;
+    if (line !== '' && [...next].length > width) {
+      lines.push(`${line};`);
+      line = `  ${clause}`;
+    } else line = next;
+  }
+  lines.push(line);
+  const paint = alertOf(report) ? (s: string): string => c.bold(c.red(s)) : c.green;
+  return lines.map((l) => paint(truncate(l, width)));
+}
+
+/** The report's one alert line (alert-line.ts) with control characters neutralised, for a caller that prints it itself. */
+export function terminalAlertLine(report: DriftReport): string {
+  return sanitizeForTerminal(alertLine(report));
 }
 
 /** The model block: prediction and confidence drift, confidence, performance before and after. */
@@ -136,9 +177,10 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
     sourceLine('reference', report.reference, width),
     sourceLine('current', report.current, width),
     '',
-    `Dataset: ${d.columns_analyzed} columns analysed, ${d.drifted_columns} drifted, share ${formatPercent(d.drifted_share)} (threshold ${formatPercent(d.drift_share_threshold)}), severity ${severityText(d.severity, c)}`,
+    `Dataset: ${d.columns_analyzed} columns analysed, ${d.drifted_columns} drifted, share ${formatPercent(d.drifted_share, 1)} (threshold ${formatPercent(d.drift_share_threshold, 1)}), severity ${severityText(d.severity, c)}`,
     '',
     ...tableLines(report.columns, width, c),
+    ...changeLines(report, width, c),
     '',
     roleLine('Target', report.target_drift, width, c),
     ...predictionColumns(report).map((col) => roleLine('Prediction', col, width, c)),
@@ -150,6 +192,10 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
     for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
     if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in the HTML and JSON reports`));
   }
-  lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width), '', verdictLine(report, c), performanceVerdictLine(report, c));
+  lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width));
+  // The CLI prints the alert line itself, last, after the list of files written (one line, not two).
+  if (options.alertLine !== false) lines.push('', ...verdictLines(report, width, c));
+  const performanceLine = performanceVerdictLine(report, c);
+  if (performanceLine !== null) lines.push(performanceLine);
   return `${lines.filter((l): l is string => l !== null).join('\n')}\n`;
 }

@@ -16,4 +16,6 @@ export interface TerminalOptions {
   readonly color?: boolean;
   /** Terminal width for layout (default 100). */
   readonly width?: number;
+  /** End with the alert line (default true; the CLI prints it itself after the files it wrote). */
+  readonly alertLine?: boolean;
 }

@@ -23,7 +23,11 @@ describe('writeReports', () => {
     expect(paths).toEqual(['drift_report.json', 'feature_scores.csv', 'drift_report.html', 'drift_summary.png'].map((f) => join(out, f)));
     expect(readFileSync(paths[0]!, 'utf8')).toBe(renderJson(sampleReport));
     expect(readFileSync(paths[1]!, 'utf8')).toBe(renderCsv(sampleReport));
-    expect(readFileSync(paths[2]!, 'utf8')).toMatch(/^<!doctype html>/);
+    const html = readFileSync(paths[2]!, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    // The page links the data files written beside it.
+    expect(html).toContain('<a href="drift_report.json" download>');
+    expect(html).toContain('<a href="feature_scores.csv" download>');
     expect([...readFileSync(paths[3]!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(leftovers(out)).toEqual([]);
   });

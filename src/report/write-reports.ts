@@ -11,10 +11,11 @@ type FileFormat = Exclude<OutputFormat, 'terminal'>;
 
 // HTML and PNG bring ECharts and resvg: about 40 MB and most of a second of loading, paid only by runs
 // that write those files.
-const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport) => string | Promise<string | Uint8Array>>> = {
+const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport, written: readonly FileFormat[]) => string | Promise<string | Uint8Array>>> = {
   json: renderJson,
   csv: renderCsv,
-  html: async (r) => (await import('./html.js')).renderHtml(r),
+  // The page links to the data files written beside it.
+  html: async (r, written) => (await import('./html.js')).renderHtml(r, { companions: written.filter((f) => f === 'json' || f === 'csv').map((f) => REPORT_FILE_NAMES[f]) }),
   png: async (r) => (await import('./png.js')).renderPng(r),
 };
 
@@ -52,7 +53,7 @@ export interface WriteReportsOptions {
 export async function writeReports(report: DriftReport, outDir: string, formats: readonly OutputFormat[], options: WriteReportsOptions = {}): Promise<string[]> {
   const wanted = fileFormats(formats);
   if (wanted.length === 0) return [];
-  const contents = await Promise.all(wanted.map(async (f) => [f, await RENDERERS[f](report)] as const));
+  const contents = await Promise.all(wanted.map(async (f) => [f, await RENDERERS[f](report, wanted)] as const));
   await makeDirectory(outDir);
   let staging: string;
   try {

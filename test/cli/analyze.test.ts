@@ -48,7 +48,7 @@ describe('driftwatch analyze', () => {
   it('finds drift, and exits 1 with --fail-on-drift', async () => {
     const plain = await run('-c', 'drifted.csv', '-f', 'json', '-o', 'd1');
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/DRIFT DETECTED: 2 of \d+ columns drifted/);
+    expect(plain.stdout).toMatch(/DRIFT DETECTED: dataset drift: 2 of \d+ columns drifted/);
     const failing = await run('-c', 'drifted.csv', '-f', 'json', '-o', 'd2', '--fail-on-drift');
     expect(failing.code).toBe(1);
     const calm = await run('-c', 'same.csv', '-f', 'json', '-o', 'd3', '--fail-on-drift');

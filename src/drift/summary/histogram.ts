@@ -5,9 +5,20 @@ import { rankByCount } from './categorical-summary.js';
 export const MAX_NUMERIC_BINS = 30;
 export const MAX_CATEGORIES_SHOWN = 20;
 export const OTHER_LABEL = '(other)';
+/** Numeric columns with at most this many distinct values (0/1 flags, ratings, counts) get a bin per value. */
+export const MAX_DISCRETE_VALUES = 12;
 
-/** Equal-width bins over the combined range of both sorted samples; at most 30, fewer for few values. */
+/**
+ * Equal-width bins over the combined range of both sorted samples; at most 30, fewer for few values. A
+ * column of at most 12 distinct values gets one bin per value instead (edges halfway between neighbours),
+ * with the values listed, so a 0/1 flag reads as two bars "0" and "1" rather than two arbitrary ranges.
+ */
 export function numericHistogram(ref: Float64Array, cur: Float64Array, nUnique: number): HistogramData {
+  const values = distinctValues(ref, cur, MAX_DISCRETE_VALUES);
+  if (values !== null) {
+    const edges = discreteEdges(values);
+    return { type: 'numeric', edges, reference: sortedShares(ref, edges), current: sortedShares(cur, edges), values };
+  }
   let lo = Math.min(ref[0], cur[0]);
   let hi = Math.max(ref[ref.length - 1], cur[cur.length - 1]);
   // One value: a unit-wide bin around it, as numpy.histogram does.
@@ -18,7 +29,30 @@ export function numericHistogram(ref: Float64Array, cur: Float64Array, nUnique: 
   const bins = Math.max(1, Math.min(MAX_NUMERIC_BINS, nUnique));
   const edges: number[] = [];
   for (let i = 0; i <= bins; i++) edges.push(i === bins ? hi : lo + ((hi - lo) * i) / bins);
-  return { type: 'numeric', edges, reference: sortedShares(ref, edges), current: sortedShares(cur, edges) };
+  return { type: 'numeric', edges, reference: sortedShares(ref, edges), current: sortedShares(cur, edges), values: null };
+}
+
+/** The distinct values of two sorted samples in order, or null past `max` (a merge walk that stops early). */
+export function distinctValues(a: Float64Array, b: Float64Array, max: number): number[] | null {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    if (out.length === max) return null;
+    out.push(v);
+    while (i < a.length && a[i] === v) i++;
+    while (j < b.length && b[j] === v) j++;
+  }
+  return out;
+}
+
+/** Edges halfway between neighbouring values, each end as far out as its inner neighbour (0.5 for one value). */
+function discreteEdges(values: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 1) return [values[0]! - 0.5, values[0]! + 0.5];
+  const mids = values.slice(1).map((v, k) => (values[k]! + v) / 2);
+  return [values[0]! - (mids[0]! - values[0]!), ...mids, values[n - 1]! + (values[n - 1]! - mids[n - 2]!)];
 }
 
 /** Shares per bin of a sorted sample: one walk, bins half-open except the last. */

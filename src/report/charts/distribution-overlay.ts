@@ -1,50 +1,78 @@
 import type { ColumnDrift } from '../../drift/index.js';
-import { formatEdge, roundTo } from './chart-format.js';
+import { roundTo } from './chart-format.js';
+import { distributionBins } from './distribution-bins.js';
 import { baseOption, PALETTE, type ChartSpec } from './theme.js';
 
-/** Bin labels such as "18–25.5" from histogram edges. */
-export function binLabels(edges: readonly number[]): string[] {
-  return edges.slice(0, -1).map((lo, i) => `${formatEdge(lo)}–${formatEdge(edges[i + 1]!)}`);
+export { binLabels } from './distribution-bins.js';
+
+/** The plot area's margins in pixels, fixed (no containLabel) so that a page can lay hover targets over the bars. */
+export interface PlotMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export interface OverlayOptions {
+  /** A phone-sized chart: fewer axis labels, smaller margins. */
+  readonly compact?: boolean;
+}
+
+/** How many axis labels fit: about one per 110 px of a wide chart, one per 80 px of a compact one. */
+const MAX_LABELS = { wide: 7, compact: 4 } as const;
+
+function rotated(labels: readonly string[], discrete: boolean, compact: boolean): boolean {
+  // Every category is labelled; many, or long ones, are turned to fit.
+  if (!discrete) return false;
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  return labels.length > (compact ? 4 : 8) || longest * labels.length > (compact ? 40 : 90);
+}
+
+/** The plot-area margins of a column's distribution chart (the page lays its hover targets over them). */
+export function distributionMargins(column: ColumnDrift, options: OverlayOptions = {}): PlotMargins {
+  const bins = distributionBins(column);
+  const compact = options.compact === true;
+  return { left: 44, right: 10, top: 30, bottom: rotated(bins.labels, bins.discrete, compact) ? 64 : 28 };
 }
 
 /**
- * Reference versus current distribution of one column, as percentages of non-missing values. Numeric
- * columns overlay the two histograms on the same bins (translucent bars, one behind the other);
- * categorical columns use grouped bars per category.
+ * Reference versus current distribution of one column, as percentages of non-missing values, as grouped
+ * bars side by side (grey reference, blue current, both opaque so the legend's colours are the bars'
+ * colours). Categories, and numeric columns with few values, get a labelled bar pair each; ranged numeric
+ * bins are labelled by their midpoints, only a few of them, rounded. The tooltip (in a browser) gives
+ * both shares of a slot.
  */
-export function distributionOverlayChart(column: ColumnDrift): ChartSpec {
-  const h = column.histogram;
-  const numeric = h.type === 'numeric';
-  const categories = h.type === 'numeric' ? binLabels(h.edges) : [...h.categories];
-  const rotate = categories.length > 6 ? 30 : 0;
-  // Few categories have room for long labels; many get short ones (rotated).
-  const labelWidth = Math.max(60, Math.min(160, Math.floor(600 / Math.max(1, categories.length))));
+export function distributionOverlayChart(column: ColumnDrift, options: OverlayOptions = {}): ChartSpec {
+  const compact = options.compact === true;
+  const bins = distributionBins(column);
+  const n = bins.labels.length;
+  const rotate = rotated(bins.labels, bins.discrete, compact);
+  const step = bins.discrete ? 1 : Math.ceil(n / (compact ? MAX_LABELS.compact : MAX_LABELS.wide));
+  const margins = distributionMargins(column, options);
   const percent = (shares: readonly number[]): number[] => shares.map((s) => roundTo(s * 100, 2));
-  // barGap -100% stacks the two bars on one slot (an overlay); ECharts reads it from every bar series.
-  const layout = numeric ? { barGap: '-100%', barCategoryGap: '8%' } : { barGap: '10%', barCategoryGap: '30%' };
+  const layout = { barGap: '0%', barCategoryGap: bins.discrete ? '30%' : '12%' };
   return {
     ...baseOption(),
     legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 10, textStyle: { color: PALETTE.muted, fontSize: 11 } },
-    // Rotated labels overhang their tick to the left further than containLabel accounts for.
-    grid: { left: rotate ? 28 : 8, right: 8, top: 28, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { ...margins, containLabel: false },
     xAxis: {
-      type: 'category', data: categories,
-      axisLabel: { color: PALETTE.muted, fontSize: 10, interval: 0, rotate, width: labelWidth, overflow: 'truncate' },
-      axisTick: { alignWithLabel: true }, axisLine: { lineStyle: { color: PALETTE.grid } },
+      type: 'category', data: [...bins.labels],
+      axisLabel: {
+        color: PALETTE.muted, fontSize: 10, interval: step - 1, rotate: rotate ? 35 : 0,
+        width: rotate ? 60 : Math.max(40, Math.floor((compact ? 300 : 660) / Math.max(1, Math.ceil(n / step)))),
+        overflow: 'truncate',
+      },
+      axisTick: { alignWithLabel: bins.discrete, interval: step - 1 }, axisLine: { lineStyle: { color: PALETTE.grid } },
     },
     yAxis: {
-      type: 'value', name: '% of rows', nameTextStyle: { color: PALETTE.muted, fontSize: 10 },
+      type: 'value', name: '% of rows', nameTextStyle: { color: PALETTE.muted, fontSize: 10, align: 'left' },
       axisLabel: { color: PALETTE.muted, fontSize: 10 }, splitLine: { lineStyle: { color: PALETTE.grid } },
+      splitNumber: compact ? 3 : 4,
     },
     series: [
-      {
-        type: 'bar', name: 'reference', data: percent(h.reference),
-        itemStyle: { color: PALETTE.reference, opacity: numeric ? 0.75 : 1 }, ...layout,
-      },
-      {
-        type: 'bar', name: 'current', data: percent(h.current),
-        itemStyle: { color: PALETTE.current, opacity: numeric ? 0.55 : 1 }, ...layout,
-      },
+      { type: 'bar', name: 'reference', data: percent(bins.reference), itemStyle: { color: PALETTE.reference }, ...layout },
+      { type: 'bar', name: 'current', data: percent(bins.current), itemStyle: { color: PALETTE.current }, ...layout },
     ],
   };
 }

@@ -22,7 +22,7 @@ export function driftScoreBarHeight(report: DriftReport): number {
  * Horizontal bars of each feature's drift score, highest on top, red when drifted and green when stable,
  * with a dashed mark line at the 0.5 threshold every method maps to.
  */
-export function driftScoreBarChart(report: DriftReport): ChartSpec {
+export function driftScoreBarChart(report: DriftReport, options: { readonly compact?: boolean } = {}): ChartSpec {
   const columns = columnsByScore(report.columns);
   return {
     ...baseOption(),
@@ -34,7 +34,8 @@ export function driftScoreBarChart(report: DriftReport): ChartSpec {
     yAxis: {
       type: 'category', inverse: true,
       data: columns.map((c) => c.name),
-      axisLabel: { color: PALETTE.text, width: 180, overflow: 'truncate' },
+      // A phone-sized chart leaves the bars more room than the names.
+      axisLabel: { color: PALETTE.text, width: options.compact === true ? 110 : 180, overflow: 'truncate' },
       axisTick: { show: false }, axisLine: { lineStyle: { color: PALETTE.grid } },
     },
     series: [

@@ -8,4 +8,6 @@ export { formatEdge, roundTo } from './chart-format.js';
 export { columnsByScore, driftScoreBarChart, driftScoreBarHeight, SCORE_THRESHOLD } from './drift-score-bar.js';
 export { driftPieChart } from './drift-pie.js';
 export { driftGaugeChart } from './drift-gauge.js';
-export { binLabels, distributionOverlayChart } from './distribution-overlay.js';
+export { binLabels, distributionBins, type DistributionBins } from './distribution-bins.js';
+export { distributionMargins, distributionOverlayChart, type OverlayOptions, type PlotMargins } from './distribution-overlay.js';
+export { sparkline, SPARKLINE_MAX_BARS, type Sparkline } from './sparkline.js';

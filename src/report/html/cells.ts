@@ -1,7 +1,7 @@
 /** Table cells shared by the HTML report's tables: numbers carry their raw value for the sorting script. */
 import type { ColumnDrift } from '../../drift/index.js';
 import { PALETTE } from '../charts/index.js';
-import { formatPValue, formatScore, formatStatistic } from '../format.js';
+import { decidingEffect, formatEffect, formatPValue, formatScore, formatStatistic } from '../format.js';
 import { h, type Raw } from './escape.js';
 
 /** The raw number for data-value: Number() in the browser reads "Infinity" back; NaN and null sort last as "". */
@@ -36,8 +36,9 @@ export function pValueCell(c: ColumnDrift): Raw {
   return numCell(c.p_value, formatPValue(c.p_value, '—'));
 }
 
+/** The effect size that decided the verdict beside the p-value (a distance method's own statistic), against its threshold. */
 export function effectCell(c: ColumnDrift): Raw {
-  const e = c.effect_size;
+  const e = decidingEffect(c);
   if (e === null) return h`<td class="num" data-value=""><span class="muted">—</span></td>`;
-  return h`<td class="num" data-value="${sortValue(e.value)}" title="${e.method}, threshold ${formatStatistic(e.threshold)}">${e.method} ${formatStatistic(e.value)} <span class="muted small">/ ${formatStatistic(e.threshold)}</span></td>`;
+  return h`<td class="num effect" data-value="${sortValue(e.value)}" title="${e.method} ${formatStatistic(e.value)}, threshold ${formatStatistic(e.threshold)}">${formatEffect(e)}</td>`;
 }

@@ -1,9 +1,10 @@
 import type { ColumnDrift, SampleSummary } from '../../drift/index.js';
-import { columnsByScore, distributionOverlayChart } from '../charts/index.js';
-import { formatCount, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
+import { columnsByScore } from '../charts/index.js';
+import { decidingEffect, formatCount, formatEffect, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
+import { changeOf } from '../report-columns.js';
 import { statusPill } from './cells.js';
+import { distributionChartHtml } from './distribution-chart.js';
 import { h, raw, type Raw } from './escape.js';
-import { inlineSvg } from './inline-svg.js';
 
 function stat(x: number | null): string {
   return x === null ? '—' : formatMeasure(x);
@@ -37,22 +38,26 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): Raw[] {
  */
 const MAX_DISTRIBUTION_CHARTS = 100;
 
-/** One collapsible panel: the overlay chart, the two samples' summaries and the test details. */
+/** One collapsible panel: what changed, the distribution chart, the two samples' summaries and the test details. */
 export function distributionPanel(c: ColumnDrift, id: string, open = false, withChart = true): Raw {
   const chart = withChart
-    ? raw(inlineSvg(distributionOverlayChart(c), 720, 280, id))
+    ? distributionChartHtml(c, id)
     : h`<p class="muted small">Chart left out: only the first ${MAX_DISTRIBUTION_CHARTS} features by drift score get one. The histogram data is in drift_report.json.</p>`;
   const extra = [
     c.new_categories.length > 0 ? h`<p class="small"><strong>Only in current:</strong> ${c.new_categories.join(', ')}</p>` : null,
     c.vanished_categories.length > 0 ? h`<p class="small"><strong>Only in reference:</strong> ${c.vanished_categories.join(', ')}</p>` : null,
   ].filter((x): x is Raw => x !== null);
-  return h`<details class="dist" id="${id}"${raw(open ? ' open' : '')}>
-<summary><span class="name">${c.name}</span><span class="muted small">${c.kind} · ${methodLabel(c)} · score ${formatScore(c.score)}</span>${statusPill(c.drifted)}</summary>
+  const change = changeOf(c);
+  const effect = decidingEffect(c);
+  const decided = effect === null ? null : h`<p class="small muted">Effect size: ${formatEffect(effect)}${effect.exceeded ? '' : ' (below its threshold: not drifted, whatever the p-value)'}.</p>`;
+  return h`<details class="dist" id="${id}" data-name="${c.name.toLowerCase()}" data-drifted="${c.drifted ? '1' : '0'}"${raw(open ? ' open' : '')}>
+<summary><span class="name">${c.name}</span><span class="muted small">${c.kind} · ${methodLabel(c)} · score ${formatScore(c.score)}</span>${statusPill(c.drifted)}${change === null ? null : h`<span class="change">${change}</span>`}</summary>
 <div class="body">
 <div class="chart" role="img" aria-label="Reference and current distribution">${chart}</div>
 <div>
 <table><thead><tr><th></th><th class="num">Reference</th><th class="num">Current</th></tr></thead><tbody>${summaryRows(c.summary.reference, c.summary.current)}</tbody></table>
 <p class="small muted">${c.method} statistic ${formatStatistic(c.statistic)}, p-value ${formatPValue(c.p_value, 'n/a')}, threshold ${formatStatistic(c.threshold)}; n = ${formatCount(c.n_reference)} reference / ${formatCount(c.n_current)} current.</p>
+${decided}
 <p class="small muted">Method: ${c.reason}</p>
 ${extra}
 </div>
@@ -66,15 +71,15 @@ ${extra}
  */
 export const MAX_DISTRIBUTION_PANELS = 1000;
 
-/** Every feature's panel (up to MAX_DISTRIBUTION_PANELS), closed, drifted ones first, with expand/collapse-all buttons. */
+/** Every feature's panel (up to MAX_DISTRIBUTION_PANELS), drifted ones first and open, with expand/collapse-all buttons. */
 export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
   // A stable sort of the score order keeps it (NaN last, ties by name) within the drifted and the stable group.
   const all = columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
   const ordered = all.slice(0, MAX_DISTRIBUTION_PANELS);
   const leftOut = all.length - ordered.length;
   return h`<section class="card" id="distributions"><h2>Feature distributions</h2>
-<p class="meta">Reference (grey) against current (blue), as a share of non-missing values.${leftOut > 0 ? ` The first ${MAX_DISTRIBUTION_PANELS} features by drift score have a panel; the other ${leftOut} are in the tables above and in drift_report.json.` : ''}</p>
+<p class="meta"><span class="key ref"></span>Reference against <span class="key cur"></span>current, as a share of non-missing values; hover a bar for both values. Drifted columns are open.${leftOut > 0 ? ` The first ${MAX_DISTRIBUTION_PANELS} features by drift score have a panel; the other ${leftOut} are in the tables above and in drift_report.json.` : ''}</p>
 <div class="toolbar"><button type="button" data-toggle-all="open">Expand all</button><button type="button" data-toggle-all="close">Collapse all</button></div>
-${ordered.map((c, i) => distributionPanel(c, anchorOf(c), false, i < MAX_DISTRIBUTION_CHARTS))}
+${ordered.map((c, i) => distributionPanel(c, anchorOf(c), c.drifted && i < MAX_DISTRIBUTION_CHARTS, i < MAX_DISTRIBUTION_CHARTS))}
 </section>`;
 }

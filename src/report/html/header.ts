@@ -1,24 +1,32 @@
 import type { DatasetSource, DriftReport } from '../../drift/index.js';
-import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
+import { alertClauses, alertHeadline } from '../alert-line.js';
+import { formatCount, formatPercent, sourcePath } from '../format.js';
+import { alertOf } from '../report-columns.js';
 import { h, type Raw } from './escape.js';
 
 function source(label: string, s: DatasetSource): Raw {
   return h`<p class="meta">${label}: <code>${sourcePath(s)}</code> · ${formatCount(s.rows)} rows</p>`;
 }
 
-/** Title, the two datasets, run metadata and the verdict banner. */
-export function headerHtml(report: DriftReport): Raw {
-  const d = report.dataset;
-  const verdict = driftedShareSummary(d);
-  const banner = d.dataset_drift
-    ? h`<div class="banner drift" role="alert">Dataset drift detected · ${verdict}</div>`
-    : h`<div class="banner ok">No dataset drift · ${verdict}</div>`;
+/**
+ * Title, the two datasets, run metadata, links to the files written beside the page, and the verdict
+ * banner, which follows the headline rule (target and prediction drift raise it; docs/report-schema.md).
+ */
+export function headerHtml(report: DriftReport, companions: readonly string[] = []): Raw {
+  const clauses = alertClauses(report).map((c) => h`<span class="clause">${c}</span>`);
+  const banner = alertOf(report)
+    ? h`<div class="banner drift" role="alert"><strong>${alertHeadline(report)}</strong>${clauses}</div>`
+    : h`<div class="banner ok"><strong>${alertHeadline(report)}</strong>${clauses}</div>`;
+  const links = companions.length === 0
+    ? null
+    : h`<p class="meta files">Also written here: ${companions.map((f, i) => h`${i > 0 ? ' · ' : ''}<a href="${encodeURIComponent(f)}" download>${f}</a>`)}</p>`;
   return h`<header class="top">
 <div>
 <h1>Drift report</h1>
 ${source('Reference', report.reference)}
 ${source('Current', report.current)}
 <p class="meta">Preset <strong>${report.preset}</strong> · correction <strong>${report.correction}</strong> · generated ${report.generated_at}</p>
+${links}
 </div>
 ${banner}
 </header>`;

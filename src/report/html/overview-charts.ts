@@ -14,7 +14,10 @@ export function overviewChartsHtml(report: DriftReport): Raw {
   const pie = inlineSvg(driftPieChart(report), 360, 260, 'pie');
   const gauge = inlineSvg(driftGaugeChart(report), 360, 260, 'gauge');
   const shown = report.columns.length > MAX_SCORE_BARS ? { ...report, columns: columnsByScore(report.columns).slice(0, MAX_SCORE_BARS) } : report;
-  const bars = inlineSvg(driftScoreBarChart(shown), 1100, driftScoreBarHeight(shown), 'scores');
+  // A wide and a phone-sized rendering; the stylesheet shows one (a 1100-px chart shrunk to a phone is unreadable).
+  const wide = inlineSvg(driftScoreBarChart(shown), 1100, driftScoreBarHeight(shown), 'scores');
+  const compact = inlineSvg(driftScoreBarChart(shown, { compact: true }), 360, driftScoreBarHeight(shown), 'scores-compact');
+  const bars = `<div class="variant wide">${wide}</div><div class="variant compact">${compact}</div>`;
   const which = shown === report ? '' : ` The ${MAX_SCORE_BARS} highest of ${report.columns.length} features; the tables below list every one.`;
   return h`<div class="charts">
 <section class="card"><h2>Drifted vs stable columns</h2><div class="chart" role="img" aria-label="Pie chart of drifted and stable columns">${raw(pie)}</div></section>

@@ -1,7 +1,9 @@
 /**
  * The report's only script, inlined: sortable tables (click or Enter on a header; numbers sort by their
  * data-value so "3.2e-12" and "inf" order correctly, empty values last), expand/collapse-all for the
- * distribution panels, and links to a column's panel opening it. Plain ES5-era DOM calls, no libraries.
+ * distribution panels, links to a column's panel opening it, and the column filter (a name search and
+ * "drifted only", applied to the method tables and the distribution panels alike). Plain ES5-era DOM
+ * calls, no libraries.
  */
 export const HTML_SCRIPT = `
 (function () {
@@ -52,6 +54,34 @@ export const HTML_SCRIPT = `
       Array.prototype.forEach.call(document.querySelectorAll('details.dist'), function (d) { d.open = open; });
     });
   });
+  var search = document.getElementById('column-search');
+  var only = document.getElementById('drifted-only');
+  var count = document.getElementById('filter-count');
+  function matches(el, q, driftedOnly) {
+    return (!q || (el.getAttribute('data-name') || '').indexOf(q) >= 0) && (!driftedOnly || el.getAttribute('data-drifted') === '1');
+  }
+  function applyFilter() {
+    var q = (search.value || '').trim().toLowerCase();
+    var driftedOnly = only.checked;
+    var shown = 0, total = 0;
+    Array.prototype.forEach.call(document.querySelectorAll('#columns tr[data-name]'), function (tr) {
+      var ok = matches(tr, q, driftedOnly);
+      tr.hidden = !ok;
+      total++;
+      if (ok) shown++;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#columns .method-group'), function (g) {
+      g.hidden = g.querySelector('tr[data-name]:not([hidden])') === null;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#distributions details.dist[data-name]'), function (d) {
+      d.hidden = !matches(d, q, driftedOnly);
+    });
+    count.textContent = q || driftedOnly ? shown + ' of ' + total + ' columns' : '';
+  }
+  if (search && only && count) {
+    search.addEventListener('input', applyFilter);
+    only.addEventListener('change', applyFilter);
+  }
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);

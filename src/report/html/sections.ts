@@ -1,6 +1,7 @@
 /** The smaller report sections: target and prediction drift, data quality, excluded columns, schema changes, notes. */
 import type { ColumnDrift, DriftReport } from '../../drift/index.js';
 import { formatPercent } from '../format.js';
+import { changeOf } from '../report-columns.js';
 import { effectCell, pValueCell, scoreCell, statisticCell, statusCell } from './cells.js';
 import { distributionPanel } from './distributions.js';
 import { h, type Raw } from './escape.js';
@@ -9,9 +10,12 @@ export function roleSectionHtml(roles: readonly ColumnDrift[], anchorOf: (c: Col
   if (roles.length === 0) {
     return h`<section class="card" id="target"><h2>Target and prediction drift</h2><p class="muted">No target or prediction column was given.</p></section>`;
   }
-  const rows = roles.map((c) => h`<tr><td class="name">${c.name}</td><td>${c.role}</td><td>${c.kind}</td><td>${c.method}</td>${statisticCell(c)}${pValueCell(c)}${effectCell(c)}${scoreCell(c)}${statusCell(c.drifted)}</tr>`);
+  const rows = roles.map((c) => {
+    const change = c.drifted ? changeOf(c) : null;
+    return h`<tr><td class="name">${c.name}${change === null ? null : h`<span class="change">${change}</span>`}</td><td>${c.role}</td><td>${c.kind}</td><td>${c.method}</td>${statisticCell(c)}${pValueCell(c)}${effectCell(c)}${scoreCell(c)}${statusCell(c.drifted)}</tr>`;
+  });
   return h`<section class="card" id="target"><h2>Target and prediction drift</h2>
-<div class="table-wrap"><table><thead><tr><th>Column</th><th>Role</th><th>Kind</th><th>Method</th><th class="num">Statistic</th><th class="num">p-value</th><th class="num">Effect size</th><th class="num">Score</th><th>Status</th></tr></thead>
+<div class="table-wrap"><table class="cards roles"><thead><tr><th>Column</th><th>Role</th><th>Kind</th><th>Method</th><th class="num">Statistic</th><th class="num">p-value</th><th class="num">Effect size</th><th class="num">Score</th><th>Status</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 ${roles.map((c) => distributionPanel(c, anchorOf(c), true))}
 </section>`;

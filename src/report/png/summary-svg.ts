@@ -5,6 +5,8 @@
  */
 import type { DatasetSource, DriftReport } from '../../drift/index.js';
 import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, FONT_FAMILY, PALETTE, type ChartSpec } from '../charts/index.js';
+import { alertHeadline } from '../alert-line.js';
+import { alertOf } from '../report-columns.js';
 import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
 import { escapeHtml as esc } from '../html/escape.js';
 import { renderChartSvg } from '../svg-chart.js';
@@ -38,13 +40,13 @@ function chartCard(b: Box, title: string, spec: ChartSpec, id: string): string {
 
 function header(report: DriftReport): string {
   const d = report.dataset;
-  const verdict = d.dataset_drift ? 'Dataset drift detected' : 'No dataset drift';
+  const verdict = alertHeadline(report);
   const detail = driftedShareSummary(d);
   const path = (s: DatasetSource): string => truncateLeft(sourcePath(s), 70);
   const banner = `${verdict} · ${detail}`;
   const bannerW = Math.ceil(estimateTextWidth(banner, 'bold 13px sans-serif')) + 32;
   const bx = SUMMARY_WIDTH - PAD - bannerW;
-  const [fill, stroke, ink] = d.dataset_drift
+  const [fill, stroke, ink] = alertOf(report)
     ? [PALETTE.driftedTint, PALETTE.driftedEdge, PALETTE.driftedInk]
     : [PALETTE.stableTint, PALETTE.stableEdge, PALETTE.stableInk];
   return [

@@ -9,6 +9,13 @@ import { createSimulateDriftCommand } from './commands/simulate-drift.js';
 import { createTrainCommand } from './commands/train.js';
 import { createEvaluateCommand } from './commands/evaluate.js';
 import { createPredictCommand } from './commands/predict.js';
+import { createPipelineCommand } from './commands/pipeline.js';
+import { createModelsCommand } from './commands/models.js';
+import { createApprovalsCommand } from './commands/approvals.js';
+import { createJobsCommand } from './commands/jobs.js';
+import { createAuditCommand } from './commands/audit.js';
+import { createBaselineCommand } from './commands/baseline.js';
+import { createSplitCommand } from './commands/split.js';
 import { commanderMessage, reportFailure, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -26,6 +33,13 @@ export function createProgram(ctx: CommandContext): Command {
   program.addCommand(createTrainCommand(ctx));
   program.addCommand(createEvaluateCommand(ctx));
   program.addCommand(createPredictCommand(ctx));
+  program.addCommand(createPipelineCommand(ctx));
+  program.addCommand(createModelsCommand(ctx));
+  program.addCommand(createApprovalsCommand(ctx));
+  program.addCommand(createJobsCommand(ctx));
+  program.addCommand(createAuditCommand(ctx));
+  program.addCommand(createBaselineCommand(ctx));
+  program.addCommand(createSplitCommand(ctx));
   configureTree(program, ctx.io);
   return program;
 }

@@ -35,6 +35,7 @@ function resolvePaths(c: DriftwatchConfig, baseDir: string): DriftwatchConfig {
     ...c,
     ...(c.reference !== undefined ? { reference: abs(c.reference) } : {}),
     ...(c.current !== undefined ? { current: abs(c.current) } : {}),
+    ...(c.home !== undefined ? { home: abs(c.home) } : {}),
     ...(c.output !== undefined ? { output: { ...c.output, ...(c.output.dir !== undefined ? { dir: abs(c.output.dir) } : {}) } } : {}),
   };
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from '../../drift/names/index.js';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
+import { pipelineConfigSchema } from '../../pipeline/index.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
 
@@ -96,6 +97,10 @@ export const configSchema = z.strictObject(
     /** Effect size that must also pass on columns whose method is overridden (stattest, per_kind, per_column). */
     effect: methodChoice.optional(),
     fail_on_drift: z.boolean({ error: 'must be true or false' }).optional(),
+    /** The data directory (store and artifacts); relative to the config file's folder. */
+    home: path.optional(),
+    /** The retraining pipeline (`driftwatch pipeline`). */
+    pipeline: pipelineConfigSchema.optional(),
     output: z
       .strictObject(
         {

@@ -389,8 +389,10 @@ async function runSteps(c: RunContext): Promise<PipelineOutcome> {
     if (existing !== null) return { outcome: `version ${existing.version} (registered before a restart)`, detail: { version: existing.version } };
     const { train } = await trainingData(registry, request);
     const bytes = await store.artifacts.get(trained.sha256 as string);
+    // Lineage is the training data; the baseline monitored from now on is the data production sees now
+    // (the current file), so the next check compares new data with what the model was promoted on.
     const v = await registry.registerModel({
-      name, modelBytes: bytes, reference: { table: train, source: `pipeline job ${c.rootId}` }, label: request.label,
+      name, modelBytes: bytes, reference: { file: request.current }, trainedOn: { table: train, source: `pipeline job ${c.rootId}` }, label: request.label,
       metrics: evaluated.challenger as Record<string, number>, parameters: trained.parameters as Record<string, unknown>,
       parentVersion: championVersion, tags: { job: tagJob, trigger: decision.reasons.join(',') }, actor: request.actor, reason,
     });

@@ -439,7 +439,7 @@ async function runSteps(c: RunContext): Promise<PipelineOutcome> {
     return { outcome: `drift against the new reference: ${report.dataset.dataset_drift ? 'dataset drift' : 'no dataset drift'} (share ${round(report.dataset.drifted_share)})`, detail: { report_id: stored.id, drift: driftOf(report) } };
   });
   await recordRetrain(store, request, { at: clock.now(), decision: 'promoted', trigger: decision.reasons, driftShare: drift.drift_share, oldMetric: championValue, newMetric: challengerValue, who: request.actor, version, jobId: c.job.id });
-  return out({ decision: 'promoted', ...withValues, challengerVersion: version, productionVersion: version, message: `version ${version} is now in production (${metric} ${round(challengerValue)}${championValue === null ? '' : ` vs ${round(championValue)}`}); the reference baseline is its training data` });
+  return out({ decision: 'promoted', ...withValues, challengerVersion: version, productionVersion: version, message: `version ${version} is now in production (${metric} ${round(challengerValue)}${championValue === null ? '' : ` vs ${round(championValue)}`}); the monitored reference is now the current data` });
 }
 
 async function approvalStep(c: RunContext, kind: 'promotion' | 'retraining', version: number | null, evidence: ApprovalEvidence): Promise<import('../store/index.js').Approval> {

@@ -58,7 +58,8 @@ async function runCommandTrainer(input: TrainInput, s: Extract<PipelineSettings[
     let log = `$ ${command}\n`;
     input.onLog?.(log);
     const code = await new Promise<number | string>((resolve, reject) => {
-      const child = spawn(command, { shell: true, cwd: input.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Its own process group, so a timeout stops the whole command (the shell and what it started).
+      const child = spawn(command, { shell: true, cwd: input.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       const take = (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         log += text;
@@ -66,7 +67,13 @@ async function runCommandTrainer(input: TrainInput, s: Extract<PipelineSettings[
       };
       child.stdout.on('data', take);
       child.stderr.on('data', take);
-      const timer = setTimeout(() => child.kill('SIGKILL'), s.timeoutSeconds * 1000);
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, s.timeoutSeconds * 1000);
       child.on('error', (e) => (clearTimeout(timer), reject(e)));
       child.on('close', (c, signal) => (clearTimeout(timer), resolve(c ?? signal ?? 'unknown')));
     });

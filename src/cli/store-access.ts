@@ -1,6 +1,6 @@
 /** Opening the store for a command: `--home`, then DRIFTWATCH_HOME, then the config's `home:`, then ./.driftwatch; Postgres when DATABASE_URL is set. */
 import { userInfo } from 'node:os';
-import { systemClock } from '../core/clock.js';
+import { systemClock } from '../core/index.js';
 import { openStore, resolveHome, databaseUrlFrom, type Store } from '../store/index.js';
 import type { CliIo } from './io.js';
 

@@ -6,8 +6,8 @@
  * with the job, so a crash between "registered" and "step finished" never registers a second version.
  */
 import { hostname } from 'node:os';
-import type { Clock } from '../core/clock.js';
-import { DriftwatchError } from '../core/errors.js';
+import type { Clock } from '../core/index.js';
+import { DriftwatchError } from '../core/index.js';
 import { readTable, type Table } from '../data/index.js';
 import { analyzeDrift, type DriftReport } from '../drift/index.js';
 import { evaluateModel, loadModel, type Model } from '../models/index.js';

@@ -1,6 +1,6 @@
 /** Cron schedules on the Clock: is an occurrence due between the last run and now? */
 import { Cron } from 'croner';
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 
 export function assertCron(expression: string): void {
   try {

@@ -2,7 +2,7 @@
  * Training data and holdout. The holdout is a seeded share of the most recent labelled rows (the current
  * data's), set aside before the training data is chosen, so no strategy ever trains on it.
  */
-import { DriftwatchError } from '../core/errors.js';
+import { DriftwatchError } from '../core/index.js';
 import { createRng } from '../core/index.js';
 import { categoricalColumn, categoryAt, createTable, numericColumn, selectRows, type Column, type Table } from '../data/index.js';
 import type { PipelineSettings } from './pipeline-config.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { manualClock } from '../core/clock.js';
+import { manualClock } from '../core/index.js';
 import { categoricalColumn, createTable, numericColumn } from '../data/index.js';
 import { trainModel } from '../models/index.js';
 import { trainChallenger } from './trainers.js';

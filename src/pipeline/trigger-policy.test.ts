@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../core/clock.js';
+import { manualClock } from '../core/index.js';
 import { resolvePipelineSettings } from './pipeline-config.js';
 import { scheduleDue } from './schedule.js';
 import { decideTrigger, type TriggerObservation } from './trigger-policy.js';

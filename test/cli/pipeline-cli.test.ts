@@ -48,6 +48,16 @@ describeEachBackend('driftwatch pipeline (CLI)', (backend) => {
     const history = JSON.parse((await cli(['models', 'history', 'churn', '--json'])).stdout) as { kind: string; version: number }[];
     expect(history.map((m) => `${m.kind}:${m.version}`)).toEqual(['promote:1', 'promote:2', 'rollback:1']);
 
+    // Export version 2 (native and ONNX), register the native file again as version 3, replace its baseline.
+    expect((await cli(['models', 'export', 'churn:2', '--out', 'v2.json'])).code).toBe(0);
+    expect(JSON.parse(await readFile(join(home, 'v2.json'), 'utf8'))).toHaveProperty('format');
+    expect((await cli(['models', 'export', 'churn:2', '--out', 'v2.onnx', '--format', 'onnx'])).code).toBe(0);
+    expect((await readFile(join(home, 'v2.onnx'))).length).toBeGreaterThan(1000);
+    const registered = JSON.parse((await cli(['models', 'register', 'churn', '--model', 'v2.json', '--reference', 'reference.csv', '--json'])).stdout) as { version: number; state: string };
+    expect(registered).toMatchObject({ version: 3, state: 'candidate' });
+    const baseline = await cli(['baseline', 'set', 'churn', '--reference', 'current.csv', '--actor', 'bo']);
+    expect(baseline.stdout).toMatch(/the reference baseline is now dataset version \d+ \(\d+ rows\)/);
+
     const jobs = JSON.parse((await cli(['jobs', 'list', '--json'])).stdout) as { outcome: string; state: string }[];
     expect(jobs.map((j) => j.outcome)).toEqual(['promoted', 'awaiting_approval']);
     const shown = JSON.parse((await cli(['jobs', 'show', '1', '--json'])).stdout) as { steps: { name: string; duration_ms: number }[] };

@@ -1,6 +1,6 @@
 /** `driftwatch approvals …`: pending approval requests, their evidence, and the decision (which continues the pipeline). */
 import { Command } from 'commander';
-import { systemClock } from '../../core/clock.js';
+import { systemClock } from '../../core/index.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { actorOf, printJson, withStore } from '../store-access.js';

@@ -1,6 +1,6 @@
 /** `driftwatch jobs …`: durable pipeline jobs, their steps, and resuming one whose process died. */
 import { Command } from 'commander';
-import { systemClock } from '../../core/clock.js';
+import { systemClock } from '../../core/index.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { printJson, withStore } from '../store-access.js';

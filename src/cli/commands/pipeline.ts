@@ -1,7 +1,7 @@
 /** `driftwatch pipeline`: check drift, decide by policy, retrain, gate, ask, promote — recorded as a durable job. */
 import { Command } from 'commander';
 import { isAbsolute, resolve } from 'node:path';
-import { systemClock } from '../../core/clock.js';
+import { systemClock } from '../../core/index.js';
 import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { actorOf, askYesNo, canAsk, printJson, withStore } from '../store-access.js';

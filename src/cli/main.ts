@@ -20,6 +20,13 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   train: async () => (await import('./commands/train.js')).createTrainCommand,
   evaluate: async () => (await import('./commands/evaluate.js')).createEvaluateCommand,
   predict: async () => (await import('./commands/predict.js')).createPredictCommand,
+  pipeline: async () => (await import('./commands/pipeline.js')).createPipelineCommand,
+  models: async () => (await import('./commands/models.js')).createModelsCommand,
+  approvals: async () => (await import('./commands/approvals.js')).createApprovalsCommand,
+  jobs: async () => (await import('./commands/jobs.js')).createJobsCommand,
+  audit: async () => (await import('./commands/audit.js')).createAuditCommand,
+  baseline: async () => (await import('./commands/baseline.js')).createBaselineCommand,
+  split: async () => (await import('./commands/split.js')).createSplitCommand,
 };
 
 /**

@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   INVALID_ARGUMENT: { exit: EXIT.USAGE, http: 400, doc: 'A library call or request was given a value it cannot work with; the message names the field.' },
   MODEL_INVALID: { exit: EXIT.USAGE, http: 422, doc: 'A model file is damaged or inconsistent; the message names the file and field.' },
   MODEL_UNSUPPORTED: { exit: EXIT.USAGE, http: 422, doc: 'A model uses a feature Driftwatch does not support (for example a pickle); the message says how to convert it.' },
+  TRAINING_FAILED: { exit: EXIT.USAGE, http: 422, doc: 'An external training command failed, timed out or wrote no model; its output is in the job log.' },
   NOT_FOUND: { exit: EXIT.USAGE, http: 404, doc: 'A named resource (model, version, alias, job, approval, report) does not exist.' },
   CONFLICT: { exit: EXIT.USAGE, http: 409, doc: 'The request conflicts with the current state (a name taken, an approval already decided, a job already running).' },
   UNAUTHORIZED: { exit: EXIT.USAGE, http: 401, doc: 'No API key, or an unknown one, was given to a server that requires keys.' },

@@ -42,6 +42,8 @@ export interface OpenedTestStore {
   readonly store: Store;
   /** The data directory (artifacts; the SQLite file). */
   readonly home: string;
+  /** The Postgres URL of the test's database; undefined on SQLite (for child processes opening the same store). */
+  readonly url: string | undefined;
   /** Opens another store on the same database and home (a second process would). */
   reopen(clock?: Clock): Promise<Store>;
   /**
@@ -121,7 +123,7 @@ export function describeEachBackend(title: string, body: (backend: TestBackend) 
             return s;
           };
           const store = await openOne(clock);
-          return { store, home, reopen: openOne, peer: () => (name === 'postgres' ? openOne(clock) : Promise.resolve(store)) };
+          return { store, home, url, reopen: openOne, peer: () => (name === 'postgres' ? openOne(clock) : Promise.resolve(store)) };
         },
       });
     });

@@ -71,6 +71,7 @@ function resolvePaths(c: DriftwatchConfig, baseDir: string): DriftwatchConfig {
     ...(c.reference !== undefined ? { reference: abs(c.reference) } : {}),
     ...(c.current !== undefined ? { current: abs(c.current) } : {}),
     ...(c.model !== undefined ? { model: abs(c.model) } : {}),
+    ...(c.home !== undefined ? { home: abs(c.home) } : {}),
     ...(c.output !== undefined ? { output: { ...c.output, ...(c.output.dir !== undefined ? { dir: abs(c.output.dir) } : {}) } } : {}),
     ...(c.retraining !== undefined
       ? {

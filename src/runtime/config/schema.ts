@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from '../../drift/names/index.js';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
+import { pipelineConfigSchema } from '../../pipeline/index.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
 
@@ -128,6 +129,10 @@ export const configSchema = z.strictObject(
     low_confidence: share.optional(),
     fail_on_performance: bool.optional(),
     retraining: retrainingSchema,
+    /** The data directory (store and artifacts); relative to the config file's folder. */
+    home: path.optional(),
+    /** The retraining pipeline (`driftwatch pipeline`). */
+    pipeline: pipelineConfigSchema.optional(),
     output: z
       .strictObject(
         {

@@ -73,7 +73,8 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     const panel = page.locator('details#dist-0');
     expect(await panel.evaluate((d) => (d as unknown as Openable).open)).toBe(false);
     await page.click('a[href="#dist-0"]');
-    expect(await panel.evaluate((d) => (d as unknown as Openable).open)).toBe(true);
+    // The page opens the panel on the hash change, which the browser may deliver after the click returns.
+    await expect.poll(() => panel.evaluate((d) => (d as unknown as Openable).open)).toBe(true);
     await page.click('button[data-toggle-all="open"]');
     expect(await page.$$eval('#distributions details.dist', (ds) => ds.every((d) => (d as unknown as Openable).open))).toBe(true);
     await page.click('button[data-toggle-all="close"]');

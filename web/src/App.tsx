@@ -1,0 +1,113 @@
+/**
+ * The shell: who is signed in (GET /v1/me; a 401 means keys are required, so ask for one), the navigation,
+ * and the current page, each loaded on demand (React.lazy) so the overview does not load the report explorer.
+ */
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { ApiError, apiKey } from './api/client.ts';
+import { api } from './api/endpoints.ts';
+import type { Me } from './api/types.ts';
+import { ErrorNote, Loading } from './components/ui.tsx';
+import { SignIn } from './components/SignIn.tsx';
+import { useRoute } from './lib/hooks.ts';
+import { href, type PageName, type Route } from './lib/route.ts';
+import { canOperate, SessionContext } from './lib/session.tsx';
+
+const Overview = lazy(() => import('./pages/Overview.tsx'));
+const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
+const Analyze = lazy(() => import('./pages/Analyze.tsx'));
+const Approvals = lazy(() => import('./pages/Approvals.tsx'));
+const Models = lazy(() => import('./pages/Models.tsx'));
+const Jobs = lazy(() => import('./pages/Jobs.tsx'));
+
+const NAV: readonly { readonly page: PageName; readonly label: string }[] = [
+  { page: 'overview', label: 'Overview' },
+  { page: 'report', label: 'Drift report' },
+  { page: 'analyze', label: 'Analyze' },
+  { page: 'approvals', label: 'Approvals' },
+  { page: 'models', label: 'Models' },
+  { page: 'jobs', label: 'Jobs & audit' },
+];
+
+type Auth = { readonly state: 'loading' } | { readonly state: 'signed-in'; readonly me: Me } | { readonly state: 'needs-key'; readonly error?: unknown } | { readonly state: 'error'; readonly error: unknown };
+
+function Page({ route }: { readonly route: Route }) {
+  switch (route.page) {
+    case 'overview':
+      return <Overview model={route.model} />;
+    case 'report':
+      return <ReportPage id={route.id} model={route.model} />;
+    case 'analyze':
+      return <Analyze />;
+    case 'approvals':
+      return <Approvals />;
+    case 'models':
+      return <Models model={route.model} />;
+    case 'jobs':
+      return <Jobs />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const [auth, setAuth] = useState<Auth>({ state: 'loading' });
+
+  const identify = useCallback(async (): Promise<void> => {
+    try {
+      setAuth({ state: 'signed-in', me: await api.me() });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        const hadKey = apiKey.get() !== null;
+        apiKey.set(null);
+        setAuth(hadKey ? { state: 'needs-key', error: e } : { state: 'needs-key' });
+      } else setAuth({ state: 'error', error: e });
+    }
+  }, []);
+
+  useEffect(() => {
+    void identify();
+  }, [identify]);
+
+  const signOut = useCallback(() => {
+    apiKey.set(null);
+    void identify();
+  }, [identify]);
+
+  if (auth.state === 'loading') return <main className="page"><Loading what="Driftwatch" /></main>;
+  if (auth.state === 'needs-key') return <SignIn error={auth.error} onKey={(key) => { apiKey.set(key); void identify(); }} />;
+  if (auth.state === 'error') {
+    return (
+      <main className="page">
+        <h1>Driftwatch</h1>
+        <ErrorNote error={auth.error} prefix="The server did not answer:" />
+        <button type="button" className="btn btn-primary" onClick={() => void identify()}>Try again</button>
+      </main>
+    );
+  }
+  const { me } = auth;
+  return (
+    <SessionContext.Provider value={{ me, canOperate: canOperate(me), signOut }}>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <a className="brand" href={href({ page: 'overview' })}>Driftwatch</a>
+        <nav aria-label="Pages">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.page}>
+                <a href={href({ page: n.page } as Route)} aria-current={route.page === n.page ? 'page' : undefined}>{n.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who" data-testid="who">
+          <span>{me.name} · <span className={`role role-${me.role}`}>{me.role}</span></span>
+          {!me.keyless ? <button type="button" className="btn btn-plain btn-small" onClick={signOut}>Sign out</button> : null}
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Suspense fallback={<Loading what="page" />}>
+          <Page route={route} />
+        </Suspense>
+      </main>
+    </SessionContext.Provider>
+  );
+}

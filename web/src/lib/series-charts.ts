@@ -76,7 +76,7 @@ export function classDistributionChart(byClass: Readonly<Record<string, Series>>
     ...timeAxes(true, compact),
     legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 10, textStyle: { color: PALETTE.muted, fontSize: 11 } },
     series: classes.map((c, i) => ({
-      type: 'line' as const, name: `class ${c}`, showSymbol: false,
+      type: 'line' as const, name: `class ${c}`, showSymbol: points(byClass![c]).length < 40,
       data: points(byClass![c]).map(([t, v]) => [t, v === null ? null : Math.round(v * 10000) / 100]),
       lineStyle: { width: 2, color: CLASS_COLOURS[i % CLASS_COLOURS.length] }, itemStyle: { color: CLASS_COLOURS[i % CLASS_COLOURS.length] },
     })),

@@ -4,8 +4,12 @@
  * against `buildApp(runtime)` instead. It records each request (method, path, Authorization, body) so the
  * tests check what the pages send, and it can push server-sent events to connected streams.
  */
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 export interface StubRequest {
   readonly method: string;
@@ -31,7 +35,8 @@ export interface StubApi {
   close(): Promise<void>;
 }
 
-export async function startStubApi(routes: Readonly<Record<string, StubHandler | StubReply>>): Promise<StubApi> {
+/** `staticDir`: also serve the built dashboard (dist/web) at `/`, as the real server will. */
+export async function startStubApi(routes: Readonly<Record<string, StubHandler | StubReply>>, staticDir?: string): Promise<StubApi> {
   const table = new Map<string, StubHandler>();
   const streams = new Set<ServerResponse>();
   const requests: StubRequest[] = [];
@@ -60,6 +65,17 @@ export async function startStubApi(routes: Readonly<Record<string, StubHandler |
         return;
       }
       const handler = table.get(`${record.method} ${path}`);
+      if (handler === undefined && staticDir !== undefined && record.method === 'GET' && !path.startsWith('/v1/')) {
+        const file = join(staticDir, normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, ''));
+        try {
+          const body = await readFile(file);
+          res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+          res.end(body);
+        } catch {
+          res.writeHead(404).end();
+        }
+        return;
+      }
       const reply = handler?.(record) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${record.method} ${path}` } } };
       res.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json' });
       res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));

@@ -46,6 +46,19 @@ export function ColumnsTable({ rows, onPick }: { readonly rows: readonly ColumnD
         </label>
         <label className="check"><input type="checkbox" checked={query.driftedOnly} onChange={(e) => setQuery((q) => ({ ...q, driftedOnly: e.target.checked }))} /> Drifted only</label>
         <label className="check"><input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by method</label>
+        {/* On a phone the header row is hidden (rows are cards), so sorting has its own control. */}
+        <label className="field inline narrow-only">
+          <span>Sort by</span>
+          <select value={`${query.sort.key}:${query.sort.dir}`} onChange={(e) => {
+            const [key, dir] = e.target.value.split(':') as [SortKey, 'asc' | 'desc'];
+            setQuery((q) => ({ ...q, sort: { key, dir } }));
+          }}>
+            {[...HEADERS, { key: 'status' as const, label: 'Status' }].flatMap((h) => [
+              <option key={`${h.key}:desc`} value={`${h.key}:desc`}>{h.label} ↓</option>,
+              <option key={`${h.key}:asc`} value={`${h.key}:asc`}>{h.label} ↑</option>,
+            ])}
+          </select>
+        </label>
         <span className="muted" aria-live="polite">{shown.length} of {rows.length} columns</span>
       </div>
       {groups.map((g) => (

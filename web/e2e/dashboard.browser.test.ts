@@ -46,7 +46,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
       'GET /v1/models/churn/aliases/history': { body: { history: [] } },
       'GET /v1/jobs': { body: { jobs: [] } },
       'GET /v1/audit': { body: { events: [] } },
-      'GET /v1/alerts/deliveries': { body: { deliveries: [] } },
+      'GET /v1/alerts/deliveries': { body: { deliveries: [{ id: 1, alert_id: 'a1', channel: 'webhook', outcome: 'delivered', attempt: 1, at: '2026-12-06T11:00:05Z' }] } },
+      'GET /v1/alerts': { body: { alerts: [{ id: 'a1', model: 'churn', kind: 'dataset_drift', state: 'firing', severity: 'HIGH', summary: '12 of 19 columns drifted', fired_at: '2026-12-06T11:00:00Z' }] } },
     }, out);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     if (shots !== undefined) mkdirSync(shots, { recursive: true });

@@ -134,4 +134,30 @@ describe('dashboard against the API', () => {
     expect(sent.body).toContain('name="reference"; filename="reference.csv"');
     expect(sent.body).toContain('name="preset"');
   });
+
+  it('shows a viewer the models without promote, rollback or retraining buttons', async () => {
+    stub.on('GET /v1/me', { body: { name: 'viewer-1', role: 'viewer', keyless: false } });
+    go('#/models/churn');
+    render(<App />);
+    expect((await screen.findByTestId('production-version', {}, { timeout: 5000 })).textContent).toBe('v1');
+    expect(screen.getByTestId('versions').textContent).toContain('Accuracy 0.86');
+    for (const name of [/^Promote/, /^Roll back/, /^Start retraining/]) expect(screen.queryByRole('button', { name })).toBeNull();
+  });
+
+  it('goes back to sign-in when a call answers 401 mid-session', async () => {
+    window.sessionStorage.setItem('driftwatch.apiKey', 'revoked-key');
+    let revoked = false;
+    stub.on('GET /v1/me', (r) => (revoked || r.auth !== 'Bearer revoked-key' ? { status: 401, body: { error: { code: 'UNAUTHORIZED', message: 'unknown API key' } } } : { body: { name: 'ops', role: 'operator', keyless: false } }));
+    stub.on('GET /v1/jobs', () => ({ status: 401, body: { error: { code: 'UNAUTHORIZED', message: 'unknown API key' } } }));
+    stub.on('GET /v1/audit', { body: { events: [] } });
+    stub.on('GET /v1/alerts', { body: { alerts: [] } });
+    stub.on('GET /v1/alerts/deliveries', { body: { deliveries: [] } });
+    go('#/approvals');
+    render(<App />);
+    await screen.findByTestId('approval', {}, { timeout: 5000 });
+    revoked = true;
+    go('#/jobs');
+    expect(await screen.findByLabelText('API key', {}, { timeout: 5000 })).toBeTruthy();
+    expect(window.sessionStorage.getItem('driftwatch.apiKey')).toBeNull();
+  });
 });

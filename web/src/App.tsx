@@ -3,7 +3,7 @@
  * and the current page, each loaded on demand (React.lazy) so the overview does not load the report explorer.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { ApiError, apiKey } from './api/client.ts';
+import { ApiError, apiKey, UNAUTHORIZED_EVENT } from './api/client.ts';
 import { api } from './api/endpoints.ts';
 import type { Me } from './api/types.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
@@ -65,6 +65,9 @@ export function App() {
 
   useEffect(() => {
     void identify();
+    const again = (): void => void identify();
+    window.addEventListener(UNAUTHORIZED_EVENT, again);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, again);
   }, [identify]);
 
   const signOut = useCallback(() => {

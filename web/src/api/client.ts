@@ -22,6 +22,9 @@ export const apiKey = {
   },
 };
 
+/** Dispatched on window when a call answers 401 (the App asks who is signed in again). */
+export const UNAUTHORIZED_EVENT = 'driftwatch:unauthorized';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -93,7 +96,11 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'UNAVAILABLE', 'The server cannot be reached.');
   }
-  if (!res.ok) throw await errorFrom(res);
+  if (!res.ok) {
+    // A key revoked (or a server that turned keys on) mid-session: the shell goes back to sign-in.
+    if (res.status === 401 && path !== '/v1/me') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+    throw await errorFrom(res);
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

@@ -43,6 +43,7 @@ export const api = {
   audit: (q: { actor?: string; action?: string; model?: string; since?: string; limit?: number }) => list<AuditEntry>(request<unknown>('/v1/audit', { query: q })),
   alerts: (q: { model?: string; state?: string }) => list<Alert>(request<unknown>('/v1/alerts', { query: q })),
   deliveries: (limit = 100) => list<AlertDelivery>(request<unknown>('/v1/alerts/deliveries', { query: { limit } })),
+  acknowledge: (id: string, comment?: string) => request<Alert>(`/v1/alerts/${encodeURIComponent(id)}/ack`, { body: { comment } }),
   simulateDrift: () => request<unknown>('/v1/demo/simulate-drift', { body: {} }),
   resetDemo: () => request<unknown>('/v1/demo/reset', { body: {} }),
 };

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Job } from '../api/types.ts';
-import { ErrorNote, KeyValues, Loading } from '../components/ui.tsx';
+import { ActionButton, ErrorNote, KeyValues, Loading, SeverityBadge } from '../components/ui.tsx';
+import { kindText } from '../lib/overview.ts';
+import { useSession } from '../lib/session.tsx';
 import { fmtDuration, fmtTime } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
 
@@ -10,6 +12,7 @@ export default function Jobs() {
   return (
     <>
       <h1>Jobs &amp; audit</h1>
+      <AlertsSection />
       <JobsSection />
       <AuditSection />
       <DeliveriesSection />
@@ -146,6 +149,37 @@ function DeliveriesSection() {
                 <td data-label="Channel">{d.channel}</td>
                 <td data-label="Attempt">{d.attempt ?? '—'}</td>
                 <td data-label="Outcome"><span className={`tag state-${d.outcome}`}>{d.outcome}</span>{d.error ? <span className="error-inline"> {d.error}</span> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function AlertsSection() {
+  const { canOperate } = useSession();
+  const alerts = useLoad(() => api.alerts({ state: 'firing' }), []);
+  return (
+    <section className="panel" aria-labelledby="alerts-h">
+      <h2 id="alerts-h">Firing alerts</h2>
+      {alerts.state === 'error' ? <ErrorNote error={alerts.error} prefix="Could not list alerts:" /> : null}
+      {alerts.data === undefined ? <Loading what="alerts" /> : alerts.data.length === 0 ? <p className="muted">No alert is firing.</p> : (
+        <table className="data responsive" data-testid="alerts">
+          <thead><tr><th scope="col">Since</th><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Severity</th><th scope="col">Summary</th><th scope="col">Acknowledged</th></tr></thead>
+          <tbody>
+            {alerts.data.map((a) => (
+              <tr key={a.id}>
+                <td data-label="Since">{fmtTime(a.fired_at)}</td>
+                <td data-label="Model">{a.model}</td>
+                <td data-label="Kind">{kindText(a.kind)}</td>
+                <td data-label="Severity"><SeverityBadge severity={a.severity} /></td>
+                <td data-label="Summary">{a.summary}</td>
+                <td data-label="Acknowledged">
+                  {a.acknowledged_by !== undefined && a.acknowledged_by !== null ? a.acknowledged_by
+                    : canOperate ? <ActionButton label="Acknowledge" confirm="Acknowledge this alert?" reasonLabel="Comment (optional)" run={(c) => api.acknowledge(a.id, c || undefined)} onDone={alerts.reload} /> : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -47,6 +47,10 @@ function ModelView({ name, onChanged }: { readonly name: string; readonly onChan
       <section className="panel" aria-labelledby="versions-h">
         <h2 id="versions-h">Versions</h2>
         <p>Production: <strong data-testid="production-version">{production === undefined ? 'none' : `v${production}`}</strong></p>
+        {canOperate ? (
+          <ActionButton label="Start retraining" confirm={`Queue a retraining job for ${name}?`} reasonLabel="Reason" run={(r) => api.retrain(name, r || undefined)}
+            onDone={() => { window.location.hash = href({ page: 'jobs' }); }} />
+        ) : null}
         {canOperate && production !== undefined ? (
           <ActionButton label="Roll back" variant="danger" confirm={`Roll production back from v${production} to the version before it?`} reasonLabel="Reason" run={(r) => api.rollback(name, r || undefined)} onDone={refresh} />
         ) : null}

@@ -36,7 +36,10 @@ function timeAxes(percent: boolean, compact: boolean): Pick<ChartSpec, 'xAxis' |
   return {
     grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time', axisLabel: { color: PALETTE.muted, fontSize: 10, hideOverlap: true }, axisLine: { lineStyle: { color: PALETTE.grid } }, splitNumber: compact ? 3 : 6 },
+    xAxis: {
+      type: 'time',
+      // Day boundaries read "Dec 6", not a bare "6".
+      axisLabel: { color: PALETTE.muted, fontSize: 10, hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{MMM} {d}', hour: '{HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}' } }, axisLine: { lineStyle: { color: PALETTE.grid } }, splitNumber: compact ? 3 : 6 },
     yAxis: {
       type: 'value', ...(percent ? { min: 0, max: 100, axisLabel: { color: PALETTE.muted, fontSize: 10, formatter: '{value}%' } } : { axisLabel: { color: PALETTE.muted, fontSize: 10 } }),
       splitLine: { lineStyle: { color: PALETTE.grid } }, splitNumber: compact ? 3 : 4,

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useEventStream } from '../api/events.ts';
 import { api } from '../api/endpoints.ts';
 import type { EventRecord, ModelSummary } from '../api/types.ts';
-import { Chart } from '../components/Chart.tsx';
+import { LazyChart as Chart } from '../components/LazyChart.tsx';
 import { ModelPicker } from '../components/ModelPicker.tsx';
 import { SeriesTable } from '../components/SeriesTable.tsx';
 import { Card, ErrorNote, Loading, SeverityBadge } from '../components/ui.tsx';
@@ -34,7 +34,7 @@ export default function Overview({ model }: { readonly model: string | undefined
 }
 
 function ModelOverview({ name, models }: { readonly name: string; readonly models: Parameters<typeof ModelPicker>[0]['models'] }) {
-  const summary = useLoad(() => api.summary(name), [name]);
+  const summary = useLoad(() => api.summary(name).then(withAccuracy(name)), [name]);
   const events = useLoad(() => api.events({ model: name, limit: 10 }), [name]);
   const [live, setLive] = useState<EventRecord[]>([]);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -89,6 +89,19 @@ function ModelOverview({ name, models }: { readonly name: string; readonly model
       </section>
     </>
   );
+}
+
+/**
+ * Realised accuracy from GET …/performance when the summary carries no accuracy series (labels arrive late,
+ * and the performance route is where they are counted).
+ */
+function withAccuracy(name: string): (s: ModelSummary) => Promise<ModelSummary> {
+  return async (s) => {
+    if ((s.series.accuracy ?? []).length > 0) return s;
+    const windows = await api.performance(name).catch(() => []);
+    const accuracy = windows.filter((w) => typeof w.metrics['accuracy'] === 'number').map((w): [string, number] => [w.end, w.metrics['accuracy']!]);
+    return accuracy.length === 0 ? s : { ...s, series: { ...s.series, accuracy } };
+  };
 }
 
 function SummaryView({ s, name }: { readonly s: ModelSummary; readonly name: string }) {

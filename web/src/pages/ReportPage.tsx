@@ -12,7 +12,16 @@ import { ReportView } from './report/ReportView.tsx';
 export default function ReportPage({ id, model }: { readonly id: string | undefined; readonly model: string | undefined }) {
   const models = useLoad(() => api.models(), []);
   const name = model ?? models.data?.[0]?.name;
-  const reports = useLoad(() => (name === undefined ? Promise.resolve([]) : api.reports(name, 50)), [name]);
+  // The stored reports of the model, newest first; if the list route fails, the drift route's latest still opens.
+  const reports = useLoad(async () => {
+    if (name === undefined) return [];
+    try {
+      return await api.reports(name, 50);
+    } catch (e) {
+      const latest = (await api.drift(name, 1).catch(() => { throw e; })).latest;
+      return latest === null ? [] : [latest];
+    }
+  }, [name]);
   const latestId = reports.data?.[0]?.id;
   const shownId = id ?? (latestId === undefined ? undefined : String(latestId));
   const report = useLoad(() => (shownId === undefined ? Promise.resolve(null) : api.report(shownId)), [shownId]);

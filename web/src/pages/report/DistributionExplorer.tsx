@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { distributionBins, distributionOverlayChart } from '../../../../src/report/charts/index.ts';
-import { Chart } from '../../components/Chart.tsx';
+import { LazyChart as Chart } from '../../components/LazyChart.tsx';
 import { StatusPill } from '../../components/ui.tsx';
 import { fmtCount, fmtNumber, fmtPercent } from '../../lib/format.ts';
 import { useCompact } from '../../lib/hooks.ts';

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight } from '../../../../src/report/charts/index.ts';
 import { download } from '../../api/client.ts';
 import { reportDownloadUrl } from '../../api/endpoints.ts';
-import { Chart } from '../../components/Chart.tsx';
+import { LazyChart as Chart } from '../../components/LazyChart.tsx';
 import { ErrorNote, SeverityBadge } from '../../components/ui.tsx';
 import { fmtCount, fmtPercent, fmtTime } from '../../lib/format.ts';
 import { useCompact } from '../../lib/hooks.ts';

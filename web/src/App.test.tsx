@@ -4,11 +4,14 @@
  * summary and refreshed by the event stream, sign-in with a key, viewer vs operator buttons, approve with a
  * comment, and failures shown with the server's message.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
 import { MODEL_DETAIL, MODELS, PENDING, SUMMARY } from './testing/fixtures.ts';
 import { startStubApi, type StubApi } from './testing/stub-api.ts';
+
+// Lazy pages and a real socket: under a loaded test run the first render can take more than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 let stub: StubApi;
 const OPERATOR = { name: 'local', role: 'operator', keyless: true, demo: true };

@@ -3,7 +3,7 @@
  * re-inked for the page's colour scheme, and follows its box's width. The chart is an image for screen
  * readers (role="img" with a label); the numbers it shows are in the table beside it.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChartSpec } from '../../../src/report/charts/index.ts';
 import { forScheme } from '../lib/chart-theme.ts';
 import { useDarkScheme } from '../lib/hooks.ts';
@@ -22,23 +22,33 @@ export function Chart({ spec, height, label, className }: ChartProps) {
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const dark = useDarkScheme();
 
+  const [ready, setReady] = useState(false);
+
+  // Created once the box has a size (a chart started in a zero-width box, e.g. a closed panel, draws nothing).
   useEffect(() => {
     const el = box.current;
     if (el === null) return;
-    const c = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => c.resize());
+    let c: ReturnType<typeof echarts.init> | null = null;
+    const sized = (): boolean => el.clientWidth > 0 && el.clientHeight > 0;
+    const start = (): void => {
+      if (c !== null || !sized()) return;
+      c = echarts.init(el, undefined, { renderer: 'svg' });
+      chart.current = c;
+      setReady(true);
+    };
+    start();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => (c === null ? start() : c.resize()));
     observer?.observe(el);
     return () => {
       observer?.disconnect();
-      c.dispose();
+      c?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(forScheme(spec, dark), { notMerge: true });
-  }, [spec, dark]);
+    if (ready) chart.current?.setOption(forScheme(spec, dark), { notMerge: true });
+  }, [spec, dark, ready]);
 
   return <div ref={box} className={className ?? 'chart'} style={{ height }} role="img" aria-label={label} />;
 }

@@ -71,8 +71,7 @@ export async function bullmqQueue(options: BullmqQueueOptions): Promise<JobQueue
     }
   };
 
-  const toJob = async (job: Job): Promise<QueuedJob> => {
-    const state = STATE_OF[await job.getState()] ?? 'waiting';
+  const toJob = (job: Job, state: JobState): QueuedJob => {
     return {
       id: job.id!,
       kind: job.name,
@@ -116,8 +115,13 @@ export async function bullmqQueue(options: BullmqQueueOptions): Promise<JobQueue
       };
     },
     async get(id) {
+      // The state first, then the job's data: read the other way round, a job finishing in between would
+      // read as completed without its result.
+      const raw = await call('get', () => queue.getJobState(id));
+      const state = STATE_OF[raw];
+      if (state === undefined) return undefined;
       const job = await call('get', () => queue.getJob(id));
-      return job === undefined || job === null ? undefined : call('get', () => toJob(job as Job));
+      return job === undefined || job === null ? undefined : toJob(job as Job, state);
     },
     async counts() {
       const c = await call('counts', () => queue.getJobCounts('waiting', 'prioritized', 'waiting-children', 'delayed', 'active', 'completed', 'failed'));

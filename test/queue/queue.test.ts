@@ -134,7 +134,7 @@ describeEachQueue('job queue', (backend) => {
     expect((await queue.get(a.id))?.state).toBe('active');
     expect(await queue.enqueue('retrain', { model: 'churn' }, { dedupeKey: 'retrain:churn' })).toEqual({ id: a.id, duplicate: true });
     release.open();
-    expect((await settled(queue, a.id)).result).toBe('churn');
+    expect(await settled(queue, a.id)).toMatchObject({ state: 'completed', result: 'churn' });
     const c = await queue.enqueue('retrain', { model: 'churn' }, { dedupeKey: 'retrain:churn' });
     expect(c.duplicate).toBe(false);
     expect(c.id).not.toBe(a.id);

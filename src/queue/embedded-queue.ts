@@ -33,6 +33,10 @@ export interface EmbeddedQueueOptions {
 
 export const DEFAULT_LEASE_MS = 30_000;
 export const DEFAULT_POLL_MS = 200;
+/** Finished jobs are kept this long for `get` (as on BullMQ), then deleted by a consumer in passing. */
+const KEEP_COMPLETED_MS = 7 * 24 * 3600_000;
+const KEEP_FAILED_MS = 30 * 24 * 3600_000;
+const CLEANUP_EVERY_MS = 10 * 60_000;
 
 export function embeddedQueue(options: EmbeddedQueueOptions): JobQueue {
   const { store, name } = options;
@@ -199,9 +203,18 @@ function startConsumer(setup: ConsumerSetup): QueueConsumer {
     };
   };
 
+  let cleanedAt = -Infinity;
+  const cleanUp = async () => {
+    const now = store.clock.now();
+    if (now - cleanedAt < CLEANUP_EVERY_MS) return;
+    cleanedAt = now;
+    await store.queueJobs.deleteFinished(name, { completedBeforeMs: now - KEEP_COMPLETED_MS, failedBeforeMs: now - KEEP_FAILED_MS }).catch(report);
+  };
+
   const loop = (async () => {
     while (!stopping) {
       woken = false;
+      await cleanUp();
       if (running.size < concurrency) {
         let job: QueueJobRecord | undefined;
         const token = `${consumerId}#${++claims}`;

@@ -67,8 +67,8 @@ export interface QueueJobRepository {
   /** Puts a held job back to wait without counting the attempt (its consumer is shutting down). */
   release(id: number, token: string): Promise<boolean>;
   counts(queue: string): Promise<Record<QueueJobState, number>>;
-  /** Deletes every job of a queue (tests, and dropping a queue); returns how many. */
-  purge(queue: string): Promise<number>;
+  /** Deletes the queue's completed jobs finished before `completedBeforeMs` and failed ones before `failedBeforeMs`. */
+  deleteFinished(queue: string, cutoffs: { completedBeforeMs: number; failedBeforeMs: number }): Promise<number>;
 }
 
 /** Claims skipped because a job exhausted its attempts by dying; bounded so one claim call stays short. */
@@ -141,15 +141,18 @@ export function queueJobRepository(ctx: StoreContext): QueueJobRepository {
       if (kinds.length === 0) return undefined;
       for (let skipped = 0; skipped <= MAX_EXHAUSTED_PER_CLAIM; skipped++) {
         const now = at(clock.now());
-        const next = db.selectFrom('queue_jobs').select('id')
+        const due = () => db.selectFrom('queue_jobs').select('id')
           .where('queue', '=', queue).where('kind', 'in', [...kinds])
           .where((eb) => eb.or([
             eb.and([eb('state', 'in', ['waiting', 'delayed']), eb('run_at', '<=', now)]),
             eb.and([eb('state', '=', 'active'), eb('lease_until', '<', now)]),
           ]))
-          .orderBy('run_at').orderBy('id').limit(1)
-          // Postgres: a row another transaction is claiming is skipped, not waited for (and not taken twice).
-          .$if(dialect.rowLocks, (q) => q.forUpdate().skipLocked());
+          .orderBy('run_at').orderBy('id').limit(1);
+        // An idle consumer polls often: looking first, without a lock, keeps an empty poll a read (on SQLite
+        // an UPDATE takes the database's one write lock even when it changes nothing).
+        if ((await due().executeTakeFirst()) === undefined) return undefined;
+        // Postgres: a row another transaction is claiming is skipped, not waited for (and not taken twice).
+        const next = due().$if(dialect.rowLocks, (q) => q.forUpdate().skipLocked());
         const row = await db.updateTable('queue_jobs')
           .set({ state: 'active', attempts: sql`attempts + 1`, locked_by: token, lease_until: at(clock.now() + leaseMs) })
           .where('id', '=', next)
@@ -219,8 +222,13 @@ export function queueJobRepository(ctx: StoreContext): QueueJobRepository {
       }
       return out;
     },
-    async purge(queue) {
-      const r = await db.deleteFrom('queue_jobs').where('queue', '=', queue).executeTakeFirst();
+    async deleteFinished(queue, cutoffs) {
+      const r = await db.deleteFrom('queue_jobs').where('queue', '=', queue)
+        .where((eb) => eb.or([
+          eb.and([eb('state', '=', 'completed'), eb('finished_at', '<', at(cutoffs.completedBeforeMs))]),
+          eb.and([eb('state', '=', 'failed'), eb('finished_at', '<', at(cutoffs.failedBeforeMs))]),
+        ]))
+        .executeTakeFirst();
       return Number(r.numDeletedRows);
     },
   };

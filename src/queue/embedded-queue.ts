@@ -3,7 +3,9 @@
  * are shared by every process on one database (SQLite file or Postgres). A consumer claims a due job under a
  * lease (one atomic statement, see the repository), renews the lease while the handler runs, and records the
  * outcome; a process that dies stops renewing, its lease passes, and another consumer claims the job again.
- * Consumers poll (every `pollMs`) and are also woken at once by an enqueue in the same process.
+ * Consumers poll (every `pollMs`) and are also woken at once by an enqueue through the same queue object
+ * (the API and the worker of one process share it). Closing the queue stops its consumers; the store stays
+ * open: it belongs to whoever opened it.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';

@@ -13,3 +13,4 @@ export type { AuditRepository, AuditEvent, NewAuditEvent, AuditFilter } from './
 export type { ReportRepository, StoredReport, StoredReportInfo, ReportSummary, NewReport } from './repositories/reports.js';
 export type { PredictionRepository, PredictionRowInput, PredictionWindow, WindowQuery, FeatureValue } from './repositories/predictions.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
+export { QUEUE_JOB_STATES, type QueueJobRepository, type QueueJobRecord, type QueueJobState, type NewQueueJob } from './repositories/queue-jobs.js';

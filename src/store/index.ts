@@ -13,3 +13,4 @@ export type { AuditRepository, AuditEvent, NewAuditEvent, AuditFilter } from './
 export type { ReportRepository, StoredReport, StoredReportInfo, ReportSummary, NewReport } from './repositories/reports.js';
 export type { PredictionRepository, PredictionRowInput, PredictionWindow, WindowQuery, FeatureValue } from './repositories/predictions.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
+export type { AlertRepository, StoredAlert, StoredAlertState, NewStoredAlert, StoredAlertUpdate, StoredStreak, StoredDelivery, NewStoredDelivery, DeliveryOutcome, StoredMute } from './repositories/alerts.js';

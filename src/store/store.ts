@@ -12,6 +12,7 @@ import type { StoreContext } from './context.js';
 import type { BackendName } from './dialect.js';
 import { ARTIFACTS_FOLDER, DATABASE_FILE } from './home.js';
 import { createMigrator, MIGRATIONS } from './migrations.js';
+import { alertRepository, type AlertRepository } from './repositories/alerts.js';
 import { aliasRepository, type AliasRepository } from './repositories/aliases.js';
 import { apiKeyRepository, type ApiKeyRepository } from './repositories/api-keys.js';
 import { approvalRepository, type ApprovalRepository } from './repositories/approvals.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly predictions: PredictionRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly alerts: AlertRepository;
 }
 
 export interface Store extends Repositories {
@@ -92,6 +94,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       audit: wrap(auditRepository(ctx)),
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
+      alerts: wrap(alertRepository(ctx)),
     };
   };
   let closed = false;

@@ -21,13 +21,8 @@ const positiveInt = z.number({ error: 'must be a whole number of at least 1' }).
 /** A duration: "90s", "15m", "6h", "2d", "250ms", or a number of seconds. */
 const DURATION_RE = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const duration = z.union(
-  [
-    z.number().min(0),
-    z.string().regex(DURATION_RE),
-  ],
-  { error: 'must be a duration such as "30s", "15m", "6h" or "1d" (or a number of seconds)' },
-);
+const DURATION_ERROR = 'must be a duration such as "30s", "15m", "6h" or "1d" (or a number of seconds)';
+const duration = z.union([z.number({ error: DURATION_ERROR }).min(0, { error: DURATION_ERROR }), z.string({ error: DURATION_ERROR }).regex(DURATION_RE, { error: DURATION_ERROR })], { error: DURATION_ERROR });
 
 /** A duration as written in the config, in milliseconds. */
 export function durationMs(value: number | string): number {

@@ -188,7 +188,7 @@ export function createAlerter(deps: AlerterDeps): Alerter {
   };
 
   return {
-    observe(signal) {
+    async observe(signal) {
       validate(signal);
       return serialized(`${signal.model}\u0000${signal.kind}`, () => observeOnce(signal));
     },

@@ -19,7 +19,8 @@ export function slackChannel(name: string, target: SlackTarget, fetchFn: typeof 
   return {
     name,
     type: 'slack',
-    secrets: target.kind === 'webhook' ? [target.url] : [target.token],
+    // The webhook URL's path is its secret part; an error echoing only the path must not show it either.
+    secrets: target.kind === 'webhook' ? [target.url, secretPathOf(target.url)].filter((x) => x.length > 8) : [target.token],
     async send(n: Notification, signal: AbortSignal) {
       const text = messageText(n);
       if (target.kind === 'webhook') {
@@ -43,4 +44,9 @@ export function slackChannel(name: string, target: SlackTarget, fetchFn: typeof 
       return { httpStatus: res.status };
     },
   };
+}
+
+function secretPathOf(url: string): string {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
 }

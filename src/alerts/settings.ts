@@ -21,7 +21,11 @@ export interface AlertSettings {
   readonly publicUrl: string | null;
 }
 
-export const DEFAULT_POLICY: AlertPolicy = { consecutive: 2, resolveAfter: 2, cooldownMs: 6 * 3_600_000, sendResolved: true };
+/**
+ * Fire after 2 drifted checks in a row, end after 3 quiet ones (one more than it takes to fire: hysteresis, so
+ * a real problem the check catches only most of the time does not flap; docs/alerts.md has the numbers).
+ */
+export const DEFAULT_POLICY: AlertPolicy = { consecutive: 2, resolveAfter: 3, cooldownMs: 6 * 3_600_000, sendResolved: true };
 
 export function resolveAlertSettings(config: AlertsConfig = {}): AlertSettings {
   const p = config.policy ?? {};
@@ -38,7 +42,7 @@ export function resolveAlertSettings(config: AlertsConfig = {}): AlertSettings {
   return {
     policy: {
       consecutive,
-      resolveAfter: p.resolve_after ?? consecutive,
+      resolveAfter: p.resolve_after ?? consecutive + 1,
       cooldownMs: p.cooldown === undefined ? DEFAULT_POLICY.cooldownMs : durationMs(p.cooldown),
       sendResolved: p.send_resolved ?? DEFAULT_POLICY.sendResolved,
     },

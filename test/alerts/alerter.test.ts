@@ -51,7 +51,7 @@ function verifySignature(req: ReceivedRequest, secret: string): boolean {
 }
 
 describeEachBackend('alerter', (backend) => {
-  it('fires once after two drifted checks, with a signed, timestamped webhook, and resolves after two quiet ones', async () => {
+  it('fires once after two drifted checks, with a signed, timestamped webhook, and resolves after three quiet ones', async () => {
     const clock = manualClock('2026-12-01T00:00:00Z');
     const { store } = await backend.open(clock);
     const hook = await server();
@@ -78,7 +78,8 @@ describeEachBackend('alerter', (backend) => {
     expect(body.alert).toMatchObject({ id: fired.alertId, model: 'churn', kind: 'dataset_drift', severity: 'MEDIUM', state: 'firing', report_id: '42', report_url: 'https://dw.example.com/v1/reports/42?format=html', columns: ['tenure', 'contract'] });
     expect(body.text).toContain('11 of 19 columns drifted');
 
-    // One quiet check does not end the episode; the second does, and says so.
+    // Two quiet checks do not end the episode; the third does, and says so.
+    expect(await alerter.observe(check(clock, false))).toMatchObject({ resolved: false });
     expect(await alerter.observe(check(clock, false))).toMatchObject({ resolved: false });
     expect(await alerter.observe(check(clock, false))).toEqual({ fired: false, resolved: true, alertId: fired.alertId });
     await waitFor(() => hook.requests.length === 2, 5000, 'the resolved message');
@@ -252,11 +253,12 @@ describeEachBackend('alerter', (backend) => {
     await alerter.observe(check(clock, true, { severity: 'HIGH' }));
     expect((await alerter.list())[0]!.severity).toBe('HIGH');
 
-    // Snoozed for 5 hours: the episode resolves inside the snooze, silently, and the next one opening in it
+    // Snoozed for 6 hours: the episode resolves inside the snooze, silently, and the next one opening in it
     // (after the 6 h cooldown since the first fire) stays quiet too.
-    const until = clock.now() + 5 * HOUR;
+    const until = clock.now() + 6 * HOUR;
     const snoozed = await alerter.snooze(alertId!, until, 'bo');
     expect(snoozed.snoozedUntil).toBe(new Date(until).toISOString());
+    await alerter.observe(check(clock, false));
     await alerter.observe(check(clock, false));
     expect((await alerter.observe(check(clock, false))).resolved).toBe(true);
     await alerter.observe(check(clock, true));
@@ -275,6 +277,7 @@ describeEachBackend('alerter', (backend) => {
     await alerter.observe(check(clock, true));
     const first = await alerter.observe(check(clock, true));
     await alerter.snooze(first.alertId!, clock.now() + 10 * HOUR, 'ana');
+    await alerter.observe(check(clock, false));
     await alerter.observe(check(clock, false));
     await alerter.observe(check(clock, false));
     await alerter.observe(check(clock, true));

@@ -9,7 +9,7 @@ import { buildChannels, channelTimeoutMs } from './channels/build-channels.js';
 import type { AlertsConfig } from './config.js';
 import { createDeliverer, silentLogger, type AlertLogger } from './deliver.js';
 import type { Notification } from './message.js';
-import { decide, type StreakState } from './policy.js';
+import { decide, sameStreak, type StreakState } from './policy.js';
 import { resolveAlertSettings } from './settings.js';
 import { SEVERITIES, SEVERITY_RANK, SIGNAL_KINDS, type Alert, type AlertDelivery, type AlertEvent, type Alerter, type AlertMute, type CheckSignal, type Severity, type SignalKind } from './types.js';
 
@@ -165,8 +165,12 @@ export function createAlerter(deps: AlerterDeps): Alerter {
               break;
           }
           const openAlertId = d.action.type === 'resolve' ? null : alert?.state === 'firing' ? alert.id : null;
-          const saved = await tx.alerts.saveStreak({ modelName: signal.model, kind: signal.kind, ...d.next, openAlertId, lastSignalAtMs: at }, s.version);
-          if (!saved) throw new StaleStreak();
+          // A steady state (quiet check after quiet check) is not written again: monitoring stays read-only then.
+          const unchanged = d.action.type === 'none' && s.version > 0 && openAlertId === s.openAlertId && sameStreak(d.next, state);
+          if (!unchanged) {
+            const saved = await tx.alerts.saveStreak({ modelName: signal.model, kind: signal.kind, ...d.next, openAlertId, lastSignalAtMs: at }, s.version);
+            if (!saved) throw new StaleStreak();
+          }
           return { alert, event, fired: d.action.type === 'fire', resolved: d.action.type === 'resolve' };
         });
       } catch (e) {

@@ -18,7 +18,7 @@ describe('alerts config', () => {
       },
     });
     const s = resolveAlertSettings(config);
-    expect(s.policy).toEqual({ consecutive: 2, resolveAfter: 3, cooldownMs: 6 * 3_600_000, sendResolved: true });
+    expect(s.policy).toEqual({ consecutive: 2, resolveAfter: 6, cooldownMs: 6 * 3_600_000, sendResolved: true });
     expect(s.routes).toEqual({ LOW: ['ops', 'bot', 'hook', 'mail'], MEDIUM: ['ops', 'bot', 'hook', 'mail'], HIGH: ['ops', 'bot', 'hook', 'mail'] });
     expect(s.delivery).toMatchObject({ attempts: 4, backoffMs: 1000, backoffFactor: 4, timeoutMs: 10_000 });
     expect(config.channels?.['mail']).toMatchObject({ to: ['oncall@example.com'] });
@@ -33,7 +33,7 @@ describe('alerts config', () => {
       public_url: 'https://dw.example.com/',
     }));
     expect(s.routes).toEqual({ LOW: ['hook'], MEDIUM: ['hook'], HIGH: ['slack', 'hook'] });
-    expect(s.policy).toEqual({ consecutive: 3, resolveAfter: 4, cooldownMs: 30 * 60_000, sendResolved: false });
+    expect(s.policy).toEqual({ consecutive: 3, resolveAfter: 6, cooldownMs: 30 * 60_000, sendResolved: false });
     expect(s.publicUrl).toBe('https://dw.example.com');
   });
 

@@ -101,7 +101,7 @@ export const alertsConfigSchema = z
           {
             /** Fire after this many consecutive active checks (default 2). */
             consecutive: positiveInt.optional(),
-            /** End an episode after this many consecutive quiet checks (default: `consecutive` + 1). */
+            /** End an episode after this many consecutive quiet checks (default 6). */
             resolve_after: positiveInt.optional(),
             /** No new alert for a model and kind within this time of the last one (default 6h). */
             cooldown: duration.optional(),

@@ -2,7 +2,7 @@
 export * from './types.js';
 export { alertsConfigSchema, durationMs, type AlertsConfig, type ChannelConfig, type SlackChannelConfig, type WebhookChannelConfig, type EmailChannelConfig } from './config.js';
 export { resolveAlertSettings, DEFAULT_POLICY, type AlertSettings, type DeliverySettings } from './settings.js';
-export { decide, signalCounts, INITIAL_STREAK, type AlertPolicy, type StreakState, type OpenEpisode, type PolicyAction, type PolicyDecision } from './policy.js';
+export { decide, sameStreak, signalCounts, INITIAL_STREAK, type AlertPolicy, type StreakState, type OpenEpisode, type PolicyAction, type PolicyDecision } from './policy.js';
 export { createAlerter, type AlerterDeps } from './alerter.js';
 export type { AlertLogger } from './deliver.js';
 export { signalsFromReport, type ReportSignalOptions } from './signals.js';

@@ -68,6 +68,11 @@ export interface PolicyDecision {
   readonly reason: string;
 }
 
+/** Whether two states are the same (what the alerter skips writing). */
+export function sameStreak(a: Omit<StreakState, 'open'>, b: Omit<StreakState, 'open'>): boolean {
+  return a.activeStreak === b.activeStreak && a.quietStreak === b.quietStreak && a.lastFiredAtMs === b.lastFiredAtMs && a.snoozedUntilMs === b.snoozedUntilMs;
+}
+
 /** Whether a signal counts: active, and about at least one column that is not muted (or about no column). */
 export function signalCounts(signal: Pick<CheckSignal, 'active' | 'columns'>, muted: ReadonlySet<string>): boolean {
   if (!signal.active) return false;
@@ -83,7 +88,8 @@ export function decide(state: StreakState, signal: CheckSignal, policy: AlertPol
   const open = state.open;
 
   if (!counted) {
-    const next = { ...base, activeStreak: 0, quietStreak: state.quietStreak + 1 };
+    // Streaks are capped where they stop mattering, so a steady state stops changing (and costs no write).
+    const next = { ...base, activeStreak: 0, quietStreak: Math.min(state.quietStreak + 1, policy.resolveAfter) };
     const why = signal.active ? 'every column of the signal is muted' : 'quiet check';
     if (open === null) return { next, counted, action: { type: 'none' }, reason: why };
     if (next.quietStreak >= policy.resolveAfter) {
@@ -93,7 +99,7 @@ export function decide(state: StreakState, signal: CheckSignal, policy: AlertPol
     return { next, counted, action: { type: 'touch' }, reason: `${why} ${next.quietStreak}/${policy.resolveAfter} towards resolving` };
   }
 
-  const next = { ...base, activeStreak: state.activeStreak + 1, quietStreak: 0 };
+  const next = { ...base, activeStreak: Math.min(state.activeStreak + 1, policy.consecutive), quietStreak: 0 };
   if (open !== null) {
     if (!open.notified && !snoozed) return { next, counted, action: { type: 'notify_held' }, reason: 'the snooze ended while the episode is open' };
     if (SEVERITY_RANK[signal.severity] > SEVERITY_RANK[open.severity]) {

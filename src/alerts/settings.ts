@@ -22,10 +22,11 @@ export interface AlertSettings {
 }
 
 /**
- * Fire after 2 drifted checks in a row, end after 3 quiet ones (one more than it takes to fire: hysteresis, so
- * a real problem the check catches only most of the time does not flap; docs/alerts.md has the numbers).
+ * Fire after 2 drifted checks in a row; end after 6 quiet ones. Ending takes longer than starting on purpose
+ * (hysteresis): a real problem that a check catches 80% of the time misses 2 checks in a row every ~25 checks,
+ * but 6 in a row only once in ~15,000, so the episode does not flap (docs/alerts.md has the numbers).
  */
-export const DEFAULT_POLICY: AlertPolicy = { consecutive: 2, resolveAfter: 3, cooldownMs: 6 * 3_600_000, sendResolved: true };
+export const DEFAULT_POLICY: AlertPolicy = { consecutive: 2, resolveAfter: 6, cooldownMs: 6 * 3_600_000, sendResolved: true };
 
 export function resolveAlertSettings(config: AlertsConfig = {}): AlertSettings {
   const p = config.policy ?? {};
@@ -42,7 +43,7 @@ export function resolveAlertSettings(config: AlertsConfig = {}): AlertSettings {
   return {
     policy: {
       consecutive,
-      resolveAfter: p.resolve_after ?? consecutive + 1,
+      resolveAfter: p.resolve_after ?? DEFAULT_POLICY.resolveAfter,
       cooldownMs: p.cooldown === undefined ? DEFAULT_POLICY.cooldownMs : durationMs(p.cooldown),
       sendResolved: p.send_resolved ?? DEFAULT_POLICY.sendResolved,
     },

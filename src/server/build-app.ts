@@ -11,6 +11,7 @@ import { DriftwatchError, DRIFTWATCH_VERSION } from '../core/index.js';
 import type { Runtime } from '../runtime/index.js';
 import { createAuthenticator, roleAllows, type Authenticator } from './auth.js';
 import { toHttpError } from './http-errors.js';
+import { createPredictBatcher, type PredictBatcher } from './predict-batcher.js';
 import { ROUTES } from './routes/index.js';
 import type { AuditSpec } from './fastify-types.js';
 import './fastify-types.js';
@@ -30,6 +31,8 @@ export interface RouteContext {
   readonly runtime: Runtime;
   readonly auth: Authenticator;
   readonly options: BuildAppOptions;
+  /** Coalesces concurrent requests' rows into one model call. */
+  readonly batcher: PredictBatcher;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -51,7 +54,7 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
     },
   });
   const auth = createAuthenticator(runtime.store, { allowKeyless: options.allowKeyless ?? true, now: () => runtime.clock.now() });
-  const ctx: RouteContext = { runtime, auth, options };
+  const ctx: RouteContext = { runtime, auth, options, batcher: createPredictBatcher() };
 
   app.decorateRequest('principal', undefined as never);
   app.setErrorHandler((err, req, reply) => {

@@ -30,7 +30,16 @@ function missing(field: string, input: InputColumn): DriftwatchError {
   return new DriftwatchError('INVALID_ARGUMENT', `${field} is missing: the model reads ${input.name}; send null for a missing value`, { field });
 }
 
-function column(input: InputColumn, n: number, valueAt: (i: number) => FeatureValueJson | undefined, fieldAt: (i: number) => string): Column {
+/** One input's values for some rows: numbers (NaN missing) or texts (null missing). */
+export type InputValues = Float64Array | (string | null)[];
+
+/** The signature's inputs, in order, for some rows: what one request contributes to a (batched) model call. */
+export interface InputBlock {
+  readonly rowCount: number;
+  readonly values: readonly InputValues[];
+}
+
+function inputValues(input: InputColumn, n: number, valueAt: (i: number) => FeatureValueJson | undefined, fieldAt: (i: number) => string): InputValues {
   if (input.kind === 'numeric') {
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -38,7 +47,7 @@ function column(input: InputColumn, n: number, valueAt: (i: number) => FeatureVa
       if (v === undefined) throw missing(fieldAt(i), input);
       values[i] = numberOf(v, fieldAt(i));
     }
-    return numericColumn(input.name, values);
+    return values;
   }
   const values = new Array<string | null>(n);
   for (let i = 0; i < n; i++) {
@@ -46,16 +55,42 @@ function column(input: InputColumn, n: number, valueAt: (i: number) => FeatureVa
     if (v === undefined) throw missing(fieldAt(i), input);
     values[i] = textOf(v);
   }
-  return categoricalColumn(input.name, values);
+  return values;
+}
+
+/** Several requests' blocks as one table, rows in block order (the model runs once for all of them). */
+export function tableOfBlocks(signature: ModelSignature, blocks: readonly InputBlock[]): Table {
+  const columns: Column[] = signature.inputs.map((input, k) => {
+    if (blocks.length === 1) {
+      const v = blocks[0]!.values[k]!;
+      return v instanceof Float64Array ? numericColumn(input.name, v) : categoricalColumn(input.name, v);
+    }
+    if (input.kind === 'numeric') {
+      const total = blocks.reduce((s, b) => s + b.rowCount, 0);
+      const out = new Float64Array(total);
+      let at = 0;
+      for (const b of blocks) {
+        out.set(b.values[k] as Float64Array, at);
+        at += b.rowCount;
+      }
+      return numericColumn(input.name, out);
+    }
+    return categoricalColumn(input.name, blocks.flatMap((b) => b.values[k] as (string | null)[]));
+  });
+  return createTable(columns);
 }
 
 /** `{"rows": [...]}`: each row names its features; other keys are logged but not read. */
-export function tableFromRows(signature: ModelSignature, rows: readonly Row[], prefix = 'rows'): Table {
-  return createTable(signature.inputs.map((input) => column(input, rows.length, (i) => rows[i]![input.name], (i) => `${prefix}[${i}].${input.name}`)));
+export function blockFromRows(signature: ModelSignature, rows: readonly Row[], prefix = 'rows'): InputBlock {
+  return { rowCount: rows.length, values: signature.inputs.map((input) => inputValues(input, rows.length, (i) => rows[i]![input.name], (i) => `${prefix}[${i}].${input.name}`)) };
 }
 
-/** `{"columns": {...}}`: every column the same length. Returns the table and the rows to log. */
-export function tableFromColumns(signature: ModelSignature, columns: Readonly<Record<string, readonly FeatureValueJson[]>>): { table: Table; rows: Row[] } {
+export function tableFromRows(signature: ModelSignature, rows: readonly Row[], prefix = 'rows'): Table {
+  return tableOfBlocks(signature, [blockFromRows(signature, rows, prefix)]);
+}
+
+/** `{"columns": {...}}`: every column the same length. Returns the block and the rows to log. */
+export function blockFromColumns(signature: ModelSignature, columns: Readonly<Record<string, readonly FeatureValueJson[]>>): { block: InputBlock; rows: Row[] } {
   const names = Object.keys(columns);
   if (names.length === 0) throw new DriftwatchError('INVALID_ARGUMENT', 'columns is empty; send {"columns": {feature: [values…]}}', { field: 'columns' });
   const n = columns[names[0]!]!.length;
@@ -63,19 +98,17 @@ export function tableFromColumns(signature: ModelSignature, columns: Readonly<Re
     if (columns[name]!.length !== n) throw new DriftwatchError('INVALID_ARGUMENT', `columns.${name} has ${columns[name]!.length} values and columns.${names[0]} ${n}: every column needs one value a row`, { field: `columns.${name}` });
   }
   if (n === 0) throw new DriftwatchError('INVALID_ARGUMENT', 'columns hold no rows', { field: 'columns' });
-  const table = createTable(
-    signature.inputs.map((input) => {
-      const values = columns[input.name];
-      if (values === undefined) throw new DriftwatchError('INVALID_ARGUMENT', `columns.${input.name} is missing: the model reads ${input.name}`, { field: `columns.${input.name}` });
-      return column(input, n, (i) => values[i], (i) => `columns.${input.name}[${i}]`);
-    }),
-  );
+  const values = signature.inputs.map((input) => {
+    const col = columns[input.name];
+    if (col === undefined) throw new DriftwatchError('INVALID_ARGUMENT', `columns.${input.name} is missing: the model reads ${input.name}`, { field: `columns.${input.name}` });
+    return inputValues(input, n, (i) => col[i], (i) => `columns.${input.name}[${i}]`);
+  });
   const rows = Array.from({ length: n }, (_, i) => {
     const r: Record<string, FeatureValueJson> = {};
     for (const name of names) r[name] = columns[name]![i]!;
     return r;
   });
-  return { table, rows };
+  return { block: { rowCount: n, values }, rows };
 }
 
 /** Positional rows in the signature's input order (the seed services' `features`). */

@@ -7,8 +7,8 @@ import type { FeatureValueJson } from '../contracts/index.js';
 import { DriftwatchError } from '../core/index.js';
 import type { Runtime, ServedModel } from '../runtime/index.js';
 import type { PredictionRowInput } from '../store/index.js';
-import { logRow, newPredictionId, rowPrediction, tableFromRows, type RowPrediction } from './serving-rows.js';
-import type { Table } from '../data/table/index.js';
+import type { PredictBatcher } from './predict-batcher.js';
+import { logRow, newPredictionId, rowPrediction, tableFromRows, type InputBlock, type RowPrediction } from './serving-rows.js';
 
 type Row = Readonly<Record<string, FeatureValueJson>>;
 
@@ -18,15 +18,15 @@ export interface PredictedRows {
   readonly outputs: RowPrediction[];
 }
 
-/** Predicts a table's rows with one served version and commits the log rows before resolving. */
-export async function predictAndLog(runtime: Runtime, served: ServedModel, table: Table, rows: readonly Row[], labels?: readonly (string | null)[]): Promise<PredictedRows> {
-  const result = await served.model.predict(table);
-  const n = table.rowCount;
+/** Predicts a block of rows with one served version (batched with other requests) and commits the log rows before resolving. */
+export async function predictAndLog(runtime: Runtime, batcher: PredictBatcher, served: ServedModel, block: InputBlock, rows: readonly Row[], labels?: readonly (string | null)[]): Promise<PredictedRows> {
+  const { result, offset } = await batcher.predict(served, block);
+  const n = block.rowCount;
   const ids = new Array<string>(n);
   const outputs = new Array<RowPrediction>(n);
   const log = new Array<PredictionRowInput>(n);
   for (let i = 0; i < n; i++) {
-    const out = rowPrediction(served.signature, result, i);
+    const out = rowPrediction(served.signature, result, offset + i);
     const id = newPredictionId();
     ids[i] = id;
     outputs[i] = out;

@@ -20,7 +20,7 @@ import type { RouteContext } from '../build-app.js';
 import { defaultModelResolver } from '../default-model.js';
 import { routeSchema } from '../route-schema.js';
 import { ingestRows, predictAndLog } from '../serving.js';
-import { loggedPrediction, rowsFromPositional, tableFromRows } from '../serving-rows.js';
+import { blockFromRows, loggedPrediction, rowsFromPositional } from '../serving-rows.js';
 
 function sameLength(name: string, values: readonly unknown[] | undefined, rows: number): void {
   if (values !== undefined && values.length !== rows) {
@@ -28,7 +28,7 @@ function sameLength(name: string, values: readonly unknown[] | undefined, rows: 
   }
 }
 
-export const seedRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime }) => {
+export const seedRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime, batcher }) => {
   const defaultModel = defaultModelResolver(runtime);
 
   app.post<{ Body: SeedPredictBody }>('/predict', {
@@ -45,8 +45,8 @@ export const seedRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtim
     const { features, labels } = req.body;
     sameLength('labels', labels, features.length);
     const rows = rowsFromPositional(served.signature, features);
-    const table = tableFromRows(served.signature, rows, 'features');
-    const { ids, outputs } = await predictAndLog(runtime, served, table, rows, labels?.map((l) => (l === null ? null : String(l))));
+    const block = blockFromRows(served.signature, rows, 'features');
+    const { ids, outputs } = await predictAndLog(runtime, batcher, served, block, rows, labels?.map((l) => (l === null ? null : String(l))));
     const binary = served.signature.task !== 'regression' && served.signature.classes?.length === 2;
     return {
       model: served.name,

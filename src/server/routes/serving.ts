@@ -19,11 +19,11 @@ import { DriftwatchError } from '../../core/index.js';
 import type { RouteContext } from '../build-app.js';
 import { routeSchema } from '../route-schema.js';
 import { ingestRows, predictAndLog, requireModel } from '../serving.js';
-import { tableFromColumns, tableFromRows } from '../serving-rows.js';
+import { blockFromColumns, blockFromRows } from '../serving-rows.js';
 
 type ModelParams = { name: string };
 
-export const servingRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime }) => {
+export const servingRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime, batcher }) => {
   app.post<{ Params: ModelParams; Body: PredictBody }>('/v1/models/:name/predict', {
     // Every prediction is in the prediction log; an audit row each would double the writes.
     config: { audit: false },
@@ -42,8 +42,8 @@ export const servingRoutes: FastifyPluginAsync<RouteContext> = async (app, { run
     }
     // The version is fixed here, once: every row of this request is answered by it even if the alias moves.
     const served = runtime.models.peek(req.params.name) ?? (await runtime.models.get(req.params.name));
-    const input = rows !== undefined ? { table: tableFromRows(served.signature, rows), rows } : tableFromColumns(served.signature, columns!);
-    const { ids, outputs } = await predictAndLog(runtime, served, input.table, input.rows);
+    const input = rows !== undefined ? { block: blockFromRows(served.signature, rows), rows } : blockFromColumns(served.signature, columns!);
+    const { ids, outputs } = await predictAndLog(runtime, batcher, served, input.block, input.rows);
     const predictions = new Array<PredictResponse['predictions'][number]>(ids.length);
     for (let i = 0; i < ids.length; i++) predictions[i] = { prediction_id: ids[i]!, ...outputs[i]! };
     return { model: served.name, model_version: served.version, predictions };

@@ -1,19 +1,18 @@
 /**
- * Response shapes of the HTTP API (PLAN.md's route list), snake_case like the JSON report. Until
- * src/contracts is merged these are written by hand from the store's records; fields the server may leave
- * out are optional, so the pages degrade instead of breaking. Replace with the contracts' inferred types.
+ * Response shapes of the HTTP API (PLAN.md's route list), snake_case like the JSON report. Those src/contracts
+ * already defines come from there (types only: no zod in the bundle); the rest are written by hand from the
+ * store's records until their contracts exist, with fields the server may leave out optional, so the pages
+ * degrade instead of breaking.
  */
+import type { ErrorBody as ContractErrorBody, MeResponse, Role as ContractRole } from '../../../src/contracts/index.ts';
 
-export type Role = 'viewer' | 'operator' | 'admin';
+export type Role = ContractRole;
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
 
-export interface Me {
-  readonly name: string;
-  readonly role: Role;
-  readonly keyless: boolean;
-  /** Set by `driftwatch serve --demo`: the page offers "Simulate high drift" and "Reset demo". */
+export type Me = MeResponse & {
+  /** Wanted from `driftwatch serve --demo`: the page offers "Simulate high drift" and "Reset demo". */
   readonly demo?: boolean;
-}
+};
 
 export interface ModelListItem {
   readonly name: string;
@@ -234,6 +233,4 @@ export interface CheckResult {
 }
 
 /** The error body of every failed call. */
-export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly field?: string };
-}
+export type ErrorBody = ContractErrorBody;

@@ -55,6 +55,15 @@ export function toEventRecord(message: SseMessage): EventRecord | undefined {
 
 export type StreamState = 'connecting' | 'live' | 'offline';
 
+/**
+ * Event names EventSource listens for besides unnamed messages: the monitor's kinds (store `EVENT_KINDS`),
+ * alert and job events, and a generic `event`. The fetch reader takes every name.
+ */
+export const NAMED_EVENTS = [
+  'event', 'drift_started', 'drift_ended', 'performance_drop', 'performance_recovered', 'check_completed', 'retraining_requested',
+  'alert_fired', 'alert_resolved', 'job_completed', 'job_failed', 'version_promoted', 'version_rolled_back',
+] as const;
+
 /** Calls `onEvent` for each event on the stream (optionally of one model) and reports the connection state. */
 export function useEventStream(onEvent: (e: EventRecord) => void, model?: string): StreamState {
   const [state, setState] = useState<StreamState>('connecting');
@@ -74,7 +83,7 @@ export function useEventStream(onEvent: (e: EventRecord) => void, model?: string
       source.onmessage = (e: MessageEvent<string>) => deliver({ event: 'message', data: e.data });
       // Named events (`event: drift_started`) are not "message" events; the record's kind says what it is.
       const named = (e: Event): void => deliver({ event: e.type, data: (e as MessageEvent<string>).data });
-      for (const kind of ['drift', 'event', 'drift_started', 'drift_ended', 'performance', 'retraining', 'alert', 'check']) source.addEventListener(kind, named);
+      for (const kind of NAMED_EVENTS) source.addEventListener(kind, named);
       return () => source.close();
     }
     const abort = new AbortController();

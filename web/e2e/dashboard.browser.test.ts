@@ -102,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
       const { page } = await open('#/overview', 1280);
       // Timed inside the page, from navigation start until the cards are in the DOM.
       times.push(await (await page.waitForFunction(() => (document.querySelector('[data-testid="cards"]') !== null ? performance.now() : false), undefined, { polling: 'raf' })).jsonValue() as number);
-      if (i === 0 && process.env.DRIFTWATCH_WEB_TIMING === '1') console.log(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${e.name.replace(/^.*\//, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`).join('\n')));
+      if (i === 0 && process.env.DRIFTWATCH_WEB_TIMING === '1') console.log(await page.evaluate(() => (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => `${e.name.replace(/^.*\//, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`).join('\n')));
       await page.close();
     }
     console.log(`overview first load: ${times.map(Math.round).join(', ')} ms`);

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Approval, CheckResult } from '../api/types.ts';
+import { ModelPicker } from '../components/ModelPicker.tsx';
 import { ActionButton, ErrorNote, KeyValues, Loading, SeverityBadge, StatusPill } from '../components/ui.tsx';
 import { fmtNumber, fmtPercent, fmtTime, metricLabel } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
@@ -18,7 +19,8 @@ export default function Approvals() {
   const approvals = useLoad(() => api.approvals(state === 'pending' ? 'pending' : undefined), [state]);
   const models = useLoad(() => api.models(), []);
   const [checked, setChecked] = useState<CheckResult | null>(null);
-  const model = models.data?.[0]?.name;
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const model = picked ?? models.data?.[0]?.name;
 
   return (
     <>
@@ -34,6 +36,7 @@ export default function Approvals() {
       </div>
       {canOperate && model !== undefined ? (
         <div className="actions panel" data-testid="approval-actions">
+          {models.data !== undefined ? <ModelPicker models={models.data} value={model} onChange={setPicked} /> : null}
           <ActionButton label="Refresh analysis" run={() => api.check(model)} onDone={(r) => { setChecked(r as CheckResult); approvals.reload(); }} />
           {me.demo === true ? (
             <>

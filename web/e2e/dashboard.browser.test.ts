@@ -117,6 +117,14 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     await page.click('[data-testid="columns"] th button:has-text("Column")');
     const after = await page.$$eval('[data-testid="columns"] tbody tr td.name button', (bs) => bs.map((b) => b.textContent));
     expect(after).toEqual([...before].sort((a, b) => String(a).localeCompare(String(b))));
+    // The explorer's chart gives both samples' shares on hover.
+    const box = (await (await page.$('[data-testid="distribution"] .chart'))!.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = await page.waitForFunction(() => {
+      const t = [...document.querySelectorAll('[data-testid="distribution"] .chart div')].map((d) => d.textContent ?? '').find((x) => x.includes('reference') && x.includes('current'));
+      return t ?? false;
+    });
+    expect(await tip.jsonValue()).toMatch(/reference[\s\S]*current/);
     await shot(page, 'report-1280');
     expect(errors).toEqual([]);
     await page.close();

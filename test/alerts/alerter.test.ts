@@ -265,6 +265,7 @@ describeEachBackend('alerter', (backend) => {
     expect(reopened.fired).toBe(true);
     await alerter.close();
     expect(events()).toEqual(['fired', 'escalated']);
+    expect((await store.audit.list({ subjectKind: 'alert', subject: alertId! })).map((e) => [e.actor, e.action])).toEqual([['ana', 'alert.acknowledged'], ['bo', 'alert.snoozed']]);
     expect((await alerter.list({ state: 'firing' }))[0]).toMatchObject({ id: reopened.alertId, notifiedAt: null });
   });
 
@@ -311,6 +312,9 @@ describeEachBackend('alerter', (backend) => {
     expect((await failure(alerter.observe({ ...check(clock, true), kind: 'vibes' as 'dataset_drift' }))).code).toBe('INVALID_ARGUMENT');
     expect((await alerter.list({ model: 'churn' })).length).toBe(1);
     expect(await alerter.list({ model: 'fraud' })).toEqual([]);
+    expect((await store.audit.list({ subject: 'churn' })).map((e) => [e.actor, e.action, e.details['column']])).toEqual([
+      ['ana', 'alert.column_muted', 'tenure'], ['ana', 'alert.column_muted', 'contract'], ['bo', 'alert.column_unmuted', 'contract'],
+    ]);
   });
 
   it('refuses to start when a channel secret is missing from the environment, naming the variable only', () => {

@@ -136,6 +136,21 @@ describeEachBackend('alerter', (backend) => {
     expect(deliveries.every((d) => d.durationMs >= 100 && d.durationMs < 2900)).toBe(true);
   });
 
+  it('close() does not wait out a long backoff: retries still pending are abandoned and logged', async () => {
+    const clock = manualClock('2026-12-01T00:00:00Z');
+    const { store } = await backend.open(clock);
+    const down = await server(() => ({ status: 502 }));
+    const { alerter, logs } = setup(store, clock, { channels: { down: { type: 'webhook', url: down.url } }, delivery: { attempts: 4, backoff: '30s', close_timeout: '2s' } });
+    await alerter.observe(check(clock, true));
+    const { alertId } = await alerter.observe(check(clock, true));
+    await waitFor(async () => (await alerter.deliveries({ alertId: alertId! })).length === 1, 5000, 'the first attempt');
+    const t0 = performance.now();
+    await alerter.close();
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(down.requests).toHaveLength(1);
+    expect(logs.filter((l) => l.message === 'alert delivery abandoned: the alerter is closing').map((l) => l.fields['channel'])).toEqual(['down']);
+  });
+
   it('posts Slack messages in the incoming-webhook and chat.postMessage shapes, and routes by severity', async () => {
     const clock = manualClock('2026-12-01T00:00:00Z');
     const { store } = await backend.open(clock);

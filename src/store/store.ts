@@ -21,6 +21,7 @@ import { datasetRepository, type DatasetRepository } from './repositories/datase
 import { jobRepository, type JobRepository } from './repositories/jobs.js';
 import { modelRepository, type ModelRepository } from './repositories/models.js';
 import { predictionRepository, type PredictionRepository } from './repositories/predictions.js';
+import { queueJobRepository, type QueueJobRepository } from './repositories/queue-jobs.js';
 import { reportRepository, type ReportRepository } from './repositories/reports.js';
 import type { Database } from './schema.js';
 import { mapStoreError, withErrorMapping } from './store-errors.js';
@@ -36,6 +37,8 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly predictions: PredictionRepository;
   readonly apiKeys: ApiKeyRepository;
+  /** The embedded job queue's jobs (src/queue builds the queue on it). */
+  readonly queueJobs: QueueJobRepository;
   readonly alerts: AlertRepository;
 }
 
@@ -94,6 +97,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       audit: wrap(auditRepository(ctx)),
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
+      queueJobs: wrap(queueJobRepository(ctx)),
       alerts: wrap(alertRepository(ctx)),
     };
   };

@@ -19,7 +19,7 @@ export interface AlerterDeps {
   readonly clock: Clock;
   readonly config: AlertsConfig;
   /** Where the channels' secrets are read from (their variable names are in the config). */
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly fetch?: typeof fetch;
   readonly logger?: AlertLogger;
   /** Called after each recorded delivery attempt (e.g. to count driftwatch_alerts_total{channel,outcome}). */

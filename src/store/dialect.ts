@@ -19,6 +19,8 @@ export interface StoreDialect {
     readonly json: ColumnDataType;
     readonly float: ColumnDataType;
     readonly text: ColumnDataType;
+    /** Raw bytes (column payloads of logged predictions). */
+    readonly binary: ColumnDataType;
   };
   /** Adds an integer primary key the database generates. */
   addIdColumn<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'id'>;
@@ -38,7 +40,7 @@ const isoTime = (ms: number): string => new Date(ms).toISOString();
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   // ISO 8601 text from toISOString is fixed-width UTC, so text order is time order.
-  types: { time: 'text', json: 'text', float: 'real', text: 'text' },
+  types: { time: 'text', json: 'text', float: 'real', text: 'text', binary: 'blob' },
   addIdColumn: (t) => t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
   writeTime: isoTime,
   readTime: (v) => (typeof v === 'string' ? Date.parse(v) : v.getTime()),
@@ -58,7 +60,7 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
-  types: { time: 'timestamptz', json: 'jsonb', float: 'double precision', text: 'text' },
+  types: { time: 'timestamptz', json: 'jsonb', float: 'double precision', text: 'text', binary: 'bytea' },
   addIdColumn: (t) => t.addColumn('id', 'serial', (c) => c.primaryKey()),
   writeTime: isoTime,
   readTime: (v) => (typeof v === 'string' ? Date.parse(v) : v.getTime()),

@@ -17,6 +17,7 @@ import { apiKeyRepository, type ApiKeyRepository } from './repositories/api-keys
 import { approvalRepository, type ApprovalRepository } from './repositories/approvals.js';
 import { auditRepository, type AuditRepository } from './repositories/audit.js';
 import { datasetRepository, type DatasetRepository } from './repositories/datasets.js';
+import { eventRepository, type EventRepository } from './repositories/events.js';
 import { jobRepository, type JobRepository } from './repositories/jobs.js';
 import { modelRepository, type ModelRepository } from './repositories/models.js';
 import { predictionRepository, type PredictionRepository } from './repositories/predictions.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly predictions: PredictionRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly events: EventRepository;
 }
 
 export interface Store extends Repositories {
@@ -92,6 +94,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       audit: wrap(auditRepository(ctx)),
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
+      events: wrap(eventRepository(ctx)),
     };
   };
   let closed = false;

@@ -219,7 +219,7 @@ function textAt(c: PayloadColumn | undefined, i: number): string | null {
 }
 
 export function predictionRepository(ctx: StoreContext): PredictionRepository {
-  const { db, dialect, clock } = ctx;
+  const { db, clock } = ctx;
   const inTransaction = <T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
 
   const idsOf = (pk: number, n: number, explicit: readonly string[] | undefined): string[] => {

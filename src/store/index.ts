@@ -15,3 +15,4 @@ export { derivedPredictionId, type PredictionRepository, type PredictionRowInput
 export { EVENT_KINDS, type EventRepository, type StoredEvent, type NewEvent, type EventFilter, type EventKind, type EventSeverity } from './repositories/events.js';
 export { ColumnBuilder, cellAt, cellsOf, MISSING as MISSING_CELL, type CellValue, type PayloadColumn } from './column-codec.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
+export type { SettingsRepository } from './repositories/settings.js';

@@ -228,6 +228,11 @@ export const MIGRATIONS: readonly StoreMigration[] = [
         .execute();
       await db.schema.createIndex('events_model_at').on('events').columns(['model_name', 'at']).execute();
       await db.schema.createIndex('events_at').on('events').column('at').execute();
+      // Store-wide settings made once and shared by every process on the database (the redaction salt).
+      await db.schema.createTable('store_settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
     },
   },
   {

@@ -216,6 +216,11 @@ export interface EventsTable {
   data: DbJson;
 }
 
+export interface StoreSettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface ApiKeysTable {
   id: Generated<number>;
   name: string;
@@ -244,5 +249,6 @@ export interface Database {
   prediction_labels: PredictionLabelsTable;
   prediction_ids: PredictionIdsTable;
   events: EventsTable;
+  store_settings: StoreSettingsTable;
   api_keys: ApiKeysTable;
 }

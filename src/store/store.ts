@@ -22,6 +22,7 @@ import { jobRepository, type JobRepository } from './repositories/jobs.js';
 import { modelRepository, type ModelRepository } from './repositories/models.js';
 import { predictionRepository, type PredictionRepository } from './repositories/predictions.js';
 import { reportRepository, type ReportRepository } from './repositories/reports.js';
+import { settingsRepository, type SettingsRepository } from './repositories/settings.js';
 import type { Database } from './schema.js';
 import { mapStoreError, withErrorMapping } from './store-errors.js';
 
@@ -37,6 +38,7 @@ export interface Repositories {
   readonly predictions: PredictionRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly events: EventRepository;
+  readonly settings: SettingsRepository;
 }
 
 export interface Store extends Repositories {
@@ -95,6 +97,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
       events: wrap(eventRepository(ctx)),
+      settings: wrap(settingsRepository(ctx)),
     };
   };
   let closed = false;

@@ -40,6 +40,8 @@ export interface CheckResult {
   readonly labelled: number;
   readonly windowStart: string | null;
   readonly windowEnd: string | null;
+  /** The report's headline: dataset drift, target drift or prediction drift (what drift events follow). */
+  readonly drift: boolean;
   readonly datasetDrift: boolean;
   readonly driftShare: number | null;
   readonly driftedColumns: number;
@@ -144,7 +146,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
   const skipped = (model: string, reason: string, version: number | null = null, rows = 0): CheckResult => ({
     model, status: 'skipped', reason, reportId: null, modelVersion: version, rows, labelled: 0, windowStart: null, windowEnd: null,
-    datasetDrift: false, driftShare: null, driftedColumns: 0, totalColumns: 0, severity: null, targetDrift: false, predictionDrift: false,
+    drift: false, datasetDrift: false, driftShare: null, driftedColumns: 0, totalColumns: 0, severity: null, targetDrift: false, predictionDrift: false,
     performance: null, events: [], trigger: null, retrainingRequested: false,
   });
 
@@ -183,12 +185,15 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const events: EventRecord[] = [];
     const common = { report_id: stored.id, model_version: version.version, rows: window.rowCount };
 
-    // Drift episodes: an event when drift starts and when it ends, compared with the last recorded state.
+    // Drift episodes follow the report's headline (dataset drift, target drift or prediction drift): an
+    // event when it starts and when it ends, compared with the last recorded state.
+    const drifting = d.alert ?? d.dataset_drift;
+    const what = [d.dataset_drift ? 'dataset drift' : null, targetDrift ? 'target drift' : null, report.prediction_drift?.drifted === true ? 'prediction drift' : null].filter((x) => x !== null).join(', ');
     const wasDrifting = (await latestKind(model, DRIFT_KINDS)) === 'drift_started';
-    if (d.dataset_drift && !wasDrifting) {
-      events.push(await record(model, 'drift_started', `dataset drift: ${drifted.length} of ${d.columns_analyzed} columns drifted (${share(d.drifted_share)})`, { ...common, drift_share: d.drifted_share, drifted_columns: drifted }, d.severity));
-    } else if (!d.dataset_drift && wasDrifting) {
-      events.push(await record(model, 'drift_ended', `no dataset drift: ${drifted.length} of ${d.columns_analyzed} columns drifted (${share(d.drifted_share)})`, { ...common, drift_share: d.drifted_share }, 'LOW'));
+    if (drifting && !wasDrifting) {
+      events.push(await record(model, 'drift_started', `${what || 'drift'}: ${drifted.length} of ${d.columns_analyzed} columns drifted (${share(d.drifted_share)})`, { ...common, dataset_drift: d.dataset_drift, target_drift: targetDrift, drift_share: d.drifted_share, drifted_columns: drifted }, d.severity));
+    } else if (!drifting && wasDrifting) {
+      events.push(await record(model, 'drift_ended', `drift ended: ${drifted.length} of ${d.columns_analyzed} columns drifted (${share(d.drifted_share)})`, { ...common, drift_share: d.drifted_share }, 'LOW'));
     }
     if (performance !== null && performance.drop !== null) {
       const wasDropped = (await latestKind(model, PERFORMANCE_KINDS)) === 'performance_drop';
@@ -224,12 +229,12 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         deps.logger?.error({ model, err: (e as Error).message }, 'requesting retraining failed');
       }
     }
-    const completed = await record(model, 'check_completed', `checked ${window.rowCount} rows: ${d.dataset_drift ? 'dataset drift' : 'no dataset drift'} (${share(d.drifted_share)} of columns drifted)`, { ...common, reason: why, dataset_drift: d.dataset_drift, drift_share: d.drifted_share, target_drift: targetDrift, labelled }, d.severity);
+    const completed = await record(model, 'check_completed', `checked ${window.rowCount} rows: ${drifting ? what || 'drift' : 'no drift'} (${share(d.drifted_share)} of columns drifted)`, { ...common, reason: why, drift: drifting, dataset_drift: d.dataset_drift, drift_share: d.drifted_share, target_drift: targetDrift, labelled }, d.severity);
     events.push(completed);
     return {
       model, status: 'checked', reason: null, reportId: stored.id, modelVersion: version.version, rows: window.rowCount, labelled,
       windowStart: new Date(windowStart).toISOString(), windowEnd: new Date(windowEnd).toISOString(),
-      datasetDrift: d.dataset_drift, driftShare: d.drifted_share, driftedColumns: d.drifted_columns, totalColumns: d.columns_analyzed, severity: d.severity,
+      drift: drifting, datasetDrift: d.dataset_drift, driftShare: d.drifted_share, driftedColumns: d.drifted_columns, totalColumns: d.columns_analyzed, severity: d.severity,
       targetDrift, predictionDrift, performance, events, trigger, retrainingRequested,
     };
   };

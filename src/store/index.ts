@@ -16,3 +16,4 @@ export { EVENT_KINDS, type EventRepository, type StoredEvent, type NewEvent, typ
 export { ColumnBuilder, cellAt, cellsOf, MISSING as MISSING_CELL, type CellValue, type PayloadColumn } from './column-codec.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
 export type { SettingsRepository } from './repositories/settings.js';
+export { backupHome, restoreHome, readManifest, assertEmbedded, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupManifest } from './backup.js';

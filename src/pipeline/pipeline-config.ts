@@ -26,9 +26,13 @@ export const pipelineConfigSchema = z.strictObject(
       schedule: z.string({ error: 'must be a cron expression such as "0 2 * * *"' }).optional(),
     }, { error: 'must be a mapping (dataset_drift, min_severity, target_drift, performance, after_alerts, schedule)' }).optional(),
     data: z.strictObject({
-      strategy: z.enum(['combined', 'current', 'last_rows']).optional(),
+      strategy: z.enum(['combined', 'current', 'last_rows', 'last_days']).optional(),
       rows: positiveInt.optional(),
-    }, { error: 'must be a mapping (strategy, rows)' }).optional(),
+      /** For `last_days`: how many days back from the newest row. */
+      days: positiveInt.optional(),
+      /** For `last_days`: the column holding each row's time (dates or epoch values). */
+      time_column: z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' }).optional(),
+    }, { error: 'must be a mapping (strategy, rows, days, time_column)' }).optional(),
     trainer: z.strictObject({
       algo: z.enum(['rf', 'gbdt', 'logreg']).optional(),
       params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]), { error: 'must be a mapping of learner parameters' }).optional(),
@@ -64,7 +68,12 @@ export interface PipelineSettings {
     readonly afterAlerts: number | null;
     readonly schedule: string | null;
   };
-  readonly data: { readonly strategy: 'combined' | 'current' | 'last_rows'; readonly rows: number | null };
+  readonly data: {
+    readonly strategy: 'combined' | 'current' | 'last_rows' | 'last_days';
+    readonly rows: number | null;
+    readonly days: number | null;
+    readonly timeColumn: string | null;
+  };
   readonly trainer:
     | { readonly kind: 'native'; readonly algo: 'rf' | 'gbdt' | 'logreg'; readonly params: Readonly<Record<string, number | string | boolean>>; readonly seed: number }
     | { readonly kind: 'command'; readonly command: string; readonly timeoutSeconds: number };
@@ -89,7 +98,12 @@ export function resolvePipelineSettings(config: PipelineConfig = {}): PipelineSe
       afterAlerts: t.after_alerts ?? null,
       schedule: t.schedule ?? null,
     },
-    data: { strategy: config.data?.strategy ?? 'combined', rows: config.data?.rows ?? null },
+    data: {
+      strategy: config.data?.strategy ?? 'combined',
+      rows: config.data?.rows ?? null,
+      days: config.data?.days ?? null,
+      timeColumn: config.data?.time_column ?? null,
+    },
     trainer: tr.command !== undefined
       ? { kind: 'command', command: tr.command, timeoutSeconds: tr.timeout_seconds ?? 3600 }
       : { kind: 'native', algo, params: tr.params ?? (algo === 'rf' ? DEFAULT_FOREST_PARAMS : {}), seed: tr.seed ?? 42 },

@@ -56,11 +56,39 @@ export function selectTrainingData(reference: Table, current: Table, label: stri
     const n = Math.min(rows ?? all.rowCount, all.rowCount);
     train = selectRows(all, Int32Array.from({ length: n }, (_, i) => all.rowCount - n + i));
     description = `the last ${n} rows of reference + current`;
+  } else if (strategy === 'last_days') {
+    ({ train, description } = lastDays(concatTables(reference, rest), settings.data.days, settings.data.timeColumn));
   } else {
     train = concatTables(reference, rest);
     description = `reference (${reference.rowCount} rows) + current (${rest.rowCount} rows after the holdout)`;
   }
   return { train, holdout, description };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Rows of reference + current whose time is within `days` of the newest row's (rows without a time are left out). */
+function lastDays(all: Table, days: number | null, timeColumn: string | null): { train: Table; description: string } {
+  if (days === null || timeColumn === null) {
+    throw new DriftwatchError('CONFIG_INVALID', 'pipeline.data.strategy `last_days` needs `days` (how many days back) and `time_column` (the column holding each row\'s time)', { field: 'pipeline.data' });
+  }
+  const col = all.column(timeColumn);
+  if (col === undefined) {
+    throw new DriftwatchError('COLUMN_NOT_FOUND', `pipeline.data.time_column "${timeColumn}" is not in the data (columns: ${all.names.join(', ')})`, { field: 'pipeline.data.time_column' });
+  }
+  if (col.storage !== 'numeric' || col.kind !== 'datetime') {
+    throw new DriftwatchError('INVALID_ARGUMENT', `pipeline.data.time_column "${timeColumn}" does not hold dates (it was read as ${col.kind}); name a column of dates or times such as 2026-12-01T10:00:00Z`, { field: 'pipeline.data.time_column' });
+  }
+  let newest = -Infinity;
+  for (const v of col.values) if (v > newest) newest = v;
+  if (newest === -Infinity) {
+    throw new DriftwatchError('COLUMN_ALL_MISSING', `pipeline.data.time_column "${timeColumn}" has no values, so no row can be placed in the last ${days} days`, { field: 'pipeline.data.time_column' });
+  }
+  const since = newest - days * DAY_MS;
+  const keep: number[] = [];
+  for (let i = 0; i < all.rowCount; i++) if (col.values[i]! >= since) keep.push(i);
+  const train = selectRows(all, Int32Array.from(keep));
+  return { train, description: `the last ${days} days of reference + current (${train.rowCount} rows since ${new Date(since).toISOString()})` };
 }
 
 /**

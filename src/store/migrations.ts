@@ -215,6 +215,35 @@ export const MIGRATIONS: readonly StoreMigration[] = [
     },
   },
   {
+    name: '0004_queue',
+    async up(db, d) {
+      const { time, json } = d.types;
+      await d.addIdColumn(db.schema.createTable('queue_jobs'))
+        .addColumn('queue', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', json, (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('dedupe_key', 'text')
+        .addColumn('run_at', time, (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('max_attempts', 'integer', (c) => c.notNull())
+        .addColumn('backoff', 'integer', (c) => c.notNull())
+        .addColumn('locked_by', 'text')
+        .addColumn('lease_until', time)
+        .addColumn('last_error', 'text')
+        .addColumn('result', json)
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('finished_at', time)
+        .execute();
+      // One unfinished job per key and queue: a second enqueue while one waits or runs inserts nothing.
+      await db.schema.createIndex('queue_jobs_active_dedupe').on('queue_jobs').columns(['queue', 'dedupe_key']).unique()
+        .where(sql<boolean>`state in ('waiting', 'delayed', 'active')`)
+        .execute();
+      // What a claim scans: the queue's unfinished jobs in due order.
+      await db.schema.createIndex('queue_jobs_claim').on('queue_jobs').columns(['queue', 'state', 'run_at']).execute();
+    },
+  },
+  {
     name: '0006_events',
     async up(db, d) {
       const { time, json } = d.types;

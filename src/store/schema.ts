@@ -233,6 +233,32 @@ export interface ApiKeysTable {
   last_used_at: DbTime | null;
 }
 
+export interface QueueJobsTable {
+  id: Generated<number>;
+  /** The queue's name (its prefix): several queues can share one database without seeing each other's jobs. */
+  queue: string;
+  kind: string;
+  payload: DbJson;
+  /** 'waiting' | 'delayed' | 'active' | 'completed' | 'failed'; a delayed job is due once `run_at` has passed. */
+  state: string;
+  /** Jobs with one key may not be waiting, delayed or active twice (a partial unique index). */
+  dedupe_key: string | null;
+  run_at: DbTime;
+  /** Attempts started so far. */
+  attempts: number;
+  max_attempts: number;
+  /** Base delay of the exponential backoff between attempts, in ms. */
+  backoff: number;
+  /** The claim token of the consumer running it; only that token may renew, complete or fail it. */
+  locked_by: string | null;
+  /** An active job whose lease has passed lost its consumer: it can be claimed again. */
+  lease_until: DbTime | null;
+  last_error: string | null;
+  result: DbJson | null;
+  created_at: DbTime;
+  finished_at: DbTime | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -251,4 +277,5 @@ export interface Database {
   events: EventsTable;
   store_settings: StoreSettingsTable;
   api_keys: ApiKeysTable;
+  queue_jobs: QueueJobsTable;
 }

@@ -21,6 +21,7 @@ import { eventRepository, type EventRepository } from './repositories/events.js'
 import { jobRepository, type JobRepository } from './repositories/jobs.js';
 import { modelRepository, type ModelRepository } from './repositories/models.js';
 import { predictionRepository, type PredictionRepository } from './repositories/predictions.js';
+import { queueJobRepository, type QueueJobRepository } from './repositories/queue-jobs.js';
 import { reportRepository, type ReportRepository } from './repositories/reports.js';
 import { settingsRepository, type SettingsRepository } from './repositories/settings.js';
 import type { Database } from './schema.js';
@@ -37,6 +38,8 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly predictions: PredictionRepository;
   readonly apiKeys: ApiKeyRepository;
+  /** The embedded job queue's jobs (src/queue builds the queue on it). */
+  readonly queueJobs: QueueJobRepository;
   readonly events: EventRepository;
   readonly settings: SettingsRepository;
 }
@@ -96,6 +99,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       audit: wrap(auditRepository(ctx)),
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
+      queueJobs: wrap(queueJobRepository(ctx)),
       events: wrap(eventRepository(ctx)),
       settings: wrap(settingsRepository(ctx)),
     };

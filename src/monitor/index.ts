@@ -5,3 +5,4 @@ export { createRedactor, redactRows, redactColumns, storeSalt, type Redactor } f
 export { windowTable, WINDOW_COLUMNS, type WindowTableOptions } from './window-table.js';
 export { MIN_LABELLED_FOR_TARGET } from './check.js';
 export type { CheckSignal, SignalObserver, SignalKind, Severity } from './signals.js';
+export { performanceWindows, bucketStart, type PerformanceBucket, type PerformanceWindow } from './performance.js';

@@ -15,6 +15,7 @@ import type { InsertResult, PredictionColumnsInput, PredictionRowInput, StoredEv
 import { createBaselineCache, type BaselineCache } from './baselines.js';
 import { analyseWindow } from './check.js';
 import { resolveMonitorSettings, windowQueryAt, type MonitorConfig, type MonitorSettings } from './config.js';
+import { bucketSize, bucketStart, performanceWindows, type PerformanceBucket, type PerformanceWindow, type ScoringTask } from './performance.js';
 import { createRedactor, redactColumns, redactRows, storeSalt, type Redactor } from './redact.js';
 import type { CheckSignal, Severity, SignalObserver } from './signals.js';
 import { windowTable } from './window-table.js';
@@ -94,6 +95,13 @@ export interface Monitor {
   logColumns(model: string, batchId: string | null, batch: PredictionColumnsInput): Promise<InsertResult>;
   /** The redactor of this store (for a caller that stores rows some other way). */
   redactor(): Promise<Redactor>;
+  /**
+   * Realised performance per hour, day (default) or week, from the logged predictions and the labels that
+   * arrived; default range: the 30 buckets up to now.
+   */
+  performance(model: string, opts?: { bucket?: PerformanceBucket; fromMs?: number; toMs?: number }): Promise<PerformanceWindow[]>;
+  /** Counters for tests and metrics: baselines read and prepared so far (once per baseline while cached). */
+  diagnostics(): { baselinesPrepared: number };
 }
 
 const DRIFT_KINDS = ['drift_started', 'drift_ended'];
@@ -360,6 +368,21 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       return store.predictions.insertColumns(model, batchId, redactColumns(batch, await redactor()));
     },
     redactor,
+    async performance(model, opts = {}) {
+      const bucket = opts.bucket ?? 'day';
+      const toMs = opts.toMs ?? clock.now() + 1;
+      const fromMs = opts.fromMs ?? bucketStart(bucket, toMs) - 29 * bucketSize(bucket);
+      let scoring: ScoringTask = { task: 'binary', positiveClass: null };
+      try {
+        const sig = (await registry.getVersion({ name: model })).signature;
+        scoring = { task: sig.task, positiveClass: sig.positiveClass };
+      } catch (e) {
+        if (!(e instanceof DriftwatchError) || e.code !== 'NOT_FOUND') throw e;
+      }
+      const w = await store.predictions.readWindow(model, { fromMs: bucketStart(bucket, fromMs), toMs });
+      return performanceWindows(w, bucket, fromMs, toMs, scoring);
+    },
+    diagnostics: () => ({ baselinesPrepared: baselines.loads }),
   };
 }
 

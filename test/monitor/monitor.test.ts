@@ -98,6 +98,8 @@ describeEachBackend('monitor', (backend) => {
     expect(driftSignals[1]!.columns).toEqual(expect.arrayContaining(['contract', 'monthly_charges']));
     expect(alerter.signals.some((s) => s.kind === 'performance_drop')).toBe(true);
     expect((await store.reports.list({ modelName: 'churn' })).length).toBe(4);
+    // Four checks, one baseline: read and prepared once.
+    expect(monitor.diagnostics().baselinesPrepared).toBe(1);
   });
 
   it('loads a 100,000-row window as a Table in well under a second', { timeout: 60_000 }, async () => {
@@ -144,6 +146,33 @@ describeEachBackend('monitor schedule, retention, redaction', (backend) => {
     // Two checks asked for at once run one after the other.
     const [a, b] = await Promise.all([monitor.check('churn'), monitor.check('churn')]);
     expect(b.reportId).toBeGreaterThan(a.reportId!);
+  });
+
+  it('realised performance per day from logged predictions and the labels that arrived', async () => {
+    const clock = manualClock('2026-12-01T10:00:00Z');
+    const { store } = await backend.open(clock);
+    const { registry, monitor } = setup(store, clock);
+    await registerChurn(registry, traffic);
+    const day = 86_400_000;
+    const t0 = Date.parse('2026-12-01T00:00:00Z');
+    // Day 1: 4 rows, 3 labelled, 2 right. Day 2: 2 rows, none labelled. Day 3: 2 rows, both right.
+    const batch = (ts: number[], prediction: string[]) => store.predictions.insertColumns('churn', null, { rowCount: ts.length, features: { tenure: ts.map(() => 1) }, tsMs: ts, prediction });
+    const d1 = await batch([t0 + 1000, t0 + 2000, t0 + 3000, t0 + 4000], ['Yes', 'No', 'Yes', 'No']);
+    await batch([t0 + day + 5, t0 + day + 6], ['No', 'No']);
+    const d3 = await batch([t0 + 2 * day, t0 + 2 * day + 1], ['Yes', 'No']);
+    await store.predictions.setLabels('churn', [
+      { predictionId: d1.predictionIds[0]!, label: 'Yes' }, { predictionId: d1.predictionIds[1]!, label: 'Yes' }, { predictionId: d1.predictionIds[2]!, label: 'Yes' },
+      { predictionId: d3.predictionIds[0]!, label: 'Yes' }, { predictionId: d3.predictionIds[1]!, label: 'No' },
+    ]);
+    clock.set(t0 + 2 * day + 3_600_000);
+    const windows = await monitor.performance('churn', { bucket: 'day', fromMs: t0 });
+    expect(windows.map((w) => [w.start, w.rows, w.labelled])).toEqual([['2026-12-01T00:00:00.000Z', 4, 3], ['2026-12-02T00:00:00.000Z', 2, 0], ['2026-12-03T00:00:00.000Z', 2, 2]]);
+    // Churn's positive class is Yes: precision 1, recall 2/3 on day 1.
+    expect(windows[0]!.metrics['accuracy']).toBeCloseTo(2 / 3, 12);
+    expect(windows[0]!.metrics['precision']).toBe(1);
+    expect(windows[0]!.metrics['recall']).toBeCloseTo(2 / 3, 12);
+    expect(windows[1]!.metrics).toEqual({});
+    expect(windows[2]!.metrics['f1']).toBe(1);
   });
 
   it('retention prunes logged rows by age and count', async () => {

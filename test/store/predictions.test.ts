@@ -38,9 +38,18 @@ describeEachBackend('prediction log', (backend) => {
     expect(res.status).toBe('stored');
     expect(res.predictionIds).toHaveLength(100_000);
     const readStarted = performance.now();
-    const w = await store.predictions.readWindow('churn', { last: 100_000 });
+    const w = await store.predictions.readWindow('churn', { fromMs: T0, toMs: T0 + 1_000_000_000 });
     const readMs = performance.now() - readStarted;
     console.log(`[${backend.name}] insert 100,000 rows: ${insertMs.toFixed(0)} ms (${Math.round(100_000 / (insertMs / 1000)).toLocaleString('en')} rows/s); window read: ${readMs.toFixed(0)} ms`);
+    // Ingest's shape: 1,000-row batches, 8 callers at a time (each waits for its commit).
+    const small = makeRows(1000);
+    const t1 = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < 100) await store.predictions.insertBatch('churn', `small-${next++}`, small);
+    }));
+    const smallMs = performance.now() - t1;
+    console.log(`[${backend.name}] 100 batches of 1,000 rows, 8 concurrent callers: ${Math.round(100_000 / (smallMs / 1000)).toLocaleString('en')} rows/s`);
     expect(w.rowCount).toBe(100_000);
     expect(w.predictionIds).toEqual(res.predictionIds);
     for (const name of ['tenure', 'charges', 'plan', 'senior', 'code']) {
@@ -84,6 +93,24 @@ describeEachBackend('prediction log', (backend) => {
     // A batch that had no `code` column reads as missing there.
     const all = await store.predictions.readWindow('churn', { last: 8 });
     expect(cellsOf(all.features.get('code')!)).toEqual(['A1', 42, null, 'A1', 42, null, null, null]);
+  });
+
+  it('concurrent batches commit in groups; a bad batch in a group fails alone; a batch id sent twice at once is stored once', { timeout: 60_000 }, async () => {
+    const { store } = await backend.open(manualClock(T0));
+    await store.predictions.insertBatch('churn', 'ids', makeRows(2).map((r, i) => ({ ...r, predictionId: `taken-${i}` })));
+    const calls = Array.from({ length: 40 }, (_, b) => {
+      if (b === 7) return store.predictions.insertBatch('churn', 'bad', makeRows(2).map((r, i) => ({ ...r, predictionId: `taken-${i}` })));
+      return store.predictions.insertBatch('churn', b === 9 ? 'b8' : `b${b}`, makeRows(1000, b * 1000));
+    });
+    const results = await Promise.allSettled(calls);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect((results[7] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(ok.filter((r) => r.status === 'duplicate')).toHaveLength(1);
+    expect((results[9] as PromiseFulfilledResult<{ predictionIds: readonly string[] }>).value.predictionIds).toEqual((results[8] as PromiseFulfilledResult<{ predictionIds: readonly string[] }>).value.predictionIds);
+    expect(await store.predictions.count('churn')).toBe(2 + 38 * 1000);
+    const w = await store.predictions.readWindow('churn', { last: 38_000 });
+    expect(new Set(w.predictionIds).size).toBe(38_000);
   });
 
   it('caller-chosen ids are kept, and a repeated one refuses the whole batch', async () => {

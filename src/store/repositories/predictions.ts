@@ -97,6 +97,21 @@ export interface PredictionRepository {
 }
 
 const IN_CHUNK = 500;
+/** Batches committed together at most (a bound on one transaction's size and on a waiting caller's delay). */
+const MAX_GROUP = 64;
+
+/** A batch encoded and waiting for the next group commit. */
+interface PendingInsert {
+  readonly modelName: string;
+  readonly batchId: string | null;
+  readonly n: number;
+  readonly payload: Buffer;
+  readonly minTs: number;
+  readonly maxTs: number;
+  readonly explicit: readonly string[] | undefined;
+  resolve(r: InsertResult): void;
+  reject(e: unknown): void;
+}
 const META_PAGE = 500;
 const ID_INSERT_CHUNK = 5000;
 
@@ -229,6 +244,77 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     return out;
   };
 
+  /** Inserts one encoded batch in the transaction `tx` (its ids too, when the caller chose them). */
+  const insertOne = async (tx: Kysely<Database>, item: PendingInsert): Promise<InsertResult> => {
+    const { modelName, batchId, n, explicit } = item;
+    const inserted = await tx.insertInto('prediction_batches')
+      .values({
+        model_name: modelName, batch_id: batchId, received_at: nowValue(ctx), row_count: n, live_rows: n,
+        min_ts_ms: item.minTs, max_ts_ms: item.maxTs, pruned_before_ms: null, explicit_ids: explicit !== undefined ? 1 : 0, payload: item.payload,
+      })
+      .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    if (inserted === undefined) {
+      const prior = await tx.selectFrom('prediction_batches').select(['id', 'row_count', 'explicit_ids', 'payload']).where('model_name', '=', modelName).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
+      let ids: string[] = [];
+      if (prior.explicit_ids === 1) {
+        const idColumn = prior.payload === null ? undefined : rowColumn(decodePayload(prior.payload), 'id');
+        if (idColumn !== undefined) ids = Array.from({ length: prior.row_count }, (_, i) => textAt(idColumn, i)!);
+      } else ids = idsOf(prior.id, prior.row_count, undefined);
+      return { status: 'duplicate' as const, rowCount: prior.row_count, predictionIds: ids };
+    }
+    const pk = inserted.id;
+    if (explicit !== undefined) {
+      for (let start = 0; start < n; start += ID_INSERT_CHUNK) {
+        const values = explicit.slice(start, start + ID_INSERT_CHUNK).map((id, j) => ({ model_name: modelName, prediction_id: id, batch_pk: pk, row_index: start + j }));
+        const got = await tx.insertInto('prediction_ids').values(values).onConflict((oc) => oc.doNothing()).returning('row_index').execute();
+        if (got.length !== values.length) {
+          throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
+        }
+      }
+    }
+    return { status: 'stored' as const, rowCount: n, predictionIds: idsOf(pk, n, explicit) };
+  };
+
+  /**
+   * Group commit: batches logged while a commit is under way wait for it, then go in together in the next
+   * transaction, so concurrent callers share one commit (one fsync) instead of queueing for one each. Every
+   * caller still returns only after its batch is committed. If the group's transaction fails (a caller's
+   * repeated prediction ids), each batch is retried in its own transaction, so one bad batch fails alone.
+   */
+  const pending: PendingInsert[] = [];
+  // SQLite has one connection (and one writer at a time); a Postgres pool commits several groups at once.
+  const maxFlushers = ctx.dialect.concurrentWriters;
+  let flushing = 0;
+  const flush = async (): Promise<void> => {
+    flushing++;
+    try {
+      while (pending.length > 0) {
+        const group = pending.splice(0, MAX_GROUP);
+        try {
+          const results = await db.transaction().execute(async (tx) => {
+            const out: InsertResult[] = [];
+            for (const item of group) out.push(await insertOne(tx, item));
+            return out;
+          });
+          group.forEach((g, i) => g.resolve(results[i]!));
+        } catch (e) {
+          if (group.length === 1) group[0]!.reject(e);
+          else {
+            for (const g of group) {
+              try {
+                g.resolve(await db.transaction().execute((tx) => insertOne(tx, g)));
+              } catch (err) {
+                g.reject(err);
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      flushing--;
+    }
+  };
+
   const insertColumns = async (modelName: string, batchId: string | null, batch: PredictionColumnsInput): Promise<InsertResult> => {
     const n = batch.rowCount;
     if (!Number.isInteger(n) || n < 0) throw new DriftwatchError('INVALID_ARGUMENT', `a batch's row count must be a whole number, not ${n}`, { field: 'rows' });
@@ -238,34 +324,12 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     }
     // Encoding happens before the transaction: the write lock is held only for the insert itself.
     const { payload, minTs, maxTs } = encodeBatch(batch, clock.now());
-    return inTransaction(async (tx) => {
-      const inserted = await tx.insertInto('prediction_batches')
-        .values({
-          model_name: modelName, batch_id: batchId, received_at: nowValue(ctx), row_count: n, live_rows: n,
-          min_ts_ms: minTs, max_ts_ms: maxTs, pruned_before_ms: null, explicit_ids: batch.predictionIds !== undefined ? 1 : 0, payload,
-        })
-        .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-      if (inserted === undefined) {
-        const prior = await tx.selectFrom('prediction_batches').select(['id', 'row_count', 'explicit_ids', 'payload']).where('model_name', '=', modelName).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
-        let ids: string[] = [];
-        if (prior.explicit_ids === 1) {
-          const idColumn = prior.payload === null ? undefined : rowColumn(decodePayload(prior.payload), 'id');
-          if (idColumn !== undefined) ids = Array.from({ length: prior.row_count }, (_, i) => textAt(idColumn, i)!);
-        } else ids = idsOf(prior.id, prior.row_count, undefined);
-        return { status: 'duplicate' as const, rowCount: prior.row_count, predictionIds: ids };
-      }
-      const pk = inserted.id;
-      const explicit = batch.predictionIds;
-      if (explicit !== undefined) {
-        for (let start = 0; start < n; start += ID_INSERT_CHUNK) {
-          const values = explicit.slice(start, start + ID_INSERT_CHUNK).map((id, j) => ({ model_name: modelName, prediction_id: id, batch_pk: pk, row_index: start + j }));
-          const got = await tx.insertInto('prediction_ids').values(values).onConflict((oc) => oc.doNothing()).returning('row_index').execute();
-          if (got.length !== values.length) {
-            throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
-          }
-        }
-      }
-      return { status: 'stored' as const, rowCount: n, predictionIds: idsOf(pk, n, explicit) };
+    const base = { modelName, batchId, n, payload, minTs, maxTs, explicit: batch.predictionIds };
+    // Inside a caller's transaction the batch commits with it.
+    if (db.isTransaction) return insertOne(db, { ...base, resolve: () => undefined, reject: () => undefined });
+    return new Promise<InsertResult>((resolve, reject) => {
+      pending.push({ ...base, resolve, reject });
+      if (flushing < maxFlushers) void flush();
     });
   };
 

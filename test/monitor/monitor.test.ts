@@ -175,6 +175,24 @@ describeEachBackend('monitor schedule, retention, redaction', (backend) => {
     expect(windows[2]!.metrics['f1']).toBe(1);
   });
 
+  it('a time window holds the rows stamped in the last hour, whenever they arrived', { timeout: 60_000 }, async () => {
+    const clock = manualClock('2026-12-01T12:00:00Z');
+    const { store } = await backend.open(clock);
+    const { registry, monitor } = setup(store, clock, { window: { kind: 'hour', size: 1 } });
+    await registerChurn(registry, traffic);
+    const now = clock.now();
+    const at = (ts: number) => (r: ReturnType<typeof rowsOf>['rows'][number]) => ({ ...r, tsMs: ts });
+    await monitor.logRows('churn', 'late', rowsOf(traffic.heldOut, 0, 100).rows.map(at(now - 2 * 3_600_000)));
+    await monitor.logRows('churn', 'recent', rowsOf(traffic.heldOut, 100, 60).rows.map(at(now - 600_000)));
+    await monitor.logRows('churn', 'older-but-sent-last', rowsOf(traffic.heldOut, 160, 30).rows.map(at(now - 3 * 3_600_000)));
+    const table = await monitor.window('churn');
+    expect(table.rowCount).toBe(60);
+    expect(table.column('_timestamp')!.kind).toBe('datetime');
+    const result = await monitor.check('churn');
+    expect(result.rows).toBe(60);
+    expect(result.windowStart).toBe(new Date(now - 600_000).toISOString());
+  });
+
   it('retention prunes logged rows by age and count', async () => {
     const clock = manualClock('2026-12-01T00:00:00Z');
     const { store } = await backend.open(clock);

@@ -47,7 +47,7 @@ export async function analyseWindow(input: AnalyseInput): Promise<AnalysedWindow
   const report = analyzeDrift(baseline.compared, current, {
     ...(target !== undefined ? { target } : {}),
     // Without enough labels the label column is left out of the comparison, not reported as vanished.
-    ...(label !== null && target === undefined ? { drop: [label] } : {}),
+    ...(label !== null && target === undefined && baseline.compared.column(label) !== undefined ? { drop: [label] } : {}),
     referencePreparation: baseline.preparation,
     referencePath,
     currentPath: input.windowName,

@@ -10,7 +10,7 @@
  * `no-reads-beside-clone` flags paths into ../shared in tests and benchmarks' test data.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import { layers, lazyEntries, sameLayer, webMayImport } from './layers.js';
+import { entryBridges, layers, lazyEntries, sameLayer, webMayImport } from './layers.js';
 
 const layerOf = new Map(layers.flatMap((names, i) => names.map((n) => [n, i])));
 const entryLayer = layers.length - 1;
@@ -58,7 +58,10 @@ function problem(fromRel, toRel) {
   const lt = layerOf.get(to);
   if (lt > lf) return `src/${from} (layer ${lf}) must not import src/${to} (layer ${lt}): dependencies point down (docs/architecture.md)`;
   if (lt === lf) {
-    if (lf === entryLayer) return `entry points never import each other: src/${from} must not import src/${to}`;
+    if (lf === entryLayer) {
+      if ((entryBridges[from] ?? []).includes(toRel)) return undefined;
+      return `entry points never import each other: src/${from} must not import src/${to}`;
+    }
     if (!(sameLayer[from] ?? []).includes(to)) return `src/${from} must not import src/${to} (same layer ${lf}; allowed: ${(sameLayer[from] ?? []).join(', ') || 'none'})`;
   }
   return undefined;

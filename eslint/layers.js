@@ -37,6 +37,15 @@ export const sameLayer = {
 export const lazyEntries = {
   report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
   models: ['native/params.ts'],
+  server: ['start-server.ts'],
+};
+
+/**
+ * The one exception to "entry points never import each other": `driftwatch serve` (src/cli) starts the server,
+ * loading this module lazily (`await import(…)`); nothing else of src/server is reachable from the CLI.
+ */
+export const entryBridges = {
+  cli: ['src/server/start-server.ts'],
 };
 
 /** What web/ may import from src/: chart specifications and HTTP contracts, nothing else. */

@@ -27,6 +27,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   audit: async () => (await import('./commands/audit.js')).createAuditCommand,
   baseline: async () => (await import('./commands/baseline.js')).createBaselineCommand,
   split: async () => (await import('./commands/split.js')).createSplitCommand,
+  serve: async () => (await import('./commands/serve.js')).createServeCommand,
+  keys: async () => (await import('./commands/keys.js')).createKeysCommand,
   backup: async () => (await import('./commands/backup.js')).createBackupCommand,
   restore: async () => (await import('./commands/restore.js')).createRestoreCommand,
 };

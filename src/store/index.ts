@@ -16,5 +16,6 @@ export { EVENT_KINDS, type EventRepository, type StoredEvent, type NewEvent, typ
 export { ColumnBuilder, cellAt, cellsOf, MISSING as MISSING_CELL, type CellValue, type PayloadColumn } from './column-codec.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
 export { QUEUE_JOB_STATES, type QueueJobRepository, type QueueJobRecord, type QueueJobState, type NewQueueJob } from './repositories/queue-jobs.js';
+export type { AlertRepository, StoredAlert, StoredAlertState, NewStoredAlert, StoredAlertUpdate, StoredStreak, StoredDelivery, NewStoredDelivery, DeliveryOutcome, StoredMute } from './repositories/alerts.js';
 export type { SettingsRepository } from './repositories/settings.js';
 export { backupHome, restoreHome, readManifest, assertEmbedded, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupManifest } from './backup.js';

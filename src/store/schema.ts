@@ -259,6 +259,72 @@ export interface QueueJobsTable {
   finished_at: DbTime | null;
 }
 
+/** One alert per episode of a (model, kind): opened when the policy fires, closed when it resolves. */
+export interface AlertsTable {
+  id: Generated<number>;
+  model_name: string;
+  /** 'dataset_drift' | 'target_drift' | 'performance_drop' | 'prediction_drift' */
+  kind: string;
+  /** 'firing' | 'resolved' */
+  state: string;
+  /** The highest severity seen in the episode: 'LOW' | 'MEDIUM' | 'HIGH'. */
+  severity: string;
+  summary: string;
+  report_id: string | null;
+  /** The signal's columns (JSON array of names). */
+  columns: DbJson;
+  details: DbJson;
+  opened_at: DbTime;
+  resolved_at: DbTime | null;
+  last_signal_at: DbTime;
+  /** When the firing notification went out (null while a snooze holds it back). */
+  notified_at: DbTime | null;
+  acknowledged_by: string | null;
+  acknowledged_at: DbTime | null;
+  ack_comment: string | null;
+  snoozed_until: DbTime | null;
+  snoozed_by: string | null;
+}
+
+/** The alert policy's durable state per (model, kind): the streaks it counts across checks and processes. */
+export interface AlertStreaksTable {
+  model_name: string;
+  kind: string;
+  active_streak: number;
+  quiet_streak: number;
+  open_alert_id: number | null;
+  last_fired_at: DbTime | null;
+  snoozed_until: DbTime | null;
+  last_signal_at: DbTime | null;
+  /** Bumped on every write: a writer that read an older version retries (optimistic concurrency). */
+  version: number;
+  updated_at: DbTime;
+}
+
+/** Every delivery attempt of every notification, failed ones included. */
+export interface AlertDeliveriesTable {
+  id: Generated<number>;
+  alert_id: number;
+  channel: string;
+  /** 'fired' | 'resolved' | 'escalated' */
+  event: string;
+  attempt: number;
+  /** 'ok' | 'failed' */
+  outcome: string;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: DbTime;
+}
+
+/** Columns whose drift does not count towards alerts of a model. */
+export interface AlertMutesTable {
+  model_name: string;
+  column_name: string;
+  created_at: DbTime;
+  created_by: string;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -278,4 +344,8 @@ export interface Database {
   store_settings: StoreSettingsTable;
   api_keys: ApiKeysTable;
   queue_jobs: QueueJobsTable;
+  alerts: AlertsTable;
+  alert_streaks: AlertStreaksTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_mutes: AlertMutesTable;
 }

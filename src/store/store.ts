@@ -12,6 +12,7 @@ import type { StoreContext } from './context.js';
 import type { BackendName } from './dialect.js';
 import { ARTIFACTS_FOLDER, DATABASE_FILE } from './home.js';
 import { createMigrator, MIGRATIONS } from './migrations.js';
+import { alertRepository, type AlertRepository } from './repositories/alerts.js';
 import { aliasRepository, type AliasRepository } from './repositories/aliases.js';
 import { apiKeyRepository, type ApiKeyRepository } from './repositories/api-keys.js';
 import { approvalRepository, type ApprovalRepository } from './repositories/approvals.js';
@@ -40,6 +41,7 @@ export interface Repositories {
   readonly apiKeys: ApiKeyRepository;
   /** The embedded job queue's jobs (src/queue builds the queue on it). */
   readonly queueJobs: QueueJobRepository;
+  readonly alerts: AlertRepository;
   readonly events: EventRepository;
   readonly settings: SettingsRepository;
 }
@@ -100,6 +102,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
       queueJobs: wrap(queueJobRepository(ctx)),
+      alerts: wrap(alertRepository(ctx)),
       events: wrap(eventRepository(ctx)),
       settings: wrap(settingsRepository(ctx)),
     };

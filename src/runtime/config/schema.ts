@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from '../../drift/names/index.js';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
 import { pipelineConfigSchema } from '../../pipeline/index.js';
+import { serverConfigSchema } from './server-config.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
 
@@ -133,6 +134,10 @@ export const configSchema = z.strictObject(
     home: path.optional(),
     /** The retraining pipeline (`driftwatch pipeline`). */
     pipeline: pipelineConfigSchema.optional(),
+    /** The model `POST /predict` and `POST /ingest/batch` (the seed services' routes) act on; default: the only registered model. */
+    default_model: z.string({ error: 'must be a model name' }).min(1, { error: 'must be a model name' }).optional(),
+    /** `driftwatch serve`: listening, limits, request logging. */
+    server: serverConfigSchema.optional(),
     output: z
       .strictObject(
         {

@@ -1,0 +1,79 @@
+/**
+ * `driftwatch serve`: the monitoring service. Opens the runtime (store, registry, production models), starts
+ * the HTTP API, and on SIGTERM/SIGINT shuts down gracefully: stop accepting, finish in-flight requests,
+ * commit the logged predictions, close the store. JSON logs go to stdout; the URL is printed on stderr.
+ */
+import { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
+import { badOption } from '../errors.js';
+import { parseChoice, parseNumber } from '../parse-values.js';
+import { actorOf } from '../store-access.js';
+
+interface ServeFlags {
+  readonly config?: string;
+  readonly port?: string;
+  readonly host?: string;
+  readonly role: string;
+  readonly demo?: boolean;
+  readonly home?: string;
+}
+
+const ROLES = ['all', 'api', 'worker'] as const;
+
+export function createServeCommand(ctx: CommandContext): Command {
+  return new Command('serve')
+    .summary('run the monitoring service (HTTP API, prediction logging)')
+    .description(
+      'Serve the production version of each registered model over HTTP, log predictions and ingested rows for monitoring, ' +
+        'and take late labels. Without API keys it listens on 127.0.0.1 only. Stops gracefully on SIGTERM or Ctrl-C.',
+    )
+    .option('-c, --config <file>', 'driftwatch.yaml (server:, default_model:, home:)')
+    .option('-p, --port <n>', 'port to listen on (default 8050; 0 picks a free one)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1; another needs API keys)')
+    .option('--role <role>', `what this process runs: ${ROLES.join(', ')}`, 'all')
+    .option('--demo', 'train, register and serve the churn demo model first (if not there yet)')
+    .option('--home <dir>', 'data directory (default: DRIFTWATCH_HOME, the config, ./.driftwatch)')
+    .action(async (flags: ServeFlags) => {
+      const { io } = ctx;
+      const role = parseChoice('--role', flags.role, ROLES);
+      if (role === 'worker') throw badOption('--role', 'the job worker is not part of this build yet; run --role all or api');
+      const [{ loadConfig, createRuntime, createLogger }, { resolveHome }] = await Promise.all([import('../../runtime/index.js'), import('../../store/index.js')]);
+      const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
+      const config = loaded?.config ?? {};
+      const port = flags.port !== undefined ? parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true, describe: 'a port number from 0 to 65535' }) : (config.server?.port ?? 8050);
+      const host = flags.host ?? config.server?.host ?? '127.0.0.1';
+      const home = resolveHome({ flag: flags.home, env: io.env, config: config.home, cwd: io.cwd });
+      const logger = createLogger();
+      const runtime = await createRuntime({ config, home, env: io.env, role, logger });
+      let server: { url: string; keyless: boolean; close(): Promise<void> };
+      try {
+        if (flags.demo === true) {
+          const { ensureDemoModel } = await import('../demo/serve-demo.js');
+          io.stderr.write('driftwatch: preparing the demo model (churn)…\n');
+          const demo = await ensureDemoModel(runtime.registry, actorOf({}, io));
+          io.stderr.write(`driftwatch: demo model churn version ${demo.version} ${demo.trained ? 'trained and promoted' : 'already in production'}\n`);
+        }
+        const { startServer } = await import('../../server/start-server.js');
+        server = await startServer(runtime, { host, port, demo: flags.demo === true });
+      } catch (e) {
+        await runtime.close();
+        throw e;
+      }
+      io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location})${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
+      io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
+      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+        const on = (s: NodeJS.Signals) => {
+          process.off('SIGTERM', on);
+          process.off('SIGINT', on);
+          resolve(s);
+        };
+        process.on('SIGTERM', on);
+        process.on('SIGINT', on);
+      });
+      io.stderr.write(`driftwatch: ${signal}: finishing in-flight requests and closing the store…\n`);
+      await server.close();
+      logger.info({ signal }, 'Driftwatch stopped');
+      logger.flush();
+      io.stderr.write('driftwatch: stopped\n');
+    });
+}

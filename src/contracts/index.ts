@@ -1,0 +1,9 @@
+/**
+ * HTTP request and response contracts, one file per resource, shared by the server (validation, serialisation,
+ * OpenAPI) and the dashboard (types). Keys are snake_case, like the JSON report.
+ */
+export { jsonSchemaOf, type JsonSchema } from './json-schema.js';
+export * from './errors.js';
+export * from './system.js';
+export * from './keys.js';
+export * from './predictions.js';

@@ -1,0 +1,115 @@
+/**
+ * The composition root of the service: `createRuntime` opens the store (SQLite in the home folder, Postgres
+ * when DATABASE_URL is set), the registry, the production-model cache, the prediction log and the metrics,
+ * and closes them in the right order. The server, the worker and `driftwatch serve` take a Runtime and never
+ * pick implementations themselves.
+ */
+import { systemClock, type Clock } from '../core/index.js';
+import { createRegistry, type Registry } from '../registry/index.js';
+import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
+import type { DriftwatchConfig } from './config/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
+import { createPredictionLog, type PredictionLog } from './prediction-log.js';
+import { createProductionModels, type ProductionModels } from './production-models.js';
+
+/** What this process runs: everything, only the HTTP API, or only the job worker. */
+export type RuntimeRole = 'all' | 'api' | 'worker';
+
+/**
+ * The job queue as the runtime uses it. The queue module (src/queue, `openQueue`) is built on its own
+ * branch; until it is merged this slot stays empty and readiness reports "no queue configured".
+ */
+export interface RuntimeQueue {
+  readonly backend: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The alerter (src/alerts `createAlerter`), once merged; empty until then. */
+export interface RuntimeAlerter {
+  close(): Promise<void>;
+}
+
+/** The monitor (src/monitor `createMonitor`), once merged; empty until then. */
+export interface RuntimeMonitor {
+  startSchedule(): { stop(): Promise<void> };
+}
+
+export interface RuntimeOptions {
+  readonly config?: DriftwatchConfig;
+  /** The data directory (SQLite file, artifacts). */
+  readonly home: string;
+  /** DATABASE_URL (Postgres) and REDIS_URL are read from here. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly clock?: Clock;
+  readonly role?: RuntimeRole;
+  readonly logger?: Logger;
+  /** How often the production alias of each served model is re-read (default 1000 ms). */
+  readonly aliasPollMs?: number;
+  /** Register Node's process metrics (default true; tests turn it off). */
+  readonly processMetrics?: boolean;
+}
+
+export interface Runtime {
+  readonly config: DriftwatchConfig;
+  readonly home: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+  readonly role: RuntimeRole;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly registry: Registry;
+  readonly models: ProductionModels;
+  readonly predictionLog: PredictionLog;
+  readonly metrics: ServiceMetrics;
+  readonly queue?: RuntimeQueue | undefined;
+  readonly alerter?: RuntimeAlerter | undefined;
+  readonly monitor?: RuntimeMonitor | undefined;
+  /** Flushes the prediction log, stops the pollers, closes the queue and the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const config = options.config ?? {};
+  const env = options.env ?? process.env;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger();
+  const store = await openStore({ home: options.home, url: databaseUrlFrom(env), clock });
+  const registry = createRegistry(store);
+  const models = createProductionModels({
+    store,
+    registry,
+    clock,
+    ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
+    onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
+  });
+  const predictionLog = createPredictionLog(store, { ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}) });
+  const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    home: options.home,
+    env,
+    clock,
+    role: options.role ?? 'all',
+    logger,
+    store,
+    registry,
+    models,
+    predictionLog,
+    metrics,
+    close() {
+      closing ??= (async () => {
+        models.close();
+        try {
+          await predictionLog.flush();
+        } catch (e) {
+          logger.error({ err: e }, 'prediction rows could not be committed at shutdown');
+        }
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

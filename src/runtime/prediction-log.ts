@@ -1,0 +1,97 @@
+/**
+ * Group commit for prediction logging. Single-row predictions arrive thousands a second; one transaction
+ * each would cap throughput at the database's commit rate. Rows wait here for a few milliseconds (or until
+ * a commit in progress finishes), then go to the store as one batch per model in one commit; every request
+ * whose rows were in it is answered only after that commit, so an acknowledged prediction is durable.
+ */
+import type { PredictionRowInput, Store } from '../store/index.js';
+
+export interface PredictionLog {
+  /** Resolves once the rows are committed; rejects when their commit failed (nothing of them stored). */
+  append(model: string, rows: readonly PredictionRowInput[]): Promise<void>;
+  /** Commits what is waiting and waits for commits in progress. */
+  flush(): Promise<void>;
+  /** Rows waiting or being committed now. */
+  readonly pendingRows: number;
+}
+
+interface Waiter {
+  readonly model: string;
+  readonly rows: readonly PredictionRowInput[];
+  resolve(): void;
+  reject(e: unknown): void;
+}
+
+export interface PredictionLogOptions {
+  /** How long the first row of a group waits for others (default 2 ms). */
+  readonly windowMs?: number;
+  /** A group is committed at once when it reaches this many rows (default 5,000). */
+  readonly maxRows?: number;
+}
+
+export function createPredictionLog(store: Store, options: PredictionLogOptions = {}): PredictionLog {
+  const windowMs = options.windowMs ?? 2;
+  const maxRows = options.maxRows ?? 5000;
+  let waiting: Waiter[] = [];
+  let waitingRows = 0;
+  let committingRows = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let committing: Promise<void> | undefined;
+
+  const commit = async (group: Waiter[]): Promise<void> => {
+    const byModel = new Map<string, Waiter[]>();
+    for (const w of group) {
+      const list = byModel.get(w.model);
+      if (list === undefined) byModel.set(w.model, [w]);
+      else list.push(w);
+    }
+    for (const [model, waiters] of byModel) {
+      const rows = waiters.length === 1 ? waiters[0]!.rows : waiters.flatMap((w) => w.rows);
+      try {
+        await store.predictions.insertBatch(model, null, rows);
+        for (const w of waiters) w.resolve();
+      } catch (e) {
+        for (const w of waiters) w.reject(e);
+      }
+    }
+  };
+
+  const start = (): void => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (committing !== undefined || waiting.length === 0) return;
+    const group = waiting;
+    committingRows = waitingRows;
+    waiting = [];
+    waitingRows = 0;
+    committing = commit(group).finally(() => {
+      committing = undefined;
+      committingRows = 0;
+      // What arrived during the commit already waited at least as long as the window: commit it now.
+      if (waiting.length > 0) start();
+    });
+  };
+
+  return {
+    append(model, rows) {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ model, rows, resolve, reject });
+        waitingRows += rows.length;
+        if (committing !== undefined) return;
+        if (waitingRows >= maxRows) start();
+        else timer ??= setTimeout(start, windowMs);
+      });
+    },
+    async flush() {
+      while (waiting.length > 0 || committing !== undefined) {
+        if (committing === undefined) start();
+        await committing;
+      }
+    },
+    get pendingRows() {
+      return waitingRows + committingRows;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * `buildApp(runtime)`: the Fastify application, not listening (tests use `inject`, `driftwatch serve` calls
+ * `listen`). Core concerns are wired here once — auth and roles, rate limits, CORS, the error shape,
+ * metrics, audit, OpenAPI — and every resource is a plugin listed in routes/index.ts.
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import { DriftwatchError, DRIFTWATCH_VERSION } from '../core/index.js';
+import type { Runtime } from '../runtime/index.js';
+import { createAuthenticator, roleAllows, type Authenticator } from './auth.js';
+import { toHttpError } from './http-errors.js';
+import { createPredictBatcher, type PredictBatcher } from './predict-batcher.js';
+import { ROUTES } from './routes/index.js';
+import type { AuditSpec } from './fastify-types.js';
+import './fastify-types.js';
+
+export interface BuildAppOptions {
+  /**
+   * Whether a server without API keys lets callers in (as an anonymous admin). startServer sets it only
+   * when listening on loopback; default true (inject tests have no socket).
+   */
+  readonly allowKeyless?: boolean;
+  /** Demo mode: the demo routes are registered. */
+  readonly demo?: boolean;
+}
+
+/** What route plugins get besides the Fastify instance. */
+export interface RouteContext {
+  readonly runtime: Runtime;
+  readonly auth: Authenticator;
+  readonly options: BuildAppOptions;
+  /** Coalesces concurrent requests' rows into one model call. */
+  readonly batcher: PredictBatcher;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const DEFAULT_BODY_LIMIT_MB = 32;
+
+export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const serverConfig = runtime.config.server ?? {};
+  const bodyLimit = Math.round((serverConfig.body_limit_mb ?? DEFAULT_BODY_LIMIT_MB) * 1048576);
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps the instance's type the plugins are written for.
+    loggerInstance: runtime.logger as FastifyBaseLogger,
+    // One log line per request costs more than serving a prediction; errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: serverConfig.log_requests !== true }),
+    bodyLimit,
+    return503OnClosing: true,
+    ajv: {
+      // Strict validation: an unknown field is a 400 naming it, never silently dropped.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false },
+    },
+  });
+  const auth = createAuthenticator(runtime.store, { allowKeyless: options.allowKeyless ?? true, now: () => runtime.clock.now() });
+  const ctx: RouteContext = { runtime, auth, options, batcher: createPredictBatcher() };
+
+  app.decorateRequest('principal', undefined as never);
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body, internal } = toHttpError(err, { bodyLimitBytes: bodyLimit });
+    if (internal) req.log.error({ err, route: req.routeOptions.url }, 'request failed');
+    else if (status === 503) req.log.warn({ code: body.error.code, msg: body.error.message }, 'service unavailable');
+    void reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: { code: 'NOT_FOUND', message: `there is no route ${req.method} ${req.url.split('?')[0]}; the API is listed at /docs` } });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Driftwatch', version: DRIFTWATCH_VERSION, description: 'Drift monitoring service: serving, ingestion, late labels, the model registry, drift checks, alerts.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key (driftwatch keys create)' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  // Auth runs first: rate limits are per key and the handlers need the caller.
+  app.addHook('onRequest', async (req) => {
+    const config = req.routeOptions.config;
+    if (req.routeOptions.url === undefined || config.public === true || req.url.startsWith('/docs')) {
+      req.principal = { name: 'public', role: 'viewer', keyless: false };
+      return;
+    }
+    req.principal = await auth.authenticate(authorizationOf(req));
+    const need = config.role ?? (req.method === 'GET' || req.method === 'HEAD' ? 'viewer' : 'operator');
+    if (!roleAllows(req.principal.role, need)) {
+      throw new DriftwatchError('FORBIDDEN', `${req.method} ${req.routeOptions.url} needs the ${need} role; the key "${req.principal.name}" has ${req.principal.role}`);
+    }
+  });
+
+  installCors(app, serverConfig.cors_origins ?? []);
+
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    max: serverConfig.rate_limit?.max ?? 100_000,
+    timeWindow: (serverConfig.rate_limit?.window_s ?? 60) * 1000,
+    keyGenerator: (req) => (req.principal?.keyId !== undefined ? `key:${req.principal.keyId}` : `ip:${req.ip}`),
+    // Keyless servers listen on loopback only: their callers are local processes (benchmarks, the demo).
+    allowList: (req) => req.principal?.keyless === true || req.routeOptions.config.public === true,
+    errorResponseBuilder: (_req, c) => new DriftwatchError('RATE_LIMITED', `rate limit of ${c.max} requests per ${c.after} window reached for this key; retry in ${Math.ceil(c.ttl / 1000)} s`),
+  });
+
+  // Audit before the answer goes out: an acknowledged change is in the audit log.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const spec = req.routeOptions.config.audit;
+    if (spec === false || !STATE_CHANGING.has(req.method) || reply.statusCode >= 400 || req.routeOptions.url === undefined) return payload;
+    await runtime.store.audit.record(auditRecord(req, spec, reply.statusCode));
+    return payload;
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    runtime.metrics.requests.inc({ method: req.method, route, status: reply.statusCode });
+    runtime.metrics.requestDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  for (const route of ROUTES) await app.register(route, ctx);
+  return app;
+}
+
+function authorizationOf(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization ?? req.headers['x-api-key'];
+  return Array.isArray(h) ? h[0] : h;
+}
+
+function auditRecord(req: FastifyRequest, spec: AuditSpec | undefined, status: number) {
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  const subjectParam = spec?.subjectParam ?? 'name';
+  const subject = typeof params[subjectParam] === 'string' ? (params[subjectParam] as string) : `${req.method} ${req.routeOptions.url}`;
+  return {
+    actor: req.principal.name,
+    action: spec?.action ?? `http.${req.method.toLowerCase()}`,
+    subjectKind: spec?.subjectKind ?? 'route',
+    subject,
+    details: { route: `${req.method} ${req.routeOptions.url}`, status, ...(req.auditDetails ?? {}) },
+  };
+}
+
+/** CORS stays off unless origins are configured; then those origins (only) get the headers and preflights. */
+function installCors(app: FastifyInstance, origins: readonly string[]): void {
+  if (origins.length === 0) return;
+  const allowed = new Set(origins);
+  app.addHook('onRequest', async (req, reply) => {
+    const origin = req.headers.origin;
+    if (origin === undefined || !allowed.has(origin)) return;
+    void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      await reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
+        .header('access-control-allow-headers', 'authorization, content-type, x-api-key')
+        .header('access-control-max-age', '600')
+        .send();
+    }
+  });
+}

@@ -1,0 +1,14 @@
+/**
+ * Every resource of the API is one Fastify plugin here, registered in this order by buildApp. A new
+ * resource: write `routes/<resource>.ts` (schemas in src/contracts/<resource>.ts), export a
+ * `FastifyPluginAsync<RouteContext>`, and add it to the list.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { RouteContext } from '../build-app.js';
+import { systemRoutes } from './system.js';
+import { meRoutes } from './me.js';
+import { keyRoutes } from './keys.js';
+import { servingRoutes } from './serving.js';
+import { seedRoutes } from './seed.js';
+
+export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes];

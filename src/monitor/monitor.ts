@@ -17,7 +17,7 @@ import { analyseWindow } from './check.js';
 import { resolveMonitorSettings, windowQueryAt, type MonitorConfig, type MonitorSettings } from './config.js';
 import { bucketSize, bucketStart, performanceWindows, type PerformanceBucket, type PerformanceWindow, type ScoringTask } from './performance.js';
 import { createRedactor, redactColumns, redactRows, storeSalt, type Redactor } from './redact.js';
-import type { CheckSignal, Severity, SignalObserver } from './signals.js';
+import { checkSignals, type Severity, type SignalObserver } from './signals.js';
 import { windowTable } from './window-table.js';
 
 export interface EventRecord {
@@ -212,7 +212,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
 
-    await observe(model, report, stored.id, now, drifted, performance, targetDrift);
+    await observe(model, report, stored.id, now, performance);
 
     // The trigger policy, once per episode: a drift or performance episode asks for retraining once.
     const recorded = performance === null ? undefined : version.metrics[performance.metric];
@@ -258,20 +258,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return n;
   }
 
-  async function observe(model: string, report: DriftReport, reportId: number, at: number, drifted: readonly string[], performance: CheckResult['performance'], targetDrift: boolean): Promise<void> {
+  async function observe(model: string, report: DriftReport, reportId: number, at: number, performance: CheckResult['performance']): Promise<void> {
     const alerter = deps.alerter;
     if (alerter === undefined) return;
-    const d = report.dataset;
-    const signals: CheckSignal[] = [
-      { model, kind: 'dataset_drift', active: d.dataset_drift, severity: d.severity, at, reportId: String(reportId), columns: drifted, summary: `${drifted.length} of ${d.columns_analyzed} columns drifted (${share(d.drifted_share)})`, details: { drift_share: d.drifted_share, threshold: d.drift_share_threshold } },
-    ];
-    if (report.target_drift !== null) {
-      signals.push({ model, kind: 'target_drift', active: targetDrift, severity: targetDrift ? 'HIGH' : 'LOW', at, reportId: String(reportId), columns: [report.target_drift.name], summary: targetDrift ? `the label ${report.target_drift.name} drifted` : `the label ${report.target_drift.name} is stable` });
-    }
-    if (performance !== null && performance.drop !== null) {
-      signals.push({ model, kind: 'performance_drop', active: performance.alert, severity: performance.alert ? 'HIGH' : 'LOW', at, reportId: String(reportId), summary: `${performance.metric} ${num(performance.reference)} → ${num(performance.current)}`, details: { ...performance } });
-    }
-    for (const s of signals) {
+    for (const s of checkSignals(report, { model, at, reportId, performance })) {
       try {
         await alerter.observe(s);
       } catch (e) {

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { createAlerter } from '../../src/alerts/index.js';
 import { manualClock } from '../../src/core/clock.js';
 import { createMonitor, type CheckSignal, type EventRecord, type MonitorConfig, type SignalObserver } from '../../src/monitor/index.js';
 import { createRegistry } from '../../src/registry/index.js';
@@ -100,6 +101,35 @@ describeEachBackend('monitor', (backend) => {
     expect((await store.reports.list({ modelName: 'churn' })).length).toBe(4);
     // Four checks, one baseline: read and prepared once.
     expect(monitor.diagnostics().baselinesPrepared).toBe(1);
+  });
+
+  it('the real alerter fires on the second drifted check (its default policy) and resolves when drift has gone', { timeout: 120_000 }, async () => {
+    const clock = manualClock('2026-12-01T00:00:00Z');
+    const { store } = await backend.open(clock);
+    const registry = createRegistry(store);
+    await registerChurn(registry, traffic);
+    const alerter = createAlerter({ store, clock, config: {}, env: {} });
+    const monitor = createMonitor({ store, registry, clock, alerter, config: {} });
+    const log = async (batchId: string, t: ReturnType<typeof rowsOf>) => {
+      const logged = await monitor.logRows('churn', batchId, t.rows);
+      await store.predictions.setLabels('churn', logged.predictionIds.slice(0, 600).map((id, i) => ({ predictionId: id, label: t.labels[i]! })));
+    };
+    const checkAfter = async (batchId: string, t: ReturnType<typeof rowsOf>) => {
+      clock.advance(3_600_000);
+      await log(batchId, t);
+      return monitor.check('churn');
+    };
+    await checkAfter('s1', rowsOf(traffic.heldOut, 0, 1000));
+    expect(await alerter.list({ model: 'churn' })).toEqual([]);
+    await checkAfter('d1', rowsOf(drifted(traffic.heldOut), 1000, 1000));
+    expect(await alerter.list({ model: 'churn', state: 'firing' })).toEqual([]);
+    await checkAfter('d2', rowsOf(drifted(traffic.heldOut, 6), 2000, 1000));
+    const firing = await alerter.list({ model: 'churn', state: 'firing' });
+    expect(firing.map((a) => a.kind)).toContain('target_drift');
+    // Back to stable: the episode ends after enough quiet checks.
+    for (let k = 0; k < 8; k++) await checkAfter(`s${k + 2}`, rowsOf(traffic.heldOut, 3000, 1000));
+    expect((await alerter.list({ model: 'churn', state: 'firing' })).map((a) => a.kind)).not.toContain('target_drift');
+    await alerter.close();
   });
 
   it('loads a 100,000-row window as a Table in well under a second', { timeout: 60_000 }, async () => {

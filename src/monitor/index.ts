@@ -4,5 +4,5 @@ export { monitorConfigSchema, resolveMonitorSettings, windowQueryAt, WINDOW_KIND
 export { createRedactor, redactRows, redactColumns, storeSalt, type Redactor } from './redact.js';
 export { windowTable, WINDOW_COLUMNS, type WindowTableOptions } from './window-table.js';
 export { MIN_LABELLED_FOR_TARGET } from './check.js';
-export { checkSignals, type CheckSignal, type SignalObserver, type SignalKind, type Severity, type CheckPerformance } from './signals.js';
+export { checkSignals, type CheckSignal, type SignalObserver, type SignalKind, type Severity } from './signals.js';
 export { performanceWindows, bucketStart, type PerformanceBucket, type PerformanceWindow } from './performance.js';

@@ -212,7 +212,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       }
     }
 
-    await observe(model, report, stored.id, now, performance);
+    await observe(model, report, stored.id, now);
 
     // The trigger policy, once per episode: a drift or performance episode asks for retraining once.
     const recorded = performance === null ? undefined : version.metrics[performance.metric];
@@ -258,10 +258,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     return n;
   }
 
-  async function observe(model: string, report: DriftReport, reportId: number, at: number, performance: CheckResult['performance']): Promise<void> {
+  async function observe(model: string, report: DriftReport, reportId: number, at: number): Promise<void> {
     const alerter = deps.alerter;
     if (alerter === undefined) return;
-    for (const s of checkSignals(report, { model, at, reportId, performance })) {
+    for (const s of checkSignals(report, { model, at, reportId })) {
       try {
         await alerter.observe(s);
       } catch (e) {

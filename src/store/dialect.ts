@@ -31,12 +31,18 @@ export interface StoreDialect {
   /** A JSON column's value back to a JS value. */
   readJson(value: DbJson): unknown;
   classifyError(error: unknown): ErrorClass;
+  /**
+   * Whether `SELECT … FOR UPDATE SKIP LOCKED` exists (Postgres). SQLite has none and needs none: it has one
+   * writer at a time, so a single UPDATE … WHERE id = (SELECT …) claims a row atomically across processes.
+   */
+  readonly rowLocks: boolean;
 }
 
 const isoTime = (ms: number): string => new Date(ms).toISOString();
 
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
+  rowLocks: false,
   // ISO 8601 text from toISOString is fixed-width UTC, so text order is time order.
   types: { time: 'text', json: 'text', float: 'real', text: 'text' },
   addIdColumn: (t) => t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
@@ -58,6 +64,7 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
+  rowLocks: true,
   types: { time: 'timestamptz', json: 'jsonb', float: 'double precision', text: 'text' },
   addIdColumn: (t) => t.addColumn('id', 'serial', (c) => c.primaryKey()),
   writeTime: isoTime,

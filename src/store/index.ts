@@ -13,3 +13,5 @@ export type { AuditRepository, AuditEvent, NewAuditEvent, AuditFilter } from './
 export type { ReportRepository, StoredReport, StoredReportInfo, ReportSummary, NewReport } from './repositories/reports.js';
 export type { PredictionRepository, PredictionRowInput, PredictionWindow, WindowQuery, FeatureValue } from './repositories/predictions.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
+export { QUEUE_JOB_STATES, type QueueJobRepository, type QueueJobRecord, type QueueJobState, type NewQueueJob } from './repositories/queue-jobs.js';
+export type { AlertRepository, StoredAlert, StoredAlertState, NewStoredAlert, StoredAlertUpdate, StoredStreak, StoredDelivery, NewStoredDelivery, DeliveryOutcome, StoredMute } from './repositories/alerts.js';

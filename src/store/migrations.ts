@@ -214,6 +214,97 @@ export const MIGRATIONS: readonly StoreMigration[] = [
         .execute();
     },
   },
+  {
+    name: '0004_queue',
+    async up(db, d) {
+      const { time, json } = d.types;
+      await d.addIdColumn(db.schema.createTable('queue_jobs'))
+        .addColumn('queue', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', json, (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('dedupe_key', 'text')
+        .addColumn('run_at', time, (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('max_attempts', 'integer', (c) => c.notNull())
+        .addColumn('backoff', 'integer', (c) => c.notNull())
+        .addColumn('locked_by', 'text')
+        .addColumn('lease_until', time)
+        .addColumn('last_error', 'text')
+        .addColumn('result', json)
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('finished_at', time)
+        .execute();
+      // One unfinished job per key and queue: a second enqueue while one waits or runs inserts nothing.
+      await db.schema.createIndex('queue_jobs_active_dedupe').on('queue_jobs').columns(['queue', 'dedupe_key']).unique()
+        .where(sql<boolean>`state in ('waiting', 'delayed', 'active')`)
+        .execute();
+      // What a claim scans: the queue's unfinished jobs in due order.
+      await db.schema.createIndex('queue_jobs_claim').on('queue_jobs').columns(['queue', 'state', 'run_at']).execute();
+    },
+  },
+  {
+    name: '0005_alerts',
+    async up(db, d) {
+      const { time, json } = d.types;
+      await d.addIdColumn(db.schema.createTable('alerts'))
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('report_id', 'text')
+        .addColumn('columns', json, (c) => c.notNull())
+        .addColumn('details', json, (c) => c.notNull())
+        .addColumn('opened_at', time, (c) => c.notNull())
+        .addColumn('resolved_at', time)
+        .addColumn('last_signal_at', time, (c) => c.notNull())
+        .addColumn('notified_at', time)
+        .addColumn('acknowledged_by', 'text')
+        .addColumn('acknowledged_at', time)
+        .addColumn('ack_comment', 'text')
+        .addColumn('snoozed_until', time)
+        .addColumn('snoozed_by', 'text')
+        .execute();
+      // One open episode per model and kind, whatever the number of processes observing checks.
+      await db.schema.createIndex('alerts_one_firing').on('alerts').columns(['model_name', 'kind']).unique()
+        .where(sql<boolean>`state = 'firing'`)
+        .execute();
+      await db.schema.createIndex('alerts_model_state').on('alerts').columns(['model_name', 'state', 'id']).execute();
+      await db.schema.createTable('alert_streaks')
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('active_streak', 'integer', (c) => c.notNull())
+        .addColumn('quiet_streak', 'integer', (c) => c.notNull())
+        .addColumn('open_alert_id', 'integer', (c) => c.references('alerts.id'))
+        .addColumn('last_fired_at', time)
+        .addColumn('snoozed_until', time)
+        .addColumn('last_signal_at', time)
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_streaks_pk', ['model_name', 'kind'])
+        .execute();
+      await d.addIdColumn(db.schema.createTable('alert_deliveries'))
+        .addColumn('alert_id', 'integer', (c) => c.notNull().references('alerts.id'))
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('http_status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('at', time, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alert_deliveries_alert').on('alert_deliveries').columns(['alert_id', 'id']).execute();
+      await db.schema.createTable('alert_mutes')
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('column_name', 'text', (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_mutes_pk', ['model_name', 'column_name'])
+        .execute();
+    },
+  },
 ];
 
 /** Kysely's Migrator over the list above, bound to one dialect. */

@@ -204,6 +204,98 @@ export interface ApiKeysTable {
   last_used_at: DbTime | null;
 }
 
+export interface QueueJobsTable {
+  id: Generated<number>;
+  /** The queue's name (its prefix): several queues can share one database without seeing each other's jobs. */
+  queue: string;
+  kind: string;
+  payload: DbJson;
+  /** 'waiting' | 'delayed' | 'active' | 'completed' | 'failed'; a delayed job is due once `run_at` has passed. */
+  state: string;
+  /** Jobs with one key may not be waiting, delayed or active twice (a partial unique index). */
+  dedupe_key: string | null;
+  run_at: DbTime;
+  /** Attempts started so far. */
+  attempts: number;
+  max_attempts: number;
+  /** Base delay of the exponential backoff between attempts, in ms. */
+  backoff: number;
+  /** The claim token of the consumer running it; only that token may renew, complete or fail it. */
+  locked_by: string | null;
+  /** An active job whose lease has passed lost its consumer: it can be claimed again. */
+  lease_until: DbTime | null;
+  last_error: string | null;
+  result: DbJson | null;
+  created_at: DbTime;
+  finished_at: DbTime | null;
+}
+
+/** One alert per episode of a (model, kind): opened when the policy fires, closed when it resolves. */
+export interface AlertsTable {
+  id: Generated<number>;
+  model_name: string;
+  /** 'dataset_drift' | 'target_drift' | 'performance_drop' | 'prediction_drift' */
+  kind: string;
+  /** 'firing' | 'resolved' */
+  state: string;
+  /** The highest severity seen in the episode: 'LOW' | 'MEDIUM' | 'HIGH'. */
+  severity: string;
+  summary: string;
+  report_id: string | null;
+  /** The signal's columns (JSON array of names). */
+  columns: DbJson;
+  details: DbJson;
+  opened_at: DbTime;
+  resolved_at: DbTime | null;
+  last_signal_at: DbTime;
+  /** When the firing notification went out (null while a snooze holds it back). */
+  notified_at: DbTime | null;
+  acknowledged_by: string | null;
+  acknowledged_at: DbTime | null;
+  ack_comment: string | null;
+  snoozed_until: DbTime | null;
+  snoozed_by: string | null;
+}
+
+/** The alert policy's durable state per (model, kind): the streaks it counts across checks and processes. */
+export interface AlertStreaksTable {
+  model_name: string;
+  kind: string;
+  active_streak: number;
+  quiet_streak: number;
+  open_alert_id: number | null;
+  last_fired_at: DbTime | null;
+  snoozed_until: DbTime | null;
+  last_signal_at: DbTime | null;
+  /** Bumped on every write: a writer that read an older version retries (optimistic concurrency). */
+  version: number;
+  updated_at: DbTime;
+}
+
+/** Every delivery attempt of every notification, failed ones included. */
+export interface AlertDeliveriesTable {
+  id: Generated<number>;
+  alert_id: number;
+  channel: string;
+  /** 'fired' | 'resolved' | 'escalated' */
+  event: string;
+  attempt: number;
+  /** 'ok' | 'failed' */
+  outcome: string;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: DbTime;
+}
+
+/** Columns whose drift does not count towards alerts of a model. */
+export interface AlertMutesTable {
+  model_name: string;
+  column_name: string;
+  created_at: DbTime;
+  created_by: string;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -219,4 +311,9 @@ export interface Database {
   prediction_batches: PredictionBatchesTable;
   prediction_rows: PredictionRowsTable;
   api_keys: ApiKeysTable;
+  queue_jobs: QueueJobsTable;
+  alerts: AlertsTable;
+  alert_streaks: AlertStreaksTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_mutes: AlertMutesTable;
 }

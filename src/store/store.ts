@@ -12,6 +12,7 @@ import type { StoreContext } from './context.js';
 import type { BackendName } from './dialect.js';
 import { ARTIFACTS_FOLDER, DATABASE_FILE } from './home.js';
 import { createMigrator, MIGRATIONS } from './migrations.js';
+import { alertRepository, type AlertRepository } from './repositories/alerts.js';
 import { aliasRepository, type AliasRepository } from './repositories/aliases.js';
 import { apiKeyRepository, type ApiKeyRepository } from './repositories/api-keys.js';
 import { approvalRepository, type ApprovalRepository } from './repositories/approvals.js';
@@ -20,6 +21,7 @@ import { datasetRepository, type DatasetRepository } from './repositories/datase
 import { jobRepository, type JobRepository } from './repositories/jobs.js';
 import { modelRepository, type ModelRepository } from './repositories/models.js';
 import { predictionRepository, type PredictionRepository } from './repositories/predictions.js';
+import { queueJobRepository, type QueueJobRepository } from './repositories/queue-jobs.js';
 import { reportRepository, type ReportRepository } from './repositories/reports.js';
 import type { Database } from './schema.js';
 import { mapStoreError, withErrorMapping } from './store-errors.js';
@@ -35,6 +37,9 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly predictions: PredictionRepository;
   readonly apiKeys: ApiKeyRepository;
+  /** The embedded job queue's jobs (src/queue builds the queue on it). */
+  readonly queueJobs: QueueJobRepository;
+  readonly alerts: AlertRepository;
 }
 
 export interface Store extends Repositories {
@@ -92,6 +97,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       audit: wrap(auditRepository(ctx)),
       predictions: wrap(predictionRepository(ctx)),
       apiKeys: wrap(apiKeyRepository(ctx)),
+      queueJobs: wrap(queueJobRepository(ctx)),
+      alerts: wrap(alertRepository(ctx)),
     };
   };
   let closed = false;

@@ -3,7 +3,10 @@
  * rule, graceful SIGTERM (in-flight requests finish, their rows committed), and the reliability test of issue
  * 11 §7 — SIGKILL under load, then every acknowledged row is in the store after a restart, none twice.
  */
-import { afterEach, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
 import { churnRows, registerChurnModel } from './helpers.js';
@@ -124,5 +127,28 @@ describeEachBackend('driftwatch serve', (backend: TestBackend) => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('driftwatch serve --demo', () => {
+  it('trains, registers and promotes the churn demo model, then serves it; a restart keeps version 1', { timeout: 180_000 }, async () => {
+    const home = await mkdtemp(join(tmpdir(), 'driftwatch-demo-'));
+    onTestFinished(() => rm(home, { recursive: true, force: true }));
+    const opened = { home };
+    const child = await startServe(['--home', opened.home, '--port', '0', '--demo'], {}, 150_000);
+    try {
+      expect(child.stderr()).toMatch(/demo model churn version 1 trained and promoted/);
+      const rows = await churnRows(2);
+      const r = await postJson(`${child.url}/v1/models/churn/predict`, { rows });
+      expect(r.status).toBe(200);
+      expect(r.json['model_version']).toBe(1);
+    } finally {
+      child.proc.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+    }
+    const again = await startServe(['--home', opened.home, '--port', '0', '--demo']);
+    again.proc.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+    expect(again.stderr()).toMatch(/demo model churn version 1 already in production/);
   });
 });

@@ -74,7 +74,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
     onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
   });
-  const predictionLog = createPredictionLog(store, { ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}) });
+  const predictionLog = createPredictionLog(store, {
+    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
+    maxInFlight: store.backend === 'postgres' ? 4 : 1,
+  });
   const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
   let queue: JobQueue;
   try {

@@ -5,6 +5,8 @@
  * pick implementations themselves.
  */
 import { systemClock, type Clock } from '../core/index.js';
+import { createAlerter, type Alerter } from '../alerts/index.js';
+import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
 import type { DriftwatchConfig } from './config/index.js';
@@ -16,22 +18,7 @@ import { createProductionModels, type ProductionModels } from './production-mode
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
 
-/**
- * The job queue as the runtime uses it. The queue module (src/queue, `openQueue`) is built on its own
- * branch; until it is merged this slot stays empty and readiness reports "no queue configured".
- */
-export interface RuntimeQueue {
-  readonly backend: string;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** The alerter (src/alerts `createAlerter`), once merged; empty until then. */
-export interface RuntimeAlerter {
-  close(): Promise<void>;
-}
-
-/** The monitor (src/monitor `createMonitor`), once merged; empty until then. */
+/** The monitor (src/monitor `createMonitor`) is built on its own branch; this slot stays empty until it is merged. */
 export interface RuntimeMonitor {
   startSchedule(): { stop(): Promise<void> };
 }
@@ -63,10 +50,13 @@ export interface Runtime {
   readonly models: ProductionModels;
   readonly predictionLog: PredictionLog;
   readonly metrics: ServiceMetrics;
-  readonly queue?: RuntimeQueue | undefined;
-  readonly alerter?: RuntimeAlerter | undefined;
+  /** Jobs: BullMQ when REDIS_URL is set, else the embedded durable queue in the store's database. */
+  readonly queue: JobQueue;
+  /** What the worker runs, by job kind (the monitor's and the pipeline's kinds are added as they are wired in). */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
+  readonly alerter: Alerter;
   readonly monitor?: RuntimeMonitor | undefined;
-  /** Flushes the prediction log, stops the pollers, closes the queue and the store. Idempotent. */
+  /** Flushes the prediction log, stops the pollers, closes the alerter, the queue and the store. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -84,8 +74,27 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
     onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
   });
-  const predictionLog = createPredictionLog(store, { ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}) });
+  const predictionLog = createPredictionLog(store, {
+    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
+    maxInFlight: store.backend === 'postgres' ? 4 : 1,
+  });
   const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
+  let queue: JobQueue;
+  try {
+    queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
+  } catch (e) {
+    models.close();
+    await store.close();
+    throw e;
+  }
+  const alerter = createAlerter({
+    store,
+    clock,
+    config: config.alerts ?? {},
+    env: env as NodeJS.ProcessEnv,
+    logger,
+    onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
+  });
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -99,6 +108,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     models,
     predictionLog,
     metrics,
+    queue,
+    jobHandlers: {},
+    alerter,
     close() {
       closing ??= (async () => {
         models.close();
@@ -107,6 +119,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         } catch (e) {
           logger.error({ err: e }, 'prediction rows could not be committed at shutdown');
         }
+        await alerter.close().catch((e: unknown) => logger.warn({ err: e }, 'alert deliveries still pending at shutdown were abandoned'));
+        await queue.close().catch((e: unknown) => logger.warn({ err: e }, 'the job queue did not close cleanly'));
         await store.close();
       })();
       return closing;

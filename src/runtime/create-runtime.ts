@@ -4,7 +4,9 @@
  * and closes them in the right order. The server, the worker and `driftwatch serve` take a Runtime and never
  * pick implementations themselves.
  */
+import { createAlerter, type Alerter } from '../alerts/index.js';
 import { systemClock, type Clock } from '../core/index.js';
+import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
 import type { DriftwatchConfig } from './config/index.js';
@@ -12,24 +14,16 @@ import { createLogger, type Logger } from './logger.js';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 import { createPredictionLog, type PredictionLog } from './prediction-log.js';
 import { createProductionModels, type ProductionModels } from './production-models.js';
+import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraining.js';
 
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
 
-/**
- * The job queue as the runtime uses it. The queue module (src/queue, `openQueue`) is built on its own
- * branch; until it is merged this slot stays empty and readiness reports "no queue configured".
- */
-export interface RuntimeQueue {
-  readonly backend: string;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
+/** The job queue (src/queue): embedded in the store, or BullMQ when REDIS_URL is set. */
+export type RuntimeQueue = JobQueue;
 
-/** The alerter (src/alerts `createAlerter`), once merged; empty until then. */
-export interface RuntimeAlerter {
-  close(): Promise<void>;
-}
+/** The alerter (src/alerts). */
+export type RuntimeAlerter = Alerter;
 
 /** The monitor (src/monitor `createMonitor`), once merged; empty until then. */
 export interface RuntimeMonitor {
@@ -63,9 +57,13 @@ export interface Runtime {
   readonly models: ProductionModels;
   readonly predictionLog: PredictionLog;
   readonly metrics: ServiceMetrics;
-  readonly queue?: RuntimeQueue | undefined;
-  readonly alerter?: RuntimeAlerter | undefined;
+  readonly queue: RuntimeQueue;
+  readonly alerter: RuntimeAlerter;
   readonly monitor?: RuntimeMonitor | undefined;
+  /** Retraining requests: a pipeline job recorded and queued (the retrain route, the monitor's trigger). */
+  readonly retraining: Retraining;
+  /** What the worker runs, by queue message kind. */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
   /** Flushes the prediction log, stops the pollers, closes the queue and the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -86,6 +84,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const predictionLog = createPredictionLog(store, { ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}) });
   const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
+  const queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.error({ err: e }, 'job queue error') });
+  const alerter = createAlerter({
+    store,
+    clock,
+    config: config.alerts ?? {},
+    env: env as NodeJS.ProcessEnv,
+    logger,
+    onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
+  });
+  const monitor: RuntimeMonitor | undefined = undefined;
+  const retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: () => undefined });
+  const jobHandlers: Record<string, JobHandler> = { [PIPELINE_RUN_KIND]: retraining.handler };
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -99,6 +109,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     models,
     predictionLog,
     metrics,
+    queue,
+    alerter,
+    monitor,
+    retraining,
+    jobHandlers,
     close() {
       closing ??= (async () => {
         models.close();
@@ -107,6 +122,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         } catch (e) {
           logger.error({ err: e }, 'prediction rows could not be committed at shutdown');
         }
+        await alerter.close().catch((e: unknown) => logger.error({ err: e }, 'alert deliveries could not finish at shutdown'));
+        await queue.close().catch((e: unknown) => logger.error({ err: e }, 'the job queue did not close cleanly'));
         await store.close();
       })();
       return closing;

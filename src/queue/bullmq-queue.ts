@@ -67,7 +67,7 @@ export async function bullmqQueue(options: BullmqQueueOptions): Promise<JobQueue
     try {
       return await withTimeout(fn(), REDIS_COMMAND_TIMEOUT_MS, `${what}: no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`);
     } catch (e) {
-      throw e instanceof DriftwatchError || e instanceof RangeError ? e : unavailable(url, e);
+      throw unavailable(url, e);
     }
   };
 

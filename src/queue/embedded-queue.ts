@@ -145,11 +145,14 @@ function startConsumer(setup: ConsumerSetup): QueueConsumer {
     const controller = new AbortController();
     let interrupted = false;
     let lost = false;
-    let renewing: NodeJS.Timeout | undefined;
+    // Renewal runs until the outcome is known; a renewal answering after that changes nothing.
+    let renewing = true;
+    let timer: NodeJS.Timeout | undefined;
     const renew = () => {
-      renewing = setTimeout(() => {
+      timer = setTimeout(() => {
         store.queueJobs.renew(job.id, token, leaseMs).then(
           (held) => {
+            if (!renewing) return;
             if (held) return renew();
             lost = true;
             report(new DriftwatchError('CONFLICT', `job ${job.id} (${job.kind}) of queue "${name}" lost its lease: another consumer may run it`));
@@ -157,16 +160,17 @@ function startConsumer(setup: ConsumerSetup): QueueConsumer {
           },
           // The database may be back before the lease passes: keep trying.
           (e: unknown) => {
+            if (!renewing) return;
             report(e);
-            if (renewing !== undefined) renew();
+            renew();
           },
         );
       }, Math.max(10, Math.floor(leaseMs / 3)));
     };
     renew();
     const stopRenewing = () => {
-      clearTimeout(renewing);
-      renewing = undefined;
+      renewing = false;
+      clearTimeout(timer);
     };
     const handler = handlers[job.kind]!;
     const done = (async () => {
@@ -214,6 +218,8 @@ function startConsumer(setup: ConsumerSetup): QueueConsumer {
   };
 
   const loop = (async () => {
+    // Consecutive failed claims (database unreachable): the loop waits longer between them, up to 5 s.
+    let failures = 0;
     while (!stopping) {
       woken = false;
       await cleanUp();
@@ -222,7 +228,9 @@ function startConsumer(setup: ConsumerSetup): QueueConsumer {
         const token = `${consumerId}#${++claims}`;
         try {
           job = await store.queueJobs.claim(name, kinds, token, leaseMs);
+          failures = 0;
         } catch (e) {
+          failures++;
           report(e);
         }
         if (stopping && job !== undefined) {
@@ -234,9 +242,9 @@ function startConsumer(setup: ConsumerSetup): QueueConsumer {
           continue;
         }
       }
-      if (woken) continue;
+      if (woken && failures === 0) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(wake, pollMs);
+        const timer = setTimeout(wake, failures === 0 ? pollMs : Math.min(5000, pollMs * 2 ** failures));
         wakeUp = () => {
           clearTimeout(timer);
           resolve();

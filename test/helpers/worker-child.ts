@@ -1,6 +1,7 @@
 /**
  * A worker process for the worker tests: `node --import tsx test/helpers/worker-child.ts HOME PREFIX` runs
- * jobs of kind "slow" (prints `started <id>`, works 700 ms, returns "done") on the embedded queue of the
+ * jobs of kind "slow" (prints `started <id>`, works 700 ms, returns "done") and "stuck" (prints the same and
+ * never ends) on the embedded queue of the
  * SQLite store in HOME, and shuts down on SIGTERM/SIGINT as `driftwatch serve` does, logging JSON to stderr.
  */
 import { pino } from 'pino';
@@ -20,6 +21,11 @@ const worker = startWorker({
       process.stdout.write(`started ${job.id}\n`);
       await new Promise((resolve) => setTimeout(resolve, 700));
       return 'done';
+    },
+    // Ignores its abort signal: only a second signal ends the process.
+    stuck: async (job) => {
+      process.stdout.write(`started ${job.id}\n`);
+      await new Promise(() => undefined);
     },
   },
 });

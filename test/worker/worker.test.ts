@@ -70,10 +70,8 @@ it('runs the handlers it is given and logs each job with its outcome, never its 
   expect(JSON.stringify(lines)).not.toContain('do-not-log');
 });
 
-it('on SIGTERM a worker process takes no new job, finishes the running one and exits 0', async () => {
-  const { home, queue } = await embedded();
-  const first = await queue.enqueue('slow', {});
-  const second = await queue.enqueue('slow', {});
+/** The worker of test/helpers/worker-child.ts on `home`, once it has started a job (its id). */
+async function workerProcess(home: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'helpers', 'worker-child.ts'), home, 'worker_test'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -85,12 +83,34 @@ it('on SIGTERM a worker process takes no new job, finishes the running one and e
     });
     void exited.then((code) => reject(new Error(`worker exited (${code}) before starting a job; stderr:\n${stderr}`)));
   });
+  return { child, exited, started, stderr: () => stderr };
+}
+
+it('on SIGTERM a worker process takes no new job, finishes the running one and exits 0', async () => {
+  const { home, queue } = await embedded();
+  const first = await queue.enqueue('slow', {});
+  const second = await queue.enqueue('slow', {});
+  const { child, exited, started, stderr: stderrOf } = await workerProcess(home);
   expect(started).toBe(first.id);
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
   expect(await queue.get(first.id)).toMatchObject({ state: 'completed', result: 'done', attempts: 1 });
   expect(await queue.get(second.id)).toMatchObject({ state: 'waiting', attempts: 0 });
-  const log = stderr.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);
+  const log = stderrOf().trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);
   expect(log).toContain('shutting down: no new jobs; waiting for the running ones');
   expect(log.indexOf('job completed')).toBeLessThan(log.indexOf('worker stopped'));
+});
+
+it('a second signal ends a worker process at once (130) when its job does not finish', async () => {
+  const { home, queue } = await embedded();
+  const { id } = await queue.enqueue('stuck', {});
+  const { child, exited, started, stderr } = await workerProcess(home);
+  expect(started).toBe(id);
+  child.kill('SIGTERM');
+  for (let i = 0; i < 500 && !stderr().includes('shutting down'); i++) await sleep(20);
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(stderr()).toContain('second signal: exiting without waiting for the running jobs');
+  // Its job is still held by the dead process's lease; it runs again once the lease passes.
+  expect((await queue.get(id))?.state).toBe('active');
 });

@@ -89,7 +89,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     clock,
     config: config.alerts ?? {},
-    env: env as NodeJS.ProcessEnv,
+    env,
     logger,
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });

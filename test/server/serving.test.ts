@@ -5,6 +5,7 @@ import { buildApp } from '../../src/server/index.js';
 import type { Runtime } from '../../src/runtime/index.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
 import { churnRows, registerChurnModel, testRuntime } from './helpers.js';
+import { cellsOf } from '../../src/store/index.js';
 
 describeEachBackend('serving routes', (backend: TestBackend) => {
   let runtime: Runtime | undefined;
@@ -44,7 +45,7 @@ describeEachBackend('serving routes', (backend: TestBackend) => {
     const window = await opened.store.predictions.readWindow('churn', {});
     expect(window.predictionIds).toEqual(body.predictions.map((p: { prediction_id: string }) => p.prediction_id));
     expect(window.modelVersion).toEqual([version, version, version]);
-    expect(window.features.get('tenure')).toEqual(rows.map((r) => r['tenure']));
+    expect(cellsOf(window.features.get('tenure')!)).toEqual(rows.map((r) => r['tenure']));
     expect(window.prediction).toEqual(body.predictions.map((p: { label: string }) => p.label));
   });
 

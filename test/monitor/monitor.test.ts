@@ -148,6 +148,22 @@ describeEachBackend('monitor', (backend) => {
     expect(table.column('contract')!.storage).toBe('categorical');
     expect(ms).toBeLessThan(1000);
   });
+
+  it('training data: the labelled rows in the baseline\'s columns and kinds, with the label, and nothing logged besides', { timeout: 60_000 }, async () => {
+    const clock = manualClock('2026-12-01T00:00:00Z');
+    const { store } = await backend.open(clock);
+    const { registry, monitor } = setup(store, clock);
+    await registerChurn(registry, traffic);
+    const t = rowsOf(traffic.heldOut, 0, 300);
+    const logged = await monitor.logRows('churn', null, t.rows);
+    await store.predictions.setLabels('churn', logged.predictionIds.slice(0, 120).map((id, i) => ({ predictionId: id, label: t.labels[i]! })));
+    const table = await monitor.trainingTable('churn');
+    expect(table.rowCount).toBe(120);
+    expect(table.names).toEqual(traffic.reference.names);
+    for (const c of table.columns) expect([c.name, c.storage, c.kind]).toEqual([c.name, traffic.reference.column(c.name)!.storage, traffic.reference.column(c.name)!.kind]);
+    const label = table.column('churn')!;
+    expect(label.storage === 'categorical' && Array.from(label.codes, (k) => label.dictionary[k])).toEqual(t.labels.slice(0, 120));
+  });
 });
 
 describeEachBackend('monitor schedule, retention, redaction', (backend) => {

@@ -113,7 +113,6 @@ interface PendingInsert {
   reject(e: unknown): void;
 }
 const META_PAGE = 500;
-const ID_INSERT_CHUNK = 5000;
 
 /** The derived id of a row: its batch's primary key and its index in the batch. */
 export function derivedPredictionId(batchPk: number, rowIndex: number): string {
@@ -264,12 +263,9 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     }
     const pk = inserted.id;
     if (explicit !== undefined) {
-      for (let start = 0; start < n; start += ID_INSERT_CHUNK) {
-        const values = explicit.slice(start, start + ID_INSERT_CHUNK).map((id, j) => ({ model_name: modelName, prediction_id: id, batch_pk: pk, row_index: start + j }));
-        const got = await tx.insertInto('prediction_ids').values(values).onConflict((oc) => oc.doNothing()).returning('row_index').execute();
-        if (got.length !== values.length) {
-          throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
-        }
+      const inserted = await ctx.dialect.insertPredictionIds(tx, modelName, pk, explicit);
+      if (inserted !== n) {
+        throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
       }
     }
     return { status: 'stored' as const, rowCount: n, predictionIds: idsOf(pk, n, explicit) };

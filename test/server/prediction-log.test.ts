@@ -28,7 +28,9 @@ describeEachBackend('prediction log', (backend: TestBackend) => {
     expect(new Set(w.predictionIds).size).toBe(200);
     if (backend.name === 'sqlite') {
       const db = new Database(join(opened.home, 'driftwatch.db'), { readonly: true });
-      closers.push(async () => db.close());
+      closers.push(async () => {
+        db.close();
+      });
       const batches = (db.prepare('select count(*) as n from prediction_batches').get() as { n: number }).n;
       // 200 appends in one tick: a handful of commits, not 200.
       expect(batches).toBeLessThanOrEqual(5);

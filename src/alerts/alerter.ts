@@ -4,21 +4,22 @@
  * returns; sending is never awaited there.
  */
 import { DriftwatchError, isDriftwatchError, type Clock } from '../core/index.js';
-import type { StoredAlert, StoredDelivery, Store } from '../store/index.js';
+import type { StoredAlert, Store } from '../store/index.js';
 import { buildChannels, channelTimeoutMs } from './channels/build-channels.js';
 import type { AlertsConfig } from './config.js';
 import { createDeliverer, silentLogger, type AlertLogger } from './deliver.js';
 import type { Notification } from './message.js';
 import { decide, sameStreak, type StreakState } from './policy.js';
+import { alertOf, deliveryOf as toDelivery, muteOf } from './records.js';
 import { resolveAlertSettings } from './settings.js';
-import { SEVERITIES, SEVERITY_RANK, SIGNAL_KINDS, type Alert, type AlertDelivery, type AlertEvent, type Alerter, type AlertMute, type CheckSignal, type Severity, type SignalKind } from './types.js';
+import { SEVERITIES, SEVERITY_RANK, SIGNAL_KINDS, type Alert, type AlertDelivery, type AlertEvent, type Alerter, type CheckSignal, type Severity } from './types.js';
 
 export interface AlerterDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly config: AlertsConfig;
   /** Where the channels' secrets are read from (their variable names are in the config). */
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly fetch?: typeof fetch;
   readonly logger?: AlertLogger;
   /** Called after each recorded delivery attempt (e.g. to count driftwatch_alerts_total{channel,outcome}). */
@@ -36,39 +37,7 @@ export function createAlerter(deps: AlerterDeps): Alerter {
   const settings = resolveAlertSettings(deps.config);
   const channels = buildChannels(settings.channels, { env: deps.env, clock, fetch: deps.fetch ?? globalThis.fetch, defaultTimeoutMs: settings.delivery.timeoutMs });
 
-  const toAlert = (s: StoredAlert): Alert => ({
-    id: String(s.id),
-    model: s.modelName,
-    kind: s.kind as SignalKind,
-    state: s.state,
-    severity: s.severity as Severity,
-    summary: s.summary,
-    reportId: s.reportId,
-    reportUrl: s.reportId !== null && settings.publicUrl !== null ? `${settings.publicUrl}/v1/reports/${encodeURIComponent(s.reportId)}?format=html` : null,
-    columns: s.columns,
-    details: s.details,
-    openedAt: s.openedAt,
-    resolvedAt: s.resolvedAt,
-    lastSignalAt: s.lastSignalAt,
-    notifiedAt: s.notifiedAt,
-    acknowledgedBy: s.acknowledgedBy,
-    acknowledgedAt: s.acknowledgedAt,
-    ackComment: s.ackComment,
-    snoozedUntil: s.snoozedUntil,
-    snoozedBy: s.snoozedBy,
-  });
-  const toDelivery = (d: StoredDelivery): AlertDelivery => ({
-    id: String(d.id),
-    alertId: String(d.alertId),
-    channel: d.channel,
-    event: d.event as AlertEvent,
-    attempt: d.attempt,
-    outcome: d.outcome,
-    httpStatus: d.httpStatus,
-    error: d.error,
-    durationMs: d.durationMs,
-    at: d.at,
-  });
+  const toAlert = (a: StoredAlert): Alert => alertOf(a, settings.publicUrl);
 
   const deliverer = createDeliverer({
     store,
@@ -206,7 +175,14 @@ export function createAlerter(deps: AlerterDeps): Alerter {
     },
     async acknowledge(alertId, actor, comment) {
       requireText(actor, 'actor');
-      return toAlert(await store.alerts.acknowledge(parseId(alertId), actor, comment ?? null));
+      const id = parseId(alertId);
+      // Like the registry, the change and its audit event commit together.
+      const alert = await store.transaction(async (tx) => {
+        const a = await tx.alerts.acknowledge(id, actor, comment ?? null);
+        await tx.audit.record({ actor, action: 'alert.acknowledged', subjectKind: 'alert', subject: String(id), details: { model: a.modelName, kind: a.kind, ...(comment !== undefined ? { comment } : {}) } });
+        return a;
+      });
+      return toAlert(alert);
     },
     async snooze(alertId, untilMs, actor) {
       requireText(actor, 'actor');
@@ -224,6 +200,7 @@ export function createAlerter(deps: AlerterDeps): Alerter {
               const s = await tx.alerts.streak(a.modelName, a.kind);
               const { version, ...rest } = s;
               if (!(await tx.alerts.saveStreak({ ...rest, snoozedUntilMs: untilMs }, version))) throw new StaleStreak();
+              await tx.audit.record({ actor, action: 'alert.snoozed', subjectKind: 'alert', subject: String(id), details: { model: a.modelName, kind: a.kind, until: new Date(untilMs).toISOString() } });
               return a;
             });
             logger.info({ alert_id: id, until: new Date(untilMs).toISOString(), actor }, 'alert snoozed');
@@ -240,18 +217,24 @@ export function createAlerter(deps: AlerterDeps): Alerter {
       requireText(model, 'model');
       requireText(column, 'column');
       requireText(actor, 'actor');
-      await store.alerts.mute(model, column, actor);
+      await store.transaction(async (tx) => {
+        await tx.alerts.mute(model, column, actor);
+        await tx.audit.record({ actor, action: 'alert.column_muted', subjectKind: 'model', subject: model, details: { column } });
+      });
     },
     async unmute(model, column, actor) {
       requireText(model, 'model');
       requireText(column, 'column');
-      if (!(await store.alerts.unmute(model, column))) {
-        throw new DriftwatchError('NOT_FOUND', `column ${JSON.stringify(column)} of model ${JSON.stringify(model)} is not muted`, { field: 'column' });
-      }
-      logger.info({ model, column, actor }, 'column unmuted');
+      requireText(actor, 'actor');
+      await store.transaction(async (tx) => {
+        if (!(await tx.alerts.unmute(model, column))) {
+          throw new DriftwatchError('NOT_FOUND', `column ${JSON.stringify(column)} of model ${JSON.stringify(model)} is not muted`, { field: 'column' });
+        }
+        await tx.audit.record({ actor, action: 'alert.column_unmuted', subjectKind: 'model', subject: model, details: { column } });
+      });
     },
     async mutes(model) {
-      return (await store.alerts.mutes(model)).map((m): AlertMute => ({ model: m.modelName, column: m.column, createdAt: m.createdAt, createdBy: m.createdBy }));
+      return (await store.alerts.mutes(model)).map(muteOf);
     },
     async close() {
       await Promise.allSettled([...tails.values()]);

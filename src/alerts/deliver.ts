@@ -102,10 +102,13 @@ export function createDeliverer(deps: DelivererDeps): Deliverer {
         const d = describeError(e, timeoutMs);
         const message = scrub(d.message, channel.secrets);
         await record(task, attempt, 'failed', d.status, message, performance.now() - t0);
-        const last = attempt === settings.attempts || !d.retryable || closing.signal.aborted || closingStarted;
         const fields = { alert_id: task.alertId, channel: channel.name, event: task.notification.event, attempt, http_status: d.status, error: message };
-        if (last) {
-          logger.error(fields, d.retryable && attempt < settings.attempts ? 'alert delivery abandoned: the alerter is closing' : 'alert delivery failed for good');
+        if (attempt === settings.attempts || !d.retryable) {
+          logger.error(fields, 'alert delivery failed for good');
+          return;
+        }
+        if (closingStarted) {
+          logger.error(fields, 'alert delivery abandoned: the alerter is closing');
           return;
         }
         logger.warn(fields, 'alert delivery failed; retrying');

@@ -7,3 +7,8 @@ export * from './errors.js';
 export * from './system.js';
 export * from './keys.js';
 export * from './predictions.js';
+export * from './models.js';
+export * from './jobs.js';
+export * from './audit.js';
+export * from './reports.js';
+export * from './alerts.js';

@@ -4,8 +4,8 @@
  * and closes them in the right order. The server, the worker and `driftwatch serve` take a Runtime and never
  * pick implementations themselves.
  */
-import { systemClock, type Clock } from '../core/index.js';
 import { createAlerter, type Alerter } from '../alerts/index.js';
+import { systemClock, type Clock } from '../core/index.js';
 import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
@@ -14,11 +14,18 @@ import { createLogger, type Logger } from './logger.js';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 import { createPredictionLog, type PredictionLog } from './prediction-log.js';
 import { createProductionModels, type ProductionModels } from './production-models.js';
+import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraining.js';
 
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
 
-/** The monitor (src/monitor `createMonitor`) is built on its own branch; this slot stays empty until it is merged. */
+/** The job queue (src/queue): embedded in the store, or BullMQ when REDIS_URL is set. */
+export type RuntimeQueue = JobQueue;
+
+/** The alerter (src/alerts). */
+export type RuntimeAlerter = Alerter;
+
+/** The monitor (src/monitor `createMonitor`), once merged; empty until then. */
 export interface RuntimeMonitor {
   startSchedule(): { stop(): Promise<void> };
 }
@@ -50,12 +57,13 @@ export interface Runtime {
   readonly models: ProductionModels;
   readonly predictionLog: PredictionLog;
   readonly metrics: ServiceMetrics;
-  /** Jobs: BullMQ when REDIS_URL is set, else the embedded durable queue in the store's database. */
-  readonly queue: JobQueue;
-  /** What the worker runs, by job kind (the monitor's and the pipeline's kinds are added as they are wired in). */
-  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
-  readonly alerter: Alerter;
+  readonly queue: RuntimeQueue;
+  readonly alerter: RuntimeAlerter;
   readonly monitor?: RuntimeMonitor | undefined;
+  /** Retraining requests: a pipeline job recorded and queued (the retrain route, the monitor's trigger). */
+  readonly retraining: Retraining;
+  /** What the worker runs, by queue message kind. */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
   /** Flushes the prediction log, stops the pollers, closes the alerter, the queue and the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -95,6 +103,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });
+  const monitor: RuntimeMonitor | undefined = undefined;
+  const retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: () => undefined });
+  const jobHandlers: Record<string, JobHandler> = { [PIPELINE_RUN_KIND]: retraining.handler };
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -109,8 +120,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     predictionLog,
     metrics,
     queue,
-    jobHandlers: {},
     alerter,
+    monitor,
+    retraining,
+    jobHandlers,
     close() {
       closing ??= (async () => {
         models.close();

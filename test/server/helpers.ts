@@ -79,3 +79,28 @@ export async function churnRows(n: number, offset = 0): Promise<Record<string, n
   }
   return rows;
 }
+
+/** Creates an API key with a role; returns the Authorization header to send. */
+export async function createKey(store: Store, name: string, role: 'viewer' | 'operator' | 'admin'): Promise<{ authorization: string }> {
+  const { generateApiKey } = await import('../../src/runtime/index.js');
+  const { key, prefix, hash } = generateApiKey();
+  await store.apiKeys.create({ name, role, keyHash: hash, prefix, createdBy: 'test' });
+  return { authorization: `Bearer ${key}` };
+}
+
+/** A multipart/form-data body for inject: files as { filename, content } and text fields. */
+export function multipart(parts: Record<string, string | { filename: string; content: string | Buffer }>): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----driftwatch${Math.round(Math.random() * 1e12)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(parts)) {
+    if (typeof value === 'string') {
+      chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    } else {
+      chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${value.filename}"\r\ncontent-type: application/octet-stream\r\n\r\n`));
+      chunks.push(Buffer.isBuffer(value.content) ? value.content : Buffer.from(value.content));
+      chunks.push(Buffer.from('\r\n'));
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -7,7 +7,7 @@ import { SLACK_API_URL, slackChannel } from './slack.js';
 import { webhookChannel } from './webhook.js';
 
 export interface ChannelDeps {
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly clock: Clock;
   readonly fetch: typeof fetch;
   readonly defaultTimeoutMs: number;

@@ -10,5 +10,12 @@ import { meRoutes } from './me.js';
 import { keyRoutes } from './keys.js';
 import { servingRoutes } from './serving.js';
 import { seedRoutes } from './seed.js';
+import { modelRoutes } from './models.js';
+import { jobRoutes } from './jobs.js';
+import { approvalRoutes } from './approvals.js';
+import { auditRoutes } from './audit.js';
+import { reportRoutes } from './reports.js';
+import { analyzeRoutes } from './analyze.js';
+import { alertRoutes } from './alerts.js';
 
-export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes];
+export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes];

@@ -30,14 +30,18 @@ export interface AuditFilter {
   /** Subjects starting with this, e.g. 'churn' matches 'churn' and 'churn:3'. */
   readonly subjectPrefix?: string;
   readonly action?: string;
+  /** Who made the change (an API key's name, a user, "pipeline"). */
+  readonly actor?: string;
   readonly sinceMs?: number;
   readonly untilMs?: number;
   readonly limit?: number;
+  /** 'asc' (default): oldest first; 'desc': the newest `limit` events, newest first. */
+  readonly order?: 'asc' | 'desc';
 }
 
 export interface AuditRepository {
   record(event: NewAuditEvent): Promise<AuditEvent>;
-  /** Oldest first. */
+  /** Oldest first, unless `order: 'desc'`. */
   list(filter?: AuditFilter): Promise<AuditEvent[]>;
 }
 
@@ -73,9 +77,11 @@ export function auditRepository(ctx: StoreContext): AuditRepository {
         q = q.where((eb) => eb.or([eb('subject', '=', p), sql<boolean>`subject like ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`} escape '\\'`]));
       }
       if (filter.action !== undefined) q = q.where('action', '=', filter.action);
+      if (filter.actor !== undefined) q = q.where('actor', '=', filter.actor);
       if (filter.sinceMs !== undefined) q = q.where('at', '>=', dialect.writeTime(filter.sinceMs));
       if (filter.untilMs !== undefined) q = q.where('at', '<=', dialect.writeTime(filter.untilMs));
-      const rows = await q.orderBy('at').orderBy('id').limit(filter.limit ?? 10_000).execute();
+      const dir = filter.order ?? 'asc';
+      const rows = await q.orderBy('at', dir).orderBy('id', dir).limit(filter.limit ?? 10_000).execute();
       return rows.map(toEvent);
     },
   };

@@ -79,7 +79,7 @@ export function reportRepository(ctx: StoreContext): ReportRepository {
         drifted_columns: s.driftedColumns,
         total_columns: s.totalColumns,
         severity: s.severity,
-        report: dialect.writeJson(input.report),
+        report: dialect.writeJson(encodeNonFinite(input.report)),
       }).returning(summaryColumns).executeTakeFirstOrThrow();
       return toInfo(r);
     },
@@ -106,4 +106,13 @@ export function reportRepository(ctx: StoreContext): ReportRepository {
     },
   };
   return repo;
+}
+
+/**
+ * JSON has no NaN or infinity (JSON.stringify writes null): reports keep them as the strings "NaN",
+ * "Infinity" and "-Infinity", as the JSON report does (src/report/json.ts), so a stored report reads back
+ * whole. Plain JSON values pass through unchanged.
+ */
+function encodeNonFinite(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity') : v))) as unknown;
 }

@@ -1,0 +1,113 @@
+/**
+ * Retraining in the service. A request (`POST /v1/models/:name/retrain`, or the monitor's trigger) snapshots
+ * the model's monitored window into a file, records a queued pipeline job under the model's dedupe key, and
+ * puts a `pipeline.run` message on the job queue; the worker's handler runs that job with the pipeline's own
+ * `resumeJobs`, so its steps, logs and approvals are the CLI pipeline's. A second request while a job waits
+ * or runs gets that job back instead of a new one.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DriftwatchError, type Clock } from '../core/index.js';
+import { tableToCsvString, writeFileAtomic, type Table } from '../data/index.js';
+import { dedupeKeyFor, PIPELINE_JOB_KIND, resolvePipelineSettings, resumeJobs, type PipelineConfig, type PipelineRequest } from '../pipeline/index.js';
+import type { JobHandler, JobQueue } from '../queue/index.js';
+import type { Registry } from '../registry/index.js';
+import type { Job, Store } from '../store/index.js';
+
+/** The queue message kind whose handler runs a recorded pipeline job. */
+export const PIPELINE_RUN_KIND = 'pipeline.run';
+
+export interface RetrainRequest {
+  readonly model: string;
+  /** Who asked: an API key's name, or "monitor". */
+  readonly actor: string;
+  readonly reason?: string | null;
+  /** Retrain whatever the drift check says (a person asked); the monitor's trigger passes it too. */
+  readonly force?: boolean;
+}
+
+export interface Retraining {
+  /** The job that will retrain the model: a new one (`created`), or the one already waiting or running. */
+  request(r: RetrainRequest): Promise<{ job: Job; created: boolean }>;
+  /** The worker's handler of `pipeline.run` messages. */
+  readonly handler: JobHandler;
+}
+
+export interface RetrainingDeps {
+  readonly store: Store;
+  readonly registry: Registry;
+  readonly clock: Clock;
+  readonly queue: JobQueue;
+  readonly home: string;
+  readonly pipeline?: PipelineConfig | undefined;
+  /** The model's monitored window as a table (the monitor's), or undefined when this process has no monitor. */
+  readonly window: (model: string) => Promise<Table> | undefined;
+}
+
+export function createRetraining(deps: RetrainingDeps): Retraining {
+  const { store, registry, clock, queue } = deps;
+  return {
+    async request(r) {
+      await store.models.requireModel(r.model);
+      const pending = (await store.approvals.list({ state: 'pending', modelName: r.model, limit: 1 }))[0];
+      if (pending !== undefined && pending.jobId !== null) {
+        throw new DriftwatchError('CONFLICT', `approval request ${pending.id} for "${r.model}" is still pending: approve or reject it first (POST /v1/approvals/${pending.id}/approve or …/reject)`, { field: 'name' });
+      }
+      const key = dedupeKeyFor(r.model);
+      const active = await store.jobs.active(key);
+      if (active !== undefined) return { job: active, created: false };
+
+      const production = await registry.getVersion({ name: r.model, alias: 'production' }).catch((e: unknown) => {
+        if (e instanceof DriftwatchError && e.code === 'NOT_FOUND') throw new DriftwatchError('CONFLICT', `model "${r.model}" has no production version to retrain; promote one first`, { field: 'name' });
+        throw e;
+      });
+      const label = production.signature.label;
+      if (label === null) throw new DriftwatchError('CONFLICT', `model "${r.model}" version ${production.version} records no label column, so it cannot be retrained from logged rows`, { field: 'name' });
+      const reference = await registry.reference(r.model);
+      if (reference === null) throw new DriftwatchError('CONFLICT', `model "${r.model}" has no reference baseline; register the production version with one`, { field: 'name' });
+      const windowing = deps.window(r.model);
+      if (windowing === undefined) throw new DriftwatchError('UNAVAILABLE', 'this process has no monitor, so it cannot read the logged rows to retrain on', { field: 'name' });
+      const window = await windowing;
+      if (window.rowCount === 0) throw new DriftwatchError('NO_DATA', `no rows are logged for "${r.model}" yet; retraining needs predictions (and their labels) to train on`, { field: 'name' });
+
+      // The window is frozen into a file: the pipeline (and a continuation after an approval) reads it by path.
+      const dir = join(deps.home, 'pipeline', `${r.model}-${clock.now()}-${process.pid}`);
+      await mkdir(dir, { recursive: true });
+      const current = join(dir, 'current.csv');
+      await writeFileAtomic(current, tableToCsvString(window));
+      const request: PipelineRequest = {
+        name: r.model,
+        // Read only to bootstrap a model without a production version, which was ruled out above.
+        reference: await store.artifacts.localPath(reference.artifactSha256),
+        current,
+        label,
+        settings: resolvePipelineSettings(deps.pipeline),
+        force: r.force ?? true,
+        actor: r.actor,
+        cwd: deps.home,
+      };
+      const { job, created } = await store.jobs.enqueue({ kind: PIPELINE_JOB_KIND, modelName: r.model, dedupeKey: key, payload: request, createdBy: r.actor });
+      if (!created) {
+        await rm(dir, { recursive: true, force: true });
+        return { job, created };
+      }
+      try {
+        await queue.enqueue(PIPELINE_RUN_KIND, { job_id: job.id, model: r.model, ...(r.reason != null ? { reason: r.reason } : {}) }, { dedupeKey: `pipeline-run:${job.id}`, attempts: 1 });
+      } catch (e) {
+        // Nothing will run the recorded job: cancel it so the model is not blocked behind it.
+        await store.jobs.cancel(job.id, 'the job queue refused it').catch(() => undefined);
+        throw e;
+      }
+      return { job, created };
+    },
+
+    async handler({ payload }) {
+      const id = Number(payload['job_id']);
+      const job = await store.jobs.get(id);
+      // Cancelled, or finished by another runner (`driftwatch pipeline --resume`): nothing to do.
+      if (job === undefined || (job.state !== 'queued' && job.state !== 'running')) return { job_id: id, skipped: job?.state ?? 'missing' };
+      const [outcome] = await resumeJobs({ store, clock, registry }, id);
+      return outcome === undefined ? { job_id: id, skipped: 'taken by another runner' } : { job_id: id, decision: outcome.decision, message: outcome.message };
+    },
+  };
+}

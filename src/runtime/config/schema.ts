@@ -10,6 +10,7 @@ import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } f
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
 import { pipelineConfigSchema } from '../../pipeline/index.js';
 import { alertsConfigSchema } from '../../alerts/index.js';
+import { monitorConfigSchema } from '../../monitor/index.js';
 import { serverConfigSchema } from './server-config.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
@@ -141,6 +142,8 @@ export const configSchema = z.strictObject(
     server: serverConfigSchema.optional(),
     /** Alert channels, policy and routes (src/alerts). */
     alerts: alertsConfigSchema.optional(),
+    /** Windows, check interval, retention and redaction of the service's monitoring (src/monitor). */
+    monitor: monitorConfigSchema.optional(),
     output: z
       .strictObject(
         {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup/no-reads-beside-clone.ts'],
     // Statistical calibration tests and end-to-end CLI runs are CPU-bound; forks isolate them, and one
     // worker per core (Vitest's default leaves one core idle) keeps a 2-core CI machine fully used.

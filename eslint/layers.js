@@ -41,11 +41,11 @@ export const lazyEntries = {
 };
 
 /**
- * The one exception to "entry points never import each other": `driftwatch serve` (src/cli) starts the server,
- * loading this module lazily (`await import(…)`); nothing else of src/server is reachable from the CLI.
+ * The exceptions to "entry points never import each other": `driftwatch serve` (src/cli) starts the server and
+ * the job worker, loading these modules lazily (`await import(…)`); nothing else of them is reachable from the CLI.
  */
 export const entryBridges = {
-  cli: ['src/server/start-server.ts'],
+  cli: ['src/server/start-server.ts', 'src/worker/index.ts'],
 };
 
 /** What web/ may import from src/: chart specifications and HTTP contracts, nothing else. */

@@ -29,6 +29,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   split: async () => (await import('./commands/split.js')).createSplitCommand,
   serve: async () => (await import('./commands/serve.js')).createServeCommand,
   keys: async () => (await import('./commands/keys.js')).createKeysCommand,
+  backup: async () => (await import('./commands/backup.js')).createBackupCommand,
+  restore: async () => (await import('./commands/restore.js')).createRestoreCommand,
 };
 
 /**

@@ -48,7 +48,7 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
   if (p.analysis === 'numeric') {
     if (p.ref.storage !== 'numeric' || p.cur.storage !== 'numeric') throw new DriftwatchError('INTERNAL', `column "${p.name}" was planned as numeric without numeric storage`);
     // The sorted samples are pooled: nothing derived from them below keeps a reference to them.
-    const prep = prepareNumeric(p.ref, p.cur, { reuse: true });
+    const prep = prepareNumeric(p.ref, p.cur, { reuse: true, reference: o.referencePreparation });
     pair = prep.pair;
     const empty = emptySide(pair.ref.length, pair.cur.length);
     if (empty !== null) return { ok: false, reason: empty, allMissing: true };
@@ -64,7 +64,7 @@ export function analyzeColumn(p: PlannedColumn, o: NormalizedOptions): ColumnAna
     outOfRange = outOfRangeShare(pair.ref, pair.cur);
   } else {
     if (p.ref.storage !== 'categorical' || p.cur.storage !== 'categorical') throw new DriftwatchError('INTERNAL', `column "${p.name}" was planned as categorical without categorical storage`);
-    const prep = prepareCategorical(p.ref, p.cur);
+    const prep = prepareCategorical(p.ref, p.cur, o.referencePreparation);
     const cp = prep.pair;
     pair = cp;
     const c = cp.counts();

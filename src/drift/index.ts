@@ -10,3 +10,4 @@ export { PRESETS } from './presets/index.js';
 export { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from './names/index.js';
 export type { Preset, PresetChoice, ColumnFacts, MethodSpec } from './presets/types.js';
 export { driftScore } from './score.js';
+export { createReferencePreparation, type ReferencePreparation } from './prepare/reference-preparation.js';

@@ -5,6 +5,7 @@ import type { ColumnKind, Table } from '../data/table/index.js';
 import { DEFAULT_PSI_BINS } from './methods/shared-bins.js';
 import { getMethod } from './methods/registry.js';
 import type { AnalyzeOptions, MethodChoice } from './options.js';
+import type { ReferencePreparation } from './prepare/reference-preparation.js';
 import { CORRECTION_NAMES } from './names/index.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import type { CorrectionName, MethodName, PresetName } from './types.js';
@@ -34,6 +35,8 @@ export interface NormalizedOptions {
   readonly referencePath: string | null;
   readonly currentPath: string | null;
   readonly clock: Clock;
+  /** Reference samples kept across analyses (AnalyzeOptions.referencePreparation); null: prepared afresh. */
+  readonly referencePreparation: ReferencePreparation | null;
 }
 
 const CORRECTIONS: readonly CorrectionName[] = CORRECTION_NAMES;
@@ -146,5 +149,6 @@ export function normalizeOptions(o: AnalyzeOptions, reference: Pick<Table, 'name
     currentPath: o.currentPath ?? current.path ?? null,
     // The one clock read; callers that need reproducible reports pass their own.
     clock: o.clock ?? systemClock,
+    referencePreparation: o.referencePreparation ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/index.js';
 import type { ColumnKind } from '../data/table/index.js';
+import type { ReferencePreparation } from './prepare/reference-preparation.js';
 import type { CorrectionName, MethodName, PresetName } from './types.js';
 
 /** A method with an optional threshold (the method's default when absent). */
@@ -55,4 +56,10 @@ export interface AnalyzeOptions {
   readonly currentPath?: string | null;
   /** Clock for `generated_at` (default: the system clock; tests pin it with `manualClock`). */
   readonly clock?: Clock;
+  /**
+   * Reference samples (sorted numeric values, category counts) kept across analyses against the same
+   * reference Table: create one with `createReferencePreparation()` per baseline and pass it to every
+   * analysis of that baseline (the monitor's checks). Same reports as without it.
+   */
+  readonly referencePreparation?: ReferencePreparation;
 }

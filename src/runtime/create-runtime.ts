@@ -4,8 +4,10 @@
  * and closes them in the right order. The server, the worker and `driftwatch serve` take a Runtime and never
  * pick implementations themselves.
  */
-import { createAlerter, type Alerter } from '../alerts/index.js';
 import { systemClock, type Clock } from '../core/index.js';
+import { createAlerter, type Alerter } from '../alerts/index.js';
+import { createMonitor, type Monitor } from '../monitor/index.js';
+import { resolvePipelineSettings } from '../pipeline/index.js';
 import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
@@ -19,16 +21,12 @@ import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraini
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
 
-/** The job queue (src/queue): embedded in the store, or BullMQ when REDIS_URL is set. */
-export type RuntimeQueue = JobQueue;
+/** The monitor (src/monitor): windows of logged rows, checks on demand and on a schedule, events. */
+export type RuntimeMonitor = Monitor;
 
-/** The alerter (src/alerts). */
-export type RuntimeAlerter = Alerter;
-
-/** The monitor (src/monitor `createMonitor`), once merged; empty until then. */
-export interface RuntimeMonitor {
-  startSchedule(): { stop(): Promise<void> };
-}
+/** Queue message kinds of the monitor's background work. */
+export const MONITOR_CHECK_KIND = 'monitor.check';
+export const RETENTION_PRUNE_KIND = 'retention.prune';
 
 export interface RuntimeOptions {
   readonly config?: DriftwatchConfig;
@@ -57,14 +55,15 @@ export interface Runtime {
   readonly models: ProductionModels;
   readonly predictionLog: PredictionLog;
   readonly metrics: ServiceMetrics;
-  readonly queue: RuntimeQueue;
-  readonly alerter: RuntimeAlerter;
-  readonly monitor?: RuntimeMonitor | undefined;
+  /** Jobs: BullMQ when REDIS_URL is set, else the embedded durable queue in the store's database. */
+  readonly queue: JobQueue;
+  /** What the worker runs, by job kind (the monitor's and the pipeline's kinds are added as they are wired in). */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
+  readonly alerter: Alerter;
+  readonly monitor: RuntimeMonitor;
   /** Retraining requests: a pipeline job recorded and queued (the retrain route, the monitor's trigger). */
   readonly retraining: Retraining;
-  /** What the worker runs, by queue message kind. */
-  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
-  /** Flushes the prediction log, stops the pollers, closes the queue and the store. Idempotent. */
+  /** Flushes the prediction log, stops the pollers, closes the alerter, the queue and the store. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -82,9 +81,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
     onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
   });
-  const predictionLog = createPredictionLog(store, { ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}) });
+  const predictionLog = createPredictionLog(store, {
+    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
+    maxInFlight: store.backend === 'postgres' ? 4 : 1,
+  });
   const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
-  const queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.error({ err: e }, 'job queue error') });
+  let queue: JobQueue;
+  try {
+    queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
+  } catch (e) {
+    models.close();
+    await store.close();
+    throw e;
+  }
   const alerter = createAlerter({
     store,
     clock,
@@ -93,9 +102,31 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });
-  const monitor: RuntimeMonitor | undefined = undefined;
-  const retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: () => undefined });
-  const jobHandlers: Record<string, JobHandler> = { [PIPELINE_RUN_KIND]: retraining.handler };
+  const pipelineSettings = resolvePipelineSettings(config.pipeline);
+  // The monitor asks for retraining through the same queue as the API; `retraining` needs the monitor's
+  // windows, so the two are tied through this late binding.
+  let retraining: Retraining | undefined;
+  const monitor = createMonitor({
+    store,
+    registry,
+    clock,
+    alerter,
+    config: config.monitor ?? {},
+    triggers: pipelineSettings.triggers,
+    requestRetraining: async (model, reasons) => {
+      await retraining!.request({ model, actor: 'monitor', reason: reasons.join(', '), force: true });
+    },
+    logger,
+  });
+  retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model) });
+  const jobHandlers: Record<string, JobHandler> = {
+    [PIPELINE_RUN_KIND]: retraining.handler,
+    [MONITOR_CHECK_KIND]: async ({ payload }) => {
+      const r = await monitor.check(String(payload['model']), { reason: typeof payload['reason'] === 'string' ? payload['reason'] : 'queued' });
+      return { status: r.status, report_id: r.reportId, drift: r.drift };
+    },
+    [RETENTION_PRUNE_KIND]: async () => monitor.prune(),
+  };
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -110,10 +141,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     predictionLog,
     metrics,
     queue,
+    jobHandlers,
     alerter,
     monitor,
     retraining,
-    jobHandlers,
     close() {
       closing ??= (async () => {
         models.close();
@@ -122,8 +153,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         } catch (e) {
           logger.error({ err: e }, 'prediction rows could not be committed at shutdown');
         }
-        await alerter.close().catch((e: unknown) => logger.error({ err: e }, 'alert deliveries could not finish at shutdown'));
-        await queue.close().catch((e: unknown) => logger.error({ err: e }, 'the job queue did not close cleanly'));
+        await alerter.close().catch((e: unknown) => logger.warn({ err: e }, 'alert deliveries still pending at shutdown were abandoned'));
+        await queue.close().catch((e: unknown) => logger.warn({ err: e }, 'the job queue did not close cleanly'));
         await store.close();
       })();
       return closing;

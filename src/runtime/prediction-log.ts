@@ -27,16 +27,22 @@ export interface PredictionLogOptions {
   readonly windowMs?: number;
   /** A group is committed at once when it reaches this many rows (default 5,000). */
   readonly maxRows?: number;
+  /**
+   * Commits in flight at once (default 1). SQLite writes one at a time and its driver is synchronous, so 1;
+   * Postgres commits on other connections of the pool while the next group gathers.
+   */
+  readonly maxInFlight?: number;
 }
 
 export function createPredictionLog(store: Store, options: PredictionLogOptions = {}): PredictionLog {
   const windowMs = options.windowMs ?? 2;
   const maxRows = options.maxRows ?? 5000;
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
   let waiting: Waiter[] = [];
   let waitingRows = 0;
   let committingRows = 0;
   let timer: NodeJS.Timeout | undefined;
-  let committing: Promise<void> | undefined;
+  const committing = new Set<Promise<void>>();
 
   const commit = async (group: Waiter[]): Promise<void> => {
     const byModel = new Map<string, Waiter[]>();
@@ -61,17 +67,19 @@ export function createPredictionLog(store: Store, options: PredictionLogOptions 
       clearTimeout(timer);
       timer = undefined;
     }
-    if (committing !== undefined || waiting.length === 0) return;
+    if (committing.size >= maxInFlight || waiting.length === 0) return;
     const group = waiting;
-    committingRows = waitingRows;
+    const rows = waitingRows;
+    committingRows += rows;
     waiting = [];
     waitingRows = 0;
-    committing = commit(group).finally(() => {
-      committing = undefined;
-      committingRows = 0;
-      // What arrived during the commit already waited at least as long as the window: commit it now.
+    const done: Promise<void> = commit(group).finally(() => {
+      committing.delete(done);
+      committingRows -= rows;
+      // What arrived during the commit waited at least as long as the window: commit it now.
       if (waiting.length > 0) start();
     });
+    committing.add(done);
   };
 
   return {
@@ -79,15 +87,15 @@ export function createPredictionLog(store: Store, options: PredictionLogOptions 
       return new Promise<void>((resolve, reject) => {
         waiting.push({ model, rows, resolve, reject });
         waitingRows += rows.length;
-        if (committing !== undefined) return;
+        if (committing.size >= maxInFlight) return;
         if (waitingRows >= maxRows) start();
         else timer ??= setTimeout(start, windowMs);
       });
     },
     async flush() {
-      while (waiting.length > 0 || committing !== undefined) {
-        if (committing === undefined) start();
-        await committing;
+      while (waiting.length > 0 || committing.size > 0) {
+        start();
+        await Promise.all([...committing]);
       }
     },
     get pendingRows() {

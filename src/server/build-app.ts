@@ -11,6 +11,7 @@ import { DriftwatchError, DRIFTWATCH_VERSION } from '../core/index.js';
 import type { Runtime } from '../runtime/index.js';
 import { createAuthenticator, roleAllows, type Authenticator } from './auth.js';
 import { toHttpError } from './http-errors.js';
+import { coerceTextFields } from './coerce-query.js';
 import { createPredictBatcher, type PredictBatcher } from './predict-batcher.js';
 import { ROUTES } from './routes/index.js';
 import type { AuditSpec } from './fastify-types.js';
@@ -49,8 +50,9 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
     bodyLimit,
     return503OnClosing: true,
     ajv: {
-      // Strict validation: an unknown field is a 400 naming it, never silently dropped.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false },
+      // Strict validation: an unknown field is a 400 naming it, never silently dropped, and no type is coerced
+      // in a body; query strings and params are converted from text by coerceTextFields (preValidation).
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false, strict: false },
     },
   });
   const auth = createAuthenticator(runtime.store, { allowKeyless: options.allowKeyless ?? true, now: () => runtime.clock.now() });
@@ -91,6 +93,13 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
 
   installCors(app, serverConfig.cors_origins ?? []);
 
+  app.addHook('preValidation', async (req) => {
+    const schema = req.routeOptions.schema;
+    if (schema === undefined) return;
+    if (schema.querystring !== undefined) coerceTextFields(schema.querystring, req.query);
+    if (schema.params !== undefined) coerceTextFields(schema.params, req.params);
+  });
+
   await app.register(rateLimit, {
     hook: 'preHandler',
     max: serverConfig.rate_limit?.max ?? 100_000,
@@ -106,6 +115,17 @@ export async function buildApp(runtime: Runtime, options: BuildAppOptions = {}):
     const spec = req.routeOptions.config.audit;
     if (spec === false || !STATE_CHANGING.has(req.method) || reply.statusCode >= 400 || req.routeOptions.url === undefined) return payload;
     await runtime.store.audit.record(auditRecord(req, spec, reply.statusCode));
+    return payload;
+  });
+
+  // Graceful shutdown: answers sent while closing end their keep-alive connection, so the server is not kept
+  // waiting for clients' idle sockets (Node closes only the connections idle when close() starts).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
     return payload;
   });
 

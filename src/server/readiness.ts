@@ -16,13 +16,10 @@ export async function readiness(runtime: Runtime): Promise<ReadyResponse> {
     () => ({ ok: true }),
     (e: unknown) => ({ ok: false, message: `the store (${runtime.store.backend}) does not answer: ${messageOf(e)}` }),
   );
-  const queue: Check =
-    runtime.queue === undefined
-      ? { ok: true, message: 'no job queue in this process' }
-      : await runtime.queue.ping().then(
-          () => ({ ok: true }),
-          (e: unknown) => ({ ok: false, message: `the job queue (${runtime.queue?.backend ?? '?'}) does not answer: ${messageOf(e)}` }),
-        );
+  const queue: Check = await runtime.queue.ping().then(
+    () => ({ ok: true, message: runtime.queue.backend }),
+    (e: unknown) => ({ ok: false, message: `the job queue (${runtime.queue.backend}) does not answer: ${messageOf(e)}` }),
+  );
   const models = store.ok ? await modelsCheck(runtime) : { ok: false, message: 'unknown while the store is down' };
   return { status: store.ok && queue.ok && models.ok ? 'ready' : 'not_ready', checks: { store, queue, models } };
 }

@@ -1,8 +1,8 @@
 /**
  * Listening, with the key rule of the service: a server without API keys binds to loopback only (and says
- * so), and refuses any other address until a key exists. `close()` is the graceful shutdown: stop accepting,
- * let in-flight requests finish (their prediction rows are committed before they answer), then flush the
- * prediction log and close the runtime (store, queue).
+ * so), and refuses any other address until a key exists. `close()` is the graceful shutdown of the HTTP side:
+ * stop accepting and let in-flight requests finish (their prediction rows are committed before they answer);
+ * then the caller stops the worker and closes the runtime (prediction log flushed, queue, store).
  */
 import type { FastifyInstance } from 'fastify';
 import { DriftwatchError } from '../core/index.js';
@@ -20,7 +20,7 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:8050 */
   readonly url: string;
   readonly keyless: boolean;
-  /** Graceful: in-flight requests finish first. Closes the runtime too. Idempotent. */
+  /** Graceful: stops accepting and lets in-flight requests finish (their rows committed). The caller closes the runtime. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -53,13 +53,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     url,
     keyless: keys === 0,
     close() {
-      closing ??= (async () => {
-        try {
-          await app.close();
-        } finally {
-          await runtime.close();
-        }
-      })();
+      closing ??= app.close();
       return closing;
     },
   };

@@ -19,6 +19,8 @@ export interface StoreDialect {
     readonly json: ColumnDataType;
     readonly float: ColumnDataType;
     readonly text: ColumnDataType;
+    /** Raw bytes (column payloads of logged predictions). */
+    readonly binary: ColumnDataType;
   };
   /** Adds an integer primary key the database generates. */
   addIdColumn<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'id'>;
@@ -36,6 +38,11 @@ export interface StoreDialect {
    * writer at a time, so a single UPDATE … WHERE id = (SELECT …) claims a row atomically across processes.
    */
   readonly rowLocks: boolean;
+  /**
+   * Write transactions worth running at once from one process: 1 on SQLite (one connection, one writer),
+   * a few on Postgres (a pool; commits overlap). The prediction log's group commit uses it.
+   */
+  readonly concurrentWriters: number;
 }
 
 const isoTime = (ms: number): string => new Date(ms).toISOString();
@@ -43,8 +50,9 @@ const isoTime = (ms: number): string => new Date(ms).toISOString();
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   rowLocks: false,
+  concurrentWriters: 1,
   // ISO 8601 text from toISOString is fixed-width UTC, so text order is time order.
-  types: { time: 'text', json: 'text', float: 'real', text: 'text' },
+  types: { time: 'text', json: 'text', float: 'real', text: 'text', binary: 'blob' },
   addIdColumn: (t) => t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
   writeTime: isoTime,
   readTime: (v) => (typeof v === 'string' ? Date.parse(v) : v.getTime()),
@@ -65,7 +73,8 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   rowLocks: true,
-  types: { time: 'timestamptz', json: 'jsonb', float: 'double precision', text: 'text' },
+  concurrentWriters: 4,
+  types: { time: 'timestamptz', json: 'jsonb', float: 'double precision', text: 'text', binary: 'bytea' },
   addIdColumn: (t) => t.addColumn('id', 'serial', (c) => c.primaryKey()),
   writeTime: isoTime,
   readTime: (v) => (typeof v === 'string' ? Date.parse(v) : v.getTime()),

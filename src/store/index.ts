@@ -11,7 +11,11 @@ export { JOB_STATES, type JobRepository, type Job, type JobStep, type JobState, 
 export type { ApprovalRepository, Approval, ApprovalState, ApprovalKind, NewApproval } from './repositories/approvals.js';
 export type { AuditRepository, AuditEvent, NewAuditEvent, AuditFilter } from './repositories/audit.js';
 export type { ReportRepository, StoredReport, StoredReportInfo, ReportSummary, NewReport } from './repositories/reports.js';
-export type { PredictionRepository, PredictionRowInput, PredictionWindow, WindowQuery, FeatureValue } from './repositories/predictions.js';
+export { derivedPredictionId, type PredictionRepository, type PredictionRowInput, type PredictionColumnsInput, type InsertResult, type PredictionWindow, type WindowQuery, type FeatureValue } from './repositories/predictions.js';
+export { EVENT_KINDS, type EventRepository, type StoredEvent, type NewEvent, type EventFilter, type EventKind, type EventSeverity } from './repositories/events.js';
+export { ColumnBuilder, cellAt, cellsOf, MISSING as MISSING_CELL, type CellValue, type PayloadColumn } from './column-codec.js';
 export type { ApiKeyRepository, ApiKey, ApiKeyRole } from './repositories/api-keys.js';
 export { QUEUE_JOB_STATES, type QueueJobRepository, type QueueJobRecord, type QueueJobState, type NewQueueJob } from './repositories/queue-jobs.js';
 export type { AlertRepository, StoredAlert, StoredAlertState, NewStoredAlert, StoredAlertUpdate, StoredStreak, StoredDelivery, NewStoredDelivery, DeliveryOutcome, StoredMute } from './repositories/alerts.js';
+export type { SettingsRepository } from './repositories/settings.js';
+export { backupHome, restoreHome, readManifest, assertEmbedded, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupManifest } from './backup.js';

@@ -305,6 +305,70 @@ export const MIGRATIONS: readonly StoreMigration[] = [
         .execute();
     },
   },
+  {
+    name: '0006_events',
+    async up(db, d) {
+      const { time, json } = d.types;
+      await d.addIdColumn(db.schema.createTable('events'))
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text')
+        .addColumn('at', time, (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('data', json, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('events_model_at').on('events').columns(['model_name', 'at']).execute();
+      await db.schema.createIndex('events_at').on('events').column('at').execute();
+      // Store-wide settings made once and shared by every process on the database (the redaction salt).
+      await db.schema.createTable('store_settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    name: '0007_prediction_columns',
+    async up(db, d) {
+      const { time, float, binary } = d.types;
+      // One row per batch instead of one per logged row: 0003's per-row table cost a row insert (and three
+      // index entries) per prediction, ~5 s per 100,000 rows on SQLite. Nothing wrote those tables in a
+      // release (the service that logs predictions arrives with this migration), so they are replaced.
+      await db.schema.dropTable('prediction_rows').execute();
+      await db.schema.dropTable('prediction_batches').execute();
+      await d.addIdColumn(db.schema.createTable('prediction_batches'))
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('batch_id', 'text')
+        .addColumn('received_at', time, (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('live_rows', 'integer', (c) => c.notNull())
+        .addColumn('min_ts_ms', float, (c) => c.notNull())
+        .addColumn('max_ts_ms', float, (c) => c.notNull())
+        .addColumn('pruned_before_ms', float)
+        .addColumn('explicit_ids', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('payload', binary)
+        .addUniqueConstraint('prediction_batches_batch_id', ['model_name', 'batch_id'])
+        .execute();
+      // "The last N rows" walks batches newest first; a time window picks batches by their time span.
+      await db.schema.createIndex('prediction_batches_model_id').on('prediction_batches').columns(['model_name', 'id']).execute();
+      await db.schema.createIndex('prediction_batches_model_ts').on('prediction_batches').columns(['model_name', 'max_ts_ms']).execute();
+      await db.schema.createTable('prediction_labels')
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('batch_pk', 'integer', (c) => c.notNull().references('prediction_batches.id').onDelete('cascade'))
+        .addColumn('row_index', 'integer', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('labelled_at', time, (c) => c.notNull())
+        .addPrimaryKeyConstraint('prediction_labels_pk', ['batch_pk', 'row_index'])
+        .execute();
+      await db.schema.createTable('prediction_ids')
+        .addColumn('model_name', 'text', (c) => c.notNull())
+        .addColumn('prediction_id', 'text', (c) => c.notNull())
+        .addColumn('batch_pk', 'integer', (c) => c.notNull().references('prediction_batches.id').onDelete('cascade'))
+        .addColumn('row_index', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('prediction_ids_pk', ['model_name', 'prediction_id'])
+        .execute();
+      await db.schema.createIndex('prediction_ids_batch').on('prediction_ids').column('batch_pk').execute();
+    },
+  },
 ];
 
 /** Kysely's Migrator over the list above, bound to one dialect. */

@@ -166,30 +166,59 @@ export interface AuditEventsTable {
   details: DbJson;
 }
 
+/** One row per logged batch (migration 0007): every row of the batch lives in `payload`, column by column. */
 export interface PredictionBatchesTable {
   id: Generated<number>;
   model_name: string;
+  /** The idempotency key of ingest; null for batches logged by predict. */
   batch_id: string | null;
   received_at: DbTime;
+  /** Rows as logged. */
   row_count: number;
-  /** The batch's features column-wise: `{ names: string[], columns: value[][] }`. */
-  features: DbJson;
+  /** Rows not yet pruned (0 once the batch is pruned away; the row stays so its batch id is still a duplicate). */
+  live_rows: number;
+  /** Epoch ms of the batch's earliest and latest row (windows by time select batches by these). */
+  min_ts_ms: number;
+  max_ts_ms: number;
+  /** Rows with a time before this were pruned (the batch straddled the retention cut-off). */
+  pruned_before_ms: number | null;
+  /** 1 when the caller gave its own prediction ids (looked up in prediction_ids), 0 for derived ids. */
+  explicit_ids: number;
+  /** The encoded columns (src/store/column-codec.ts); null once pruned. */
+  payload: Uint8Array | null;
 }
 
-export interface PredictionRowsTable {
-  id: Generated<number>;
+/** Late labels, written only on feedback; they win over a label logged with the row. */
+export interface PredictionLabelsTable {
   model_name: string;
   batch_pk: number;
-  /** The row's position in its batch's feature columns. */
   row_index: number;
-  model_version: number | null;
+  label: string;
+  labelled_at: DbTime;
+}
+
+/** Caller-chosen prediction ids (the slower path): id → its batch and row. */
+export interface PredictionIdsTable {
+  model_name: string;
   prediction_id: string;
-  /** Epoch milliseconds (a number, not a DbTime: windows are read back as a Float64Array). */
-  ts_ms: number;
-  prediction: string | null;
-  probability: number | null;
-  label: string | null;
-  labelled_at: DbTime | null;
+  batch_pk: number;
+  row_index: number;
+}
+
+/** Monitoring events: drift started/ended, performance dropped/recovered, checks, retraining requests. */
+export interface EventsTable {
+  id: Generated<number>;
+  model_name: string;
+  kind: string;
+  severity: string | null;
+  at: DbTime;
+  summary: string;
+  data: DbJson;
+}
+
+export interface StoreSettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface ApiKeysTable {
@@ -309,7 +338,10 @@ export interface Database {
   approvals: ApprovalsTable;
   audit_events: AuditEventsTable;
   prediction_batches: PredictionBatchesTable;
-  prediction_rows: PredictionRowsTable;
+  prediction_labels: PredictionLabelsTable;
+  prediction_ids: PredictionIdsTable;
+  events: EventsTable;
+  store_settings: StoreSettingsTable;
   api_keys: ApiKeysTable;
   queue_jobs: QueueJobsTable;
   alerts: AlertsTable;

@@ -18,11 +18,13 @@ import { apiKeyRepository, type ApiKeyRepository } from './repositories/api-keys
 import { approvalRepository, type ApprovalRepository } from './repositories/approvals.js';
 import { auditRepository, type AuditRepository } from './repositories/audit.js';
 import { datasetRepository, type DatasetRepository } from './repositories/datasets.js';
+import { eventRepository, type EventRepository } from './repositories/events.js';
 import { jobRepository, type JobRepository } from './repositories/jobs.js';
 import { modelRepository, type ModelRepository } from './repositories/models.js';
 import { predictionRepository, type PredictionRepository } from './repositories/predictions.js';
 import { queueJobRepository, type QueueJobRepository } from './repositories/queue-jobs.js';
 import { reportRepository, type ReportRepository } from './repositories/reports.js';
+import { settingsRepository, type SettingsRepository } from './repositories/settings.js';
 import type { Database } from './schema.js';
 import { mapStoreError, withErrorMapping } from './store-errors.js';
 
@@ -40,6 +42,8 @@ export interface Repositories {
   /** The embedded job queue's jobs (src/queue builds the queue on it). */
   readonly queueJobs: QueueJobRepository;
   readonly alerts: AlertRepository;
+  readonly events: EventRepository;
+  readonly settings: SettingsRepository;
 }
 
 export interface Store extends Repositories {
@@ -99,6 +103,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       apiKeys: wrap(apiKeyRepository(ctx)),
       queueJobs: wrap(queueJobRepository(ctx)),
       alerts: wrap(alertRepository(ctx)),
+      events: wrap(eventRepository(ctx)),
+      settings: wrap(settingsRepository(ctx)),
     };
   };
   let closed = false;

@@ -5,9 +5,9 @@
  */
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { badOption } from '../errors.js';
 import { parseChoice, parseNumber } from '../parse-values.js';
 import { actorOf } from '../store-access.js';
+import type { Logger, Runtime } from '../../runtime/index.js';
 
 interface ServeFlags {
   readonly config?: string;
@@ -19,6 +19,16 @@ interface ServeFlags {
 }
 
 const ROLES = ['all', 'api', 'worker'] as const;
+
+/** The job worker on the runtime's queue and handlers; none when there is no job kind to run yet. */
+async function startJobWorker(runtime: Runtime, logger: Logger): Promise<{ stop(): Promise<void> } | undefined> {
+  if (Object.keys(runtime.jobHandlers).length === 0) {
+    logger.info({ queue: runtime.queue.backend }, 'no job kinds are wired into this build yet: the worker does not start');
+    return undefined;
+  }
+  const { startWorker } = await import('../../worker/index.js');
+  return startWorker({ queue: runtime.queue, handlers: runtime.jobHandlers, logger });
+}
 
 export function createServeCommand(ctx: CommandContext): Command {
   return new Command('serve')
@@ -36,7 +46,6 @@ export function createServeCommand(ctx: CommandContext): Command {
     .action(async (flags: ServeFlags) => {
       const { io } = ctx;
       const role = parseChoice('--role', flags.role, ROLES);
-      if (role === 'worker') throw badOption('--role', 'the job worker is not part of this build yet; run --role all or api');
       const [{ loadConfig, createRuntime, createLogger }, { resolveHome }] = await Promise.all([import('../../runtime/index.js'), import('../../store/index.js')]);
       const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
       const config = loaded?.config ?? {};
@@ -45,7 +54,8 @@ export function createServeCommand(ctx: CommandContext): Command {
       const home = resolveHome({ flag: flags.home, env: io.env, config: config.home, cwd: io.cwd });
       const logger = createLogger();
       const runtime = await createRuntime({ config, home, env: io.env, role, logger });
-      let server: { url: string; keyless: boolean; close(): Promise<void> };
+      let server: { url: string; keyless: boolean; close(): Promise<void> } | undefined;
+      let worker: { stop(): Promise<void> } | undefined;
       try {
         if (flags.demo === true) {
           const { ensureDemoModel } = await import('../demo/serve-demo.js');
@@ -53,14 +63,22 @@ export function createServeCommand(ctx: CommandContext): Command {
           const demo = await ensureDemoModel(runtime.registry, actorOf({}, io));
           io.stderr.write(`driftwatch: demo model churn version ${demo.version} ${demo.trained ? 'trained and promoted' : 'already in production'}\n`);
         }
-        const { startServer } = await import('../../server/start-server.js');
-        server = await startServer(runtime, { host, port, demo: flags.demo === true });
+        if (role !== 'api') worker = await startJobWorker(runtime, logger);
+        if (role !== 'worker') {
+          const { startServer } = await import('../../server/start-server.js');
+          server = await startServer(runtime, { host, port, demo: flags.demo === true });
+        }
       } catch (e) {
+        await worker?.stop();
         await runtime.close();
         throw e;
       }
-      io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location})${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
-      io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
+      if (server !== undefined) {
+        io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location}, ${runtime.queue.backend} job queue)${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
+        io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
+      } else {
+        io.stderr.write(`driftwatch: worker running on the ${runtime.queue.backend} job queue (${runtime.store.backend} store); stop with Ctrl-C or SIGTERM\n`);
+      }
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         const on = (s: NodeJS.Signals) => {
           process.off('SIGTERM', on);
@@ -70,8 +88,11 @@ export function createServeCommand(ctx: CommandContext): Command {
         process.on('SIGTERM', on);
         process.on('SIGINT', on);
       });
-      io.stderr.write(`driftwatch: ${signal}: finishing in-flight requests and closing the store…\n`);
-      await server.close();
+      io.stderr.write(`driftwatch: ${signal}: finishing in-flight requests and jobs, then closing the store…\n`);
+      // The API stops first (no new requests, so no new jobs), then the worker finishes its job step.
+      if (server !== undefined) await server.close();
+      await worker?.stop();
+      await runtime.close();
       logger.info({ signal }, 'Driftwatch stopped');
       logger.flush();
       io.stderr.write('driftwatch: stopped\n');

@@ -109,9 +109,11 @@ export async function analyzeDriftParallel(reference: Table, current: Table, opt
   if (workers === 1 || d.plan.columns.length < 2 || tiny || values < (parallel.minValues ?? DEFAULT_MIN_VALUES)) {
     return assembleReport(d, d.plan.columns.map((c) => analyzeColumn(c, d.options)));
   }
-  // A clock is a function: it cannot cross to a worker, and only this thread stamps the report.
-  const { clock: _clock, ...shippable } = options;
+  // A clock is a function: it cannot cross to a worker, and only this thread stamps the report. Kept
+  // reference samples live on this thread; workers prepare their columns afresh.
+  const { clock: _clock, referencePreparation: _prepared, ...shippable } = options;
   void _clock;
+  void _prepared;
   const init: WorkerInit = { options: shippable, referenceNames: reference.names, currentNames: current.names };
   const outcomes = await runColumns(d, init, Math.min(workers, d.plan.columns.length), parallel.warm);
   return assembleReport(d, outcomes);

@@ -2,6 +2,7 @@
 import { MISSING_CODE, type CategoricalColumn, type NumericColumn } from '../../data/table/index.js';
 import { categoricalPair, numericPair, type CategoricalPair, type NumericPair } from './column-pair.js';
 import { sortFinite } from '../../kernels/index.js';
+import type { ReferencePreparation } from './reference-preparation.js';
 
 /** Finite values sorted ascending (Float64Array sort is numeric), plus how many rows were dropped. */
 export interface SortedSample {
@@ -43,8 +44,14 @@ function lend(side: 'ref' | 'cur'): Allocate {
  * valid only until the next prepareNumeric with `reuse` on the same thread: for a caller that is done
  * with the pair before it prepares the next (analyzeColumn keeps only numbers derived from it).
  */
-export function prepareNumeric(ref: NumericColumn, cur: NumericColumn, options: { readonly reuse?: boolean } = {}): PreparedNumeric {
-  const r = sortedFinite(ref.values, options.reuse === true ? lend('ref') : fresh);
+export function prepareNumeric(ref: NumericColumn, cur: NumericColumn, options: { readonly reuse?: boolean; readonly reference?: ReferencePreparation | null } = {}): PreparedNumeric {
+  const cache = options.reference ?? null;
+  let r = cache?.sorted.get(ref.values);
+  if (r === undefined) {
+    // A kept sample must not live in the pooled buffer the next column overwrites.
+    r = sortedFinite(ref.values, options.reuse === true && cache === null ? lend('ref') : fresh);
+    cache?.sorted.set(ref.values, r);
+  }
   const c = sortedFinite(cur.values, options.reuse === true ? lend('cur') : fresh);
   return { pair: numericPair(r.sorted, c.sorted), ref: r, cur: c };
 }
@@ -60,8 +67,12 @@ export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function prepareCategorical(ref: CategoricalColumn, cur: CategoricalColumn): PreparedCategorical {
-  const refCounts = countCodes(ref);
+export function prepareCategorical(ref: CategoricalColumn, cur: CategoricalColumn, reference: ReferencePreparation | null = null): PreparedCategorical {
+  let refCounts = reference?.counts.get(ref.codes);
+  if (refCounts === undefined) {
+    refCounts = countCodes(ref);
+    reference?.counts.set(ref.codes, refCounts);
+  }
   const curCounts = countCodes(cur);
   // Only categories actually present count: a dictionary may hold values no row uses.
   const present = new Set<string>();

@@ -2,3 +2,4 @@
 export * from './column-pair.js';
 export * from './extract.js';
 export { sortFloat64 } from '../../kernels/index.js';
+export { createReferencePreparation, type ReferencePreparation } from './reference-preparation.js';

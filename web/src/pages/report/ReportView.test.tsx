@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderJson } from '../../../../src/report/json.ts';
+import { sampleModelReport } from '../../../../test/fixtures/report/sample-model-report.ts';
+import { sampleReport } from '../../../../test/fixtures/report/sample-report.ts';
+import { reviveReport, type ReportJson } from '../../report/report-json.ts';
+import { tableRows } from '../../report/columns-table.ts';
+import { ColumnsTable } from './ColumnsTable.tsx';
+import { ReportView } from './ReportView.tsx';
+
+afterEach(cleanup);
+
+const fromJson = (r: typeof sampleReport) => reviveReport(JSON.parse(renderJson(r)) as ReportJson);
+const columnNames = (table: HTMLElement): string[] => within(table).getAllByRole('row').slice(1).map((tr) => within(tr).getAllByRole('button')[0]!.textContent ?? '');
+
+describe('ColumnsTable', () => {
+  const rows = tableRows(fromJson(sampleReport));
+
+  it('sorts by a clicked header, both ways, and marks the sorted column for screen readers', () => {
+    render(<ColumnsTable rows={rows} onPick={() => {}} />);
+    const table = screen.getByTestId('columns');
+    const sortedByName = rows.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+    fireEvent.click(within(table).getByRole('button', { name: /^Column/ }));
+    expect(columnNames(table)).toEqual(sortedByName);
+    expect(within(table).getByRole('columnheader', { name: /^Column/ }).getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(table).getByRole('button', { name: /^Column/ }));
+    expect(columnNames(table)).toEqual([...sortedByName].reverse());
+  });
+
+  it('searches, filters to drifted columns and groups by method', () => {
+    render(<ColumnsTable rows={rows} onPick={() => {}} />);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'income' } });
+    expect(columnNames(screen.getByTestId('columns'))).toEqual(['income']);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Drifted only' }));
+    const drifted = rows.filter((r) => r.drifted).map((r) => r.name);
+    expect(new Set(columnNames(screen.getByTestId('columns')))).toEqual(new Set(drifted));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Drifted only' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Group by method' }));
+    expect(screen.getByTestId('columns-ks')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /^KS/ }).textContent).toContain('columns');
+  });
+
+  it('hands a clicked column name to the explorer', () => {
+    const picked: string[] = [];
+    render(<ColumnsTable rows={rows} onPick={(n) => picked.push(n)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'income' }));
+    expect(picked).toEqual(['income']);
+  });
+});
+
+describe('ReportView', () => {
+  it('shows the verdict, labelled charts, the columns table and the explorer with both samples\' statistics', () => {
+    const report = fromJson(sampleReport);
+    render(<ReportView report={report} reportId="12" />);
+    expect(screen.getByTestId('verdict').textContent).toContain(`${report.dataset.drifted_columns} of ${report.dataset.columns_analyzed} columns drifted`);
+    expect(screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'))).toEqual(expect.arrayContaining([expect.stringContaining('columns drifted'), expect.stringContaining('threshold')]));
+    expect(screen.getAllByRole('button', { name: /^(JSON|CSV|HTML)$/ })).toHaveLength(3);
+    fireEvent.change(screen.getByTestId('explorer-select'), { target: { value: 'income' } });
+    const stats = screen.getByTestId('summary-stats');
+    expect(within(stats).getByRole('columnheader', { name: 'Reference' })).toBeTruthy();
+    expect(within(stats).getByRole('columnheader', { name: 'Current' })).toBeTruthy();
+    expect(within(stats).getByRole('rowheader', { name: 'median' })).toBeTruthy();
+  });
+
+  it('shows the model section with performance before and after', () => {
+    render(<ReportView report={fromJson(sampleModelReport)} />);
+    const perf = screen.getByTestId('performance');
+    expect(within(perf).getAllByRole('row').length).toBeGreaterThan(1);
+    expect(screen.queryByRole('button', { name: 'JSON' })).toBeNull();
+  });
+});

@@ -103,9 +103,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });
   const pipelineSettings = resolvePipelineSettings(config.pipeline);
-  // The monitor asks for retraining through the same queue as the API; `retraining` needs the monitor's
-  // windows, so the two are tied through this late binding.
-  let retraining: Retraining | undefined;
+  // The monitor asks for retraining through the same queue as the API, and retraining reads the monitor's
+  // windows: each refers to the other, called only once both exist.
   const monitor = createMonitor({
     store,
     registry,
@@ -114,11 +113,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     config: config.monitor ?? {},
     triggers: pipelineSettings.triggers,
     requestRetraining: async (model, reasons) => {
-      await retraining!.request({ model, actor: 'monitor', reason: reasons.join(', '), force: true });
+      await retraining.request({ model, actor: 'monitor', reason: reasons.join(', '), force: true });
     },
     logger,
   });
-  retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model) });
+  const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model) });
   const jobHandlers: Record<string, JobHandler> = {
     [PIPELINE_RUN_KIND]: retraining.handler,
     [MONITOR_CHECK_KIND]: async ({ payload }) => {

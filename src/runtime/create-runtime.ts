@@ -21,6 +21,12 @@ import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraini
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
 
+/** The job queue (src/queue): embedded in the store, or BullMQ when REDIS_URL is set. */
+export type RuntimeQueue = JobQueue;
+
+/** The alerter (src/alerts). */
+export type RuntimeAlerter = Alerter;
+
 /** The monitor (src/monitor): windows of logged rows, checks on demand and on a schedule, events. */
 export type RuntimeMonitor = Monitor;
 
@@ -57,7 +63,7 @@ export interface Runtime {
   readonly metrics: ServiceMetrics;
   /** Jobs: BullMQ when REDIS_URL is set, else the embedded durable queue in the store's database. */
   readonly queue: JobQueue;
-  /** What the worker runs, by job kind (the monitor's and the pipeline's kinds are added as they are wired in). */
+  /** What the worker runs, by job kind: pipeline.run, monitor.check, retention.prune. */
   readonly jobHandlers: Readonly<Record<string, JobHandler>>;
   readonly alerter: Alerter;
   readonly monitor: RuntimeMonitor;

@@ -4,6 +4,7 @@
  * summary, events, retraining through the queue and the worker, and server-sent events from this process and
  * from another one.
  */
+import { readFile } from 'node:fs/promises';
 import { afterEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/index.js';
@@ -28,7 +29,7 @@ describeEachBackend('monitoring routes', (backend: TestBackend) => {
   });
 
   /** 300 rows predicted (rows 1500…1799 of the churn data) and their true labels sent as feedback. */
-  const setup = async () => {
+  const setup = async (options: { labels?: boolean } = {}) => {
     const opened = await backend.open();
     await registerChurnModel(opened.store, opened.home);
     ({ runtime } = await testRuntime(opened, CONFIG));
@@ -40,8 +41,10 @@ describeEachBackend('monitoring routes', (backend: TestBackend) => {
     const churn = table.column('churn')!;
     if (churn.storage !== 'categorical') throw new Error('churn is categorical');
     const labels = predicted.json().predictions.map((p: { prediction_id: string }, i: number) => ({ prediction_id: p.prediction_id, label: churn.dictionary[churn.codes[1500 + i]!]! }));
-    const fed = await app.inject({ method: 'POST', url: '/v1/models/churn/feedback', payload: { labels } });
-    expect(fed.json().updated).toBe(300);
+    if (options.labels !== false) {
+      const fed = await app.inject({ method: 'POST', url: '/v1/models/churn/feedback', payload: { labels } });
+      expect(fed.json().updated).toBe(300);
+    }
     return { opened, app, runtime };
   };
 
@@ -105,6 +108,12 @@ describeEachBackend('monitoring routes', (backend: TestBackend) => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ id: first.json().id, duplicate: true });
     expect((await opened.store.audit.list({ action: 'pipeline.retrain_requested' })).map((e) => e.details['duplicate'])).toEqual([false, true]);
+    // The frozen window holds the model's inputs and the label, not the logged outputs (they would leak into training).
+    const payload = (await opened.store.jobs.get(first.json().id))!.payload as { current: string; label: string };
+    const header = (await readFile(payload.current, 'utf8')).split('\n')[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['tenure', 'contract', 'churn']));
+    expect(header.filter((h) => h.startsWith('_'))).toEqual([]);
+    expect(payload.label).toBe('churn');
 
     const worker = startWorker({ queue: runtime.queue, handlers: runtime.jobHandlers, logger: runtime.logger });
     try {
@@ -126,6 +135,14 @@ describeEachBackend('monitoring routes', (backend: TestBackend) => {
     expect(summary.series.training_time).toHaveLength(1);
     expect((await app.inject({ method: 'POST', url: '/v1/models/nope/retrain', headers: ops, payload: {} })).statusCode).toBe(404);
   }, 120_000);
+
+  it('refuses to retrain before any label arrived (422) and names the feedback route', async () => {
+    const { app } = await setup({ labels: false });
+    const res = await app.inject({ method: 'POST', url: '/v1/models/churn/retrain', payload: {} });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('NO_DATA');
+    expect(res.json().error.message).toContain('/v1/models/churn/feedback');
+  });
 
   it('streams events over a real socket: this process, another process, heartbeats, and a clean end at shutdown', async () => {
     const { app, opened } = await setup();

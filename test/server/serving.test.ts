@@ -6,7 +6,6 @@ import { cellsOf } from '../../src/store/index.js';
 import type { Runtime } from '../../src/runtime/index.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
 import { churnRows, registerChurnModel, testRuntime } from './helpers.js';
-import { cellsOf } from '../../src/store/index.js';
 
 describeEachBackend('serving routes', (backend: TestBackend) => {
   let runtime: Runtime | undefined;

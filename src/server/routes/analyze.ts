@@ -10,7 +10,7 @@ import type { AnalyzeOptions } from '../../drift/index.js';
 import { analyzeFiles, type AnalyzeFilesOptions, type AnalyzeFilesResult } from '../../workflows/index.js';
 import type { RouteContext } from '../build-app.js';
 import { routeSchema } from '../route-schema.js';
-import { receiveUploads, registerMultipart, type UploadedFile } from '../uploads.js';
+import { receiveUploads, registerMultipart, uploadsFolder, type UploadedFile } from '../uploads.js';
 import { withUploadNames } from './models.js';
 
 const DEFAULT_UPLOAD_MB = 32;
@@ -30,7 +30,7 @@ export const analyzeRoutes: FastifyPluginAsync<RouteContext> = async (app, { run
       response: { 200: analyzeResponseSchema },
     }),
   }, async (req, reply) => {
-    const up = await receiveUploads(req, { fileNames: PARTS, required: ['reference', 'current'], fields: analyzeFieldsSchema, maxFileBytes });
+    const up = await receiveUploads(req, { fileNames: PARTS, required: ['reference', 'current'], fields: analyzeFieldsSchema, maxFileBytes, root: uploadsFolder(runtime.home) });
     try {
       const reference = up.files['reference']!;
       let current = up.files['current']!;

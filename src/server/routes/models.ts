@@ -28,7 +28,7 @@ import { PRODUCTION, type ModelVersion, type Registry } from '../../registry/ind
 import type { AliasMove } from '../../store/index.js';
 import type { RouteContext } from '../build-app.js';
 import { routeSchema } from '../route-schema.js';
-import { receiveUploads, registerMultipart } from '../uploads.js';
+import { receiveUploads, registerMultipart, uploadsFolder } from '../uploads.js';
 
 type NameParams = { name: string };
 type VersionParams = { name: string; version: number };
@@ -145,7 +145,7 @@ export const modelRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
       response: { 201: versionChangeResponseSchema },
     }),
   }, async (req, reply): Promise<VersionChangeResponse> => {
-    const up = await receiveUploads(req, { fileNames: ['model', 'reference'], required: ['model', 'reference'], fields: registerFieldsSchema, maxFileBytes });
+    const up = await receiveUploads(req, { fileNames: ['model', 'reference'], required: ['model', 'reference'], fields: registerFieldsSchema, maxFileBytes, root: uploadsFolder(runtime.home) });
     try {
       const f = up.fields;
       const registered = await registry.registerModel({

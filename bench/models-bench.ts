@@ -8,7 +8,8 @@
  * latency p50/p99 over 2,000 in-process calls, test ROC AUC and peak RSS:
  *   gbdt   — 100 trees, depth 6, learning rate 0.3, lambda 1: XGBoost's defaults, for AUC parity with it;
  *   rf     — 100 trees, sqrt features, fully grown, both cores (scikit-learn's defaults);
- *   logreg — L2 logistic regression on standardised columns (src/models/linear);
+ *   logreg — L2 logistic regression on standardised columns (src/models/linear, `standardize`: the scaling is fitted
+ *            within the fit time and folded into the weights), against StandardScaler + LogisticRegression();
  *   gbdt-train — what `driftwatch train` does by default (trainModel on a Table: 20% validation split, train's
  *            gbdt defaults — learning rate 0.1, 31-leaf leaf-wise trees, 20 rows a leaf — early stopping on the
  *            validation rows, permutation importances, then the refit on every training row), against
@@ -30,7 +31,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rocAuc } from '../src/metrics/roc-auc.js';
-import { applyScaling, columnScaling, predictLogistic, trainLogisticRegression } from '../src/models/linear/index.js';
+import { predictLogistic, trainLogisticRegression } from '../src/models/linear/index.js';
 import { trainRandomForest } from '../src/models/forest/index.js';
 import { trainGbdt } from '../src/models/gbdt/index.js';
 import { compileEnsemble } from '../src/models/trees/index.js';
@@ -127,14 +128,16 @@ async function child(model: string): Promise<void> {
     predictBatch = (x, n) => p.predictPositive(x, n);
     predictOne = (row) => (p.predictRow(row, out), out[1]);
   } else {
-    const scaling = columnScaling(train.x, train.n, d);
-    const fit = trainLogisticRegression(applyScaling(train.x, train.n, d, scaling), train.n, d, Int32Array.from(train.y), 2, { C: 1 });
-    const scaled = (x: Float64Array, n: number) => applyScaling(x, n, d, scaling);
+    // StandardScaler + LogisticRegression, as the baseline's pipeline: `standardize` fits on standardised columns
+    // (the scaling is part of the fit time) and folds the scaling into the weights, so prediction reads raw rows.
+    const fit = trainLogisticRegression(train.x, train.n, d, Int32Array.from(train.y), 2, { C: 1, standardize: true });
     predictBatch = (x, n) => {
-      const pr = predictLogistic(fit, scaled(x, n), n, d);
-      return Float64Array.from({ length: n }, (_, i) => pr[2 * i + 1]);
+      const pr = predictLogistic(fit, x, n, d);
+      const p1 = new Float64Array(n);
+      for (let i = 0; i < n; i++) p1[i] = pr[2 * i + 1];
+      return p1;
     };
-    predictOne = (row) => predictLogistic(fit, scaled(row, 1), 1, d)[1];
+    predictOne = (row) => predictLogistic(fit, row, 1, d)[1];
   }
   const fitS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);

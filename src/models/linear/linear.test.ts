@@ -122,6 +122,10 @@ describe('logistic regression reaches the optimum of sklearn\'s lbfgs objective'
   it('rejects missing values, unknown labels and absent classes with INVALID_ARGUMENT', () => {
     const X = Float64Array.from([0, 1, NaN, 2]);
     expect(() => trainLogisticRegression(X, 2, 2, Int32Array.from([0, 1]), 2)).toThrow(/impute missing values/);
+    // Standardising checks X through the column statistics; the message is the same, naming the first bad cell.
+    expect(() => trainLogisticRegression(X, 2, 2, Int32Array.from([0, 1]), 2, { standardize: true })).toThrow('X[row 1, column 0] is NaN');
+    expect(() => trainLogisticRegression(Float64Array.from([0, 1, 2, Infinity]), 2, 2, Int32Array.from([0, 1]), 2, { standardize: true })).toThrow('X[row 1, column 1] is Infinity');
+    expect(() => predictLogistic({ nFeatures: 2, nClasses: 2, coef: Float64Array.from([1, 0]), intercept: Float64Array.from([0]) }, Float64Array.from([0, 1, 2, -Infinity]), 2, 2)).toThrow('X[row 1, column 1] is -Infinity');
     const ok = Float64Array.from([0, 1, 1, 2]);
     expect(() => trainLogisticRegression(ok, 2, 2, Int32Array.from([0, 2]), 2)).toThrow(/not a class index/);
     expect(() => trainLogisticRegression(ok, 2, 2, Int32Array.from([0, 0]), 2)).toThrow(/class 1 has no training rows/);

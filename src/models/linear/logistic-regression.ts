@@ -3,7 +3,7 @@ import { checkDesign, checkRow, checkShape } from './check-inputs.js';
 import { dotRow } from './kernels.js';
 import { minimizeLbfgs, type LbfgsStopReason } from './lbfgs.js';
 import { logisticObjective, parameterCount } from './logistic-objective.js';
-import { logisticKernels } from './logistic-wasm.js';
+import { logisticKernels, logisticMargins } from './logistic-wasm.js';
 import { applyScaling, columnScaling } from './standardize.js';
 
 /**
@@ -146,14 +146,18 @@ export function predictLogistic(weights: LogisticWeights, X: Float64Array, n: nu
   const out = new Float64Array(n * K);
   if (K === 2) {
     const b = intercept[0]!;
+    // The margins first (SIMD in WebAssembly, or the JavaScript dot product), kept in the output's second half.
+    const z = out.subarray(n);
+    if (!logisticMargins(coef, b, X, n, d, z)) for (let i = 0; i < n; i++) z[i] = dotRow(coef, 0, X, i * d, d, b);
     for (let i = 0; i < n; i++) {
-      const z = dotRow(coef, 0, X, i * d, d, b);
+      // Read before the output's row i overwrites it: rows 2i and 2i + 1 lie at or before n + i.
+      const zi = z[i]!;
       // A non-finite value in the row makes z NaN or infinite (0 x Infinity is NaN): the finiteness check costs
       // nothing on rows that pass it, where a separate pass over X cost a third of the prediction.
-      if (!Number.isFinite(z)) checkRow('predictLogistic', X, i, d);
-      // One exp per row, in the direction that cannot overflow.
-      const e = Math.exp(z >= 0 ? -z : z);
-      const p1 = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+      if (!Number.isFinite(zi)) checkRow('predictLogistic', X, i, d);
+      // One exp per row, in the direction that cannot overflow: 1 / (1 + e^-z), or e^z / (1 + e^z) below zero.
+      const e = Math.exp(-Math.abs(zi));
+      const p1 = (zi >= 0 ? 1 : e) / (1 + e);
       out[2 * i] = 1 - p1;
       out[2 * i + 1] = p1;
     }

@@ -38,12 +38,32 @@ export interface LogisticKernels {
  * or X is too large.
  */
 export function logisticKernels(X: Float64Array, n: number, d: number, scaling: ColumnScaling | null = null): LogisticKernels | null {
-  if (!wasmApi || d < 1 || d > MAX_WIDTH || n * d * 8 > MAX_BYTES) return null;
+  const k = kernelModule(n, d, LOGISTIC_BLOCK);
+  if (k === null) return null;
+  k.x.set(X);
+  if (scaling) {
+    // Mean and scale go where the weights and gradient will be: standardize reads them from there once.
+    k.w.set(scaling.mean);
+    k.g.set(scaling.scale);
+    k.standardize(0, n);
+  }
+  return k;
+}
+
+interface KernelModule extends LogisticKernels {
+  /** The rows the kernels read (capacity x d). */
+  readonly x: Float64Array;
+  standardize(r0: number, r1: number): void;
+}
+
+/** A module for `capacity` rows of width d, with room for the margins of `zRows` rows at a time. */
+function kernelModule(capacity: number, d: number, zRows: number): KernelModule | null {
+  if (!wasmApi || d < 1 || d > MAX_WIDTH || capacity * d * 8 > MAX_BYTES) return null;
   const W = 64;
   const G = W + Math.ceil(((d + 1) * 8) / 64) * 64;
   const Z = G + Math.ceil((d * 8) / 64) * 64;
-  const XO = Z + LOGISTIC_BLOCK * 8;
-  const pages = Math.ceil((XO + n * d * 8) / WASM_PAGE);
+  const XO = Z + Math.ceil((zRows * 8) / 64) * 64;
+  const pages = Math.ceil((XO + capacity * d * 8) / WASM_PAGE);
   let ex: WasmExports;
   let buffer: ArrayBuffer | SharedArrayBuffer;
   try {
@@ -55,22 +75,44 @@ export function logisticKernels(X: Float64Array, n: number, d: number, scaling: 
   } catch {
     return null;
   }
-  new Float64Array(buffer, XO, n * d).set(X);
-  if (scaling) {
-    // Mean and scale go where the weights and gradient will be: standardize reads them from there once.
-    new Float64Array(buffer, W, d).set(scaling.mean);
-    new Float64Array(buffer, G, d).set(scaling.scale);
-    ex.standardize(0, n);
-  }
-  const margins = ex.margins;
-  const accumulate = ex.accumulate;
+  const { margins, accumulate, standardize } = ex;
   return {
+    x: new Float64Array(buffer, XO, capacity * d),
     w: new Float64Array(buffer, W, d + 1),
     g: new Float64Array(buffer, G, d),
-    z: new Float64Array(buffer, Z, LOGISTIC_BLOCK),
+    z: new Float64Array(buffer, Z, zRows),
     margins: (r0, r1) => void margins(r0, r1),
     accumulate: (r0, r1) => void accumulate(r0, r1),
+    standardize: (r0, r1) => void standardize(r0, r1),
   };
+}
+
+/** Rows per call of the prediction margins: copied in, then their margins read back. */
+const PREDICT_CHUNK = 2048;
+/** One prediction module per width, made on first use (a module depends on the width only). */
+const predictModules = new Map<number, KernelModule | null>();
+
+/**
+ * Writes b + w·x of every row of X (row-major n x d) into `z` (length n), by the SIMD margins kernel over chunks
+ * copied into its memory; returns false (z untouched) where WebAssembly is unavailable or d is too wide.
+ */
+export function logisticMargins(coef: Float64Array, b: number, X: Float64Array, n: number, d: number, z: Float64Array): boolean {
+  let k = predictModules.get(d);
+  if (k === undefined) {
+    k = kernelModule(PREDICT_CHUNK, d, PREDICT_CHUNK);
+    // A few widths are kept; a caller cycling through many makes a module for each call rather than many resident.
+    if (predictModules.size < 8) predictModules.set(d, k);
+  }
+  if (k === null) return false;
+  k.w.set(coef.subarray(0, d));
+  k.w[d] = b;
+  for (let r0 = 0; r0 < n; r0 += PREDICT_CHUNK) {
+    const m = Math.min(n, r0 + PREDICT_CHUNK) - r0;
+    k.x.set(X.subarray(r0 * d, (r0 + m) * d));
+    k.margins(0, m);
+    z.set(k.z.subarray(0, m), r0);
+  }
+  return true;
 }
 
 interface Lay {

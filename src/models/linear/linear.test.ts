@@ -114,7 +114,7 @@ describe('logistic regression reaches the optimum of sklearn\'s lbfgs objective'
 
   it('binary batch prediction (SIMD margins over copied chunks) equals the plain formula, across chunks and widths', () => {
     const rng = createRng(11);
-    for (const [n, d] of [[1, 1], [5, 2], [4099, 3], [2048, 30], [2500, 31], [10, 0]] as const) {
+    for (const [n, d] of [[1, 1], [5, 2], [4099, 3], [2048, 30], [2500, 31], [10, 0], [300, 700]] as const) {
       const X = Float64Array.from({ length: n * d }, () => rng.normal() * 4);
       const w = { nFeatures: d, nClasses: 2, coef: Float64Array.from({ length: d }, () => rng.normal()), intercept: Float64Array.from([0.3]) };
       const p = predictLogistic(w, X, n, d);
@@ -122,7 +122,8 @@ describe('logistic regression reaches the optimum of sklearn\'s lbfgs objective'
         let z = 0.3;
         for (let j = 0; j < d; j++) z += w.coef[j]! * X[i * d + j]!;
         const want = 1 / (1 + Math.exp(-z));
-        expect(Math.abs(p[2 * i + 1]! - want)).toBeLessThan(1e-14);
+        // The margin is summed in another order (SIMD pairs): equal up to rounding that grows with the width.
+        expect(Math.abs(p[2 * i + 1]! - want)).toBeLessThan(1e-15 * Math.max(4, d));
         expect(p[2 * i]! + p[2 * i + 1]!).toBeCloseTo(1, 15);
       }
     }

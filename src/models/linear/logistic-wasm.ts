@@ -87,27 +87,28 @@ function kernelModule(capacity: number, d: number, zRows: number): KernelModule 
   };
 }
 
-/** Rows per call of the prediction margins: copied in, then their margins read back. */
-const PREDICT_CHUNK = 2048;
+/** Rows per call of the prediction margins (copied in, then their margins read back): at most 1 MB of rows. */
+const predictChunk = (d: number): number => Math.max(16, Math.min(2048, Math.floor((1 << 20) / (d * 8))));
 /** One prediction module per width, made on first use (a module depends on the width only). */
 const predictModules = new Map<number, KernelModule | null>();
 
 /**
  * Writes b + w·x of every row of X (row-major n x d) into `z` (length n), by the SIMD margins kernel over chunks
- * copied into its memory; returns false (z untouched) where WebAssembly is unavailable or d is too wide.
+ * copied into its memory (one module per width, at most eight kept); returns false (z untouched) where WebAssembly is unavailable or d is too wide.
  */
 export function logisticMargins(coef: Float64Array, b: number, X: Float64Array, n: number, d: number, z: Float64Array): boolean {
   let k = predictModules.get(d);
   if (k === undefined) {
-    k = kernelModule(PREDICT_CHUNK, d, PREDICT_CHUNK);
+    k = kernelModule(predictChunk(d), d, predictChunk(d));
     // A few widths are kept; a caller cycling through many makes a module for each call rather than many resident.
     if (predictModules.size < 8) predictModules.set(d, k);
   }
   if (k === null) return false;
   k.w.set(coef.subarray(0, d));
   k.w[d] = b;
-  for (let r0 = 0; r0 < n; r0 += PREDICT_CHUNK) {
-    const m = Math.min(n, r0 + PREDICT_CHUNK) - r0;
+  const chunk = k.z.length;
+  for (let r0 = 0; r0 < n; r0 += chunk) {
+    const m = Math.min(n, r0 + chunk) - r0;
     k.x.set(X.subarray(r0 * d, (r0 + m) * d));
     k.margins(0, m);
     z.set(k.z.subarray(0, m), r0);

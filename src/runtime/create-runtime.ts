@@ -4,8 +4,8 @@
  * and closes them in the right order. The server, the worker and `driftwatch serve` take a Runtime and never
  * pick implementations themselves.
  */
-import { createAlerter, type Alerter } from '../alerts/index.js';
 import { systemClock, type Clock } from '../core/index.js';
+import { createAlerter, type Alerter } from '../alerts/index.js';
 import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
@@ -105,7 +105,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     clock,
     config: config.alerts ?? {},
-    env: env as NodeJS.ProcessEnv,
+    env,
     logger,
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });

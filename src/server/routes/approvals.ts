@@ -21,6 +21,7 @@ import { DriftwatchError } from '../../core/index.js';
 import { decideApproval, type PipelineRequest } from '../../pipeline/index.js';
 import type { Approval } from '../../store/index.js';
 import type { RouteContext } from '../build-app.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 
 export function approvalInfo(a: Approval): ApprovalInfo {
@@ -61,6 +62,7 @@ export const approvalRoutes: FastifyPluginAsync<RouteContext> = async (app, { ru
 
   for (const decision of ['approve', 'reject'] as const) {
     app.post<{ Params: { id: number }; Body: DecideBody }>(`/v1/approvals/:id/${decision}`, {
+    preValidation: optionalBody,
       // decideApproval writes the audit record (approval.approved / approval.rejected) with the key's name.
       config: { audit: false },
       schema: routeSchema({

@@ -27,6 +27,7 @@ import { DriftwatchError } from '../../core/index.js';
 import { PRODUCTION, type ModelVersion, type Registry } from '../../registry/index.js';
 import type { AliasMove } from '../../store/index.js';
 import type { RouteContext } from '../build-app.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 import { receiveUploads, registerMultipart } from '../uploads.js';
 
@@ -184,6 +185,7 @@ export const modelRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
   });
 
   app.post<{ Params: NameParams; Body: RollbackBody }>('/v1/models/:name/rollback', {
+    preValidation: optionalBody,
     config: { audit: false },
     schema: routeSchema({
       tags: ['models'],

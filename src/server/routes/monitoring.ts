@@ -28,6 +28,7 @@ import { PRODUCTION } from '../../registry/index.js';
 import type { Runtime } from '../../runtime/index.js';
 import type { RouteContext } from '../build-app.js';
 import { parseTime } from '../query-time.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 import { requireModel } from '../serving.js';
 import { windowLength, windowsOf, windowStart, type LoggedRows, type WindowKind } from '../window-metrics.js';
@@ -72,6 +73,7 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
   const { store, clock, monitor, registry, alerter } = runtime;
 
   app.post<{ Params: NameParams; Body: CheckBody }>('/v1/models/:name/check', {
+    preValidation: optionalBody,
     config: { audit: { action: 'monitor.check_requested', subjectKind: 'model' } },
     schema: routeSchema({
       tags: ['monitoring'],

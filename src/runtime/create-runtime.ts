@@ -6,8 +6,6 @@
  */
 import { systemClock, type Clock } from '../core/index.js';
 import { createAlerter, type Alerter } from '../alerts/index.js';
-import { createMonitor, type Monitor } from '../monitor/index.js';
-import { resolvePipelineSettings } from '../pipeline/index.js';
 import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
@@ -17,6 +15,8 @@ import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 import { createPredictionLog, type PredictionLog } from './prediction-log.js';
 import { createProductionModels, type ProductionModels } from './production-models.js';
 import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraining.js';
+import { createMonitor, type CheckResult, type Monitor } from '../monitor/index.js';
+import { resolvePipelineSettings } from '../pipeline/index.js';
 
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
@@ -27,10 +27,10 @@ export type RuntimeQueue = JobQueue;
 /** The alerter (src/alerts). */
 export type RuntimeAlerter = Alerter;
 
-/** The monitor (src/monitor): windows of logged rows, checks on demand and on a schedule, events. */
+/** The monitor (src/monitor): windows, checks on a schedule and on demand, events, retention, redaction. */
 export type RuntimeMonitor = Monitor;
 
-/** Queue message kinds of the monitor's background work. */
+/** Job kinds the worker runs besides the pipeline's. */
 export const MONITOR_CHECK_KIND = 'monitor.check';
 export const RETENTION_PRUNE_KIND = 'retention.prune';
 
@@ -61,14 +61,15 @@ export interface Runtime {
   readonly models: ProductionModels;
   readonly predictionLog: PredictionLog;
   readonly metrics: ServiceMetrics;
-  /** Jobs: BullMQ when REDIS_URL is set, else the embedded durable queue in the store's database. */
-  readonly queue: JobQueue;
-  /** What the worker runs, by job kind: pipeline.run, monitor.check, retention.prune. */
-  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
-  readonly alerter: Alerter;
+  readonly queue: RuntimeQueue;
+  readonly alerter: RuntimeAlerter;
   readonly monitor: RuntimeMonitor;
   /** Retraining requests: a pipeline job recorded and queued (the retrain route, the monitor's trigger). */
   readonly retraining: Retraining;
+  /** What the worker runs, by queue message kind. */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
+  /** Runs a drift check now and sets the Prometheus drift and performance gauges from it. */
+  check(model: string, reason: string): Promise<CheckResult>;
   /** Flushes the prediction log, stops the pollers, closes the alerter, the queue and the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -87,10 +88,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
     onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
   });
-  const predictionLog = createPredictionLog(store, {
-    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
-    maxInFlight: store.backend === 'postgres' ? 4 : 1,
-  });
   const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
   let queue: JobQueue;
   try {
@@ -108,26 +105,31 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });
-  const pipelineSettings = resolvePipelineSettings(config.pipeline);
-  // The monitor asks for retraining through the same queue as the API, and retraining reads the monitor's
-  // windows: each refers to the other, called only once both exist.
+  // The monitor asks for retraining through the same path as the retrain route; retraining freezes the
+  // monitor's window into the job. Each needs the other, hence the late binding.
   const monitor = createMonitor({
     store,
     registry,
     clock,
     alerter,
     config: config.monitor ?? {},
-    triggers: pipelineSettings.triggers,
+    triggers: resolvePipelineSettings(config.pipeline ?? {}).triggers,
     requestRetraining: async (model, reasons) => {
-      await retraining.request({ model, actor: 'monitor', reason: reasons.join(', '), force: true });
+      await retraining.request({ model, actor: 'monitor', reason: `drift check: ${reasons.join(', ')}`, force: true });
     },
     logger,
   });
   const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model) });
+  // Logged rows go through the monitor: features listed under monitor.redact are hashed before they are stored.
+  const predictionLog = createPredictionLog((model, rows) => monitor.logRows(model, null, rows).then(() => undefined), {
+    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
+    maxInFlight: store.backend === 'postgres' ? 4 : 1,
+  });
+  const check = async (model: string, reason: string): Promise<CheckResult> => recordCheck(metrics, await monitor.check(model, { reason }));
   const jobHandlers: Record<string, JobHandler> = {
     [PIPELINE_RUN_KIND]: retraining.handler,
-    [MONITOR_CHECK_KIND]: async ({ payload }) => {
-      const r = await monitor.check(String(payload['model']), { reason: typeof payload['reason'] === 'string' ? payload['reason'] : 'queued' });
+    [MONITOR_CHECK_KIND]: async (job) => {
+      const r = await check(String(job.payload['model']), typeof job.payload['reason'] === 'string' ? job.payload['reason'] : 'queued');
       return { status: r.status, report_id: r.reportId, drift: r.drift };
     },
     [RETENTION_PRUNE_KIND]: async () => monitor.prune(),
@@ -146,10 +148,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     predictionLog,
     metrics,
     queue,
-    jobHandlers,
     alerter,
     monitor,
     retraining,
+    jobHandlers,
+    check,
     close() {
       closing ??= (async () => {
         models.close();
@@ -165,4 +168,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return closing;
     },
   };
+}
+
+/** The latest check's figures as the Prometheus gauges of issue 11 §5. */
+export function recordCheck(metrics: ServiceMetrics, r: CheckResult): CheckResult {
+  if (r.status !== 'checked') return r;
+  if (r.driftShare !== null) metrics.driftShare.set({ model: r.model }, r.driftShare);
+  metrics.datasetDrift.set({ model: r.model }, r.datasetDrift ? 1 : 0);
+  if (r.performance?.current != null) metrics.performance.set({ model: r.model, metric: r.performance.metric }, r.performance.current);
+  return r;
 }

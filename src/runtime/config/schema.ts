@@ -142,7 +142,7 @@ export const configSchema = z.strictObject(
     server: serverConfigSchema.optional(),
     /** Alert channels and policy of the service (src/alerts). */
     alerts: alertsConfigSchema.optional(),
-    /** Monitoring windows, check interval, retention and redaction of logged rows (src/monitor). */
+    /** Windows, check interval, retention and redaction of the service's monitoring (src/monitor). */
     monitor: monitorConfigSchema.optional(),
     output: z
       .strictObject(

@@ -70,7 +70,7 @@ async function signatureOf(runtime: Runtime, name: string): Promise<Pick<ModelSi
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime }) => {
-  const { store, clock, monitor, registry, alerter } = runtime;
+  const { store, clock, registry, alerter } = runtime;
 
   app.post<{ Params: NameParams; Body: CheckBody }>('/v1/models/:name/check', {
     preValidation: optionalBody,
@@ -85,7 +85,8 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
     }),
   }, async (req) => {
     await requireModel(runtime, req.params.name);
-    const r = await monitor.check(req.params.name, { reason: req.body?.reason ?? `requested by ${req.principal.name}` });
+    // Through the runtime: the check's figures also go to the Prometheus gauges.
+    const r = await runtime.check(req.params.name, req.body?.reason ?? `requested by ${req.principal.name}`);
     req.auditDetails = { status: r.status, report_id: r.reportId, drift: r.drift };
     return checkResponse(r);
   });

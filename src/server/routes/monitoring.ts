@@ -67,6 +67,8 @@ async function signatureOf(runtime: Runtime, name: string): Promise<Pick<ModelSi
   return v.signature;
 }
 
+const SERIES_ROWS = 100_000;
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime }) => {
@@ -157,7 +159,8 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
 
     // Series over the logged rows: 5-minute windows for a young model, hours within two days, then days.
     const signature = model.latestVersion === 0 ? null : await signatureOf(runtime, name);
-    const rows = await store.predictions.readWindow(name, { fromMs: now - 30 * 86_400_000, toMs: now + 1 });
+    // The page refreshes on every event: the series read at most the newest 100,000 rows of the last 30 days.
+    const rows = await store.predictions.readWindow(name, { last: SERIES_ROWS, fromMs: now - 30 * 86_400_000, toMs: now + 1 });
     let oldest = now;
     for (let i = 0; i < rows.rowCount; i++) oldest = Math.min(oldest, rows.tsMs[i]!);
     const span = now - oldest;

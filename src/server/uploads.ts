@@ -107,3 +107,13 @@ function safeName(filename: string | undefined, fallback: string): string {
   const base = basename((filename ?? '').replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').slice(-120);
   return base === '' || base === '.' || base === '..' ? fallback : base;
 }
+
+/** Messages of lower layers name the temporary copy; the caller sent the file under its own name. */
+export function withUploadNames(e: unknown, files: Readonly<Record<string, { absolute: string; display: string }>>): unknown {
+  if (!(e instanceof DriftwatchError)) return e;
+  let message = e.message;
+  for (const f of Object.values(files)) message = message.replaceAll(f.absolute, f.display);
+  const file = e.file === undefined ? undefined : (Object.values(files).find((f) => f.absolute === e.file)?.display ?? e.file);
+  if (message === e.message && file === e.file) return e;
+  return new DriftwatchError(e.code, message, { ...(file !== undefined ? { file } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) }, { cause: e });
+}

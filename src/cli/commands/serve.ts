@@ -50,7 +50,15 @@ export function createServeCommand(ctx: CommandContext): Command {
       const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
       const loadedConfig = loaded?.config ?? {};
       // The demo checks every 10 s on the last 500 rows, so drift shows within a minute.
-      const config = flags.demo === true ? { ...loadedConfig, monitor: { interval_s: 10, window: { kind: 'count' as const, size: 500 }, ...loadedConfig.monitor } } : loadedConfig;
+      // The demo asks before training (the seed tools' order), so a retraining request waits for a person as
+      // soon as drift is found, whatever the challenger would have scored.
+      const config = flags.demo === true
+        ? {
+          ...loadedConfig,
+          monitor: { interval_s: 10, window: { kind: 'count' as const, size: 500 }, ...loadedConfig.monitor },
+          pipeline: { ...loadedConfig.pipeline, approval: { where: 'before_training' as const, ...loadedConfig.pipeline?.approval } },
+        }
+        : loadedConfig;
       const port = flags.port !== undefined ? parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true, describe: 'a port number from 0 to 65535' }) : (config.server?.port ?? 8050);
       const host = flags.host ?? config.server?.host ?? '127.0.0.1';
       const home = resolveHome({ flag: flags.home, env: io.env, config: config.home, cwd: io.cwd });

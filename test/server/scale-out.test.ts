@@ -63,6 +63,7 @@ describeEachBackend('scale-out: two API processes and a worker on one store and 
     expect(a.url).not.toBe(b.url);
     for (const api of apis) {
       expect(api.stderr()).toMatch(new RegExp(`${backend.name} store .* ${queue} job queue`));
+      expect(api.stderr()).toContain('--role api runs no jobs and no scheduled checks');
       const ready = await getJson(`${api.url}/ready`);
       expect(ready.status, JSON.stringify(ready.json)).toBe(200);
       expect(ready.json).toMatchObject({ checks: { queue: { ok: true, message: queue }, models: { ok: true, message: 'serving churn:1' } } });
@@ -114,6 +115,7 @@ describeEachBackend('scale-out: two API processes and a worker on one store and 
     const worker = await startServeWorker(common, env);
     children.push(worker);
     expect(worker.stderr()).toContain(`worker running on the ${queue} job queue (${backend.name} store)`);
+    expect(worker.stderr()).toContain('no HTTP (--role worker listens on no port)');
     expect(worker.stderr()).not.toMatch(/serving on/);
     const ports = await listeningPorts(worker.proc.pid!);
     if (ports !== undefined) expect(ports).toEqual([]);

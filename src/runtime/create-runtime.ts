@@ -95,7 +95,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   let queue: JobQueue;
   try {
-    queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
+    // DRIFTWATCH_QUEUE_PREFIX: several deployments (or test runs) sharing one Redis keep apart by key prefix.
+    const prefix = env['DRIFTWATCH_QUEUE_PREFIX']?.trim();
+    queue = await openQueue({ store, redisUrl: env['REDIS_URL'], ...(prefix !== undefined && prefix !== '' ? { prefix } : {}), clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
   } catch (e) {
     models.close();
     await store.close();

@@ -97,9 +97,11 @@ export function createServeCommand(ctx: CommandContext): Command {
       }
       if (server !== undefined) {
         io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location}, ${runtime.queue.backend} job queue)${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
+        // Said at start-up: an API alone leaves retraining jobs waiting until some worker runs them.
+        if (role === 'api') io.stderr.write('driftwatch: --role api runs no jobs and no scheduled checks: run a --role worker process on the same store and job queue\n');
         io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
       } else {
-        io.stderr.write(`driftwatch: worker running on the ${runtime.queue.backend} job queue (${runtime.store.backend} store); stop with Ctrl-C or SIGTERM\n`);
+        io.stderr.write(`driftwatch: worker running on the ${runtime.queue.backend} job queue (${runtime.store.backend} store), with the scheduled checks; no HTTP (--role worker listens on no port); stop with Ctrl-C or SIGTERM\n`);
       }
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         const on = (s: NodeJS.Signals) => {

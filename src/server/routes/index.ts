@@ -17,5 +17,6 @@ import { auditRoutes } from './audit.js';
 import { reportRoutes } from './reports.js';
 import { analyzeRoutes } from './analyze.js';
 import { alertRoutes } from './alerts.js';
+import { webRoutes } from './web.js';
 
-export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes];
+export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes, webRoutes];

@@ -27,13 +27,18 @@ export function errorText(error: unknown): string {
 }
 
 /** A failure, said in the server's words (code, message and the field it names). */
-export function ErrorNote({ error, prefix }: { readonly error: unknown; readonly prefix?: string }) {
+export function ErrorNote({ error, prefix, omitField = false }: {
+  readonly error: unknown;
+  readonly prefix?: string;
+  /** The note stands beside the field it is about (an upload), so the field's name is not repeated. */
+  readonly omitField?: boolean;
+}) {
   const code = error instanceof ApiError ? error.code : undefined;
   return (
     <div className="error-note" role="alert">
       {prefix !== undefined ? <strong>{prefix} </strong> : null}
-      {errorText(error)}
-      {code !== undefined && !code.startsWith('HTTP_') ? <code className="error-code">{code}</code> : null}
+      {omitField && error instanceof ApiError && error.status !== 403 ? error.message : errorText(error)}
+      {code !== undefined && !code.startsWith('HTTP_') ? <> <code className="error-code">{code}</code></> : null}
     </div>
   );
 }

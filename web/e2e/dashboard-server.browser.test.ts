@@ -2,8 +2,7 @@
  * The built dashboard served by the real server (`createRuntime` on SQLite + `buildApp`) in headless Chromium,
  * for what the server offers so far: sign-in with an API key (a wrong key is refused, a viewer key opens the
  * dashboard, kept in sessionStorage, and shows no operator buttons), and a keyless loopback server opening
- * without sign-in. The dashboard's static files are registered here with @fastify/static, public, as
- * `buildApp` should do at `/` from dist/web (until it does).
+ * without sign-in. `buildApp` serves the dashboard's files at `/` (public), from this test's own build.
  * Skipped when /usr/bin/chromium is missing, except under DRIFTWATCH_REQUIRE_BROWSER=1 (.ci/run).
  */
 import { execFileSync } from 'node:child_process';
@@ -11,7 +10,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { pino } from 'pino';
@@ -47,15 +45,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard on the real server in Chromium
         keys[role] = key;
       }
     }
-    const app = await buildApp(runtime, { allowKeyless: !withKeys });
-    // The dashboard's files are public (the page must load to ask for a key): @fastify/static takes no route
-    // config, so an onRoute hook in its own scope marks its routes public for buildApp's auth hook.
-    await app.register(async (scope) => {
-      scope.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), public: true } as typeof route.config;
-      });
-      await scope.register(fastifyStatic, { root: out, prefix: '/' });
-    });
+    // buildApp serves the dashboard itself (src/server/routes/web.ts), here from this test's build.
+    const app = await buildApp(runtime, { allowKeyless: !withKeys, webRoot: out });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     served.push({ url, app, runtime });
     return url;

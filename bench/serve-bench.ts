@@ -15,7 +15,7 @@
  * DATABASE_URL (serve on Postgres instead of the embedded store).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ const CHURN = join(repoRoot, 'examples', 'data', 'telco_churn.csv');
 
 interface Run {
   readonly label: string;
+  /** Server CPU time per request, µs (user + system, from /proc): robust to the load generator sharing the cores. */
+  readonly cpuUs?: number;
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
@@ -38,13 +40,26 @@ interface Run {
   readonly non2xx: number;
 }
 
-async function drive(label: string, url: string, body: string, connections: number, seconds = SECONDS): Promise<Run> {
+/** CPU seconds (user + system) a process has used so far, or NaN where /proc is not there. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function drive(label: string, url: string, body: string, connections: number, seconds = SECONDS, pid?: number): Promise<Run> {
+  const cpu0 = cpuSeconds(pid);
   const r = await autocannon({ url, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body });
-  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  const cpuUs = ((cpuSeconds(pid) - cpu0) / Math.max(1, r.requests.total)) * 1e6;
+  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, ...(Number.isFinite(cpuUs) ? { cpuUs } : {}) };
 }
 
 function print(r: Run, extra = ''): void {
-  console.log(`${r.label.padEnd(44)} ${Math.round(r.rps).toLocaleString('en-US').padStart(9)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}${extra}`);
+  const cpu = r.cpuUs !== undefined ? `   server CPU ${Math.round(r.cpuUs)} µs/req` : '';
+  console.log(`${r.label.padEnd(44)} ${Math.round(r.rps).toLocaleString('en-US').padStart(9)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}${cpu}${extra}`);
 }
 
 /** Waits for a line on the child's stderr matching `pattern`; rejects if the child exits first. */
@@ -106,7 +121,7 @@ async function benchDriftwatch(): Promise<Run[]> {
     await drive('warm-up', predictUrl, one, 8, 2);
     const runs: Run[] = [];
     for (const c of [8, 64]) {
-      const r = await drive(`driftwatch predict, 1 row, ${c} connections`, predictUrl, one, c);
+      const r = await drive(`driftwatch predict, 1 row, ${c} connections`, predictUrl, one, c, SECONDS, server.pid);
       print(r);
       runs.push(r);
     }

@@ -12,3 +12,4 @@ export * from './jobs.js';
 export * from './audit.js';
 export * from './reports.js';
 export * from './alerts.js';
+export * from './monitoring.js';

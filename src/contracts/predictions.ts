@@ -57,7 +57,7 @@ export const ingestResponseSchema = z.strictObject({
   rows: z.number().int(),
   /** Rows that came without a prediction and were predicted by the production model at ingest. */
   predicted: z.number().int(),
-  /** The rows' prediction ids, in order (absent for a duplicate: the first answer had them). */
+  /** The rows' prediction ids, in order (for a duplicate: those the first send stored). */
   prediction_ids: z.array(z.string()).optional(),
 });
 

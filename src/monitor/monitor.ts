@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../core/index.js';
 import { DriftwatchError } from '../core/index.js';
-import type { Table } from '../data/table/index.js';
+import { createTable, type Table } from '../data/table/index.js';
 import type { DriftReport } from '../drift/index.js';
 import type { LoadedModel } from '../models/index.js';
 import { decideTrigger, resolvePipelineSettings, type PipelineSettings, type TriggerDecision, type TriggerReason } from '../pipeline/index.js';
@@ -18,7 +18,7 @@ import { resolveMonitorSettings, windowQueryAt, type MonitorConfig, type Monitor
 import { bucketSize, bucketStart, performanceWindows, type PerformanceBucket, type PerformanceWindow, type ScoringTask } from './performance.js';
 import { createRedactor, redactColumns, redactRows, storeSalt, type Redactor } from './redact.js';
 import { checkSignals, type Severity, type SignalObserver } from './signals.js';
-import { windowTable } from './window-table.js';
+import { WINDOW_COLUMNS, windowTable } from './window-table.js';
 
 export interface EventRecord {
   readonly id: string;
@@ -84,8 +84,14 @@ export interface Monitor {
   startSchedule(): { stop(): Promise<void> };
   /** One pass of the schedule: checks the models whose interval has passed (what the timer calls). */
   tick(): Promise<CheckResult[]>;
-  /** The rows of a window as a Table (default: the configured window). */
+  /** The rows of a window as a Table (default: the configured window), with the row facts (`_timestamp` …). */
   window(model: string, query?: WindowQuery): Promise<Table>;
+  /**
+   * The labelled rows of a window (default: the configured one) as training data: the production version's
+   * baseline columns (features in their kinds, and the label), nothing else, so no logged prediction or
+   * time leaks into a retrained model. Falls back to the logged features and the label without a baseline.
+   */
+  trainingTable(model: string, query?: WindowQuery): Promise<Table>;
   /** Applies retention (max_age_days, max_rows) to every model's logged rows. */
   prune(): Promise<{ rows: number }>;
   /** In-process listener (for the live event stream); returns the unsubscribe function. */
@@ -336,6 +342,16 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         if (!(e instanceof DriftwatchError) || e.code !== 'NOT_FOUND') throw e;
       }
       return windowTable(w, { label });
+    },
+    async trainingTable(model, query) {
+      const w = await store.predictions.readWindow(model, { ...(query ?? windowQueryAt(settings.window, clock.now())), labelledOnly: true });
+      const version = await registry.getVersion({ name: model });
+      const label = version.signature.label;
+      const dv = await registry.reference(model);
+      if (dv !== null) return windowTable(w, { reference: (await baselines.get(dv)).table, label, minLabelled: 1 });
+      const all = windowTable(w, { label });
+      const facts = new Set<string>(Object.values(WINDOW_COLUMNS));
+      return createTable(all.columns.filter((c) => !facts.has(c.name)));
     },
     async prune() {
       const { maxAgeDays, maxRows } = settings.retention;

@@ -123,7 +123,7 @@ export function windowTable(w: PredictionWindow, options: WindowTableOptions = {
     if (!taken.has(col.name)) columns.push(col);
   };
   add(numericColumn(WINDOW_COLUMNS.timestamp, w.tsMs, 'datetime'));
-  add(numericColumn(WINDOW_COLUMNS.modelVersion, w.modelVersion));
+  add(numericColumn(WINDOW_COLUMNS.modelVersion, Float64Array.from(w.modelVersion, (v) => v ?? NaN)));
   add(categoricalColumn(WINDOW_COLUMNS.prediction, w.prediction));
   add(numericColumn(WINDOW_COLUMNS.probability, w.probability));
   add(categoricalColumn(label !== null && !taken.has(label) ? label : WINDOW_COLUMNS.label, w.label));

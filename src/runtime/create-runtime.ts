@@ -4,8 +4,8 @@
  * and closes them in the right order. The server, the worker and `driftwatch serve` take a Runtime and never
  * pick implementations themselves.
  */
-import { createAlerter, type Alerter } from '../alerts/index.js';
 import { systemClock, type Clock } from '../core/index.js';
+import { createAlerter, type Alerter } from '../alerts/index.js';
 import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
@@ -15,6 +15,8 @@ import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 import { createPredictionLog, type PredictionLog } from './prediction-log.js';
 import { createProductionModels, type ProductionModels } from './production-models.js';
 import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraining.js';
+import { createMonitor, type CheckResult, type Monitor } from '../monitor/index.js';
+import { resolvePipelineSettings } from '../pipeline/index.js';
 
 /** What this process runs: everything, only the HTTP API, or only the job worker. */
 export type RuntimeRole = 'all' | 'api' | 'worker';
@@ -25,10 +27,12 @@ export type RuntimeQueue = JobQueue;
 /** The alerter (src/alerts). */
 export type RuntimeAlerter = Alerter;
 
-/** The monitor (src/monitor `createMonitor`), once merged; empty until then. */
-export interface RuntimeMonitor {
-  startSchedule(): { stop(): Promise<void> };
-}
+/** The monitor (src/monitor): windows, checks on a schedule and on demand, events, retention, redaction. */
+export type RuntimeMonitor = Monitor;
+
+/** Job kinds the worker runs besides the pipeline's. */
+export const MONITOR_CHECK_KIND = 'monitor.check';
+export const RETENTION_PRUNE_KIND = 'retention.prune';
 
 export interface RuntimeOptions {
   readonly config?: DriftwatchConfig;
@@ -59,11 +63,13 @@ export interface Runtime {
   readonly metrics: ServiceMetrics;
   readonly queue: RuntimeQueue;
   readonly alerter: RuntimeAlerter;
-  readonly monitor?: RuntimeMonitor | undefined;
+  readonly monitor: RuntimeMonitor;
   /** Retraining requests: a pipeline job recorded and queued (the retrain route, the monitor's trigger). */
   readonly retraining: Retraining;
   /** What the worker runs, by queue message kind. */
   readonly jobHandlers: Readonly<Record<string, JobHandler>>;
+  /** Runs a drift check now and sets the Prometheus drift and performance gauges from it. */
+  check(model: string, reason: string): Promise<CheckResult>;
   /** Flushes the prediction log, stops the pollers, closes the alerter, the queue and the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -82,10 +88,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
     onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
   });
-  const predictionLog = createPredictionLog(store, {
-    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
-    maxInFlight: store.backend === 'postgres' ? 4 : 1,
-  });
   const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
   let queue: JobQueue;
   try {
@@ -99,13 +101,39 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     clock,
     config: config.alerts ?? {},
-    env: env as NodeJS.ProcessEnv,
+    env,
     logger,
     onDelivery: (d) => metrics.alerts.inc({ channel: d.channel, outcome: d.outcome }),
   });
-  const monitor: RuntimeMonitor | undefined = undefined;
-  const retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: () => undefined });
-  const jobHandlers: Record<string, JobHandler> = { [PIPELINE_RUN_KIND]: retraining.handler };
+  // The monitor asks for retraining through the same path as the retrain route; retraining freezes the
+  // monitor's window into the job. Each needs the other, hence the late binding.
+  const monitor = createMonitor({
+    store,
+    registry,
+    clock,
+    alerter,
+    config: config.monitor ?? {},
+    triggers: resolvePipelineSettings(config.pipeline ?? {}).triggers,
+    requestRetraining: async (model, reasons) => {
+      await retraining.request({ model, actor: 'monitor', reason: `drift check: ${reasons.join(', ')}`, force: true });
+    },
+    logger,
+  });
+  const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model) });
+  // Logged rows go through the monitor: features listed under monitor.redact are hashed before they are stored.
+  const predictionLog = createPredictionLog((model, rows) => monitor.logRows(model, null, rows).then(() => undefined), {
+    ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
+    maxInFlight: store.backend === 'postgres' ? 4 : 1,
+  });
+  const check = async (model: string, reason: string): Promise<CheckResult> => recordCheck(metrics, await monitor.check(model, { reason }));
+  const jobHandlers: Record<string, JobHandler> = {
+    [PIPELINE_RUN_KIND]: retraining.handler,
+    [MONITOR_CHECK_KIND]: async (job) => {
+      const r = await check(String(job.payload['model']), typeof job.payload['reason'] === 'string' ? job.payload['reason'] : 'queued');
+      return { status: r.status, report_id: r.reportId, drift: r.drift };
+    },
+    [RETENTION_PRUNE_KIND]: async () => monitor.prune(),
+  };
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -124,6 +152,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     monitor,
     retraining,
     jobHandlers,
+    check,
     close() {
       closing ??= (async () => {
         models.close();
@@ -139,4 +168,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return closing;
     },
   };
+}
+
+/** The latest check's figures as the Prometheus gauges of issue 11 §5. */
+export function recordCheck(metrics: ServiceMetrics, r: CheckResult): CheckResult {
+  if (r.status !== 'checked') return r;
+  if (r.driftShare !== null) metrics.driftShare.set({ model: r.model }, r.driftShare);
+  metrics.datasetDrift.set({ model: r.model }, r.datasetDrift ? 1 : 0);
+  if (r.performance?.current != null) metrics.performance.set({ model: r.model, metric: r.performance.metric }, r.performance.current);
+  return r;
 }

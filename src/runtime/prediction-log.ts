@@ -4,7 +4,10 @@
  * a commit in progress finishes), then go to the store as one batch per model in one commit; every request
  * whose rows were in it is answered only after that commit, so an acknowledged prediction is durable.
  */
-import type { PredictionRowInput, Store } from '../store/index.js';
+import type { PredictionRowInput } from '../store/index.js';
+
+/** Stores one model's rows in one commit (the monitor's `logRows`: redaction, then the store). */
+export type RowWriter = (model: string, rows: readonly PredictionRowInput[]) => Promise<void>;
 
 export interface PredictionLog {
   /** Resolves once the rows are committed; rejects when their commit failed (nothing of them stored). */
@@ -34,7 +37,7 @@ export interface PredictionLogOptions {
   readonly maxInFlight?: number;
 }
 
-export function createPredictionLog(store: Store, options: PredictionLogOptions = {}): PredictionLog {
+export function createPredictionLog(write: RowWriter, options: PredictionLogOptions = {}): PredictionLog {
   const windowMs = options.windowMs ?? 2;
   const maxRows = options.maxRows ?? 5000;
   const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
@@ -54,7 +57,7 @@ export function createPredictionLog(store: Store, options: PredictionLogOptions 
     for (const [model, waiters] of byModel) {
       const rows = waiters.length === 1 ? waiters[0]!.rows : waiters.flatMap((w) => w.rows);
       try {
-        await store.predictions.insertBatch(model, null, rows);
+        await write(model, rows);
         for (const w of waiters) w.resolve();
       } catch (e) {
         for (const w of waiters) w.reject(e);

@@ -8,7 +8,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DriftwatchError, type Clock } from '../core/index.js';
-import { tableToCsvString, writeFileAtomic, type Table } from '../data/index.js';
+import { createTable, MISSING_CODE, tableToCsvString, writeFileAtomic, type Column, type Table } from '../data/index.js';
 import { dedupeKeyFor, PIPELINE_JOB_KIND, resolvePipelineSettings, resumeJobs, type PipelineConfig, type PipelineRequest } from '../pipeline/index.js';
 import type { JobHandler, JobQueue } from '../queue/index.js';
 import type { Registry } from '../registry/index.js';
@@ -67,8 +67,15 @@ export function createRetraining(deps: RetrainingDeps): Retraining {
       if (reference === null) throw new DriftwatchError('CONFLICT', `model "${r.model}" has no reference baseline; register the production version with one`, { field: 'name' });
       const windowing = deps.window(r.model);
       if (windowing === undefined) throw new DriftwatchError('UNAVAILABLE', 'this process has no monitor, so it cannot read the logged rows to retrain on', { field: 'name' });
-      const window = await windowing;
-      if (window.rowCount === 0) throw new DriftwatchError('NO_DATA', `no rows are logged for "${r.model}" yet; retraining needs predictions (and their labels) to train on`, { field: 'name' });
+      const logged = await windowing;
+      if (logged.rowCount === 0) throw new DriftwatchError('NO_DATA', `no rows are logged for "${r.model}" yet; retraining needs predictions (and their labels) to train on`, { field: 'name' });
+      // Only the model's inputs and the label: the logged prediction, probability and time would leak into training.
+      const keep = new Set([...production.signature.inputs.map((i) => i.name), label]);
+      const window = createTable(logged.columns.filter((c) => keep.has(c.name)));
+      const labelled = window.column(label);
+      if (labelled === undefined || !hasValues(labelled)) {
+        throw new DriftwatchError('NO_DATA', `none of the ${logged.rowCount} rows in the window of "${r.model}" has its label yet; send labels (POST /v1/models/${r.model}/feedback) before retraining`, { field: 'name' });
+      }
 
       // The window is frozen into a file: the pipeline (and a continuation after an approval) reads it by path.
       const dir = join(deps.home, 'pipeline', `${r.model}-${clock.now()}-${process.pid}`);
@@ -110,4 +117,8 @@ export function createRetraining(deps: RetrainingDeps): Retraining {
       return outcome === undefined ? { job_id: id, skipped: 'taken by another runner' } : { job_id: id, decision: outcome.decision, message: outcome.message };
     },
   };
+}
+
+function hasValues(c: Column): boolean {
+  return c.storage === 'numeric' ? c.values.some((v) => !Number.isNaN(v)) : c.codes.some((k) => k !== MISSING_CODE);
 }

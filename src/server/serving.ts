@@ -109,8 +109,9 @@ export async function ingestRows(runtime: Runtime, model: string, batchId: strin
       probability: probabilityOf(r['probability'], `${prefix}[${i}].probability`),
     });
   });
-  const stored = await runtime.store.predictions.insertBatch(model, batchId, log);
-  if (stored.status === 'duplicate') return { status: 'duplicate', rows: stored.rowCount, predicted: 0 };
+  // Through the monitor: features listed under monitor.redact are hashed before they are stored.
+  const stored = await runtime.monitor.logRows(model, batchId, log);
+  if (stored.status === 'duplicate') return { status: 'duplicate', rows: stored.rowCount, predicted: 0, predictionIds: [...stored.predictionIds] };
   runtime.metrics.ingestedRows.inc({ model }, rows.length);
   if (outputs.size > 0) runtime.metrics.predictions.inc({ model, version: served!.version }, outputs.size);
   return { status: 'stored', rows: rows.length, predicted: outputs.size, predictionIds: ids };

@@ -3,8 +3,8 @@
  * times and JSON go in and come out, and how a driver error is classified. Repositories and migrations use
  * this object and never test which backend they run on.
  */
-import type { ColumnDataType, CreateTableBuilder } from 'kysely';
-import type { DbJson, DbTime } from './schema.js';
+import { sql, type ColumnDataType, type CreateTableBuilder, type Kysely } from 'kysely';
+import type { Database, DbJson, DbTime } from './schema.js';
 
 export type BackendName = 'sqlite' | 'postgres';
 
@@ -43,6 +43,11 @@ export interface StoreDialect {
    * a few on Postgres (a pool; commits overlap). The prediction log's group commit uses it.
    */
   readonly concurrentWriters: number;
+  /**
+   * Maps caller-chosen prediction ids to their batch rows in one statement (the ids go as one JSON or array
+   * parameter, not four parameters a row); an id already taken inserts nothing. Returns the rows inserted.
+   */
+  insertPredictionIds(db: Kysely<Database>, model: string, batchPk: number, ids: readonly string[]): Promise<number>;
 }
 
 const isoTime = (ms: number): string => new Date(ms).toISOString();
@@ -64,6 +69,12 @@ export const sqliteDialect: StoreDialect = {
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique-violation';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code === 'SQLITE_FULL') return 'unavailable';
     return 'other';
+  },
+  async insertPredictionIds(db, model, batchPk, ids) {
+    const r = await sql`insert into prediction_ids (model_name, prediction_id, batch_pk, row_index)
+      select ${model}, value, ${batchPk}, cast(key as integer) from json_each(${JSON.stringify(ids)}) where true
+      on conflict do nothing`.execute(db);
+    return Number(r.numAffectedRows ?? 0);
   },
 };
 
@@ -91,5 +102,11 @@ export const postgresDialect: StoreDialect = {
     const message = typeof err?.message === 'string' ? err.message : '';
     if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)) return 'unavailable';
     return 'other';
+  },
+  async insertPredictionIds(db, model, batchPk, ids) {
+    const r = await sql`insert into prediction_ids (model_name, prediction_id, batch_pk, row_index)
+      select ${model}, t.id, ${batchPk}, (t.ord - 1)::integer from unnest(${ids}::text[]) with ordinality as t(id, ord)
+      on conflict do nothing`.execute(db);
+    return Number(r.numAffectedRows ?? 0);
   },
 };

@@ -13,7 +13,7 @@ describeEachBackend('prediction log', (backend: TestBackend) => {
 
   it('commits concurrent appends in a few groups, and every append resolves after its rows are readable', async () => {
     const opened = await backend.open();
-    const log = createPredictionLog(opened.store, { windowMs: 5, maxInFlight: backend.name === 'postgres' ? 4 : 1 });
+    const log = createPredictionLog((model, rows) => opened.store.predictions.insertBatch(model, null, rows).then(() => undefined), { windowMs: 5, maxInFlight: backend.name === 'postgres' ? 4 : 1 });
     const appends = Array.from({ length: 200 }, (_, i) =>
       log.append('m', [{ predictionId: `p${i}`, modelVersion: 1, features: { x: i }, prediction: 'a', probability: 0.5 }]).then(async () => {
         // Resolved means committed: a fresh read sees the row.
@@ -28,7 +28,9 @@ describeEachBackend('prediction log', (backend: TestBackend) => {
     expect(new Set(w.predictionIds).size).toBe(200);
     if (backend.name === 'sqlite') {
       const db = new Database(join(opened.home, 'driftwatch.db'), { readonly: true });
-      closers.push(async () => db.close());
+      closers.push(async () => {
+        db.close();
+      });
       const batches = (db.prepare('select count(*) as n from prediction_batches').get() as { n: number }).n;
       // 200 appends in one tick: a handful of commits, not 200.
       expect(batches).toBeLessThanOrEqual(5);
@@ -37,7 +39,7 @@ describeEachBackend('prediction log', (backend: TestBackend) => {
 
   it('fails the appends of a group whose commit fails, and only those', async () => {
     const opened = await backend.open();
-    const log = createPredictionLog(opened.store, { windowMs: 1 });
+    const log = createPredictionLog((model, rows) => opened.store.predictions.insertBatch(model, null, rows).then(() => undefined), { windowMs: 1 });
     await log.append('m', [{ predictionId: 'dup', features: {} }]);
     // A repeated prediction id makes the store refuse the whole batch.
     const failed = log.append('m', [{ predictionId: 'dup', features: {} }]);

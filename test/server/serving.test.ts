@@ -2,6 +2,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/index.js';
+import { cellsOf } from '../../src/store/index.js';
 import type { Runtime } from '../../src/runtime/index.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
 import { churnRows, registerChurnModel, testRuntime } from './helpers.js';
@@ -43,8 +44,8 @@ describeEachBackend('serving routes', (backend: TestBackend) => {
     // Committed before the answer: the rows are readable at once, with inputs and outputs.
     const window = await opened.store.predictions.readWindow('churn', {});
     expect(window.predictionIds).toEqual(body.predictions.map((p: { prediction_id: string }) => p.prediction_id));
-    expect(window.modelVersion).toEqual([version, version, version]);
-    expect(window.features.get('tenure')).toEqual(rows.map((r) => r['tenure']));
+    expect(Array.from(window.modelVersion)).toEqual([version, version, version]);
+    expect(cellsOf(window.features.get('tenure')!)).toEqual(rows.map((r) => r['tenure']));
     expect(window.prediction).toEqual(body.predictions.map((p: { label: string }) => p.label));
   });
 
@@ -94,7 +95,7 @@ describeEachBackend('serving routes', (backend: TestBackend) => {
     expect(w.tsMs[0]).toBe(Date.parse('2026-01-02T03:04:05Z'));
     // Rows without a prediction were predicted at ingest, with the production version.
     expect(w.prediction.slice(2).every((p) => p === 'Yes' || p === 'No')).toBe(true);
-    expect(w.modelVersion.slice(0, 2)).toEqual([null, null]);
+    expect(Array.from(w.modelVersion.slice(0, 2))).toEqual([NaN, NaN]);
     expect(w.modelVersion[2]).toBe(1);
     const audit = await opened.store.audit.list({ action: 'predictions.ingested' });
     // Both calls are audited; the second says it stored nothing.

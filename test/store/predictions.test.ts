@@ -56,7 +56,7 @@ describeEachBackend('prediction log', (backend) => {
       expect(cellsOf(w.features.get(name)!), name).toEqual(rows.map((r) => r.features[name] ?? null));
     }
     expect([...w.tsMs]).toEqual(rows.map((r) => r.tsMs));
-    expect([...w.modelVersion]).toEqual(rows.map((r) => r.modelVersion));
+    expect(w.modelVersion).toEqual(rows.map((r) => r.modelVersion));
     expect([...w.probability].map((p) => (Number.isNaN(p) ? null : p))).toEqual(rows.map((r) => r.probability));
     expect(w.prediction).toEqual(rows.map((r) => r.prediction));
     expect(w.label).toEqual(rows.map((r) => r.label));
@@ -89,7 +89,7 @@ describeEachBackend('prediction log', (backend) => {
     expect(labelled.label).toEqual(['Yes', 'No', 'No']);
     const w = await store.predictions.readWindow('churn', { last: 3 });
     expect(cellsOf(w.features.get('plan')!)).toEqual(['pro', null, 'basic']);
-    expect([...w.modelVersion]).toEqual([2, 2, 2]);
+    expect(w.modelVersion).toEqual([2, 2, 2]);
     // A batch that had no `code` column reads as missing there.
     const all = await store.predictions.readWindow('churn', { last: 8 });
     expect(cellsOf(all.features.get('code')!)).toEqual(['A1', 42, null, 'A1', 42, null, null, null]);

@@ -56,6 +56,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       const runtime = await createRuntime({ config, home, env: io.env, role, logger });
       let server: { url: string; keyless: boolean; close(): Promise<void> } | undefined;
       let worker: { stop(): Promise<void> } | undefined;
+      let schedule: { stop(): Promise<void> } | undefined;
       try {
         if (flags.demo === true) {
           const { ensureDemoModel } = await import('../demo/serve-demo.js');
@@ -63,12 +64,17 @@ export function createServeCommand(ctx: CommandContext): Command {
           const demo = await ensureDemoModel(runtime.registry, actorOf({}, io));
           io.stderr.write(`driftwatch: demo model churn version ${demo.version} ${demo.trained ? 'trained and promoted' : 'already in production'}\n`);
         }
-        if (role !== 'api') worker = await startJobWorker(runtime, logger);
+        if (role !== 'api') {
+          worker = await startJobWorker(runtime, logger);
+          // Scheduled drift checks run where the worker runs (one schedule per deployment: run one worker role).
+          schedule = runtime.monitor.startSchedule();
+        }
         if (role !== 'worker') {
           const { startServer } = await import('../../server/start-server.js');
           server = await startServer(runtime, { host, port, demo: flags.demo === true });
         }
       } catch (e) {
+        await schedule?.stop();
         await worker?.stop();
         await runtime.close();
         throw e;
@@ -91,6 +97,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       io.stderr.write(`driftwatch: ${signal}: finishing in-flight requests and jobs, then closing the store…\n`);
       // The API stops first (no new requests, so no new jobs), then the worker finishes its job step.
       if (server !== undefined) await server.close();
+      await schedule?.stop();
       await worker?.stop();
       await runtime.close();
       logger.info({ signal }, 'Driftwatch stopped');

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from '../../drift/names/index.js';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
 import { pipelineConfigSchema } from '../../pipeline/index.js';
-import { alertsConfigSchema } from '../../alerts/index.js';
 import { serverConfigSchema } from './server-config.js';
+import { alertsConfigSchema } from '../../alerts/index.js';
+import { monitorConfigSchema } from '../../monitor/index.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
 
@@ -139,8 +140,10 @@ export const configSchema = z.strictObject(
     default_model: z.string({ error: 'must be a model name' }).min(1, { error: 'must be a model name' }).optional(),
     /** `driftwatch serve`: listening, limits, request logging. */
     server: serverConfigSchema.optional(),
-    /** Alert channels, policy and routes (src/alerts). */
+    /** Alert channels and policy of the service (src/alerts). */
     alerts: alertsConfigSchema.optional(),
+    /** Windows, check interval, retention and redaction of the service's monitoring (src/monitor). */
+    monitor: monitorConfigSchema.optional(),
     output: z
       .strictObject(
         {

@@ -17,6 +17,8 @@ import { auditRoutes } from './audit.js';
 import { reportRoutes } from './reports.js';
 import { analyzeRoutes } from './analyze.js';
 import { alertRoutes } from './alerts.js';
+import { monitoringRoutes } from './monitoring.js';
+import { eventRoutes } from './events.js';
 import { webRoutes } from './web.js';
 
-export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes, webRoutes];
+export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes, monitoringRoutes, eventRoutes, webRoutes];

@@ -57,8 +57,8 @@ export interface PredictionWindow {
   readonly rowCount: number;
   readonly predictionIds: readonly string[];
   readonly tsMs: Float64Array;
-  /** NaN where the version is unknown. */
-  readonly modelVersion: Float64Array;
+  /** null where the version is unknown. */
+  readonly modelVersion: readonly (number | null)[];
   /** One column per feature name seen in the window, in first-seen order; rows of a batch without it are missing. */
   readonly features: ReadonlyMap<string, PayloadColumn>;
   readonly prediction: readonly (string | null)[];
@@ -113,7 +113,6 @@ interface PendingInsert {
   reject(e: unknown): void;
 }
 const META_PAGE = 500;
-const ID_INSERT_CHUNK = 5000;
 
 /** The derived id of a row: its batch's primary key and its index in the batch. */
 export function derivedPredictionId(batchPk: number, rowIndex: number): string {
@@ -264,12 +263,9 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     }
     const pk = inserted.id;
     if (explicit !== undefined) {
-      for (let start = 0; start < n; start += ID_INSERT_CHUNK) {
-        const values = explicit.slice(start, start + ID_INSERT_CHUNK).map((id, j) => ({ model_name: modelName, prediction_id: id, batch_pk: pk, row_index: start + j }));
-        const got = await tx.insertInto('prediction_ids').values(values).onConflict((oc) => oc.doNothing()).returning('row_index').execute();
-        if (got.length !== values.length) {
-          throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
-        }
+      const inserted = await ctx.dialect.insertPredictionIds(tx, modelName, pk, explicit);
+      if (inserted !== n) {
+        throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
       }
     }
     return { status: 'stored' as const, rowCount: n, predictionIds: idsOf(pk, n, explicit) };
@@ -544,7 +540,7 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
 function assemble(segments: readonly Segment[]): PredictionWindow {
   const n = segments.reduce((s, g) => s + g.rows.length, 0);
   const tsMs = new Float64Array(n);
-  const modelVersion = new Float64Array(n);
+  const modelVersion = new Array<number | null>(n);
   const probability = new Float64Array(n);
   const predictionIds = new Array<string>(n);
   const prediction = new Array<string | null>(n);
@@ -561,7 +557,8 @@ function assemble(segments: readonly Segment[]): PredictionWindow {
     for (let k = 0; k < s.rows.length; k++) {
       const i = s.rows[k]!;
       tsMs[at] = ts[i]!;
-      modelVersion[at] = version[i]!;
+      const v = version[i]!;
+      modelVersion[at] = Number.isNaN(v) ? null : v;
       probability[at] = prob[i]!;
       predictionIds[at] = ids === undefined ? derivedPredictionId(s.pk, i) : textAt(ids, i)!;
       prediction[at] = textAt(pred, i);
@@ -644,5 +641,5 @@ function sortedByTime(w: PredictionWindow): PredictionWindow {
   for (const [name, c] of w.features) {
     features.set(name, c.kind === 'f64' ? { ...c, values: f64(c.values) } : { ...c, codes: Int32Array.from(perm, (i) => c.codes[i]!) });
   }
-  return { rowCount: w.rowCount, predictionIds: arr(w.predictionIds), tsMs: f64(ts), modelVersion: f64(w.modelVersion), features, prediction: arr(w.prediction), probability: f64(w.probability), label: arr(w.label) };
+  return { rowCount: w.rowCount, predictionIds: arr(w.predictionIds), tsMs: f64(ts), modelVersion: arr(w.modelVersion), features, prediction: arr(w.prediction), probability: f64(w.probability), label: arr(w.label) };
 }

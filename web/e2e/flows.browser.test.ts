@@ -22,7 +22,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePipelineSettings, runPipeline } from '../../src/pipeline/index.ts';
 import { createRuntime, generateApiKey, type Runtime } from '../../src/runtime/index.ts';
+import type { QueueConsumer } from '../../src/queue/index.ts';
 import { buildApp } from '../../src/server/index.ts';
+import { registerChurnModel } from '../../test/server/helpers.ts';
 import { browserAvailable, buildDashboard, FIXTURES, horizontalOverflow, launchChromium, screenshotter } from './harness.ts';
 
 const REFERENCE = join(FIXTURES, 'churn-reference.csv');
@@ -38,6 +40,7 @@ describe.skipIf(!browserAvailable())('dashboard flows on the real server in Chro
   let url: string;
   let browser: Browser;
   let approvalId: number;
+  let worker: QueueConsumer | undefined;
   const keys: Record<'viewer' | 'operator', string> = { viewer: '', operator: '' };
   const shot = screenshotter('web-e2e');
 
@@ -45,7 +48,12 @@ describe.skipIf(!browserAvailable())('dashboard flows on the real server in Chro
     dir = mkdtempSync(join(tmpdir(), 'driftwatch-web-flows-'));
     const out = join(dir, 'web');
     buildDashboard(out);
-    runtime = await createRuntime({ config: {}, home: join(dir, 'home'), env: {}, logger: pino({ level: 'silent' }), processMetrics: false, aliasPollMs: 100 });
+    // The service's retraining (the Models page's "Start retraining"): a small forest, a human approves, and the
+    // champion gate is loose (the challenger learns from a 400-row window; the gate itself is tested elsewhere).
+    const pipeline = { trainer: { algo: 'rf' as const, params: { n_estimators: 20, max_depth: 5 }, seed: 42 }, gates: { max_drop_vs_champion: 1 }, approval: { mode: 'human' as const } };
+    runtime = await createRuntime({ config: { pipeline }, home: join(dir, 'home'), env: {}, logger: pino({ level: 'silent' }), processMetrics: false, aliasPollMs: 100 });
+    worker = runtime.queue.consume(runtime.jobHandlers);
+    await registerChurnModel(runtime.store, dir, { name: 'churn-svc' });
     for (const role of ['viewer', 'operator'] as const) {
       const { key, prefix, hash } = generateApiKey();
       await runtime.store.apiKeys.create({ name: `${role}-1`, role, keyHash: hash, prefix, createdBy: 'test' });
@@ -68,6 +76,7 @@ describe.skipIf(!browserAvailable())('dashboard flows on the real server in Chro
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await worker?.stop();
     await runtime?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -201,6 +210,44 @@ describe.skipIf(!browserAvailable())('dashboard flows on the real server in Chro
     await page.close();
   });
 
+  it('models: Start retraining queues the pipeline on the logged window; the worker leaves it for approval; approving promotes v2', async () => {
+    // Labelled traffic for the second model (v1 trained on the first churn rows): the window to retrain on.
+    const rows = csvRows(CURRENT, 400);
+    const labels = csvColumn(CURRENT, 'churn', 400);
+    const answer = await api('POST', '/v1/models/churn-svc/predict', { rows }) as { predictions: { prediction_id: string }[] };
+    await api('POST', '/v1/models/churn-svc/feedback', { labels: answer.predictions.map((p, i) => ({ prediction_id: p.prediction_id, label: labels[i]! })) });
+
+    const { page, errors } = await open('#/models/churn-svc', 'operator');
+    await page.waitForSelector('[data-testid="production-version"]');
+    expect(await page.textContent('[data-testid="production-version"]')).toBe('v1');
+    await page.click('button:has-text("Start retraining")');
+    await page.fill('.confirm .reason input', 'retrain on the labelled window');
+    await page.click('button:has-text("Confirm start retraining")');
+    // The worker runs the job from the queue: bootstrap is skipped, it trains, evaluates, passes the gates and
+    // asks for approval before promoting.
+    const deadline = Date.now() + 90_000;
+    let pending: { id: number; model: string; model_version: number }[] = [];
+    while (Date.now() < deadline) {
+      pending = ((await api('GET', '/v1/approvals?state=pending')) as { approvals: typeof pending }).approvals.filter((a) => a.model === 'churn-svc');
+      if (pending.length > 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(pending).toEqual([expect.objectContaining({ model: 'churn-svc', model_version: 2 })]);
+
+    await page.click('nav a:has-text("Approvals")');
+    const card = page.locator('[data-testid="approval"]', { hasText: 'Promote churn-svc v2' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('by operator-1');
+    await card.locator('button:has-text("Approve")').click();
+    await card.locator('button:has-text("Confirm approve")').click();
+    // Decided, it leaves the pending list.
+    await card.waitFor({ state: 'detached' });
+    await page.goto(`${url}/#/models/churn-svc`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="production-version"]')?.textContent === 'v2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('jobs and audit: the pipeline job with its steps, and the approval and rollback in the audit trail', async () => {
     const { page, errors } = await open('#/jobs', 'viewer');
     await page.waitForSelector('[data-testid="jobs"] tbody tr');
@@ -218,11 +265,12 @@ describe.skipIf(!browserAvailable())('dashboard flows on the real server in Chro
     await page.waitForSelector('[data-testid="report"]', { timeout: 30_000 });
     // The approval promoted v2 with the current data as its new baseline (a report without drift); the
     // pipeline's check that found the drift is the one before it.
-    const options = await page.$$eval('.page-head select option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const picker = '.page-head label:has-text("Report") select';
+    const options = await page.$$eval(`${picker} option`, (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
     expect(options).toHaveLength(2);
     expect(options[0]!.text).toMatch(/^latest · .* · no drift · 0\.0%$/);
     expect(options[1]!.text).toMatch(/ · drift · 15\.8%$/);
-    await page.selectOption('.page-head select', options[1]!.value);
+    await page.selectOption(picker, options[1]!.value);
     await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.textContent?.includes('Dataset drift detected') === true);
     expect(await page.textContent('[data-testid="verdict"]')).toContain('3 of 19 columns drifted');
     await page.waitForFunction(() => document.querySelectorAll('.chart svg').length >= 3);
@@ -275,6 +323,13 @@ describe.skipIf(!browserAvailable())('dashboard flows on the real server in Chro
     });
   }
 });
+
+/** The first n values of one column of a CSV fixture, as text. */
+function csvColumn(file: string, column: string, n: number): string[] {
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  const at = header!.split(',').indexOf(column);
+  return lines.slice(0, n).map((line) => line.split(',')[at] ?? '');
+}
 
 /** The first n rows of a CSV fixture as JSON feature objects, without the label. */
 function csvRows(file: string, n: number): Record<string, string | number | null>[] {

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Severity } from '../api/types.ts';
+import { fmtNumber } from '../lib/format.ts';
 
 /** Severity as colour AND text (never colour alone), with an icon-like glyph for colour-blind readers. */
 export function SeverityBadge({ severity }: { readonly severity: Severity | string | null | undefined }) {
@@ -121,7 +122,8 @@ export function KeyValues({ value }: { readonly value: unknown }) {
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k.replace(/_/g, ' ')}</dt>
-          <dd>{typeof v === 'object' && v !== null ? <code>{JSON.stringify(v)}</code> : String(v)}</dd>
+          {/* Fractions to 4 digits (a drift share of 0.15789473684210525 reads as 0.1579); ids and counts as sent. */}
+          <dd>{typeof v === 'object' && v !== null ? <code>{JSON.stringify(v)}</code> : typeof v === 'number' && !Number.isInteger(v) ? fmtNumber(v, 4) : String(v)}</dd>
         </div>
       ))}
     </dl>

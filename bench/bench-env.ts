@@ -18,7 +18,7 @@ export function benchRows(fallback: number): number {
 export const PYTHON = '/usr/bin/python3';
 
 /**
- * The path of the baseline script `name` in ../shared/baselines when it can run here (Debian's python3 with
+ * The path of the baseline script `name` in ../shared/baselines (or ../../shared/baselines) when it can run here (Debian's python3 with
  * `modules`); otherwise null, after printing why (DRIFTWATCH_BENCH_SKIP_BASELINE=1 skips it on purpose).
  */
 export function pythonBaseline(name: string, modules: readonly string[]): string | null {
@@ -26,7 +26,9 @@ export function pythonBaseline(name: string, modules: readonly string[]): string
     console.log('baseline: skipped (DRIFTWATCH_BENCH_SKIP_BASELINE=1)');
     return null;
   }
-  const script = resolve(repoRoot, '../shared/baselines', name);
+  // ../shared from a clone; from a worktree under a sibling folder (e.g. ../wt/<branch>), the nearest ancestor's.
+  const candidates = [resolve(repoRoot, '../shared/baselines', name), resolve(repoRoot, '../../shared/baselines', name)];
+  const script = candidates.find((c) => existsSync(c)) ?? candidates[0];
   const ok = existsSync(PYTHON) && existsSync(script) && spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { encoding: 'utf8' }).status === 0;
   if (!ok) console.log(`baseline: skipped (needs ${PYTHON} with ${modules.join(', ')} and ${script}; see ../shared/baselines/install.sh)`);
   return ok ? script : null;

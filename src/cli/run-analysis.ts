@@ -50,7 +50,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
         }
       },
     };
-    result = settings.model === undefined ? await analyzeFiles(options) : await runWithModel(settings.model, settings, options);
+    result = settings.model === undefined ? await analyzeFiles(options) : await runWithModel(settings.model, settings, options, out);
   } catch (e) {
     // Let the renderers finish loading: a module load left running past the command outlives its caller.
     await renderers.catch(() => undefined);
@@ -91,10 +91,13 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
 }
 
 /** The model-aware analysis, loaded on use (it brings the model loaders and ONNX Runtime). */
-async function runWithModel(model: NonNullable<RunSettings['model']>, settings: RunSettings, options: AnalyzeFilesOptions): Promise<AnalyzeFilesResult> {
-  const { analyzeModelDrift } = await import('../workflows/analyze-model/index.js');
+async function runWithModel(model: NonNullable<RunSettings['model']>, settings: RunSettings, options: AnalyzeFilesOptions, out: Output): Promise<AnalyzeFilesResult> {
+  const [{ analyzeModelDrift }, { describeInputs }] = await Promise.all([import('../workflows/analyze-model/index.js'), import('../workflows/model-io/index.js')]);
   return analyzeModelDrift({
     ...options,
+    // Which columns the model reads, as predict says it (shown with --verbose); unseen categories as warnings.
+    onModelInputs: (inputs) => out.detail(describeInputs(inputs)),
+    onWarning: (message) => out.warn(message),
     model: model.file,
     ...(settings.analyze.target !== undefined ? { label: settings.analyze.target } : {}),
     performance: { ...(model.metric !== undefined ? { metric: model.metric } : {}), ...(model.maxDrop !== undefined ? { maxDrop: model.maxDrop } : {}) },

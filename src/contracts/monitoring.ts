@@ -108,6 +108,7 @@ export const summaryResponseSchema = z.strictObject({
   severity,
   latest_report_id: z.number().int().nullable(),
   active_alerts: z.array(z.strictObject({ id: z.string(), kind: z.string(), severity, summary: z.string(), since: z.string() })),
+  /** Over the newest 100,000 logged rows of the last 30 days (drift share: the last 200 reports). */
   series: z.strictObject({
     drift_share: series,
     accuracy: series,

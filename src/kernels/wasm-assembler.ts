@@ -140,6 +140,19 @@ export class Code {
   f64x2Sub(): this {
     return this.emit(0xfd, ...uleb(0xf1));
   }
+  f64x2Div(): this {
+    return this.emit(0xfd, ...uleb(0xf3));
+  }
+  f64x2Mul(): this {
+    return this.emit(0xfd, ...uleb(0xf2));
+  }
+  /** f64x2.splat: both lanes from one f64. */
+  f64x2Splat(): this {
+    return this.emit(0xfd, ...uleb(0x14));
+  }
+  f64x2ExtractLane(lane: 0 | 1): this {
+    return this.emit(0xfd, ...uleb(0x21), lane);
+  }
   f64x2Ne(): this {
     return this.emit(0xfd, ...uleb(0x48));
   }
@@ -207,6 +220,15 @@ export class Code {
   }
   f64Add(): this {
     return this.emit(0xa0);
+  }
+  f64Mul(): this {
+    return this.emit(0xa2);
+  }
+  f64Sub(): this {
+    return this.emit(0xa1);
+  }
+  f64Div(): this {
+    return this.emit(0xa3);
   }
   f64Lt(): this {
     return this.emit(0x63);

@@ -139,8 +139,19 @@ export async function resumeJobs(deps: PipelineDeps, only?: number): Promise<Pip
   return out;
 }
 
-/** Records a person's decision on an approval request and, when approved, continues the pipeline. */
-export async function decideApproval(deps: PipelineDeps, approvalId: number, decision: 'approved' | 'rejected', actor: string, comment: string | null = null): Promise<{ decided: import('../store/index.js').Approval; outcome: PipelineOutcome | null }> {
+/**
+ * Records a person's decision on an approval request and, when approved, continues the pipeline: here and now,
+ * or — with `continueWith` (a service whose worker runs jobs) — by handing the continuation's request to it,
+ * which records and queues the job (the answer then has no outcome yet, and `queued` is that job).
+ */
+export async function decideApproval(
+  deps: PipelineDeps,
+  approvalId: number,
+  decision: 'approved' | 'rejected',
+  actor: string,
+  comment: string | null = null,
+  options: { readonly continueWith?: (request: PipelineRequest) => Promise<Job> } = {},
+): Promise<{ decided: import('../store/index.js').Approval; outcome: PipelineOutcome | null; queued?: Job }> {
   const { store } = deps;
   const decided = await store.approvals.decide(approvalId, decision, actor, comment);
   await store.audit.record({ actor, action: `approval.${decision}`, subjectKind: 'approval', subject: String(approvalId), details: { model: decided.modelName, version: decided.modelVersion, kind: decided.kind, job: decided.jobId, comment } });
@@ -151,7 +162,9 @@ export async function decideApproval(deps: PipelineDeps, approvalId: number, dec
     await recordRetrain(store, request, { at: deps.clock.now(), decision: 'rejected_by_approver', who: actor, version: decided.modelVersion, parentJob: parent.id });
     return { decided, outcome: null };
   }
-  const outcome = await runPipeline(deps, { ...request, actor, continues: { jobId: rootJobId(parent), approvalId } });
+  const next: PipelineRequest = { ...request, actor, continues: { jobId: rootJobId(parent), approvalId } };
+  if (options.continueWith !== undefined) return { decided, outcome: null, queued: await options.continueWith(next) };
+  const outcome = await runPipeline(deps, next);
   return { decided, outcome };
 }
 

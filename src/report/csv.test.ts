@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/helpers/golden.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
-import { csvField, CSV_COLUMNS, renderCsv } from './csv.js';
+import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.js';
+import { csvField, CSV_COLUMNS, CSV_MODEL_COLUMNS, renderCsv } from './csv.js';
 
 /** A small RFC 4180 parser, enough to read our output back. */
 function parseCsv(text: string): string[][] {
@@ -51,5 +52,26 @@ describe('renderCsv', () => {
     expect(csvField(NaN)).toBe('NaN');
     expect(csvField(null)).toBe('');
     expect(csvField(1e-12)).toBe('1e-12');
+  });
+
+  it('a report with a model section: its rows (predictions, confidence, every metric before and after) and three more columns', () => {
+    const rows = parseCsv(renderCsv(sampleModelReport));
+    expect(rows[0]).toEqual([...CSV_COLUMNS, ...CSV_MODEL_COLUMNS]);
+    for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length + 3);
+    const model = rows.filter((r) => r[1]!.startsWith('model_'));
+    expect(model.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      'predicted_class model_prediction', 'confidence model_confidence', 'low_confidence_share model_confidence',
+      'accuracy model_performance', 'balanced_accuracy model_performance', 'f1 model_performance', 'roc_auc model_performance',
+    ]);
+    const [prediction, confidence, low, , , f1, auc] = model;
+    expect(prediction!.slice(2, 4)).toEqual(['categorical', 'ztest']);
+    expect(prediction!.slice(11)).toEqual(['true', '', '', '']);
+    expect(confidence!.slice(12)).toEqual(['0.8661', '0.8954', '0.0293']);
+    expect(low!.slice(9)).toEqual(['0.6', '', '', '0.0815', '0.0715', '-0.01']);
+    // The watched metric carries the alert: its largest allowed drop, the drop, and whether it alerted.
+    expect(f1!.slice(9)).toEqual(['0.05', '0.0834', 'true', '0.5308', '0.4474', String(sampleModelReport.model!.performance!.change.f1)]);
+    expect(auc!.slice(9)).toEqual(['', '', '', '0.7977', '', '']);
+    // The rows before the model's are the data's, as without a model.
+    expect(rows.length).toBe(1 + sampleModelReport.columns.length + (sampleModelReport.target_drift ? 1 : 0) + (sampleModelReport.prediction_columns?.length ?? 0) + 7);
   });
 });

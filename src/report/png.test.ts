@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import type { ColumnDrift } from '../drift/index.js';
 import { renderPng } from './png.js';
@@ -38,5 +39,20 @@ describe('renderPng', () => {
     expect(svg).toContain('feature_44');
     expect(svg).not.toContain('>feature_0<');
     expect(pngSize(await renderPng(report))).toEqual({ width: SUMMARY_WIDTH, height: SUMMARY_HEIGHT });
+  });
+
+  it('a report with a model section gets the model panel: verdict, predictions, confidence, the watched metric', async () => {
+    const svg = summarySvg(sampleModelReport);
+    expect(svg).toContain('>Model models/churn.json (gradient-boosted trees, binary: No, Yes)</text>');
+    expect(svg).toContain('>PERFORMANCE ALERT: F1 dropped from 0.531 to 0.447 (drop 0.083 &gt; max 0.05)</text>');
+    expect(svg).toContain('>DRIFTED (score 0.517)</text>');
+    expect(svg).toContain('>0.866 → 0.895 (+0.029)</text>');
+    expect(svg).toContain('>8% → 7% of rows</text>');
+    expect(svg).toContain('>F1 (WATCHED)</text>');
+    expect(svg).toContain('>0.531 → 0.447 (-0.083)</text>');
+    // The charts move down to make room, and the image keeps its size.
+    expect(summarySvg(sampleReport)).not.toContain('>Model ');
+    const png = await renderPng(sampleModelReport);
+    expect(pngSize(png)).toEqual({ width: SUMMARY_WIDTH, height: SUMMARY_HEIGHT });
   });
 });

@@ -12,6 +12,7 @@ import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
 import type { DriftwatchConfig } from './config/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
+import { driftGaugeRefresher } from './drift-gauges.js';
 import { createPredictionLog, type PredictionLog } from './prediction-log.js';
 import { createProductionModels, type ProductionModels } from './production-models.js';
 import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraining.js';
@@ -88,7 +89,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.aliasPollMs !== undefined ? { pollMs: options.aliasPollMs } : {}),
     onError: (name, e) => logger.warn({ model: name, err: e }, 'could not check the production alias; serving the loaded version'),
   });
-  const metrics = createServiceMetrics({ defaultMetrics: options.processMetrics !== false });
+  const metrics: ServiceMetrics = createServiceMetrics({
+    defaultMetrics: options.processMetrics !== false,
+    refreshDrift: driftGaugeRefresher(() => metrics, store, () => models.loaded().map((m) => m.name), () => clock.now()),
+  });
   let queue: JobQueue;
   try {
     queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
@@ -127,7 +131,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const check = async (model: string, reason: string): Promise<CheckResult> => recordCheck(metrics, await monitor.check(model, { reason }));
   const jobHandlers: Record<string, JobHandler> = {
-    [PIPELINE_RUN_KIND]: retraining.handler,
+    [PIPELINE_RUN_KIND]: async (job) => {
+      const model = typeof job.payload['model'] === 'string' ? job.payload['model'] : 'unknown';
+      // Elapsed time of this process, not a point in time: no Clock needed.
+      const t0 = performance.now();
+      try {
+        const result = await retraining.handler(job);
+        metrics.retrainingJobs.inc({ model, outcome: 'completed' });
+        metrics.trainingDuration.observe((performance.now() - t0) / 1000);
+        return result;
+      } catch (e) {
+        metrics.retrainingJobs.inc({ model, outcome: 'failed' });
+        throw e;
+      }
+    },
     [MONITOR_CHECK_KIND]: async (job) => {
       const r = await check(String(job.payload['model']), typeof job.payload['reason'] === 'string' ? job.payload['reason'] : 'queued');
       return { status: r.status, report_id: r.reportId, drift: r.drift };

@@ -21,10 +21,18 @@ export interface ServiceMetrics {
   readonly alerts: Counter<'channel' | 'outcome'>;
 }
 
-export function createServiceMetrics(options: { defaultMetrics?: boolean } = {}): ServiceMetrics {
+export interface ServiceMetricsOptions {
+  /** Node's process metrics too (default true). */
+  readonly defaultMetrics?: boolean;
+  /** Called before the drift gauges are read at a scrape (sets them from the latest stored checks). */
+  readonly refreshDrift?: () => Promise<void>;
+}
+
+export function createServiceMetrics(options: ServiceMetricsOptions = {}): ServiceMetrics {
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'driftwatch_process_' });
   const registers = [registry];
+  const drift = options.refreshDrift !== undefined ? { collect: options.refreshDrift } : {};
   return {
     registry,
     predictions: new Counter({ name: 'driftwatch_predictions_total', help: 'Rows predicted and logged, by model and version', labelNames: ['model', 'version'], registers }),
@@ -37,9 +45,9 @@ export function createServiceMetrics(options: { defaultMetrics?: boolean } = {})
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers,
     }),
-    driftShare: new Gauge({ name: 'driftwatch_drift_share', help: 'Share of drifted columns in the latest check', labelNames: ['model'], registers }),
-    featureDriftScore: new Gauge({ name: 'driftwatch_feature_drift_score', help: "Each feature's drift score in the latest check", labelNames: ['model', 'feature'], registers }),
-    datasetDrift: new Gauge({ name: 'driftwatch_dataset_drift', help: '1 when the latest check found dataset drift, else 0', labelNames: ['model'], registers }),
+    driftShare: new Gauge({ name: 'driftwatch_drift_share', help: 'Share of drifted columns in the latest check', labelNames: ['model'], registers, ...drift }),
+    featureDriftScore: new Gauge({ name: 'driftwatch_feature_drift_score', help: "Each feature's drift score in the latest check", labelNames: ['model', 'feature'], registers, ...drift }),
+    datasetDrift: new Gauge({ name: 'driftwatch_dataset_drift', help: '1 when the latest check found dataset drift, else 0', labelNames: ['model'], registers, ...drift }),
     performance: new Gauge({ name: 'driftwatch_performance', help: 'Realised performance on labelled rows of the latest window', labelNames: ['model', 'metric'], registers }),
     retrainingJobs: new Counter({ name: 'driftwatch_retraining_jobs_total', help: 'Retraining jobs finished, by outcome', labelNames: ['model', 'outcome'], registers }),
     trainingDuration: new Histogram({ name: 'driftwatch_training_duration_seconds', help: 'Time spent training in retraining jobs', buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1800], registers }),

@@ -29,6 +29,11 @@ export interface RetrainRequest {
 export interface Retraining {
   /** The job that will retrain the model: a new one (`created`), or the one already waiting or running. */
   request(r: RetrainRequest): Promise<{ job: Job; created: boolean }>;
+  /**
+   * Records a pipeline job for a prepared request (an approved request's continuation) and queues it; the
+   * job already holding the model's dedupe key when there is one.
+   */
+  enqueue(request: PipelineRequest): Promise<{ job: Job; created: boolean }>;
   /** The worker's handler of `pipeline.run` messages. */
   readonly handler: JobHandler;
 }
@@ -46,6 +51,20 @@ export interface RetrainingDeps {
 
 export function createRetraining(deps: RetrainingDeps): Retraining {
   const { store, registry, clock, queue } = deps;
+
+  const enqueue = async (request: PipelineRequest, reason: string | null): Promise<{ job: Job; created: boolean }> => {
+    const { job, created } = await store.jobs.enqueue({ kind: PIPELINE_JOB_KIND, modelName: request.name, dedupeKey: dedupeKeyFor(request.name), payload: request, createdBy: request.actor });
+    if (!created) return { job, created };
+    try {
+      await queue.enqueue(PIPELINE_RUN_KIND, { job_id: job.id, model: request.name, ...(reason !== null ? { reason } : {}) }, { dedupeKey: `pipeline-run:${job.id}`, attempts: 1 });
+    } catch (e) {
+      // Nothing will run the recorded job: cancel it so the model is not blocked behind it.
+      await store.jobs.cancel(job.id, 'the job queue refused it').catch(() => undefined);
+      throw e;
+    }
+    return { job, created };
+  };
+
   return {
     async request(r) {
       await store.models.requireModel(r.model);
@@ -93,20 +112,12 @@ export function createRetraining(deps: RetrainingDeps): Retraining {
         actor: r.actor,
         cwd: deps.home,
       };
-      const { job, created } = await store.jobs.enqueue({ kind: PIPELINE_JOB_KIND, modelName: r.model, dedupeKey: key, payload: request, createdBy: r.actor });
-      if (!created) {
-        await rm(dir, { recursive: true, force: true });
-        return { job, created };
-      }
-      try {
-        await queue.enqueue(PIPELINE_RUN_KIND, { job_id: job.id, model: r.model, ...(r.reason != null ? { reason: r.reason } : {}) }, { dedupeKey: `pipeline-run:${job.id}`, attempts: 1 });
-      } catch (e) {
-        // Nothing will run the recorded job: cancel it so the model is not blocked behind it.
-        await store.jobs.cancel(job.id, 'the job queue refused it').catch(() => undefined);
-        throw e;
-      }
-      return { job, created };
+      const out = await enqueue(request, r.reason ?? null);
+      if (!out.created) await rm(dir, { recursive: true, force: true });
+      return out;
     },
+
+    enqueue: (request) => enqueue(request, null),
 
     async handler({ payload }) {
       const id = Number(payload['job_id']);

@@ -5,3 +5,4 @@ export { routeSchema, type RouteContracts } from './route-schema.js';
 export { toHttpError, fieldPath } from './http-errors.js';
 export { ANONYMOUS, roleAllows, type Principal } from './auth.js';
 export type { AuditSpec } from './fastify-types.js';
+export { uploadsFolder } from './uploads.js';

@@ -5,8 +5,7 @@
  * The caller removes the folder (`cleanup`) whatever happens.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -35,15 +34,23 @@ export async function registerMultipart(app: FastifyInstance, maxFileBytes: numb
 
 const MB = 1048576;
 
+/** Where uploads wait while a request reads them: `uploads/` in the data directory; emptied as each request ends. */
+export function uploadsFolder(home: string): string {
+  return join(home, 'uploads');
+}
+
 /**
  * Reads a multipart request: files named in `fileNames` (others are refused, naming the part), text fields
  * validated by `fields` (an unknown field is a 400 naming it).
  */
-export async function receiveUploads<S extends z.ZodType>(req: FastifyRequest, opts: { fileNames: readonly string[]; required: readonly string[]; fields: S; maxFileBytes: number }): Promise<Uploads<z.output<S>>> {
+export async function receiveUploads<S extends z.ZodType>(req: FastifyRequest, opts: { fileNames: readonly string[]; required: readonly string[]; fields: S; maxFileBytes: number; root: string }): Promise<Uploads<z.output<S>>> {
   if (!req.isMultipart()) {
     throw new DriftwatchError('FILE_FORMAT', `this route takes multipart/form-data with the file part(s) ${opts.fileNames.map((n) => `"${n}"`).join(', ')} (curl -F ${opts.required[0] ?? opts.fileNames[0]}=@file.csv …)`);
   }
-  const dir = await mkdtemp(join(tmpdir(), 'driftwatch-upload-'));
+  // Under the data directory rather than the system's temporary folder: uploads may be large, and a
+  // tmpfs /tmp is often far smaller than the disk the store lives on.
+  await mkdir(opts.root, { recursive: true });
+  const dir = await mkdtemp(join(opts.root, 'upload-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const files: Record<string, UploadedFile> = {};
   const raw: Record<string, string> = {};
@@ -99,4 +106,14 @@ function tooLarge(field: string, max: number): DriftwatchError {
 function safeName(filename: string | undefined, fallback: string): string {
   const base = basename((filename ?? '').replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').slice(-120);
   return base === '' || base === '.' || base === '..' ? fallback : base;
+}
+
+/** Messages of lower layers name the temporary copy; the caller sent the file under its own name. */
+export function withUploadNames(e: unknown, files: Readonly<Record<string, { absolute: string; display: string }>>): unknown {
+  if (!(e instanceof DriftwatchError)) return e;
+  let message = e.message;
+  for (const f of Object.values(files)) message = message.replaceAll(f.absolute, f.display);
+  const file = e.file === undefined ? undefined : (Object.values(files).find((f) => f.absolute === e.file)?.display ?? e.file);
+  if (message === e.message && file === e.file) return e;
+  return new DriftwatchError(e.code, message, { ...(file !== undefined ? { file } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) }, { cause: e });
 }

@@ -79,7 +79,7 @@ describeEachBackend('alerts routes', (backend: TestBackend) => {
     expect(minutes.statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: `/v1/alerts/${id}/snooze`, headers: ops, payload: {} })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: `/v1/alerts/${id}/snooze`, headers: ops, payload: { until: 'tomorrow' } })).json().error.field).toBe('until');
-    expect((await app.inject({ method: 'POST', url: '/v1/alerts/999999/ack', headers: ops, payload: {} })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/v1/alerts/999999/ack', headers: ops })).statusCode).toBe(404);
 
     const audit = await opened.store.audit.list({ actor: 'ops' });
     expect(audit.map((e) => e.action)).toEqual(['alert.acknowledged', 'alert.snoozed', 'alert.snoozed']);

@@ -170,6 +170,21 @@ describeEachBackend('the app', (backend: TestBackend) => {
     }
   });
 
+  it('shows the latest stored check of each served model as drift gauges', async () => {
+    const { opened, app } = await setup();
+    await app.inject({ method: 'POST', url: '/v1/models/churn/predict', payload: { rows: await churnRows(1) } });
+    await opened.store.reports.save({
+      modelName: 'churn',
+      modelVersion: 1,
+      summary: { datasetDrift: true, driftShare: 0.4, driftedColumns: 2, totalColumns: 5, severity: 'HIGH' },
+      report: { columns: [{ name: 'tenure', score: 0.9 }, { name: 'contract', score: 0.25 }] },
+    });
+    const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(body).toMatch(/^driftwatch_drift_share\{model="churn"\} 0\.4$/m);
+    expect(body).toMatch(/^driftwatch_dataset_drift\{model="churn"\} 1$/m);
+    expect(body).toMatch(/^driftwatch_feature_drift_score\{model="churn",feature="tenure"\} 0\.9$/m);
+  });
+
   it('rate-limits per key with a 429 in the error shape', async () => {
     const { opened, app: first } = await setup({ model: false, config: { server: { rate_limit: { max: 3, window_s: 60 } } } });
     const key = await createKey(opened.store, 'busy', 'viewer');

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { resolvePipelineSettings, runPipeline, type PipelineRequest } from '../../src/pipeline/index.js';
 import { buildApp } from '../../src/server/index.js';
+import { startWorker } from '../../src/worker/index.js';
 import type { Runtime } from '../../src/runtime/index.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
 import { writeChurnPair, type ChurnPair } from '../pipeline/churn-fixture.js';
@@ -36,13 +37,13 @@ describeEachBackend('jobs and approvals routes', (backend: TestBackend) => {
     app = undefined;
   });
 
-  const setup = async () => {
+  const setup = async (where: 'before_promotion' | 'before_training' = 'before_promotion') => {
     const opened = await backend.open();
     ({ runtime } = await testRuntime(opened));
     app = await buildApp(runtime);
     const request: PipelineRequest = {
       name: 'churn', reference: pair.reference, current: pair.current, label: 'churn', actor: 'ana', cwd: dir,
-      settings: resolvePipelineSettings({ trainer: { algo: 'rf', params: { n_estimators: 20, max_depth: 5 }, seed: 42 } }), analysis: { driftShare: 0.15 },
+      settings: resolvePipelineSettings({ trainer: { algo: 'rf', params: { n_estimators: 20, max_depth: 5 }, seed: 42 }, approval: { mode: 'human', where } }), analysis: { driftShare: 0.15 },
     };
     const outcome = await runPipeline({ store: opened.store, clock: runtime.clock }, request);
     expect(outcome.decision).toBe('awaiting_approval');
@@ -88,6 +89,30 @@ describeEachBackend('jobs and approvals routes', (backend: TestBackend) => {
     expect((await app.inject({ url: '/v1/approvals?state=pending', headers: viewer })).json().approvals).toEqual([]);
     expect((await app.inject({ url: '/v1/approvals?state=maybe', headers: viewer })).statusCode).toBe(400);
   });
+
+  it('approving a retraining request queues the training for the worker, which promotes the challenger', async () => {
+    const { app, runtime, outcome, ops } = await setup('before_training');
+    const pending = (await app.inject({ url: `/v1/approvals/${outcome.approvalId}`, headers: ops })).json();
+    expect(pending).toMatchObject({ kind: 'retraining', model_version: null, state: 'pending' });
+    const approved = await app.inject({ method: 'POST', url: `/v1/approvals/${outcome.approvalId}/approve`, headers: ops, payload: {} });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const queued = approved.json().outcome;
+    expect(queued).toMatchObject({ decision: 'queued', production_version: null });
+    expect((await app.inject({ url: `/v1/jobs/${queued.job_id}`, headers: ops })).json()).toMatchObject({ state: 'queued', created_by: 'ops' });
+    const worker = startWorker({ queue: runtime.queue, handlers: runtime.jobHandlers, logger: runtime.logger });
+    try {
+      let job = { state: 'queued' } as { state: string; result?: { decision: string } };
+      for (let i = 0; i < 600 && (job.state === 'queued' || job.state === 'running'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        job = (await app.inject({ url: `/v1/jobs/${queued.job_id}`, headers: ops })).json();
+      }
+      expect(job.state, JSON.stringify(job)).toBe('succeeded');
+      expect(job.result?.decision).toBe('promoted');
+    } finally {
+      await worker.stop();
+    }
+    expect((await app.inject({ url: '/v1/models/churn', headers: ops })).json().production_version).toBe(2);
+  }, 120_000);
 
   it('rejecting changes nothing but the request', async () => {
     const { app, outcome, ops } = await setup();

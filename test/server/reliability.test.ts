@@ -59,7 +59,7 @@ describeEachBackend('reliability', (backend: TestBackend) => {
     await new Promise((r) => setTimeout(r, 800));
     await registry.promote('churn', v2, { actor: 'test', reason: 'switch under load' });
     promotedAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 3000));
     stop = true;
     await Promise.all(loops);
 
@@ -71,8 +71,9 @@ describeEachBackend('reliability', (backend: TestBackend) => {
       a.rows.forEach((row, j) => expect(a.probs[j]).toBeCloseTo(want[row]!, 12));
     }
     expect(new Set(answers.map((a) => a.version))).toEqual(new Set([1, v2]));
-    // The poll interval is 100 ms: requests started well after the promotion are served by the new version.
-    const late = answers.filter((a) => a.start > promotedAt + 500);
+    // The poll interval is 100 ms: requests started well after the promotion are served by the new version
+    // (a second of margin: on a loaded shared machine a poll can be late by hundreds of milliseconds).
+    const late = answers.filter((a) => a.start > promotedAt + 1500);
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((a) => a.version === v2)).toBe(true);
     // And the log says the same: every logged row carries the version that answered it.

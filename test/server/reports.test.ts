@@ -12,7 +12,7 @@ import { selectRows, tableToCsvString, type Table } from '../../src/data/index.j
 import { DriftwatchError } from '../../src/core/index.js';
 import { saveNativeModel, trainModel } from '../../src/models/index.js';
 import { CSV_COLUMNS } from '../../src/report/index.js';
-import { buildApp } from '../../src/server/index.js';
+import { buildApp, uploadsFolder } from '../../src/server/index.js';
 import type { Runtime } from '../../src/runtime/index.js';
 import { analyzeFiles } from '../../src/workflows/index.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
@@ -29,8 +29,9 @@ async function pair(): Promise<{ reference: string; current: string; table: Tabl
   return { reference: tableToCsvString(selectRows(table, Int32Array.from({ length: 800 }, (_, i) => i))), current: tableToCsvString(selectRows(table, Int32Array.from(idx))), table };
 }
 
-async function uploadDirs(): Promise<number> {
-  return (await readdir(tmpdir())).filter((n) => n.startsWith('driftwatch-upload-')).length;
+/** Uploads waiting in a runtime's data directory (each request empties its own). */
+async function uploadDirs(home: string): Promise<number> {
+  return (await readdir(uploadsFolder(home)).catch(() => [])).length;
 }
 
 describeEachBackend('analyze and reports routes', (backend: TestBackend) => {
@@ -53,7 +54,7 @@ describeEachBackend('analyze and reports routes', (backend: TestBackend) => {
   it('analyses two uploads like the CLI, stores the report and serves it as JSON, CSV and HTML', async () => {
     const { app } = await setup();
     const { reference, current } = await pair();
-    const before = await uploadDirs();
+    const before = await uploadDirs(runtime!.home);
     const res = await app.inject({ method: 'POST', url: '/v1/analyze', ...multipart({ reference: { filename: 'reference.csv', content: reference }, current: { filename: 'current.csv', content: current }, label: 'churn', preset: 'default' }) });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -64,7 +65,7 @@ describeEachBackend('analyze and reports routes', (backend: TestBackend) => {
     expect(body.dataset.dataset_drift).toBe(true);
     expect(body.target_drift.name).toBe('churn');
     expect(body.columns.find((c: { name: string }) => c.name === 'tenure').drifted).toBe(true);
-    expect(await uploadDirs()).toBe(before);
+    expect(await uploadDirs(runtime!.home)).toBe(before);
 
     const stored = await app.inject({ url: `/v1/reports/${body.report_id}` });
     expect(stored.statusCode).toBe(200);

@@ -95,7 +95,7 @@ describeEachBackend('serving routes', (backend: TestBackend) => {
     expect(w.tsMs[0]).toBe(Date.parse('2026-01-02T03:04:05Z'));
     // Rows without a prediction were predicted at ingest, with the production version.
     expect(w.prediction.slice(2).every((p) => p === 'Yes' || p === 'No')).toBe(true);
-    expect(Array.from(w.modelVersion.slice(0, 2))).toEqual([NaN, NaN]);
+    expect(w.modelVersion.slice(0, 2)).toEqual([null, null]);
     expect(w.modelVersion[2]).toBe(1);
     const audit = await opened.store.audit.list({ action: 'predictions.ingested' });
     // Both calls are audited; the second says it stored nothing.

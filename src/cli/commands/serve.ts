@@ -48,7 +48,9 @@ export function createServeCommand(ctx: CommandContext): Command {
       const role = parseChoice('--role', flags.role, ROLES);
       const [{ loadConfig, createRuntime, createLogger }, { resolveHome }] = await Promise.all([import('../../runtime/index.js'), import('../../store/index.js')]);
       const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
-      const config = loaded?.config ?? {};
+      const loadedConfig = loaded?.config ?? {};
+      // The demo checks every 10 s on the last 500 rows, so drift shows within a minute.
+      const config = flags.demo === true ? { ...loadedConfig, monitor: { interval_s: 10, window: { kind: 'count' as const, size: 500 }, ...loadedConfig.monitor } } : loadedConfig;
       const port = flags.port !== undefined ? parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true, describe: 'a port number from 0 to 65535' }) : (config.server?.port ?? 8050);
       const host = flags.host ?? config.server?.host ?? '127.0.0.1';
       const home = resolveHome({ flag: flags.home, env: io.env, config: config.home, cwd: io.cwd });
@@ -57,6 +59,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       let server: { url: string; keyless: boolean; close(): Promise<void> } | undefined;
       let worker: { stop(): Promise<void> } | undefined;
       let schedule: { stop(): Promise<void> } | undefined;
+      let traffic: { stop(): Promise<void> } | undefined;
       try {
         if (flags.demo === true) {
           const { ensureDemoModel } = await import('../demo/serve-demo.js');
@@ -79,6 +82,11 @@ export function createServeCommand(ctx: CommandContext): Command {
         await runtime.close();
         throw e;
       }
+      if (flags.demo === true && server !== undefined) {
+        const { startDemoTraffic } = await import('../demo/demo-traffic.js');
+        traffic = await startDemoTraffic({ url: server.url, onError: (e) => logger.warn({ err: e }, 'demo traffic: a request failed') });
+        io.stderr.write('driftwatch: demo traffic started: predictions now, their labels 5 s later, drift growing over a minute; checks every 10 s\n');
+      }
       if (server !== undefined) {
         io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location}, ${runtime.queue.backend} job queue)${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
         io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
@@ -96,6 +104,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       });
       io.stderr.write(`driftwatch: ${signal}: finishing in-flight requests and jobs, then closing the store…\n`);
       // The API stops first (no new requests, so no new jobs), then the worker finishes its job step.
+      await traffic?.stop();
       if (server !== undefined) await server.close();
       await schedule?.stop();
       await worker?.stop();

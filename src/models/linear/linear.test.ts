@@ -112,6 +112,23 @@ describe('logistic regression reaches the optimum of sklearn\'s lbfgs objective'
     expect(maxAbsDiff(predictLogistic(fit, X, n, d), c.optimum.proba)).toBeLessThan(1e-7);
   });
 
+  it('binary batch prediction (SIMD margins over copied chunks) equals the plain formula, across chunks and widths', () => {
+    const rng = createRng(11);
+    for (const [n, d] of [[1, 1], [5, 2], [4099, 3], [2048, 30], [2500, 31], [10, 0], [300, 700]] as const) {
+      const X = Float64Array.from({ length: n * d }, () => rng.normal() * 4);
+      const w = { nFeatures: d, nClasses: 2, coef: Float64Array.from({ length: d }, () => rng.normal()), intercept: Float64Array.from([0.3]) };
+      const p = predictLogistic(w, X, n, d);
+      for (let i = 0; i < n; i++) {
+        let z = 0.3;
+        for (let j = 0; j < d; j++) z += w.coef[j]! * X[i * d + j]!;
+        const want = 1 / (1 + Math.exp(-z));
+        // The margin is summed in another order (SIMD pairs): equal up to rounding that grows with the width.
+        expect(Math.abs(p[2 * i + 1]! - want)).toBeLessThan(1e-15 * Math.max(4, d));
+        expect(p[2 * i]! + p[2 * i + 1]!).toBeCloseTo(1, 15);
+      }
+    }
+  });
+
   it('probabilities are rows of a distribution and binary output is [P(0), P(1)]', () => {
     const { c, y, n, d, Xfit } = caseData('multinomial_3');
     const fit = trainLogisticRegression(Xfit, n, d, y, 3, { C: c.C });
@@ -122,6 +139,10 @@ describe('logistic regression reaches the optimum of sklearn\'s lbfgs objective'
   it('rejects missing values, unknown labels and absent classes with INVALID_ARGUMENT', () => {
     const X = Float64Array.from([0, 1, NaN, 2]);
     expect(() => trainLogisticRegression(X, 2, 2, Int32Array.from([0, 1]), 2)).toThrow(/impute missing values/);
+    // Standardising checks X through the column statistics; the message is the same, naming the first bad cell.
+    expect(() => trainLogisticRegression(X, 2, 2, Int32Array.from([0, 1]), 2, { standardize: true })).toThrow('X[row 1, column 0] is NaN');
+    expect(() => trainLogisticRegression(Float64Array.from([0, 1, 2, Infinity]), 2, 2, Int32Array.from([0, 1]), 2, { standardize: true })).toThrow('X[row 1, column 1] is Infinity');
+    expect(() => predictLogistic({ nFeatures: 2, nClasses: 2, coef: Float64Array.from([1, 0]), intercept: Float64Array.from([0]) }, Float64Array.from([0, 1, 2, -Infinity]), 2, 2)).toThrow('X[row 1, column 1] is -Infinity');
     const ok = Float64Array.from([0, 1, 1, 2]);
     expect(() => trainLogisticRegression(ok, 2, 2, Int32Array.from([0, 2]), 2)).toThrow(/not a class index/);
     expect(() => trainLogisticRegression(ok, 2, 2, Int32Array.from([0, 0]), 2)).toThrow(/class 1 has no training rows/);

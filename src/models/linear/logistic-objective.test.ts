@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
-import { logisticObjective, parameterCount } from './logistic-objective.js';
+import { logisticObjective, logisticObjectiveInJs, parameterCount } from './logistic-objective.js';
+import { logisticKernels } from './logistic-wasm.js';
+import { applyScaling, columnScaling } from './standardize.js';
 
 function problem(seed: number, nClasses: number, fitIntercept: boolean) {
   const rng = createRng(seed);
@@ -58,5 +60,34 @@ describe('logistic objective', () => {
     const g3 = new Float64Array(3);
     expect(Number.isFinite(logisticObjective(q)(Float64Array.from([10, -10, 5]), g3))).toBe(true);
     expect(g3.every(Number.isFinite)).toBe(true);
+  });
+
+  it('the WebAssembly binary objective equals the JavaScript one (widths 1-33, row counts across blocks, with and without intercept), and standardises its copy like applyScaling', () => {
+    for (const d of [1, 2, 3, 4, 5, 7, 8, 9, 16, 31, 33]) {
+      for (const fitIntercept of [true, false]) {
+        const rng = createRng(d * 7 + (fitIntercept ? 1 : 0));
+        const n = 300 + d; // two full blocks of 128 and a short one
+        const X = new Float64Array(n * d);
+        for (let i = 0; i < X.length; i++) X[i] = rng.normal() * 3 + 1;
+        const y = Int32Array.from({ length: n }, () => rng.int(2));
+        const p = { X, n, d, y, nClasses: 2, C: 0.5, fitIntercept };
+        const m = parameterCount(p);
+        const w = Float64Array.from({ length: m }, () => rng.normal() * 0.3);
+        const kernels = logisticKernels(X, n, d);
+        expect(kernels).not.toBeNull();
+        const [gw, gj] = [new Float64Array(m), new Float64Array(m)];
+        const fw = logisticObjective(p, kernels)(w, gw);
+        const fj = logisticObjectiveInJs(p)(w, gj);
+        // Same terms, summed in another order (SIMD pairs): equal to rounding.
+        expect(Math.abs(fw - fj)).toBeLessThan(1e-12 * Math.abs(fj));
+        for (let j = 0; j < m; j++) expect(Math.abs(gw[j]! - gj[j]!)).toBeLessThan(1e-11 * Math.max(1, Math.abs(gj[j]!)));
+        // Standardised in the kernels' copy: the same objective as on applyScaling's matrix, to the bit.
+        const scaling = columnScaling(X, n, d, fitIntercept);
+        const ps = { ...p, X: applyScaling(X, n, d, scaling) };
+        const [ga, gb] = [new Float64Array(m), new Float64Array(m)];
+        expect(logisticObjective(p, logisticKernels(X, n, d, scaling))(w, ga)).toBe(logisticObjective(ps, logisticKernels(ps.X, n, d))(w, gb));
+        expect(Array.from(ga)).toEqual(Array.from(gb));
+      }
+    }
   });
 });

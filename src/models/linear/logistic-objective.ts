@@ -1,5 +1,6 @@
 import { addScaledRow, dotRow } from './kernels.js';
 import type { Objective } from './lbfgs.js';
+import { LOGISTIC_BLOCK, logisticKernels, type LogisticKernels } from './logistic-wasm.js';
 
 /**
  * scikit-learn's lbfgs objective for L2 logistic regression: the summed loss over rows plus
@@ -29,12 +30,66 @@ export function parameterCount(p: LogisticProblem): number {
   return rows * p.d + (p.fitIntercept ? rows : 0);
 }
 
-/** The objective as `f(w) -> value`, writing the gradient; no allocation per call beyond one K-vector. */
-export function logisticObjective(p: LogisticProblem): Objective {
-  return p.nClasses === 2 ? binaryObjective(p) : multinomialObjective(p);
+/**
+ * The objective as `f(w) -> value`, writing the gradient; no allocation per call beyond one K-vector. A binary
+ * problem runs on `kernels` when given (they hold their own copy of X, possibly standardised, and `p.X` is then
+ * not read), else on kernels over p.X when WebAssembly is available, else in JavaScript.
+ */
+export function logisticObjective(p: LogisticProblem, kernels?: LogisticKernels | null): Objective {
+  return p.nClasses === 2 ? binaryObjective(p, kernels ?? logisticKernels(p.X, p.n, p.d)) : multinomialObjective(p);
 }
 
-function binaryObjective({ X, n, d, y, C, fitIntercept }: LogisticProblem): Objective {
+/** The binary objective in JavaScript only (the path where WebAssembly is unavailable), for tests. */
+export function logisticObjectiveInJs(p: LogisticProblem): Objective {
+  return p.nClasses === 2 ? binaryObjectiveJs(p) : multinomialObjective(p);
+}
+
+function binaryObjective(p: LogisticProblem, k: LogisticKernels | null): Objective {
+  const { n, d, y, C, fitIntercept } = p;
+  if (k === null) return binaryObjectiveJs(p);
+  const lambda = 1 / C;
+  const { z, g } = k;
+  return (w, grad) => {
+    k.w.set(w.subarray(0, d));
+    k.w[d] = fitIntercept ? w[d]! : 0;
+    g.fill(0);
+    let loss = 0;
+    let gb = 0;
+    for (let r0 = 0; r0 < n; r0 += LOGISTIC_BLOCK) {
+      const r1 = Math.min(n, r0 + LOGISTIC_BLOCK);
+      k.margins(r0, r1);
+      for (let i = r0, j = 0; i < r1; i++, j++) {
+        const zi = z[j]!;
+        const yi = y[i]!;
+        // The same arithmetic as binaryObjectiveJs, on the block's margins; z[j] becomes the residual.
+        let pi: number;
+        if (zi >= 0) {
+          const e = Math.exp(-zi);
+          loss += zi + Math.log1p(e) - yi * zi;
+          pi = 1 / (1 + e);
+        } else {
+          const e = Math.exp(zi);
+          loss += Math.log1p(e) - yi * zi;
+          pi = e / (1 + e);
+        }
+        const r = pi - yi;
+        z[j] = r;
+        gb += r;
+      }
+      k.accumulate(r0, r1);
+    }
+    let norm = 0;
+    for (let j = 0; j < d; j++) {
+      norm += w[j]! * w[j]!;
+      grad[j] = g[j]! + lambda * w[j]!;
+    }
+    if (fitIntercept) grad[d] = gb;
+    return loss + 0.5 * lambda * norm;
+  };
+}
+
+/** The binary objective in JavaScript, reading X in place: where WebAssembly is unavailable or X is very large. */
+function binaryObjectiveJs({ X, n, d, y, C, fitIntercept }: LogisticProblem): Objective {
   const lambda = 1 / C;
   return (w, grad) => {
     grad.fill(0);

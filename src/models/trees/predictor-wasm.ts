@@ -14,7 +14,8 @@
  * against 0.75-0.8M for the JavaScript walk.
  */
 import { BlockRunner } from './predictor-helper.js';
-import { Code, F64, I32, V128, WASM_PAGE, wasmApi, wasmModule, type ValType, type WasmExports, type WasmFunction } from '../../kernels/index.js';
+import { hasNaNFunction, walkBlockFunction } from './predictor-wasm-blocks.js';
+import { Code, F64, I32, WASM_PAGE, wasmApi, wasmModule, type ValType, type WasmExports, type WasmFunction } from '../../kernels/index.js';
 
 /** The arrays of the complete layout (predictor.ts `completeLayout`). */
 export interface CompleteLayout {
@@ -71,7 +72,7 @@ export function wasmBatchWalker(L: CompleteLayout): BatchWalker | null {
     const pages = Math.ceil(at / WASM_PAGE);
     memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: true });
     const lay = { D, inner, width, nT, d, nOut, nodes, leaves, outs, xs, sums };
-    module = new wasmApi.Module(wasmModule(pages, [walkFunction(lay, 'fast', LANES, false), walkFunction(lay, 'safe', 1, true), hasNaN(lay), walkBlock()]));
+    module = new wasmApi.Module(wasmModule(pages, [walkFunction(lay, 'fast', LANES, false), walkFunction(lay, 'safe', 1, true), hasNaNFunction(xs, d), walkBlockFunction(LANES)]));
     ex = new wasmApi.Instance(module, { env: { memory } }).exports;
   } catch {
     return null; // no memory for it: the JavaScript walker
@@ -102,25 +103,6 @@ export function wasmBatchWalker(L: CompleteLayout): BatchWalker | null {
     }
   };
   return walker;
-}
-
-/** walkBlock(b, e): chunk rows b..e-1 (one block), on the path without NaN when the block has none. */
-function walkBlock(): WasmFunction {
-  const [b, e, f] = [0, 1, 2];
-  const [FAST, SAFE, HAS_NAN] = [0, 1, 2];
-  const c = new Code();
-  c.block().get(b).get(e).call(HAS_NAN).i32Eqz().brIf(0);
-  c.get(b).get(e).call(SAFE).return();
-  c.end();
-  // The largest multiple of LANES rows from b walks side by side, the rest one at a time.
-  c.get(e).get(e).get(b).i32Sub().i32(LANES).i32RemU().i32Sub().set(f);
-  c.block().get(b).get(f).i32LtU().i32Eqz().brIf(0);
-  c.get(b).get(f).call(FAST);
-  c.end();
-  c.block().get(f).get(e).i32LtU().i32Eqz().brIf(0);
-  c.get(f).get(e).call(SAFE);
-  c.end();
-  return { name: 'walkBlock', params: [I32, I32], results: [], locals: [I32], body: c };
 }
 
 interface Lay {
@@ -187,25 +169,4 @@ function walkFunction(L: Lay, name: string, lanes: number, nan: boolean): WasmFu
   c.end().end();
   const locals: ValType[] = [I32, I32, I32, I32, I32, I32, I32, I32, ...Array<ValType>(2 * lanes).fill(I32), F64];
   return { name, params: [I32, I32], results: [], locals, body: c };
-}
-
-/** hasNaN(start, end) -> 1 when a value of chunk rows start..end-1 is NaN. */
-function hasNaN(L: Lay): WasmFunction {
-  const [start, end, p, pend, acc, w, one, any] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const c = new Code();
-  c.get(start).i32(L.d * 8).i32Mul().i32(L.xs).i32Add().set(p);
-  c.get(end).i32(L.d * 8).i32Mul().i32(L.xs).i32Add().set(pend);
-  // Pairs of values; an odd total leaves one value, checked on its own.
-  c.block().loop();
-  c.get(p).i32(16).i32Add().get(pend).i32LeU().i32(1).i32Xor().brIf(1);
-  c.get(p).v128Load().tee(w).get(w).f64x2Ne().get(acc).v128Or().set(acc);
-  c.get(p).i32(16).i32Add().set(p);
-  c.br(0);
-  c.end().end();
-  c.get(acc).v128AnyTrue().set(any);
-  c.block().get(p).get(pend).i32GeU().brIf(0);
-  c.get(any).get(p).f64Load().tee(one).get(one).f64Ne().i32Or().set(any);
-  c.end();
-  c.get(any);
-  return { name: 'hasNaN', params: [I32, I32], results: [I32], locals: [I32, I32, V128, V128, F64, I32], body: c };
 }

@@ -153,4 +153,37 @@ describe('compileEnsemble', () => {
       expect(again[i]).toBe(one[0]);
     }
   });
+
+  it('node layouts (forests, deep trees): the WebAssembly batch walk equals single-row prediction to the bit, over chunks, NaN blocks and the helper thread', async () => {
+    for (const [maxDepth, valueDim, nOut] of [
+      [16, 1, 2],
+      [14, 3, 3],
+    ]) {
+      const base = ensembleFrom(23 + maxDepth, maxDepth, valueDim, nOut);
+      const e: TreeEnsemble = { ...base, task: 'multiclass', nClasses: nOut };
+      const p = compileEnsemble(e);
+      // 40,000 rows: three chunks of 16,384, blocks of 8,192 with tails that are not a multiple of 16; NaN in two blocks.
+      const n = 40_000;
+      let s = 3;
+      const x = Float64Array.from({ length: n * 4 }, (_, k) => {
+        s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+        const row = Math.floor(k / 4);
+        return (row >= 9000 && row < 9010) || row === 39_999 ? (s % 3 === 0 ? NaN : 0.5) : (s / 4294967296) * 3 - 1.5;
+      });
+      const first = p.predict(x, n);
+      await new Promise((r) => setTimeout(r, 300));
+      const again = p.predict(x, n);
+      const one = new Float64Array(nOut);
+      const differing: number[] = [];
+      for (let i = 0; i < n; i++) {
+        p.predictRow(x.subarray(i * 4, i * 4 + 4), one);
+        for (let k = 0; k < nOut; k++) if (!Object.is(first[i * nOut + k], one[k]) || !Object.is(again[i * nOut + k], one[k])) differing.push(i);
+        if (i % 997 === 0 || i === 9003 || i === 39_999) {
+          const want = reference(e, x.subarray(i * 4, i * 4 + 4));
+          for (let k = 0; k < nOut; k++) expect(first[i * nOut + k]).toBeCloseTo(want[k], 12);
+        }
+      }
+      expect(differing).toEqual([]);
+    }
+  });
 });

@@ -1,13 +1,16 @@
 /**
  * The drift_summary.png picture as one SVG canvas: a header with the verdict, the KPI strip drawn as SVG
  * text, then the pie and the gauge on the left and the drift-score bars on the right, the charts rendered
- * by ECharts from the same specifications as the HTML report and nested at their places.
+ * by ECharts from the same specifications as the HTML report and nested at their places. A report with a model
+ * section (analyze --model) gets a model panel under the KPIs: the performance verdict, the predictions' and the
+ * confidence's drift, and the watched metric before and after (the full table is in the HTML report).
  */
-import type { DatasetSource, DriftReport } from '../../drift/index.js';
+import type { ColumnDrift, DatasetSource, DriftReport, ModelSection } from '../../drift/index.js';
 import { columnsByScore, driftGaugeChart, driftPieChart, driftScoreBarChart, FONT_FAMILY, PALETTE, type ChartSpec } from '../charts/index.js';
 import { alertHeadline } from '../alert-line.js';
 import { alertOf } from '../report-columns.js';
-import { driftedShareSummary, formatCount, formatPercent, sourcePath } from '../format.js';
+import { driftedShareSummary, formatCount, formatPercent, formatScore, sourcePath } from '../format.js';
+import { METRIC_LABELS, metricValue, modelTitle, performanceVerdict, signedValue } from '../model-text.js';
 import { escapeHtml as esc } from '../html/escape.js';
 import { renderChartSvg } from '../svg-chart.js';
 import { truncate, truncateLeft } from '../text-layout.js';
@@ -76,9 +79,53 @@ function kpis(report: DriftReport, y: number, h: number): string {
   }).join('\n');
 }
 
+/** Height of the model panel. */
+const MODEL_PANEL = 124;
+
+/** The model panel: title and verdict, then predictions, confidence and the watched metric side by side. */
+function modelPanel(m: ModelSection, y: number): string {
+  const b: Box = { x: PAD, y, w: SUMMARY_WIDTH - 2 * PAD, h: MODEL_PANEL };
+  const p = m.performance;
+  const [verdict, ink] =
+    p === null
+      ? [m.notes[0] ?? 'No performance: the label is not in both inputs.', PALETTE.muted]
+      : [performanceVerdict(p), p.alert ? PALETTE.driftedInk : p.drop === null ? PALETTE.muted : PALETTE.stableInk];
+  const drift = (c: ColumnDrift): [string, string] => [`${c.drifted ? 'DRIFTED' : 'stable'} (score ${formatScore(c.score)})`, c.drifted ? PALETTE.drifted : PALETTE.stable];
+  const items: [string, string, string][] = [[m.model.task === 'regression' ? 'PREDICTED VALUES' : 'PREDICTED CLASSES', ...drift(m.prediction_drift)]];
+  const c = m.confidence;
+  if (c !== null) {
+    items.push(
+      ['MEAN CONFIDENCE', `${metricValue(c.reference.mean)} → ${metricValue(c.current.mean)} (${signedValue(c.mean_change)})`, c.drift.drifted ? PALETTE.drifted : PALETTE.text],
+      [`CONFIDENCE BELOW ${c.low_confidence_threshold}`, `${formatPercent(c.reference.low_confidence_share)} → ${formatPercent(c.current.low_confidence_share)} of rows`, PALETTE.text],
+    );
+  }
+  if (p !== null) {
+    items.push([
+      `${METRIC_LABELS[p.metric].toUpperCase()} (WATCHED)`,
+      `${metricValue(p.reference.metrics[p.metric])} → ${metricValue(p.current.metrics[p.metric])} (${signedValue(p.change[p.metric])})`,
+      p.alert ? PALETTE.drifted : PALETTE.text,
+    ]);
+  }
+  const colW = (b.w - 36) / items.length;
+  return [
+    card(b),
+    text(b.x + 18, b.y + 28, truncate(`Model ${modelTitle(m)}`, 120), `font-size="15" font-weight="bold" fill="${PALETTE.text}"`),
+    text(b.x + 18, b.y + 52, truncate(verdict, 130), `font-size="13" font-weight="bold" fill="${ink}"`),
+    ...items.map(([label, value, color], i) => {
+      const x = b.x + 18 + i * colW;
+      // ~8 px a character at these sizes: each item keeps to its column.
+      return (
+        text(x, b.y + 82, truncate(label, Math.floor(colW / 7)), `font-size="11" letter-spacing="0.6" fill="${PALETTE.muted}"`) +
+        text(x, b.y + 106, truncate(value, Math.floor(colW / 8.5)), `font-size="14" font-weight="bold" fill="${color}"`)
+      );
+    }),
+  ].join('\n');
+}
+
 /** The whole summary as an SVG document. */
 export function summarySvg(report: DriftReport): string {
-  const top = 172;
+  const model = report.model ?? null;
+  const top = model === null ? 172 : 172 + MODEL_PANEL + 16;
   const leftW = 380;
   const bottom = SUMMARY_HEIGHT - PAD;
   const half = (bottom - top - 16) / 2;
@@ -88,6 +135,7 @@ export function summarySvg(report: DriftReport): string {
 <rect width="100%" height="100%" fill="${PALETTE.page}"/>
 ${header(report)}
 ${kpis(report, 86, 72)}
+${model === null ? '' : modelPanel(model, 172)}
 ${chartCard({ x: PAD, y: top, w: leftW, h: half }, 'Drifted vs stable columns', driftPieChart(report), 'pie')}
 ${chartCard({ x: PAD, y: top + half + 16, w: leftW, h: half }, 'Drifted share vs threshold', driftGaugeChart(report), 'gauge')}
 ${chartCard({ x: PAD + leftW + 16, y: top, w: SUMMARY_WIDTH - 2 * PAD - leftW - 16, h: bottom - top }, truncate(barsTitle, 80), driftScoreBarChart({ ...report, columns: shown }), 'scores')}

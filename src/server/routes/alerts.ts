@@ -28,6 +28,7 @@ import {
 import type { Alert, AlertDelivery } from '../../alerts/index.js';
 import { DriftwatchError } from '../../core/index.js';
 import type { RouteContext } from '../build-app.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 import { parseTime } from '../query-time.js';
 import { requireModel } from '../serving.js';
@@ -79,6 +80,7 @@ export const alertRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
   });
 
   app.post<{ Params: { id: string }; Body: AckBody }>('/v1/alerts/:id/ack', {
+    preValidation: optionalBody,
     config: { audit: false },
     schema: routeSchema({ tags: ['alerts'], summary: 'Acknowledge: no further firing or escalation notifications', params: alertIdParamsSchema, body: ackBodySchema, response: { 200: alertSchema } }),
   }, async (req) => alertInfo(await alerter.acknowledge(req.params.id, req.principal.name, req.body?.comment)));

@@ -10,8 +10,7 @@ import type { AnalyzeOptions } from '../../drift/index.js';
 import { analyzeFiles, type AnalyzeFilesOptions, type AnalyzeFilesResult } from '../../workflows/index.js';
 import type { RouteContext } from '../build-app.js';
 import { routeSchema } from '../route-schema.js';
-import { receiveUploads, registerMultipart, type UploadedFile } from '../uploads.js';
-import { withUploadNames } from './models.js';
+import { receiveUploads, registerMultipart, uploadsFolder, withUploadNames, type UploadedFile } from '../uploads.js';
 
 const DEFAULT_UPLOAD_MB = 32;
 const PARTS = ['reference', 'current', 'model'] as const;
@@ -29,8 +28,8 @@ export const analyzeRoutes: FastifyPluginAsync<RouteContext> = async (app, { run
       description: 'multipart/form-data: `reference` and `current` (CSV, Parquet, JSON Lines; gzip allowed), optional `model` (native JSON, ONNX, XGBoost JSON) for the model section, and text fields `label`, `preset` (default, evidently, classic), `drift_share`, `store` (true by default). Answers the JSON report plus `report_id`.',
       response: { 200: analyzeResponseSchema },
     }),
-  }, async (req, reply) => {
-    const up = await receiveUploads(req, { fileNames: PARTS, required: ['reference', 'current'], fields: analyzeFieldsSchema, maxFileBytes });
+  }, async (req) => {
+    const up = await receiveUploads(req, { fileNames: PARTS, required: ['reference', 'current'], fields: analyzeFieldsSchema, maxFileBytes, root: uploadsFolder(runtime.home) });
     try {
       const reference = up.files['reference']!;
       let current = up.files['current']!;
@@ -71,7 +70,6 @@ export const analyzeRoutes: FastifyPluginAsync<RouteContext> = async (app, { run
         reportId = saved.id;
       }
       req.auditDetails = { report_id: reportId, reference: reference.filename, current: current.filename, ...(model !== undefined ? { model: model.filename } : {}), dataset_drift: report.dataset.dataset_drift };
-      void reply.code(200);
       return { ...json, report_id: reportId };
     } finally {
       await up.cleanup();
@@ -87,7 +85,7 @@ async function analyzeWithModel(options: AnalyzeFilesOptions, model: UploadedFil
 /** The upload a file error is about, as the error's field when it names no column of its own. */
 function fieldOfUpload(e: unknown, files: Readonly<Record<string, UploadedFile>>): unknown {
   if (!(e instanceof DriftwatchError) || e.field !== undefined || e.file === undefined) return e;
-  const part = Object.entries(files).find(([, f]) => e.file === f.display || e.file!.startsWith(`${f.display}`))?.[0];
+  const part = Object.entries(files).find(([, f]) => e.file === f.display)?.[0];
   if (part === undefined) return e;
   return new DriftwatchError(e.code, e.message, { file: e.file, ...(e.line !== undefined ? { line: e.line } : {}), field: part }, { cause: e });
 }

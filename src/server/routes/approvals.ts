@@ -1,8 +1,8 @@
 /**
  * Approval requests of the retraining pipeline: list, show (with the evidence), approve or reject. A decision
  * goes through the pipeline's own `decideApproval` (what `driftwatch approvals approve` runs): approving a
- * promotion request registers and promotes the challenger, approving a retraining request continues the
- * pipeline; it records the decision in the audit log with the key's name.
+ * promotion request registers and promotes the challenger at once, approving a retraining request queues the
+ * pipeline's continuation for the worker; it records the decision in the audit log with the key's name.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import {
@@ -18,9 +18,10 @@ import {
   type DecideResponse,
 } from '../../contracts/index.js';
 import { DriftwatchError } from '../../core/index.js';
-import { decideApproval } from '../../pipeline/index.js';
+import { decideApproval, type PipelineRequest } from '../../pipeline/index.js';
 import type { Approval } from '../../store/index.js';
 import type { RouteContext } from '../build-app.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 
 export function approvalInfo(a: Approval): ApprovalInfo {
@@ -61,6 +62,7 @@ export const approvalRoutes: FastifyPluginAsync<RouteContext> = async (app, { ru
 
   for (const decision of ['approve', 'reject'] as const) {
     app.post<{ Params: { id: number }; Body: DecideBody }>(`/v1/approvals/:id/${decision}`, {
+    preValidation: optionalBody,
       // decideApproval writes the audit record (approval.approved / approval.rejected) with the key's name.
       config: { audit: false },
       schema: routeSchema({
@@ -75,10 +77,15 @@ export const approvalRoutes: FastifyPluginAsync<RouteContext> = async (app, { ru
       const existing = await store.approvals.get(req.params.id);
       if (existing === undefined) throw new DriftwatchError('NOT_FOUND', `there is no approval request ${req.params.id}`, { field: 'id' });
       if (existing.state !== 'pending') throw new DriftwatchError('CONFLICT', `approval request ${existing.id} was already ${existing.state} by ${String(existing.decidedBy)}`, { field: 'id' });
-      const { decided, outcome } = await decideApproval({ store, clock, registry }, req.params.id, decision === 'approve' ? 'approved' : 'rejected', req.principal.name, req.body?.comment ?? null);
+      // Approving a promotion finishes the run here (register, promote, a report: seconds); approving
+      // retraining means training, which goes to the worker through the queue like any retraining.
+      const continueWith = existing.kind === 'retraining' ? async (r: PipelineRequest) => (await runtime.retraining.enqueue(r)).job : undefined;
+      const { decided, outcome, queued } = await decideApproval({ store, clock, registry }, req.params.id, decision === 'approve' ? 'approved' : 'rejected', req.principal.name, req.body?.comment ?? null, continueWith === undefined ? {} : { continueWith });
       return {
         ...approvalInfo(decided),
-        outcome: outcome === null ? null : { job_id: outcome.job.id, decision: outcome.decision, message: outcome.message, production_version: outcome.productionVersion },
+        outcome: queued !== undefined
+          ? { job_id: queued.id, decision: 'queued', message: `job ${queued.id} continues the pipeline (training) on the worker; follow it at GET /v1/jobs/${queued.id}`, production_version: null }
+          : outcome === null ? null : { job_id: outcome.job.id, decision: outcome.decision, message: outcome.message, production_version: outcome.productionVersion },
       };
     });
   }

@@ -20,6 +20,7 @@ import {
 import { DriftwatchError } from '../../core/index.js';
 import type { Job, JobStep } from '../../store/index.js';
 import type { RouteContext } from '../build-app.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 
 export function jobInfo(j: Job, nowMs: number): JobInfo {
@@ -49,6 +50,7 @@ export const jobRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime
   const { store, clock } = runtime;
 
   app.post<{ Params: { name: string }; Body: RetrainBody }>('/v1/models/:name/retrain', {
+    preValidation: optionalBody,
     config: { audit: { action: 'pipeline.retrain_requested', subjectKind: 'model' } },
     schema: routeSchema({
       tags: ['jobs'],

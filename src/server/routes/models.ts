@@ -23,12 +23,12 @@ import {
   type RollbackBody,
   type VersionChangeResponse,
 } from '../../contracts/index.js';
-import { DriftwatchError } from '../../core/index.js';
 import { PRODUCTION, type ModelVersion, type Registry } from '../../registry/index.js';
 import type { AliasMove } from '../../store/index.js';
 import type { RouteContext } from '../build-app.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
-import { receiveUploads, registerMultipart } from '../uploads.js';
+import { receiveUploads, registerMultipart, uploadsFolder, withUploadNames } from '../uploads.js';
 
 type NameParams = { name: string };
 type VersionParams = { name: string; version: number };
@@ -145,7 +145,7 @@ export const modelRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
       response: { 201: versionChangeResponseSchema },
     }),
   }, async (req, reply): Promise<VersionChangeResponse> => {
-    const up = await receiveUploads(req, { fileNames: ['model', 'reference'], required: ['model', 'reference'], fields: registerFieldsSchema, maxFileBytes });
+    const up = await receiveUploads(req, { fileNames: ['model', 'reference'], required: ['model', 'reference'], fields: registerFieldsSchema, maxFileBytes, root: uploadsFolder(runtime.home) });
     try {
       const f = up.fields;
       const registered = await registry.registerModel({
@@ -184,6 +184,7 @@ export const modelRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
   });
 
   app.post<{ Params: NameParams; Body: RollbackBody }>('/v1/models/:name/rollback', {
+    preValidation: optionalBody,
     config: { audit: false },
     schema: routeSchema({
       tags: ['models'],
@@ -198,13 +199,3 @@ export const modelRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
     return { model: req.params.name, version: versionInfo(v), production_version: v.version };
   });
 };
-
-/** Messages of the registry name the temporary copy; the caller sent the file under its own name. */
-export function withUploadNames(e: unknown, files: Readonly<Record<string, { absolute: string; display: string }>>): unknown {
-  if (!(e instanceof DriftwatchError)) return e;
-  let message = e.message;
-  for (const f of Object.values(files)) message = message.replaceAll(f.absolute, f.display);
-  const file = e.file === undefined ? undefined : (Object.values(files).find((f) => f.absolute === e.file)?.display ?? e.file);
-  if (message === e.message && file === e.file) return e;
-  return new DriftwatchError(e.code, message, { ...(file !== undefined ? { file } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.field !== undefined ? { field: e.field } : {}) }, { cause: e });
-}

@@ -28,6 +28,7 @@ import { PRODUCTION } from '../../registry/index.js';
 import type { Runtime } from '../../runtime/index.js';
 import type { RouteContext } from '../build-app.js';
 import { parseTime } from '../query-time.js';
+import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 import { requireModel } from '../serving.js';
 import { windowLength, windowsOf, windowStart, type LoggedRows, type WindowKind } from '../window-metrics.js';
@@ -66,12 +67,15 @@ async function signatureOf(runtime: Runtime, name: string): Promise<Pick<ModelSi
   return v.signature;
 }
 
+const SERIES_ROWS = 100_000;
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { runtime }) => {
-  const { store, clock, monitor, registry, alerter } = runtime;
+  const { store, clock, registry, alerter } = runtime;
 
   app.post<{ Params: NameParams; Body: CheckBody }>('/v1/models/:name/check', {
+    preValidation: optionalBody,
     config: { audit: { action: 'monitor.check_requested', subjectKind: 'model' } },
     schema: routeSchema({
       tags: ['monitoring'],
@@ -83,7 +87,8 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
     }),
   }, async (req) => {
     await requireModel(runtime, req.params.name);
-    const r = await monitor.check(req.params.name, { reason: req.body?.reason ?? `requested by ${req.principal.name}` });
+    // Through the runtime: the check's figures also go to the Prometheus gauges.
+    const r = await runtime.check(req.params.name, req.body?.reason ?? `requested by ${req.principal.name}`);
     req.auditDetails = { status: r.status, report_id: r.reportId, drift: r.drift };
     return checkResponse(r);
   });
@@ -154,7 +159,8 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
 
     // Series over the logged rows: 5-minute windows for a young model, hours within two days, then days.
     const signature = model.latestVersion === 0 ? null : await signatureOf(runtime, name);
-    const rows = await store.predictions.readWindow(name, { fromMs: now - 30 * 86_400_000, toMs: now + 1 });
+    // The page refreshes on every event: the series read at most the newest 100,000 rows of the last 30 days.
+    const rows = await store.predictions.readWindow(name, { last: SERIES_ROWS, fromMs: now - 30 * 86_400_000, toMs: now + 1 });
     let oldest = now;
     for (let i = 0; i < rows.rowCount; i++) oldest = Math.min(oldest, rows.tsMs[i]!);
     const span = now - oldest;

@@ -5,21 +5,19 @@
  * without sign-in. `buildApp` serves the dashboard's files at `/` (public), from this test's own build.
  * Skipped when /usr/bin/chromium is missing, except under DRIFTWATCH_REQUIRE_BROWSER=1 (.ci/run).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard } from './harness.ts';
 import { createRuntime, generateApiKey, type Runtime } from '../../src/runtime/index.ts';
 import { buildApp } from '../../src/server/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const here = fileURLToPath(new URL('.', import.meta.url));
 
 if (process.env.DRIFTWATCH_REQUIRE_BROWSER === '1' && !existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-deps.sh (as root)`);
 
@@ -55,10 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard on the real server in Chromium
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'driftwatch-web-server-'));
     out = join(dir, 'web');
-    execFileSync(process.execPath, [resolve(here, '../../node_modules/vite/bin/vite.js'), 'build', '--config', resolve(here, '../vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    buildDashboard(out);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 

@@ -31,10 +31,12 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * `vite build` of the dashboard into `outDir`, in a child process like `npm run build`: Vite looks for a
- * workspace root above the repository, a read the test setup refuses inside the test process.
+ * workspace root above the repository, a read the test setup refuses inside the test process. Each test file
+ * builds into its own folder, and the suite runs files in parallel: Vite's per-project build lock would fail
+ * the second build ("Found another Vite build process"), so it is bypassed.
  */
 export function buildDashboard(outDir: string): void {
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(REPO_ROOT, 'web/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(REPO_ROOT, 'web/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'error'], {
     stdio: 'inherit',
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     env: { ...process.env, NODE_ENV: 'production' },

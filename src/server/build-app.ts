@@ -23,8 +23,12 @@ export interface BuildAppOptions {
    * when listening on loopback; default true (inject tests have no socket).
    */
   readonly allowKeyless?: boolean;
-  /** Demo mode: the demo routes are registered. */
+  /** Demo mode: the demo routes are registered and `GET /v1/me` says `demo: true`. */
   readonly demo?: boolean;
+  /** Serve the dashboard at `/` (default true); false for an API-only server. */
+  readonly web?: boolean;
+  /** Where the built dashboard is (default: the package's dist/web, made by `npm run build`). */
+  readonly webRoot?: string;
 }
 
 /** What route plugins get besides the Fastify instance. */

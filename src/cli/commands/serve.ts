@@ -3,6 +3,7 @@
  * the HTTP API, and on SIGTERM/SIGINT shuts down gracefully: stop accepting, finish in-flight requests,
  * commit the logged predictions, close the store. JSON logs go to stdout; the URL is printed on stderr.
  */
+import type { DemoTraffic } from '../demo/demo-traffic.js';
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { parseChoice, parseNumber } from '../parse-values.js';
@@ -67,7 +68,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       let server: { url: string; keyless: boolean; close(): Promise<void> } | undefined;
       let worker: { stop(): Promise<void> } | undefined;
       let schedule: { stop(): Promise<void> } | undefined;
-      let traffic: { stop(): Promise<void> } | undefined;
+      let traffic: DemoTraffic | undefined;
       try {
         if (flags.demo === true) {
           const { ensureDemoModel } = await import('../demo/serve-demo.js');
@@ -82,7 +83,8 @@ export function createServeCommand(ctx: CommandContext): Command {
         }
         if (role !== 'worker') {
           const { startServer } = await import('../../server/start-server.js');
-          server = await startServer(runtime, { host, port, demo: flags.demo === true });
+          const demoController = flags.demo === true ? (await import('../demo/demo-control.js')).createDemoController(runtime, () => traffic) : undefined;
+          server = await startServer(runtime, { host, port, demo: flags.demo === true, ...(demoController !== undefined ? { demoController } : {}) });
         }
       } catch (e) {
         await schedule?.stop();
@@ -99,7 +101,7 @@ export function createServeCommand(ctx: CommandContext): Command {
         io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location}, ${runtime.queue.backend} job queue)${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
         // Said at start-up: an API alone leaves retraining jobs waiting until some worker runs them.
         if (role === 'api') io.stderr.write('driftwatch: --role api runs no jobs and no scheduled checks: run a --role worker process on the same store and job queue\n');
-        io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
+        io.stderr.write(`driftwatch: dashboard at ${server.url}/ and API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
       } else {
         io.stderr.write(`driftwatch: worker running on the ${runtime.queue.backend} job queue (${runtime.store.backend} store), with the scheduled checks; no HTTP (--role worker listens on no port); stop with Ctrl-C or SIGTERM\n`);
       }

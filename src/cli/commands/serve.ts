@@ -50,13 +50,13 @@ export function createServeCommand(ctx: CommandContext): Command {
       const [{ loadConfig, createRuntime, createLogger }, { resolveHome }] = await Promise.all([import('../../runtime/index.js'), import('../../store/index.js')]);
       const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
       const loadedConfig = loaded?.config ?? {};
-      // The demo checks every 10 s on the last 500 rows, so drift shows within a minute.
+      // The demo checks every 10 s on the last 2,000 rows (20 s of its traffic, most of them labelled by then), so drift shows within a minute.
       // The demo asks before training (the seed tools' order), so a retraining request waits for a person as
       // soon as drift is found, whatever the challenger would have scored.
       const config = flags.demo === true
         ? {
           ...loadedConfig,
-          monitor: { interval_s: 10, window: { kind: 'count' as const, size: 500 }, ...loadedConfig.monitor },
+          monitor: { interval_s: 10, window: { kind: 'count' as const, size: 2000 }, ...loadedConfig.monitor },
           pipeline: { ...loadedConfig.pipeline, approval: { where: 'before_training' as const, ...loadedConfig.pipeline?.approval } },
         }
         : loadedConfig;

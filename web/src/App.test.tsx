@@ -111,8 +111,9 @@ describe('dashboard against the API', () => {
     go('#/models/churn');
     render(<App />);
     expect((await screen.findByTestId('production-version')).textContent).toBe('v1');
-    expect(screen.getByTestId('timeline').textContent).toContain('v1');
-    fireEvent.click(screen.getByRole('button', { name: 'Promote v2' }));
+    // The alias history and the versions arrive by requests of their own, which a loaded machine may answer later.
+    await waitFor(() => expect(screen.getByTestId('timeline').textContent).toContain('v1'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Promote v2' }));
     expect(stub.requests.some((r) => r.path === '/v1/models/churn/promote')).toBe(false);
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'better f1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm promote v2' }));

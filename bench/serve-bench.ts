@@ -14,8 +14,8 @@
  * Environment: DRIFTWATCH_BENCH_SECONDS (default 10 per run), DRIFTWATCH_BENCH_SKIP_BASELINE=1,
  * DATABASE_URL (serve on Postgres instead of the embedded store).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ import { readTable } from '../src/data/index.js';
 import { saveNativeModel, trainModel } from '../src/models/index.js';
 import { createRegistry } from '../src/registry/index.js';
 import { openStore } from '../src/store/index.js';
-import { PYTHON, repoRoot } from './bench-env.js';
+import { PYTHON, pythonBaseline, repoRoot } from './bench-env.js';
 
 const SECONDS = Number(process.env.DRIFTWATCH_BENCH_SECONDS ?? 10);
 const CHURN = join(repoRoot, 'examples', 'data', 'telco_churn.csv');
@@ -147,12 +147,9 @@ async function benchDriftwatch(): Promise<Run[]> {
 }
 
 async function benchBaseline(ours: readonly Run[]): Promise<void> {
-  const script = resolve(repoRoot, '../shared/baselines/serve_sklearn.py');
-  const usable = process.env.DRIFTWATCH_BENCH_SKIP_BASELINE !== '1' && existsSync(PYTHON) && existsSync(script) && spawnSync(PYTHON, ['-c', 'import fastapi, uvicorn, sklearn'], { encoding: 'utf8' }).status === 0;
-  if (!usable) {
-    console.log('baseline skipped (run ../shared/baselines/install.sh)');
-    return;
-  }
+  // ../shared/baselines, found from a clone or a worktree (bench-env); null (and why, printed) when it cannot run.
+  const script = pythonBaseline('serve_sklearn.py', ['fastapi', 'uvicorn', 'sklearn']);
+  if (script === null) return;
   const port = 18_000 + (process.pid % 1000);
   const py = spawn(PYTHON, ['-m', 'uvicorn', 'serve_sklearn:app', '--app-dir', resolve(script, '..'), '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, BASELINE_TRAIN_CSV: CHURN, BASELINE_LABEL: 'churn' },

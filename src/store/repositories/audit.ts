@@ -58,15 +58,22 @@ export function auditRepository(ctx: StoreContext): AuditRepository {
   });
   return {
     async record(event) {
-      const r = await db.insertInto('audit_events').values({
+      const insert = db.insertInto('audit_events').values({
         at: nowValue(ctx),
         actor: event.actor,
         action: event.action,
         subject_kind: event.subjectKind,
         subject: event.subject,
         details: dialect.writeJson(event.details ?? {}),
-      }).returningAll().executeTakeFirstOrThrow();
-      return toEvent(r);
+      }).returningAll();
+      // Audited requests come in bursts (ingest): off the event loop, they share commits with the prediction log.
+      if (ctx.writeThread !== undefined) {
+        const q = insert.compile();
+        const r = await ctx.writeThread.submit({ kind: 'sql', sql: q.sql, params: q.parameters });
+        if (r.kind !== 'rows' || r.rows[0] === undefined) throw new Error('the audit row was not returned by its insert');
+        return toEvent(r.rows[0] as Selectable<AuditEventsTable>);
+      }
+      return toEvent(await insert.executeTakeFirstOrThrow());
     },
     async list(filter = {}) {
       let q = db.selectFrom('audit_events').selectAll();

@@ -58,7 +58,7 @@ async function drive(label: string, url: string, body: string, connections: numb
 }
 
 function print(r: Run, extra = ''): void {
-  const cpu = r.cpuUs !== undefined ? `   server CPU ${Math.round(r.cpuUs)} µs/req` : '';
+  const cpu = r.cpuUs !== undefined ? `   server CPU ${Math.round(r.cpuUs).toLocaleString('en-US')} µs/req` : '';
   console.log(`${r.label.padEnd(44)} ${Math.round(r.rps).toLocaleString('en-US').padStart(9)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}${cpu}${extra}`);
 }
 
@@ -129,13 +129,18 @@ async function benchDriftwatch(): Promise<Run[]> {
     const withPredictions = rows.map((r, i) => ({ ...r, prediction: i % 3 === 0 ? 'Yes' : 'No', probability: (i % 100) / 100 }));
     const rowsJson = JSON.stringify(withPredictions);
     let n = 0;
+    const cpu0 = cpuSeconds(server.pid);
     const ingest = await autocannon({
       url: `${base!}/v1/models/churn/ingest`,
       connections: 4,
       duration: SECONDS,
       requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: `{"batch_id":"bench-${process.pid}-${n++}","rows":${rowsJson}}` }) }],
     });
-    const ingestRun: Run = { label: 'driftwatch ingest, 1,000-row batches, 4 conns', rps: ingest.requests.average, p50: ingest.latency.p50, p99: ingest.latency.p99, errors: ingest.errors + ingest.timeouts, non2xx: ingest.non2xx };
+    const ingestCpuUs = ((cpuSeconds(server.pid) - cpu0) / Math.max(1, ingest.requests.total)) * 1e6;
+    const ingestRun: Run = {
+      label: 'driftwatch ingest, 1,000-row batches, 4 conns', rps: ingest.requests.average, p50: ingest.latency.p50, p99: ingest.latency.p99, errors: ingest.errors + ingest.timeouts, non2xx: ingest.non2xx,
+      ...(Number.isFinite(ingestCpuUs) ? { cpuUs: ingestCpuUs } : {}),
+    };
     print(ingestRun, `   => ${Math.round(ingest.requests.average * 1000).toLocaleString('en-US')} rows/s`);
     runs.push(ingestRun);
     return runs;

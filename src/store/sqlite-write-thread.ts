@@ -26,6 +26,7 @@ export interface BatchJob {
   readonly n: number;
   readonly minTs: number;
   readonly maxTs: number;
+  /** Encoded rows; when it has an ArrayBuffer of its own, that buffer is transferred to the thread (detached here). */
   readonly payload: Uint8Array;
   readonly explicitIds: readonly string[] | null;
 }
@@ -200,7 +201,14 @@ export function createSqliteWriteThread(file: string, busyTimeoutMs: number): Sq
     worker ??= start();
     worker.ref();
     inFlight = { id: nextId++, group };
-    worker.postMessage({ id: inFlight.id, jobs: group.map((q) => q.job) });
+    // A payload with an ArrayBuffer of its own (every large one: Buffer.allocUnsafe) moves to the thread
+    // instead of being copied; the caller does not read it again.
+    const transfer: ArrayBuffer[] = [];
+    for (const q of group) {
+      const p = q.job.kind === 'batch' ? q.job.payload : undefined;
+      if (p !== undefined && p.byteOffset === 0 && p.buffer instanceof ArrayBuffer && p.byteLength === p.buffer.byteLength) transfer.push(p.buffer);
+    }
+    worker.postMessage({ id: inFlight.id, jobs: group.map((q) => q.job) }, transfer);
   };
 
   return {

@@ -69,15 +69,20 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let db;
-try {
-  db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
-} catch (e) {
-  parentPort.postMessage({ fatal: { message: String(e && e.message || e), code: e && e.code } });
-  db = undefined;
-}
+// Opened on the first group, and again after a failed open (the file may come back).
+const open = () => {
+  const d = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
+  try {
+    d.pragma('journal_mode = WAL');
+    d.pragma('foreign_keys = ON');
+    d.pragma('synchronous = FULL');
+  } catch (e) {
+    d.close();
+    throw e;
+  }
+  db = d;
+  statements.clear();
+};
 const statements = new Map();
 const prepared = (sql) => {
   let s = statements.get(sql);
@@ -115,7 +120,7 @@ parentPort.on('message', (msg) => {
   }
   const replies = [];
   try {
-    if (db === undefined) throw Object.assign(new Error('the database could not be opened'), { code: 'SQLITE_CANTOPEN' });
+    if (db === undefined) open();
     db.exec('begin immediate');
     try {
       for (const job of msg.jobs) {
@@ -169,8 +174,7 @@ export function createSqliteWriteThread(file: string, busyTimeoutMs: number): Sq
     const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, busyTimeoutMs } });
     // The thread must not keep a process alive on its own; pending work holds a ref (see send).
     w.unref();
-    w.on('message', (msg: { id?: number; replies?: Reply[]; fatal?: { message: string; code?: string } }) => {
-      if (msg.fatal !== undefined) return; // every job will fail with SQLITE_CANTOPEN; nothing to do here
+    w.on('message', (msg: { id?: number; replies?: Reply[] }) => {
       if (msg.id === undefined || inFlight?.id !== msg.id) return;
       const { group } = inFlight;
       inFlight = undefined;

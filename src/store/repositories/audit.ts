@@ -1,5 +1,6 @@
 /** The audit log: every change to models, aliases, baselines, approvals and jobs, with who and when. */
 import { sql, type Selectable } from 'kysely';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, nowValue, type StoreContext } from '../context.js';
 import type { AuditEventsTable } from '../schema.js';
 
@@ -70,7 +71,7 @@ export function auditRepository(ctx: StoreContext): AuditRepository {
       if (ctx.writeThread !== undefined) {
         const q = insert.compile();
         const r = await ctx.writeThread.submit({ kind: 'sql', sql: q.sql, params: q.parameters });
-        if (r.kind !== 'rows' || r.rows[0] === undefined) throw new Error('the audit row was not returned by its insert');
+        if (r.kind !== 'rows' || r.rows[0] === undefined) throw new DriftwatchError('INTERNAL', 'the audit row was not returned by its insert');
         return toEvent(r.rows[0] as Selectable<AuditEventsTable>);
       }
       return toEvent(await insert.executeTakeFirstOrThrow());

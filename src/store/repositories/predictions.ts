@@ -283,7 +283,7 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     });
     if (r.kind === 'duplicate') return duplicateOf(db, modelName, batchId);
     if (r.kind === 'ids-taken') throw idsTaken(batchId);
-    if (r.kind !== 'stored') throw new Error(`unexpected answer from the write thread: ${r.kind}`);
+    if (r.kind !== 'stored') throw new DriftwatchError('INTERNAL', `unexpected answer from the write thread: ${r.kind}`);
     return { status: 'stored', rowCount: n, predictionIds: idsOf(r.pk, n, explicit) };
   };
 

@@ -13,3 +13,4 @@ export * from './audit.js';
 export * from './reports.js';
 export * from './alerts.js';
 export * from './monitoring.js';
+export * from './demo.js';

@@ -21,6 +21,8 @@ export const meResponseSchema = z.strictObject({
   role: roleSchema,
   /** True when the server has no keys and, bound to loopback only, lets every local caller in. */
   keyless: z.boolean(),
+  /** Present (true) when the server runs `serve --demo`: the dashboard shows the demo controls. */
+  demo: z.literal(true).optional(),
 });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

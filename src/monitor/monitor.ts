@@ -20,6 +20,13 @@ import { createRedactor, redactColumns, redactRows, storeSalt, type Redactor } f
 import { checkSignals, type Severity, type SignalObserver } from './signals.js';
 import { WINDOW_COLUMNS, windowTable } from './window-table.js';
 
+/** The check that asked for retraining, as the approval's evidence. */
+export interface ObservedDrift {
+  readonly drift: { readonly dataset_drift: boolean; readonly drift_share: number | null; readonly severity: string | null; readonly target_drift: boolean };
+  readonly reasons: readonly string[];
+  readonly reportId: number | null;
+}
+
 export interface EventRecord {
   readonly id: string;
   readonly model: string;
@@ -72,7 +79,7 @@ export interface MonitorDeps {
   readonly config: MonitorConfig;
   /** The pipeline's trigger policies (default: the pipeline's defaults). */
   readonly triggers?: PipelineSettings['triggers'];
-  readonly requestRetraining?: (model: string, reasons: TriggerReason[]) => Promise<void>;
+  readonly requestRetraining?: (model: string, reasons: TriggerReason[], observed: ObservedDrift) => Promise<void>;
   readonly logger?: MonitorLogger;
 }
 
@@ -236,11 +243,17 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     let retrainingRequested = false;
     if (trigger.retrain && deps.requestRetraining !== undefined && (await latestKind(model, EPISODE_KINDS)) !== 'retraining_requested') {
       try {
-        await deps.requestRetraining(model, [...trigger.reasons]);
+        await deps.requestRetraining(model, [...trigger.reasons], {
+          drift: { dataset_drift: d.dataset_drift, drift_share: d.drifted_share, severity: d.severity, target_drift: targetDrift },
+          reasons: [...trigger.reasons],
+          reportId: stored.id,
+        });
         retrainingRequested = true;
         events.push(await record(model, 'retraining_requested', `retraining requested: ${trigger.explanation.join('; ')}`, { ...common, reasons: trigger.reasons }, d.severity));
       } catch (e) {
-        deps.logger?.error({ model, err: (e as Error).message }, 'requesting retraining failed');
+        // Too few labels yet is expected early in an episode: the next check asks again.
+        if (e instanceof DriftwatchError && e.code === 'NO_DATA') deps.logger?.info({ model, reason: e.message }, 'retraining not requested yet');
+        else deps.logger?.error({ model, err: (e as Error).message }, 'requesting retraining failed');
       }
     }
     const completed = await record(model, 'check_completed', `checked ${window.rowCount} rows: ${drifting ? what || 'drift' : 'no drift'} (${share(d.drifted_share)} of columns drifted)`, { ...common, reason: why, drift: drifting, dataset_drift: d.dataset_drift, drift_share: d.drifted_share, target_drift: targetDrift, labelled }, d.severity);

@@ -39,6 +39,12 @@ export interface PipelineRequest {
   readonly driftAlerts?: number;
   /** Set on a job that continues another after its approval was decided. */
   readonly continues?: { readonly jobId: number; readonly approvalId: number };
+  /**
+   * What the service's monitor saw when it asked for this run: its check, on the window it watches, is the
+   * evidence a person approves on. The pipeline's own check covers all the rows it trains on, in which the
+   * drifted ones may still be few.
+   */
+  readonly observed?: { readonly drift: ApprovalEvidence['drift']; readonly reasons: readonly string[]; readonly reportId: number | null };
 }
 
 export interface ApprovalQuestion {
@@ -354,7 +360,7 @@ async function runSteps(c: RunContext): Promise<PipelineOutcome> {
     return o;
   }
 
-  const evidenceBase = { drift, trigger: decision.reasons, metric };
+  const evidenceBase = { drift: request.observed?.drift ?? drift, trigger: request.observed?.reasons ?? decision.reasons, metric };
   const human = settings.approval.mode === 'human';
   if (human && settings.approval.where === 'before_training') {
     const a = await approvalStep(c, 'retraining', null, { ...evidenceBase, champion: championVersion === null ? null : { version: championVersion, value: null }, challenger: null, gates: [] });

@@ -15,7 +15,7 @@ import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 import { driftGaugeRefresher } from './drift-gauges.js';
 import { createPredictionLog, type PredictionLog } from './prediction-log.js';
 import { createProductionModels, type ProductionModels } from './production-models.js';
-import { createRetraining, PIPELINE_RUN_KIND, type Retraining } from './retraining.js';
+import { createRetraining, PIPELINE_RUN_KIND, RETRAINING_WINDOW_ROWS, type Retraining } from './retraining.js';
 import { createMonitor, type CheckResult, type Monitor } from '../monitor/index.js';
 import { resolvePipelineSettings } from '../pipeline/index.js';
 
@@ -95,7 +95,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   let queue: JobQueue;
   try {
-    queue = await openQueue({ store, redisUrl: env['REDIS_URL'], clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
+    // DRIFTWATCH_QUEUE_PREFIX: several deployments (or test runs) sharing one Redis keep apart by key prefix.
+    const prefix = env['DRIFTWATCH_QUEUE_PREFIX']?.trim();
+    queue = await openQueue({ store, redisUrl: env['REDIS_URL'], ...(prefix !== undefined && prefix !== '' ? { prefix } : {}), clock, onError: (e) => logger.warn({ err: e }, 'job queue connection error') });
   } catch (e) {
     models.close();
     await store.close();
@@ -118,12 +120,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     alerter,
     config: config.monitor ?? {},
     triggers: resolvePipelineSettings(config.pipeline ?? {}).triggers,
-    requestRetraining: async (model, reasons) => {
-      await retraining.request({ model, actor: 'monitor', reason: `drift check: ${reasons.join(', ')}`, force: true });
+    requestRetraining: async (model, reasons, observed) => {
+      await retraining.request({ model, actor: 'monitor', reason: `drift check: ${reasons.join(', ')}`, force: true, observed });
     },
     logger,
   });
-  const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model) });
+  const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model, { last: RETRAINING_WINDOW_ROWS }) });
   // Logged rows go through the monitor: features listed under monitor.redact are hashed before they are stored.
   const predictionLog = createPredictionLog((model, rows) => monitor.logRows(model, null, rows), {
     ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),

@@ -17,6 +17,17 @@ import type { Job, Store } from '../store/index.js';
 /** The queue message kind whose handler runs a recorded pipeline job. */
 export const PIPELINE_RUN_KIND = 'pipeline.run';
 
+/**
+ * Fewest labelled rows a retraining from logged traffic starts with. The champion and the challenger are
+ * compared on a 20% holdout of them; below ~40 holdout rows one row flips F1 by several points, and a
+ * challenger rejected on such noise ends the drift episode's one request for nothing. A monitor's request
+ * refused for this is asked again at the next check, when more labels have arrived.
+ */
+export const MIN_LABELLED_ROWS = 200;
+
+/** How many of the newest logged rows a retraining reads (its labelled ones are the current data). */
+export const RETRAINING_WINDOW_ROWS = 50_000;
+
 export interface RetrainRequest {
   readonly model: string;
   /** Who asked: an API key's name, or "monitor". */
@@ -24,6 +35,8 @@ export interface RetrainRequest {
   readonly reason?: string | null;
   /** Retrain whatever the drift check says (a person asked); the monitor's trigger passes it too. */
   readonly force?: boolean;
+  /** The monitor's check that asked (its drift and reasons become the approval's evidence). */
+  readonly observed?: PipelineRequest['observed'];
 }
 
 export interface Retraining {
@@ -95,6 +108,10 @@ export function createRetraining(deps: RetrainingDeps): Retraining {
       if (labelled === undefined || !hasValues(labelled)) {
         throw new DriftwatchError('NO_DATA', `none of the ${logged.rowCount} rows in the window of "${r.model}" has its label yet; send labels (POST /v1/models/${r.model}/feedback) before retraining`, { field: 'name' });
       }
+      const labelledCount = countValues(labelled);
+      if (labelledCount < MIN_LABELLED_ROWS) {
+        throw new DriftwatchError('NO_DATA', `only ${labelledCount} of the ${logged.rowCount} logged rows of "${r.model}" have their label; retraining needs at least ${MIN_LABELLED_ROWS}, so that champion and challenger are compared on a holdout large enough to tell them apart — send more labels (POST /v1/models/${r.model}/feedback)`, { field: 'name' });
+      }
 
       // The window is frozen into a file: the pipeline (and a continuation after an approval) reads it by path.
       const dir = join(deps.home, 'pipeline', `${r.model}-${clock.now()}-${process.pid}`);
@@ -110,6 +127,7 @@ export function createRetraining(deps: RetrainingDeps): Retraining {
         settings: resolvePipelineSettings(deps.pipeline),
         force: r.force ?? true,
         actor: r.actor,
+        ...(r.observed !== undefined ? { observed: r.observed } : {}),
         cwd: deps.home,
       };
       const out = await enqueue(request, r.reason ?? null);
@@ -128,6 +146,16 @@ export function createRetraining(deps: RetrainingDeps): Retraining {
       return outcome === undefined ? { job_id: id, skipped: 'taken by another runner' } : { job_id: id, decision: outcome.decision, message: outcome.message };
     },
   };
+}
+
+function countValues(c: Column): number {
+  let n = 0;
+  if (c.storage === 'numeric') {
+    for (const v of c.values) if (!Number.isNaN(v)) n++;
+  } else {
+    for (const k of c.codes) if (k !== MISSING_CODE) n++;
+  }
+  return n;
 }
 
 function hasValues(c: Column): boolean {

@@ -3,6 +3,7 @@
  * `listen`). Core concerns are wired here once — auth and roles, rate limits, CORS, the error shape,
  * metrics, audit, OpenAPI — and every resource is a plugin listed in routes/index.ts.
  */
+import type { DemoController } from './demo-controller.js';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -23,8 +24,14 @@ export interface BuildAppOptions {
    * when listening on loopback; default true (inject tests have no socket).
    */
   readonly allowKeyless?: boolean;
-  /** Demo mode: the demo routes are registered. */
+  /** Demo mode: the demo routes are registered and `GET /v1/me` says `demo: true`. */
   readonly demo?: boolean;
+  /** What the demo routes do; without it they answer 409 (no demo traffic in this process). */
+  readonly demoController?: DemoController;
+  /** Serve the dashboard at `/` (default true); false for an API-only server. */
+  readonly web?: boolean;
+  /** Where the built dashboard is (default: the package's dist/web, made by `npm run build`). */
+  readonly webRoot?: string;
 }
 
 /** What route plugins get besides the Fastify instance. */

@@ -8,11 +8,16 @@ import type { FastifyInstance } from 'fastify';
 import { DriftwatchError } from '../core/index.js';
 import type { Runtime } from '../runtime/index.js';
 import { buildApp } from './build-app.js';
+import type { DemoController } from './demo-controller.js';
+
+export type { DemoController } from './demo-controller.js';
 
 export interface StartServerOptions {
   readonly host: string;
   readonly port: number;
   readonly demo?: boolean;
+  /** What the demo's buttons do (demo mode); the demo command supplies it. */
+  readonly demoController?: DemoController;
 }
 
 export interface RunningServer {
@@ -39,7 +44,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
       { field: '--host' },
     );
   }
-  const app = await buildApp(runtime, { allowKeyless: loopback, ...(options.demo !== undefined ? { demo: options.demo } : {}) });
+  const app = await buildApp(runtime, { allowKeyless: loopback, ...(options.demo !== undefined ? { demo: options.demo } : {}), ...(options.demoController !== undefined ? { demoController: options.demoController } : {}) });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;

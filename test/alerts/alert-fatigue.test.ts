@@ -99,6 +99,7 @@ const CASES: readonly FatigueCase[] = [
 ];
 
 for (const c of CASES) {
+  // 720 analyses are ~25 s of CPU alone; beside other test files on a loaded 2-core machine, minutes.
   it(`a month of hourly checks sends no alert without drift, and one within two checks of drift from day 10 (${c.title})`, async () => {
     const table = await readTable(fileURLToPath(new URL(`../../examples/data/${c.scenario.file}`, import.meta.url)));
     // The demo's split: a seeded half is the reference; the other half, with the drift injected, is drifted traffic.
@@ -141,5 +142,5 @@ for (const c of CASES) {
     const events = drifting.hook.requests.map((r) => JSON.parse(r.body) as { event: string; alert: { kind: string; model: string } });
     expect(events.map((e) => e.event)).toEqual(alerts.map(() => 'fired'));
     expect(events[0]!.alert).toMatchObject({ kind: 'dataset_drift', model: c.scenario.name });
-  });
+  }, 600_000);
 }

@@ -3,7 +3,7 @@
  * JobQueue promises, checked with real databases, a real Redis and real processes.
  */
 import { spawn } from 'node:child_process';
-import { createServer, type Server, type Socket, connect as connectTcp } from 'node:net';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { openQueue, type JobQueue, type QueuedJob } from '../../src/queue/index.
 import { openStore, type Store } from '../../src/store/index.js';
 import { describeEachQueue, deleteRedisKeys, ioredisPresent, redisReady, testRedisUrl, type QueueAddress } from '../helpers/queue-backends.js';
 import { failure } from '../helpers/table-cells.js';
+import { tcpProxy } from '../helpers/tcp-proxy.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const childScript = join(repoRoot, 'test', 'helpers', 'queue-child.ts');
@@ -379,38 +380,4 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/** A TCP proxy to Redis on a fixed port, which can be stopped (dropping its connections) and started again. */
-async function tcpProxy(target: URL): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void> }> {
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
-  let port = 0;
-  const start = async () => {
-    server = createServer((client) => {
-      const upstream = connectTcp({ host: target.hostname, port: Number(target.port || 6379) });
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('error', () => undefined);
-        s.on('close', () => sockets.delete(s));
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-    port = (server.address() as { port: number }).port;
-  };
-  await start();
-  return {
-    get port() {
-      return port;
-    },
-    async stop() {
-      if (server === undefined) return;
-      const s = server;
-      server = undefined;
-      for (const sock of sockets) sock.destroy();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
-    },
-    start,
-  };
 }

@@ -142,6 +142,20 @@ describe('driftwatch serve --demo', () => {
       const r = await postJson(`${child.url}/v1/models/churn/predict`, { rows });
       expect(r.status).toBe(200);
       expect(r.json['model_version']).toBe(1);
+
+      // The dashboard's demo buttons: drifted, labelled traffic and a check at once; then back to the start.
+      const me = await fetch(`${child.url}/v1/me`).then((x) => x.json() as Promise<Record<string, unknown>>);
+      expect(me['demo']).toBe(true);
+      const simulated = await postJson(`${child.url}/v1/demo/simulate-drift`, {});
+      expect(simulated.status).toBe(200);
+      expect(simulated.json).toMatchObject({ rows: 600, drift: true });
+      expect(simulated.json['report_id']).toEqual(expect.any(Number));
+      const reset = await postJson(`${child.url}/v1/demo/reset`, {});
+      expect(reset.status).toBe(200);
+      expect(reset.json).toMatchObject({ production_version: 1 });
+      expect(reset.json['deleted_rows']).toBeGreaterThanOrEqual(600);
+      const audit = await fetch(`${child.url}/v1/audit?limit=50`).then((x) => x.json() as Promise<{ events: { action: string }[] }>);
+      expect(audit.events.map((e) => e.action)).toEqual(expect.arrayContaining(['demo.drift_simulated', 'demo.reset']));
     } finally {
       child.proc.kill('SIGTERM');
       expect(await child.exited).toBe(0);

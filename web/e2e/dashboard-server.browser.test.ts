@@ -2,26 +2,22 @@
  * The built dashboard served by the real server (`createRuntime` on SQLite + `buildApp`) in headless Chromium,
  * for what the server offers so far: sign-in with an API key (a wrong key is refused, a viewer key opens the
  * dashboard, kept in sessionStorage, and shows no operator buttons), and a keyless loopback server opening
- * without sign-in. The dashboard's static files are registered here with @fastify/static, public, as
- * `buildApp` should do at `/` from dist/web (until it does).
+ * without sign-in. `buildApp` serves the dashboard's files at `/` (public), from this test's own build.
  * Skipped when /usr/bin/chromium is missing, except under DRIFTWATCH_REQUIRE_BROWSER=1 (.ci/run).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard } from './harness.ts';
 import { createRuntime, generateApiKey, type Runtime } from '../../src/runtime/index.ts';
 import { buildApp } from '../../src/server/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const here = fileURLToPath(new URL('.', import.meta.url));
 
 if (process.env.DRIFTWATCH_REQUIRE_BROWSER === '1' && !existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-deps.sh (as root)`);
 
@@ -47,15 +43,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard on the real server in Chromium
         keys[role] = key;
       }
     }
-    const app = await buildApp(runtime, { allowKeyless: !withKeys });
-    // The dashboard's files are public (the page must load to ask for a key): @fastify/static takes no route
-    // config, so an onRoute hook in its own scope marks its routes public for buildApp's auth hook.
-    await app.register(async (scope) => {
-      scope.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), public: true } as typeof route.config;
-      });
-      await scope.register(fastifyStatic, { root: out, prefix: '/' });
-    });
+    // buildApp serves the dashboard itself (src/server/routes/web.ts), here from this test's build.
+    const app = await buildApp(runtime, { allowKeyless: !withKeys, webRoot: out });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     served.push({ url, app, runtime });
     return url;
@@ -64,10 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard on the real server in Chromium
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'driftwatch-web-server-'));
     out = join(dir, 'web');
-    execFileSync(process.execPath, [resolve(here, '../../node_modules/vite/bin/vite.js'), 'build', '--config', resolve(here, '../vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    buildDashboard(out);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 

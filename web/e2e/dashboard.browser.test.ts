@@ -5,13 +5,12 @@
  * and the dark theme follows the system. Screenshots go to DRIFTWATCH_SCREENSHOT_DIR when set.
  * Skipped when /usr/bin/chromium is missing, except under DRIFTWATCH_REQUIRE_BROWSER=1 (.ci/run).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard } from './harness.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.ts';
 import { MODEL_DETAIL, MODELS, PENDING, SUMMARY } from '../src/testing/fixtures.ts';
@@ -19,7 +18,6 @@ import { startStubApi, type StubApi } from '../src/testing/stub-api.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const here = fileURLToPath(new URL('.', import.meta.url));
 
 if (process.env.DRIFTWATCH_REQUIRE_BROWSER === '1' && !existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-deps.sh (as root)`);
 
@@ -31,13 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'driftwatch-web-'));
-    // In a child process, like `npm run build`: Vite looks for a workspace root above the repository, a
-    // read the test setup refuses inside the test process.
-    execFileSync(process.execPath, [resolve(here, '../../node_modules/vite/bin/vite.js'), 'build', '--config', resolve(here, '../vite.config.ts'), '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      stdio: 'inherit',
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    buildDashboard(out);
     stub = await startStubApi({
       'GET /v1/me': { body: { name: 'local', role: 'operator', keyless: true, demo: true } },
       'GET /v1/models': { body: { models: MODELS } },

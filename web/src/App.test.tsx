@@ -131,7 +131,8 @@ describe('dashboard against the API', () => {
     fireEvent.submit(screen.getByRole('button', { name: 'Run analysis' }).closest('form')!);
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toContain('Current file:');
-    expect(alert.textContent).toContain('current: current.csv line 4: expected 20 fields, found 3');
+    // Beside the file, the upload's name is not repeated ("Current file: current: …").
+    expect(alert.textContent).toContain('Current file: current.csv line 4: expected 20 fields, found 3');
     expect(screen.getByLabelText('Current file').getAttribute('aria-invalid')).toBe('true');
     const sent = stub.requests.find((r) => r.path === '/v1/analyze')!;
     expect(sent.body).toContain('name="reference"; filename="reference.csv"');

@@ -3,6 +3,7 @@
  * the HTTP API, and on SIGTERM/SIGINT shuts down gracefully: stop accepting, finish in-flight requests,
  * commit the logged predictions, close the store. JSON logs go to stdout; the URL is printed on stderr.
  */
+import type { DemoTraffic } from '../demo/demo-traffic.js';
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { parseChoice, parseNumber } from '../parse-values.js';
@@ -49,8 +50,16 @@ export function createServeCommand(ctx: CommandContext): Command {
       const [{ loadConfig, createRuntime, createLogger }, { resolveHome }] = await Promise.all([import('../../runtime/index.js'), import('../../store/index.js')]);
       const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
       const loadedConfig = loaded?.config ?? {};
-      // The demo checks every 10 s on the last 500 rows, so drift shows within a minute.
-      const config = flags.demo === true ? { ...loadedConfig, monitor: { interval_s: 10, window: { kind: 'count' as const, size: 500 }, ...loadedConfig.monitor } } : loadedConfig;
+      // The demo checks every 10 s on the last 2,000 rows (20 s of its traffic, most of them labelled by then), so drift shows within a minute.
+      // The demo asks before training (the seed tools' order), so a retraining request waits for a person as
+      // soon as drift is found, whatever the challenger would have scored.
+      const config = flags.demo === true
+        ? {
+          ...loadedConfig,
+          monitor: { interval_s: 10, window: { kind: 'count' as const, size: 2000 }, ...loadedConfig.monitor },
+          pipeline: { ...loadedConfig.pipeline, approval: { where: 'before_training' as const, ...loadedConfig.pipeline?.approval } },
+        }
+        : loadedConfig;
       const port = flags.port !== undefined ? parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true, describe: 'a port number from 0 to 65535' }) : (config.server?.port ?? 8050);
       const host = flags.host ?? config.server?.host ?? '127.0.0.1';
       const home = resolveHome({ flag: flags.home, env: io.env, config: config.home, cwd: io.cwd });
@@ -59,7 +68,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       let server: { url: string; keyless: boolean; close(): Promise<void> } | undefined;
       let worker: { stop(): Promise<void> } | undefined;
       let schedule: { stop(): Promise<void> } | undefined;
-      let traffic: { stop(): Promise<void> } | undefined;
+      let traffic: DemoTraffic | undefined;
       try {
         if (flags.demo === true) {
           const { ensureDemoModel } = await import('../demo/serve-demo.js');
@@ -74,7 +83,8 @@ export function createServeCommand(ctx: CommandContext): Command {
         }
         if (role !== 'worker') {
           const { startServer } = await import('../../server/start-server.js');
-          server = await startServer(runtime, { host, port, demo: flags.demo === true });
+          const demoController = flags.demo === true ? (await import('../demo/demo-control.js')).createDemoController(runtime, () => traffic) : undefined;
+          server = await startServer(runtime, { host, port, demo: flags.demo === true, ...(demoController !== undefined ? { demoController } : {}) });
         }
       } catch (e) {
         await schedule?.stop();
@@ -89,9 +99,11 @@ export function createServeCommand(ctx: CommandContext): Command {
       }
       if (server !== undefined) {
         io.stderr.write(`driftwatch: serving on ${server.url} (${runtime.store.backend} store at ${runtime.store.location}, ${runtime.queue.backend} job queue)${server.keyless ? '; no API keys, so loopback only and every local caller is admin' : ''}\n`);
-        io.stderr.write(`driftwatch: API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
+        // Said at start-up: an API alone leaves retraining jobs waiting until some worker runs them.
+        if (role === 'api') io.stderr.write('driftwatch: --role api runs no jobs and no scheduled checks: run a --role worker process on the same store and job queue\n');
+        io.stderr.write(`driftwatch: dashboard at ${server.url}/ and API docs at ${server.url}/docs; stop with Ctrl-C or SIGTERM\n`);
       } else {
-        io.stderr.write(`driftwatch: worker running on the ${runtime.queue.backend} job queue (${runtime.store.backend} store); stop with Ctrl-C or SIGTERM\n`);
+        io.stderr.write(`driftwatch: worker running on the ${runtime.queue.backend} job queue (${runtime.store.backend} store), with the scheduled checks; no HTTP (--role worker listens on no port); stop with Ctrl-C or SIGTERM\n`);
       }
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         const on = (s: NodeJS.Signals) => {

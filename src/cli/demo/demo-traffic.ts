@@ -25,7 +25,15 @@ export interface DemoTrafficOptions {
 
 type Row = Record<string, number | string | null>;
 
-export async function startDemoTraffic(options: DemoTrafficOptions): Promise<{ stop(): Promise<void> }> {
+export interface DemoTraffic {
+  /** Sends `rows` fully drifted rows at once, with their labels straight after; the ramp jumps to full strength. */
+  burst(rows: number): Promise<number>;
+  /** Back to undrifted traffic, the ramp starting again from now. */
+  restart(): void;
+  stop(): Promise<void>;
+}
+
+export async function startDemoTraffic(options: DemoTrafficOptions): Promise<DemoTraffic> {
   const table = await readTable(join(examplesDataDir(), 'telco_churn.csv'));
   const rows: { features: Row; label: string }[] = [];
   for (let i = 0; i < table.rowCount; i++) {
@@ -42,7 +50,7 @@ export async function startDemoTraffic(options: DemoTrafficOptions): Promise<{ s
   const perRequest = options.rowsPerRequest ?? 20;
   const rampMs = options.rampMs ?? 60_000;
   const labelDelayMs = options.labelDelayMs ?? 5000;
-  const started = Date.now();
+  let started = Date.now();
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
@@ -87,6 +95,17 @@ export async function startDemoTraffic(options: DemoTrafficOptions): Promise<{ s
   };
   const interval = setInterval(tick, 1000 / (options.requestsPerSecond ?? 5));
   return {
+    async burst(n) {
+      started = Date.now() - rampMs;
+      const batch = Array.from({ length: n }, () => drifted(rows[rng.int(rows.length)]!));
+      const answer = await post(`/v1/models/${DEMO_MODEL}/predict`, { rows: batch.map((b) => b.features) });
+      const ids = (answer['predictions'] as { prediction_id: string }[]).map((x) => x.prediction_id);
+      await post(`/v1/models/${DEMO_MODEL}/feedback`, { labels: ids.map((id, i) => ({ prediction_id: id, label: batch[i]!.label })) });
+      return n;
+    },
+    restart() {
+      started = Date.now();
+    },
     async stop() {
       stopped = true;
       clearInterval(interval);

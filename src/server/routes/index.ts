@@ -19,5 +19,7 @@ import { analyzeRoutes } from './analyze.js';
 import { alertRoutes } from './alerts.js';
 import { monitoringRoutes } from './monitoring.js';
 import { eventRoutes } from './events.js';
+import { demoRoutes } from './demo.js';
+import { webRoutes } from './web.js';
 
-export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes, monitoringRoutes, eventRoutes];
+export const ROUTES: readonly FastifyPluginAsync<RouteContext>[] = [systemRoutes, meRoutes, keyRoutes, servingRoutes, seedRoutes, modelRoutes, jobRoutes, approvalRoutes, auditRoutes, reportRoutes, analyzeRoutes, alertRoutes, monitoringRoutes, eventRoutes, demoRoutes, webRoutes];

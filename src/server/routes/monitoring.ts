@@ -157,14 +157,15 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
     }
     const severity = latest?.severity === 'MEDIUM' || latest?.severity === 'HIGH' ? latest.severity : 'LOW';
 
-    // Series over the logged rows: 5-minute windows for a young model, hours within two days, then days.
+    // Series over the logged rows: 15-second windows for a model minutes old (a demo, a fresh deployment),
+    // 5-minute windows within two hours, hours within two days, then days.
     const signature = model.latestVersion === 0 ? null : await signatureOf(runtime, name);
     // The page refreshes on every event: the series read at most the newest 100,000 rows of the last 30 days.
     const rows = await store.predictions.readWindow(name, { last: SERIES_ROWS, fromMs: now - 30 * 86_400_000, toMs: now + 1 });
     let oldest = now;
     for (let i = 0; i < rows.rowCount; i++) oldest = Math.min(oldest, rows.tsMs[i]!);
     const span = now - oldest;
-    const step = span <= 2 * 3_600_000 ? 300_000 : span <= 2 * 86_400_000 ? 3_600_000 : 86_400_000;
+    const step = span <= 15 * 60_000 ? 15_000 : span <= 2 * 3_600_000 ? 300_000 : span <= 2 * 86_400_000 ? 3_600_000 : 86_400_000;
     const windows = signature === null || rows.rowCount === 0 ? [] : windowsOf(rows as LoggedRows, step, Math.min(120, Math.floor(span / step) + 1), now, signature);
     const accuracy: [number, number | null][] = [];
     const confidence: [number, number | null][] = [];

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Severity } from '../api/types.ts';
+import { fmtNumber } from '../lib/format.ts';
 
 /** Severity as colour AND text (never colour alone), with an icon-like glyph for colour-blind readers. */
 export function SeverityBadge({ severity }: { readonly severity: Severity | string | null | undefined }) {
@@ -27,13 +28,18 @@ export function errorText(error: unknown): string {
 }
 
 /** A failure, said in the server's words (code, message and the field it names). */
-export function ErrorNote({ error, prefix }: { readonly error: unknown; readonly prefix?: string }) {
+export function ErrorNote({ error, prefix, omitField = false }: {
+  readonly error: unknown;
+  readonly prefix?: string;
+  /** The note stands beside the field it is about (an upload), so the field's name is not repeated. */
+  readonly omitField?: boolean;
+}) {
   const code = error instanceof ApiError ? error.code : undefined;
   return (
     <div className="error-note" role="alert">
       {prefix !== undefined ? <strong>{prefix} </strong> : null}
-      {errorText(error)}
-      {code !== undefined && !code.startsWith('HTTP_') ? <code className="error-code">{code}</code> : null}
+      {omitField && error instanceof ApiError && error.status !== 403 ? error.message : errorText(error)}
+      {code !== undefined && !code.startsWith('HTTP_') ? <> <code className="error-code">{code}</code></> : null}
     </div>
   );
 }
@@ -116,7 +122,8 @@ export function KeyValues({ value }: { readonly value: unknown }) {
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k.replace(/_/g, ' ')}</dt>
-          <dd>{typeof v === 'object' && v !== null ? <code>{JSON.stringify(v)}</code> : String(v)}</dd>
+          {/* Fractions to 4 digits (a drift share of 0.15789473684210525 reads as 0.1579); ids and counts as sent. */}
+          <dd>{typeof v === 'object' && v !== null ? <code>{JSON.stringify(v)}</code> : typeof v === 'number' && !Number.isInteger(v) ? fmtNumber(v, 4) : String(v)}</dd>
         </div>
       ))}
     </dl>

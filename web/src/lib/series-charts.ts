@@ -32,12 +32,29 @@ interface LineOptions {
   readonly compact?: boolean;
 }
 
-function timeAxes(percent: boolean, compact: boolean): Pick<ChartSpec, 'xAxis' | 'yAxis' | 'grid' | 'tooltip'> {
+/** The shortest time range an axis shows. */
+const MIN_SPAN_MS = 3_600_000;
+
+/**
+ * The x range when the points span less than an hour (a young model: one or two 5-minute windows): the last
+ * hour up to the newest point. Left to itself ECharts stretches one point's axis over two days.
+ */
+export function shortRange(times: readonly number[]): { min: number; max: number } | undefined {
+  if (times.length === 0) return undefined;
+  const lo = Math.min(...times);
+  const hi = Math.max(...times);
+  if (hi - lo >= MIN_SPAN_MS) return undefined;
+  return { min: hi - MIN_SPAN_MS, max: hi + 300_000 };
+}
+
+function timeAxes(percent: boolean, compact: boolean, times: readonly number[] = []): Pick<ChartSpec, 'xAxis' | 'yAxis' | 'grid' | 'tooltip'> {
+  const range = shortRange(times);
   return {
     grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'time',
+      ...(range ?? {}),
       // Day boundaries read "Dec 6", not a bare "6".
       axisLabel: { color: PALETTE.muted, fontSize: 10, hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{MMM} {d}', hour: '{HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}' } }, axisLine: { lineStyle: { color: PALETTE.grid } }, splitNumber: compact ? 3 : 6 },
     yAxis: {
@@ -52,7 +69,7 @@ export function lineChart(o: LineOptions): ChartSpec {
   const data = points(o.series).map(([t, v]) => [t, v === null ? null : Math.round(v * scale * 100) / 100]);
   return {
     ...baseOption(),
-    ...timeAxes(o.percent === true, o.compact === true),
+    ...timeAxes(o.percent === true, o.compact === true, data.map(([t]) => t!)),
     series: [
       {
         type: 'line', name: o.name, data, showSymbol: data.length < 40, symbolSize: 5, connectNulls: false,
@@ -76,7 +93,7 @@ export function classDistributionChart(byClass: Readonly<Record<string, Series>>
   const classes = Object.keys(byClass ?? {}).sort();
   return {
     ...baseOption(),
-    ...timeAxes(true, compact),
+    ...timeAxes(true, compact, classes.flatMap((c) => points(byClass![c]).map(([t]) => t))),
     legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 10, textStyle: { color: PALETTE.muted, fontSize: 11 } },
     series: classes.map((c, i) => ({
       type: 'line' as const, name: `class ${c}`, showSymbol: points(byClass![c]).length < 40,
@@ -90,7 +107,7 @@ export function classDistributionChart(byClass: Readonly<Record<string, Series>>
 export function trainingChart(series: Series | undefined, compact = false): ChartSpec {
   return {
     ...baseOption(),
-    ...timeAxes(false, compact),
+    ...timeAxes(false, compact, points(series).map(([t]) => t)),
     yAxis: { type: 'value', name: 'seconds', nameTextStyle: { color: PALETTE.muted, fontSize: 10 }, axisLabel: { color: PALETTE.muted, fontSize: 10 }, splitLine: { lineStyle: { color: PALETTE.grid } } },
     series: [{ type: 'bar', name: 'training time', barMaxWidth: 14, data: points(series), itemStyle: { color: PALETTE.warn } }],
   };

@@ -9,7 +9,7 @@ import { forScheme } from './chart-theme.ts';
 import { fmtNumber, fmtPercent, fmtPValue, fmtTime } from './format.ts';
 import { alertBanner, summaryCards } from './overview.ts';
 import { href, parseRoute } from './route.ts';
-import { lineChart, points } from './series-charts.ts';
+import { lineChart, points, shortRange } from './series-charts.ts';
 import { servingPeriods } from './timeline.ts';
 
 const summary: ModelSummary = {
@@ -63,6 +63,15 @@ describe('charts', () => {
     const spec = lineChart({ name: 'drift share', series: [[0, 0.25]], percent: true, threshold: 0.5 }) as { series: { data: number[][]; markLine: { data: { yAxis: number }[] } }[] };
     expect(spec.series[0]!.data).toEqual([[0, 25]]);
     expect(spec.series[0]!.markLine.data[0]!.yAxis).toBe(50);
+  });
+
+  it('a young model\'s points (under an hour apart) get the last hour as their axis, not two days', () => {
+    const t = Date.UTC(2026, 11, 6, 20, 30);
+    expect(shortRange([t, t - 300_000])).toEqual({ min: t - 3_600_000, max: t + 300_000 });
+    expect(shortRange([t, t - 7_200_000])).toBeUndefined();
+    expect(shortRange([])).toBeUndefined();
+    const spec = lineChart({ name: 'confidence', series: [[t, 0.8]], percent: true }) as { xAxis: { min?: number; max?: number } };
+    expect(spec.xAxis).toMatchObject({ min: t - 3_600_000, max: t + 300_000 });
   });
 });
 

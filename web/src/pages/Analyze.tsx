@@ -57,7 +57,7 @@ export default function Analyze() {
             <input id={`file-${f}`} name={f} type="file" accept={f === 'model' ? undefined : ACCEPT} required={f !== 'model'}
               aria-invalid={errorField === f} aria-describedby={errorField === f ? 'analyze-error' : undefined}
               onChange={(e) => setFiles((fs) => ({ ...fs, [f]: e.target.files?.[0] }))} />
-            {errorField === f ? <div id="analyze-error"><ErrorNote error={error} prefix={`${LABELS[f]}:`} /></div> : null}
+            {errorField === f ? <div id="analyze-error"><ErrorNote error={error} prefix={`${LABELS[f]}:`} omitField={error instanceof ApiError && error.field === f} /></div> : null}
           </div>
         ))}
         <div className="row">

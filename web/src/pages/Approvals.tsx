@@ -41,7 +41,7 @@ export default function Approvals() {
           {me.demo === true ? (
             <>
               <ActionButton label="Simulate high drift" variant="danger" run={() => api.simulateDrift()} onDone={() => approvals.reload()} />
-              <ActionButton label="Reset demo" confirm="Reset the demo to its start? Logged traffic, reports and new versions go." run={() => api.resetDemo()} onDone={() => { setChecked(null); approvals.reload(); }} />
+              <ActionButton label="Reset demo" confirm="Reset the demo to its start? Logged traffic is cleared, pending approvals are rejected and version 1 serves again; reports, versions and the audit trail stay." run={() => api.resetDemo()} onDone={() => { setChecked(null); approvals.reload(); }} />
             </>
           ) : null}
           {checked !== null ? (

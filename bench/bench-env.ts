@@ -17,6 +17,12 @@ export function benchRows(fallback: number): number {
 
 export const PYTHON = '/usr/bin/python3';
 
+/** The main checkout's folder when the repository is a git worktree (its common git directory's parent). */
+function mainCheckout(): string[] {
+  const r = spawnSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repoRoot, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() !== '' ? [dirname(r.stdout.trim())] : [];
+}
+
 /**
  * The path of the baseline script `name` in ../shared/baselines (or ../../shared/baselines) when it can run here (Debian's python3 with
  * `modules`); otherwise null, after printing why (DRIFTWATCH_BENCH_SKIP_BASELINE=1 skips it on purpose).
@@ -26,8 +32,9 @@ export function pythonBaseline(name: string, modules: readonly string[]): string
     console.log('baseline: skipped (DRIFTWATCH_BENCH_SKIP_BASELINE=1)');
     return null;
   }
-  // ../shared from a clone; from a worktree under a sibling folder (e.g. ../wt/<branch>), the nearest ancestor's.
-  const candidates = [resolve(repoRoot, '../shared/baselines', name), resolve(repoRoot, '../../shared/baselines', name)];
+  // ../shared from a clone; from a git worktree (e.g. /work/wt/<branch>), ../shared of the main checkout (found
+  // through the common git directory), else the nearest ancestor's.
+  const candidates = [resolve(repoRoot, '../shared/baselines', name), ...mainCheckout().map((root) => resolve(root, '../shared/baselines', name)), resolve(repoRoot, '../../shared/baselines', name)];
   const script = candidates.find((c) => existsSync(c)) ?? candidates[0];
   const ok = existsSync(PYTHON) && existsSync(script) && spawnSync(PYTHON, ['-c', `import ${modules.join(', ')}`], { encoding: 'utf8' }).status === 0;
   if (!ok) console.log(`baseline: skipped (needs ${PYTHON} with ${modules.join(', ')} and ${script}; see ../shared/baselines/install.sh)`);

@@ -14,8 +14,8 @@
  * Environment: DRIFTWATCH_BENCH_SECONDS (default 10 per run), DRIFTWATCH_BENCH_SKIP_BASELINE=1,
  * DATABASE_URL (serve on Postgres instead of the embedded store).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ import { readTable } from '../src/data/index.js';
 import { saveNativeModel, trainModel } from '../src/models/index.js';
 import { createRegistry } from '../src/registry/index.js';
 import { openStore } from '../src/store/index.js';
-import { PYTHON, repoRoot } from './bench-env.js';
+import { PYTHON, pythonBaseline, repoRoot } from './bench-env.js';
 
 const SECONDS = Number(process.env.DRIFTWATCH_BENCH_SECONDS ?? 10);
 const CHURN = join(repoRoot, 'examples', 'data', 'telco_churn.csv');
@@ -58,7 +58,7 @@ async function drive(label: string, url: string, body: string, connections: numb
 }
 
 function print(r: Run, extra = ''): void {
-  const cpu = r.cpuUs !== undefined ? `   server CPU ${Math.round(r.cpuUs)} µs/req` : '';
+  const cpu = r.cpuUs !== undefined ? `   server CPU ${Math.round(r.cpuUs).toLocaleString('en-US')} µs/req` : '';
   console.log(`${r.label.padEnd(44)} ${Math.round(r.rps).toLocaleString('en-US').padStart(9)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}${cpu}${extra}`);
 }
 
@@ -129,13 +129,18 @@ async function benchDriftwatch(): Promise<Run[]> {
     const withPredictions = rows.map((r, i) => ({ ...r, prediction: i % 3 === 0 ? 'Yes' : 'No', probability: (i % 100) / 100 }));
     const rowsJson = JSON.stringify(withPredictions);
     let n = 0;
+    const cpu0 = cpuSeconds(server.pid);
     const ingest = await autocannon({
       url: `${base!}/v1/models/churn/ingest`,
       connections: 4,
       duration: SECONDS,
       requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: `{"batch_id":"bench-${process.pid}-${n++}","rows":${rowsJson}}` }) }],
     });
-    const ingestRun: Run = { label: 'driftwatch ingest, 1,000-row batches, 4 conns', rps: ingest.requests.average, p50: ingest.latency.p50, p99: ingest.latency.p99, errors: ingest.errors + ingest.timeouts, non2xx: ingest.non2xx };
+    const ingestCpuUs = ((cpuSeconds(server.pid) - cpu0) / Math.max(1, ingest.requests.total)) * 1e6;
+    const ingestRun: Run = {
+      label: 'driftwatch ingest, 1,000-row batches, 4 conns', rps: ingest.requests.average, p50: ingest.latency.p50, p99: ingest.latency.p99, errors: ingest.errors + ingest.timeouts, non2xx: ingest.non2xx,
+      ...(Number.isFinite(ingestCpuUs) ? { cpuUs: ingestCpuUs } : {}),
+    };
     print(ingestRun, `   => ${Math.round(ingest.requests.average * 1000).toLocaleString('en-US')} rows/s`);
     runs.push(ingestRun);
     return runs;
@@ -147,12 +152,9 @@ async function benchDriftwatch(): Promise<Run[]> {
 }
 
 async function benchBaseline(ours: readonly Run[]): Promise<void> {
-  const script = resolve(repoRoot, '../shared/baselines/serve_sklearn.py');
-  const usable = process.env.DRIFTWATCH_BENCH_SKIP_BASELINE !== '1' && existsSync(PYTHON) && existsSync(script) && spawnSync(PYTHON, ['-c', 'import fastapi, uvicorn, sklearn'], { encoding: 'utf8' }).status === 0;
-  if (!usable) {
-    console.log('baseline skipped (run ../shared/baselines/install.sh)');
-    return;
-  }
+  // ../shared/baselines, found from a clone or a worktree (bench-env); null (and why, printed) when it cannot run.
+  const script = pythonBaseline('serve_sklearn.py', ['fastapi', 'uvicorn', 'sklearn']);
+  if (script === null) return;
   const port = 18_000 + (process.pid % 1000);
   const py = spawn(PYTHON, ['-m', 'uvicorn', 'serve_sklearn:app', '--app-dir', resolve(script, '..'), '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, BASELINE_TRAIN_CSV: CHURN, BASELINE_LABEL: 'churn' },

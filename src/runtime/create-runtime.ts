@@ -127,7 +127,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model, { last: RETRAINING_WINDOW_ROWS }) });
   // Logged rows go through the monitor: features listed under monitor.redact are hashed before they are stored.
-  const predictionLog = createPredictionLog((model, rows) => monitor.logRows(model, null, rows).then(() => undefined), {
+  const predictionLog = createPredictionLog((model, rows) => monitor.logRows(model, null, rows), {
     ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),
     maxInFlight: store.backend === 'postgres' ? 4 : 1,
   });

@@ -6,12 +6,19 @@
  */
 import type { PredictionRowInput } from '../store/index.js';
 
-/** Stores one model's rows in one commit (the monitor's `logRows`: redaction, then the store). */
-export type RowWriter = (model: string, rows: readonly PredictionRowInput[]) => Promise<void>;
+/**
+ * Stores one model's rows in one commit (the monitor's `logRows`: redaction, then the store) and returns
+ * the ids the store gave them, in row order (nothing when the rows carried their own).
+ */
+export type RowWriter = (model: string, rows: readonly PredictionRowInput[]) => Promise<{ readonly predictionIds: readonly string[] } | undefined>;
 
 export interface PredictionLog {
-  /** Resolves once the rows are committed; rejects when their commit failed (nothing of them stored). */
-  append(model: string, rows: readonly PredictionRowInput[]): Promise<void>;
+  /**
+   * Resolves with the rows' prediction ids once they are committed; rejects when their commit failed
+   * (nothing of them stored). Rows without `predictionId` get the ids the store derives from their group's
+   * batch (the fast path: no per-row id table); rows with one keep it.
+   */
+  append(model: string, rows: readonly PredictionRowInput[]): Promise<string[]>;
   /** Commits what is waiting and waits for commits in progress. */
   flush(): Promise<void>;
   /** Rows waiting or being committed now. */
@@ -21,7 +28,7 @@ export interface PredictionLog {
 interface Waiter {
   readonly model: string;
   readonly rows: readonly PredictionRowInput[];
-  resolve(): void;
+  resolve(ids: string[]): void;
   reject(e: unknown): void;
 }
 
@@ -57,8 +64,14 @@ export function createPredictionLog(write: RowWriter, options: PredictionLogOpti
     for (const [model, waiters] of byModel) {
       const rows = waiters.length === 1 ? waiters[0]!.rows : waiters.flatMap((w) => w.rows);
       try {
-        await write(model, rows);
-        for (const w of waiters) w.resolve();
+        const stored = await write(model, rows);
+        // Each waiter's rows are a contiguous slice of the group's, in append order.
+        let at = 0;
+        for (const w of waiters) {
+          const n = w.rows.length;
+          w.resolve(stored !== undefined ? stored.predictionIds.slice(at, at + n) : w.rows.map((r) => r.predictionId ?? ''));
+          at += n;
+        }
       } catch (e) {
         for (const w of waiters) w.reject(e);
       }
@@ -87,7 +100,7 @@ export function createPredictionLog(write: RowWriter, options: PredictionLogOpti
 
   return {
     append(model, rows) {
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<string[]>((resolve, reject) => {
         waiting.push({ model, rows, resolve, reject });
         waitingRows += rows.length;
         if (committing.size >= maxInFlight) return;

@@ -33,6 +33,12 @@ export interface Authenticator {
   authenticate(authorization: string | undefined): Promise<Principal>;
   /** Whether the server runs keyless now. */
   keyless(): Promise<boolean>;
+  /**
+   * The anonymous loopback caller, without a promise, when that is already known: no key sent, the server
+   * keyless, and the key count read recently (refreshed in the background as `authenticate` does).
+   * undefined whenever `authenticate` must decide. The hot path of a keyless server (predictions) uses it.
+   */
+  keylessNow(authorization: string | undefined): Principal | undefined;
 }
 
 const ANON: Principal = { name: ANONYMOUS, role: 'admin', keyless: true };
@@ -73,6 +79,11 @@ export function createAuthenticator(store: Store, options: { allowKeyless: boole
   };
 
   return {
+    keylessNow(authorization) {
+      if (!options.allowKeyless || active === undefined || active.count !== 0 || bearer(authorization) !== undefined) return undefined;
+      if (now() - active.at > COUNT_TTL_MS) countActive().catch(() => undefined);
+      return ANON;
+    },
     async keyless() {
       return options.allowKeyless && (await activeKeys()) === 0;
     },

@@ -165,9 +165,8 @@ export function newPredictionId(): string {
 }
 
 /** A row as the store logs it. */
-export function logRow(features: Row, out: RowPrediction | null, extra: { predictionId: string; modelVersion: number | null; label?: string | null; tsMs?: number; prediction?: string | null; probability?: number | null }): PredictionRowInput {
+export function logRow(features: Row, out: RowPrediction | null, extra: { modelVersion: number | null; label?: string | null; tsMs?: number; prediction?: string | null; probability?: number | null }): PredictionRowInput {
   return {
-    predictionId: extra.predictionId,
     modelVersion: extra.modelVersion,
     features: features as Readonly<Record<string, FeatureValue>>,
     prediction: out === null ? (extra.prediction ?? null) : loggedPrediction(out),

@@ -2,12 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/index.js';
 import type { StoreDialect } from './dialect.js';
 import type { Database, DbTime } from './schema.js';
+import type { SqliteWriteThread } from './sqlite-write-thread.js';
 
 /** What every repository is built from: a connection (or the transaction it runs in), the dialect, the clock. */
 export interface StoreContext {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
   readonly clock: Clock;
+  /**
+   * SQLite only, outside transactions: hot writes (prediction batches, audit rows) commit on a worker thread
+   * so the event loop is not blocked while the disk syncs (sqlite-write-thread.ts).
+   */
+  readonly writeThread?: SqliteWriteThread;
 }
 
 /** A stored time as ISO 8601 UTC text, the form every record carries. */

@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/index.js';
 import { DriftwatchError } from '../core/index.js';
 import { fileArtifactStore, type ArtifactStore } from './artifact-store.js';
-import { isPostgresUrl, openPostgres, openSqlite, type Backend } from './backends.js';
+import { isPostgresUrl, openPostgres, openSqlite, SQLITE_BUSY_TIMEOUT_MS, type Backend } from './backends.js';
+import { createSqliteWriteThread, type SqliteWriteThread } from './sqlite-write-thread.js';
 import type { StoreContext } from './context.js';
 import type { BackendName } from './dialect.js';
 import { ARTIFACTS_FOLDER, DATABASE_FILE } from './home.js';
@@ -74,6 +75,11 @@ export interface OpenStoreOptions {
   readonly artifacts?: ArtifactStore;
   /** Postgres pool size (default 10). */
   readonly poolSize?: number;
+  /**
+   * SQLite: commit prediction batches and audit rows on a worker thread with its own connection (default
+   * true), so the event loop keeps serving while the disk syncs. Off, they commit on the main connection.
+   */
+  readonly writeThread?: boolean;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -88,8 +94,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await db.destroy().catch(() => undefined);
     throw mapStoreError(dialect, location, e);
   }
+  // Started on the first write that uses it; transactions (k !== db) always write on the main connection.
+  const writeThread: SqliteWriteThread | undefined = dialect.name === 'sqlite' && options.writeThread !== false ? createSqliteWriteThread(location, SQLITE_BUSY_TIMEOUT_MS) : undefined;
   const repositoriesOf = (k: Kysely<Database>): Repositories => {
-    const ctx: StoreContext = { db: k, dialect, clock };
+    const ctx: StoreContext = { db: k, dialect, clock, ...(k === db && writeThread !== undefined ? { writeThread } : {}) };
     const wrap = <T extends object>(repo: T): T => withErrorMapping(repo, dialect, location);
     return {
       datasets: wrap(datasetRepository(ctx)),
@@ -137,6 +145,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
+      await writeThread?.close();
       await db.destroy();
     },
   };

@@ -1,5 +1,6 @@
 /** The audit log: every change to models, aliases, baselines, approvals and jobs, with who and when. */
 import { sql, type Selectable } from 'kysely';
+import { DriftwatchError } from '../../core/index.js';
 import { isoOf, nowValue, type StoreContext } from '../context.js';
 import type { AuditEventsTable } from '../schema.js';
 
@@ -58,15 +59,22 @@ export function auditRepository(ctx: StoreContext): AuditRepository {
   });
   return {
     async record(event) {
-      const r = await db.insertInto('audit_events').values({
+      const insert = db.insertInto('audit_events').values({
         at: nowValue(ctx),
         actor: event.actor,
         action: event.action,
         subject_kind: event.subjectKind,
         subject: event.subject,
         details: dialect.writeJson(event.details ?? {}),
-      }).returningAll().executeTakeFirstOrThrow();
-      return toEvent(r);
+      }).returningAll();
+      // Audited requests come in bursts (ingest): off the event loop, they share commits with the prediction log.
+      if (ctx.writeThread !== undefined) {
+        const q = insert.compile();
+        const r = await ctx.writeThread.submit({ kind: 'sql', sql: q.sql, params: q.parameters });
+        if (r.kind !== 'rows' || r.rows[0] === undefined) throw new DriftwatchError('INTERNAL', 'the audit row was not returned by its insert');
+        return toEvent(r.rows[0] as Selectable<AuditEventsTable>);
+      }
+      return toEvent(await insert.executeTakeFirstOrThrow());
     },
     async list(filter = {}) {
       let q = db.selectFrom('audit_events').selectAll();

@@ -252,23 +252,39 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
         min_ts_ms: item.minTs, max_ts_ms: item.maxTs, pruned_before_ms: null, explicit_ids: explicit !== undefined ? 1 : 0, payload: item.payload,
       })
       .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-    if (inserted === undefined) {
-      const prior = await tx.selectFrom('prediction_batches').select(['id', 'row_count', 'explicit_ids', 'payload']).where('model_name', '=', modelName).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
-      let ids: string[] = [];
-      if (prior.explicit_ids === 1) {
-        const idColumn = prior.payload === null ? undefined : rowColumn(decodePayload(prior.payload), 'id');
-        if (idColumn !== undefined) ids = Array.from({ length: prior.row_count }, (_, i) => textAt(idColumn, i)!);
-      } else ids = idsOf(prior.id, prior.row_count, undefined);
-      return { status: 'duplicate' as const, rowCount: prior.row_count, predictionIds: ids };
-    }
+    if (inserted === undefined) return duplicateOf(tx, modelName, batchId);
     const pk = inserted.id;
     if (explicit !== undefined) {
       const inserted = await ctx.dialect.insertPredictionIds(tx, modelName, pk, explicit);
-      if (inserted !== n) {
-        throw new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
-      }
+      if (inserted !== n) throw idsTaken(batchId);
     }
     return { status: 'stored' as const, rowCount: n, predictionIds: idsOf(pk, n, explicit) };
+  };
+
+  /** The answer to a batch id seen before: the first batch's row count and ids. */
+  const duplicateOf = async (conn: Kysely<Database>, modelName: string, batchId: string | null): Promise<InsertResult> => {
+    const prior = await conn.selectFrom('prediction_batches').select(['id', 'row_count', 'explicit_ids', 'payload']).where('model_name', '=', modelName).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
+    let ids: string[] = [];
+    if (prior.explicit_ids === 1) {
+      const idColumn = prior.payload === null ? undefined : rowColumn(decodePayload(prior.payload), 'id');
+      if (idColumn !== undefined) ids = Array.from({ length: prior.row_count }, (_, i) => textAt(idColumn, i)!);
+    } else ids = idsOf(prior.id, prior.row_count, undefined);
+    return { status: 'duplicate' as const, rowCount: prior.row_count, predictionIds: ids };
+  };
+
+  const idsTaken = (batchId: string | null): DriftwatchError =>
+    new DriftwatchError('CONFLICT', `batch ${batchId ?? '(no id)'} repeats prediction ids that are already logged; each row needs a new prediction_id`, { field: 'prediction_id' });
+
+  /** SQLite: the batch commits on the write thread (its group commit), the event loop free meanwhile. */
+  const insertOffThread = async (item: Omit<PendingInsert, 'resolve' | 'reject'>): Promise<InsertResult> => {
+    const { modelName, batchId, n, explicit } = item;
+    const r = await ctx.writeThread!.submit({
+      kind: 'batch', modelName, batchId, receivedAt: nowValue(ctx), n, minTs: item.minTs, maxTs: item.maxTs, payload: item.payload, explicitIds: explicit ?? null,
+    });
+    if (r.kind === 'duplicate') return duplicateOf(db, modelName, batchId);
+    if (r.kind === 'ids-taken') throw idsTaken(batchId);
+    if (r.kind !== 'stored') throw new DriftwatchError('INTERNAL', `unexpected answer from the write thread: ${r.kind}`);
+    return { status: 'stored', rowCount: n, predictionIds: idsOf(r.pk, n, explicit) };
   };
 
   /**
@@ -323,6 +339,7 @@ export function predictionRepository(ctx: StoreContext): PredictionRepository {
     const base = { modelName, batchId, n, payload, minTs, maxTs, explicit: batch.predictionIds };
     // Inside a caller's transaction the batch commits with it.
     if (db.isTransaction) return insertOne(db, { ...base, resolve: () => undefined, reject: () => undefined });
+    if (ctx.writeThread !== undefined) return insertOffThread(base);
     return new Promise<InsertResult>((resolve, reject) => {
       pending.push({ ...base, resolve, reject });
       if (flushing < maxFlushers) void flush();

@@ -6,6 +6,7 @@
  * to compile here until it is placed (and documented). Optional fields are always written, with the
  * default the contract gives for an absent value, so readers see one shape.
  */
+import { reviveNonFinite } from './charts/index.js';
 import type {
   ColumnDrift, ColumnQuality, ConfidenceSide, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
   HistogramData, MetricValues, ModelConfidence, ModelInfo, ModelPerformance, ModelSection, NonNumericReport, PerformanceSide, QualityIssue,
@@ -245,34 +246,6 @@ export function renderJson(report: DriftReport): string {
   return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
 }
 
-const NON_FINITE: Readonly<Record<string, number>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
-
-/** Keys whose values are data (names, categories, labels, messages), never numbers written as text. */
-const DATA_KEYS = new Set([
-  'name', 'categories', 'new_categories', 'vanished_categories', 'first_value', 'classes', 'positive_class', 'label', 'path',
-  'column', 'message', 'notes', 'warnings', 'reason', 'change', 'kind', 'role', 'method', 'preset', 'correction',
-  'missing_in_current', 'extra_in_current',
-]);
-
-function revive(value: unknown, key: string | undefined, parentKey: string | undefined): unknown {
-  if (typeof value === 'string') {
-    if (key !== undefined && DATA_KEYS.has(key)) return value;
-    // A top-value entry's `value` is a category; an effect size's `value` is a number.
-    if (key === 'value' && parentKey === 'top') return value;
-    return value in NON_FINITE ? NON_FINITE[value] : value;
-  }
-  if (Array.isArray(value)) {
-    if (key !== undefined && DATA_KEYS.has(key)) return value;
-    return value.map((v) => revive(v, undefined, key));
-  }
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    // An array element has no key of its own: its fields see the array's key as their parent.
-    for (const [k, v] of Object.entries(value)) out[k] = revive(v, k, key ?? parentKey);
-    return out;
-  }
-  return value;
-}
 
 /**
  * A report read back from JSON (drift_report.json, or one kept in the store) as a DriftReport: the strings
@@ -280,5 +253,5 @@ function revive(value: unknown, key: string | undefined, parentKey: string | und
  * names, top values, class labels) stay text even when a category is called "NaN".
  */
 export function reviveReport(json: unknown): DriftReport {
-  return revive(json, undefined, undefined) as DriftReport;
+  return reviveNonFinite(json) as DriftReport;
 }

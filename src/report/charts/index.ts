@@ -11,3 +11,4 @@ export { driftGaugeChart } from './drift-gauge.js';
 export { binLabels, distributionBins, type DistributionBins } from './distribution-bins.js';
 export { distributionMargins, distributionOverlayChart, type OverlayOptions, type PlotMargins } from './distribution-overlay.js';
 export { sparkline, SPARKLINE_MAX_BARS, type Sparkline } from './sparkline.js';
+export { NON_FINITE, reviveNonFinite } from './revive-json.js';

@@ -56,6 +56,22 @@ export interface PerformanceSide {
   readonly metrics: MetricValues;
 }
 
+/** One class's scores on one side, like a row of scikit-learn's classification_report (0/0 is 0). */
+export interface ClassScores {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  /** Labelled rows of this class. */
+  readonly support: number;
+}
+
+/** One class's classification report on both sides. */
+export interface ClassPerformance {
+  readonly class: string;
+  readonly reference: ClassScores;
+  readonly current: ClassScores;
+}
+
 /** Realised performance where the label is in both inputs. */
 export interface ModelPerformance {
   readonly label: string;
@@ -65,6 +81,11 @@ export interface ModelPerformance {
   readonly current: PerformanceSide;
   /** current minus reference, per metric (null where either is null). */
   readonly change: MetricValues;
+  /**
+   * Classifiers: precision, recall, F1 and support of each class on each side, in the model's class order
+   * (every class listed, support 0 where absent); null for regressors. Absent in reports from before schema 1.3.
+   */
+  readonly per_class?: readonly ClassPerformance[] | null;
   /** The watched metric and the largest drop allowed before the alert. */
   readonly metric: PerformanceMetric;
   readonly max_drop: number;

@@ -10,7 +10,7 @@ import type { ModelSection } from './model-section-types.js';
 export type * from './model-section-types.js';
 import type { CORRECTION_NAMES, METHOD_CHOICES, PRESET_NAMES } from './names/index.js';
 
-export const REPORT_SCHEMA_VERSION = '1.2';
+export const REPORT_SCHEMA_VERSION = '1.3';
 
 export type PresetName = (typeof PRESET_NAMES)[number];
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';

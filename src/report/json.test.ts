@@ -89,7 +89,7 @@ describe('renderJson', () => {
   });
 
   it('pins the schema version: changing it must be deliberate (update docs/report-schema.md)', () => {
-    expect(REPORT_SCHEMA_VERSION).toBe('1.2');
+    expect(REPORT_SCHEMA_VERSION).toBe('1.3');
     const doc = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
     expect(doc).toContain(`\`schema_version\`: \`"${REPORT_SCHEMA_VERSION}"\``);
   });

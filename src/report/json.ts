@@ -8,7 +8,7 @@
  */
 import { reviveNonFinite } from './charts/index.js';
 import type {
-  ColumnDrift, ColumnQuality, ConfidenceSide, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
+  ClassPerformance, ClassScores, ColumnDrift, ColumnQuality, ConfidenceSide, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
   HistogramData, MetricValues, ModelConfidence, ModelInfo, ModelPerformance, ModelSection, NonNumericReport, PerformanceSide, QualityIssue,
   SampleSummary, SchemaChanges,
 } from '../drift/index.js';
@@ -192,6 +192,14 @@ function performanceSide(p: PerformanceSide): JsonOf<PerformanceSide> {
   return { n_samples: p.n_samples, metrics: metricValues(p.metrics) };
 }
 
+function classScores(s: ClassScores): JsonOf<ClassScores> {
+  return { precision: jsonNumber(s.precision), recall: jsonNumber(s.recall), f1: jsonNumber(s.f1), support: s.support };
+}
+
+function classPerformance(c: ClassPerformance): JsonOf<ClassPerformance> {
+  return { class: c.class, reference: classScores(c.reference), current: classScores(c.current) };
+}
+
 function performance(p: ModelPerformance): JsonOf<ModelPerformance> {
   return {
     label: p.label,
@@ -199,6 +207,8 @@ function performance(p: ModelPerformance): JsonOf<ModelPerformance> {
     reference: performanceSide(p.reference),
     current: performanceSide(p.current),
     change: metricValues(p.change),
+    // Absent in a report from before 1.3: written as null, like a regressor's.
+    per_class: p.per_class === undefined || p.per_class === null ? null : p.per_class.map(classPerformance),
     metric: p.metric,
     max_drop: jsonNumber(p.max_drop),
     drop: jsonNullableNumber(p.drop),

@@ -20,11 +20,13 @@ describe('the model section', () => {
     expect(renderTerminal(sampleReport, { width: 100 })).not.toContain('Model ');
   });
 
-  it('HTML: the verdict banner, a before/after table, the confidence table and both histograms', () => {
+  it('HTML: the verdict banner, a before/after table, the per-class table, the confidence table and both histograms', () => {
     const html = renderHtml(sampleModelReport);
     expect(html).toContain('<section class="card" id="model"><h2>Model</h2>');
     expect(html).toContain('<div class="banner drift" role="alert">PERFORMANCE ALERT: F1 dropped from 0.531 to 0.447 (drop 0.083 &gt; max 0.05)</div>');
     expect(html).toMatch(/<tr><td>F1<\/td><td class="num">0\.531<\/td><td class="num">0\.447<\/td><td class="num">-0\.083<\/td><td class="small muted">watched: alert when it drops by more than 0\.05<\/td><\/tr>/);
+    expect(html).toContain('<table id="model-per-class">');
+    expect(html).toContain('<tr><th scope="row">Yes</th><td class="num">0.567</td><td class="num">0.603</td><td class="num">0.499</td><td class="num">0.356</td><td class="num">0.531</td><td class="num">0.447</td><td class="num">531</td><td class="num">447</td></tr>');
     expect(html).toMatch(/<tr><td>Rows below 0\.6<\/td><td class="num">8\.2%<\/td><td class="num">7\.1%<\/td>/);
     for (const id of ['model-predictions', 'model-confidence-histogram']) expect(html).toMatch(new RegExp(`<details class="dist" id="${id}"[^>]* open>[\\s\\S]*?<svg`));
     expect(renderHtml(sampleReport)).not.toContain('id="model"');

@@ -34,12 +34,19 @@ describe('driftwatch analyze --model', () => {
     expect(r.stdout).toMatch(/^Model model\.json \(gradient-boosted trees, binary: No, Yes\)$/m);
     expect(r.stdout).toMatch(/^PERFORMANCE ALERT: F1 dropped from 0\.\d{3} to 0\.\d{3} \(drop 0\.\d{3} > max 0\.05\)$/m);
     const report = JSON.parse(readFileSync(join(dir, 'out', 'drift_report.json'), 'utf8'));
-    expect(report.schema_version).toBe('1.2');
+    expect(report.schema_version).toBe('1.3');
     expect(report.model.performance_alert).toBe(true);
     expect(report.model.performance.metric).toBe('f1');
     expect(report.model.prediction_drift.drifted).toBe(true);
+    // The per-class report: both classes on both sides, the positive class's F1 that of the metrics.
+    const perClass = report.model.performance.per_class;
+    expect(perClass.map((c: { class: string }) => c.class)).toEqual(['No', 'Yes']);
+    expect(Object.keys(perClass[1].current)).toEqual(['precision', 'recall', 'f1', 'support']);
+    expect(perClass[1].current.f1).toBeCloseTo(report.model.performance.current.metrics.f1, 12);
+    expect(perClass[0].reference.support + perClass[1].reference.support).toBe(report.model.performance.reference.n_samples);
     const html = readFileSync(join(dir, 'out', 'drift_report.html'), 'utf8');
     expect(html).toContain('id="model-performance"');
+    expect(html).toContain('id="model-per-class"');
     expect(html).toContain('id="model-confidence-histogram"');
     expect(html).toMatch(/<div class="banner drift" role="alert">PERFORMANCE ALERT: F1 dropped/);
   }, 60_000);

@@ -52,7 +52,7 @@ describe('a numeric column with odd spellings in current', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'out', 'drift_report.json'), 'utf8'));
     const j = expectedJunk();
-    expect(report.schema_version).toBe('1.2');
+    expect(report.schema_version).toBe('1.3');
     const q = report.quality.columns.find((c: { name: string }) => c.name === 'x');
     expect(q.non_numeric_current).toEqual({ count: j.count, first_value: j.value, first_line: j.line, first_row: j.line - 1 });
     expect(q.non_numeric_reference).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * The HTML report's model section: the performance verdict, a before/after table of the realised metrics,
- * the confidence figures, and the predicted class (or value) and confidence histograms as distribution panels.
+ * the per-class classification report, the confidence figures, and the predicted class (or value) and confidence histograms as distribution panels.
  */
 import type { DriftReport, PerformanceMetric } from '../../drift/index.js';
 import { formatCount, formatPercent } from '../format.js';
@@ -27,6 +27,16 @@ export function modelSectionHtml(report: DriftReport): Raw {
           (k) => h`<tr><td>${METRIC_LABELS[k]}</td><td class="num">${metricValue(p.reference.metrics[k])}</td><td class="num">${metricValue(p.current.metrics[k])}</td><td class="num">${signedValue(p.change[k])}</td><td class="small muted">${k === p.metric ? `watched: alert when it drops by more than ${p.max_drop}` : ''}</td></tr>`,
         )}
 <tr><td>Labelled rows</td><td class="num">${formatCount(p.reference.n_samples)}</td><td class="num">${formatCount(p.current.n_samples)}</td><td></td><td></td></tr></tbody></table></div>`;
+  const perClass = p?.per_class ?? null;
+  const perClassTable =
+    perClass === null || perClass.length === 0
+      ? h``
+      : h`<h3>Per class before and after</h3>
+<p class="small muted">Each class's precision, recall and F1 (0 where undefined, as in scikit-learn's classification report) and support (labelled rows of the class).</p>
+<div class="table-wrap"><table id="model-per-class"><thead><tr><th scope="col">Class</th><th scope="col" class="num">Precision ref.</th><th scope="col" class="num">Precision cur.</th><th scope="col" class="num">Recall ref.</th><th scope="col" class="num">Recall cur.</th><th scope="col" class="num">F1 ref.</th><th scope="col" class="num">F1 cur.</th><th scope="col" class="num">Support ref.</th><th scope="col" class="num">Support cur.</th></tr></thead>
+<tbody>${perClass.map(
+          (row) => h`<tr><th scope="row">${row.class}</th><td class="num">${metricValue(row.reference.precision)}</td><td class="num">${metricValue(row.current.precision)}</td><td class="num">${metricValue(row.reference.recall)}</td><td class="num">${metricValue(row.current.recall)}</td><td class="num">${metricValue(row.reference.f1)}</td><td class="num">${metricValue(row.current.f1)}</td><td class="num">${formatCount(row.reference.support)}</td><td class="num">${formatCount(row.current.support)}</td></tr>`,
+        )}</tbody></table></div>`;
   const c = m.confidence;
   const confidenceTable =
     c === null
@@ -41,6 +51,7 @@ export function modelSectionHtml(report: DriftReport): Raw {
 <p class="meta">${modelTitle(m)}: run on both datasets; its predictions are judged with the same methods as the data.</p>
 ${verdict}
 ${performanceTable}
+${perClassTable}
 ${confidenceTable}
 <h3>${m.model.task === 'regression' ? 'Predicted values' : 'Predicted classes and confidence'}</h3>
 ${panels}

@@ -11,7 +11,7 @@ import {
 } from '../../drift/index.js';
 import type { LoadedModel, PredictionResult } from '../../models/index.js';
 import { confidenceSide, DEFAULT_LOW_CONFIDENCE, topClassProbability } from './confidence.js';
-import { metricChange, metricDrop, scoreSide } from './performance.js';
+import { metricChange, metricDrop, perClassPerformance, scoreSide } from './performance.js';
 
 /** The performance alert: when `metric` drops by more than `maxDrop` from reference to current. */
 export interface PerformanceAlertSettings {
@@ -138,6 +138,7 @@ function scorePerformance(
     reference: r.side,
     current: c.side,
     change: metricChange(r.side.metrics, c.side.metrics),
+    per_class: perClassPerformance(model.signature.classes, r.perClass, c.perClass),
     metric: options.metric,
     max_drop: options.maxDrop,
     drop,

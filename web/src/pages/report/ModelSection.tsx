@@ -1,4 +1,7 @@
-/** The report's model section: prediction drift, confidence before and after, performance before and after. */
+/**
+ * The report's model section: prediction drift, confidence before and after, performance before and after
+ * (over all classes, then per class for classifiers).
+ */
 import { fmtCount, fmtNumber, fmtPercent, metricLabel } from '../../lib/format.ts';
 import type { ModelSection as Section } from '../../report/report-json.ts';
 import { StatusPill } from '../../components/ui.tsx';
@@ -34,6 +37,7 @@ export function ModelSection({ section }: { readonly section: Section }) {
               })}
             </tbody>
           </table>
+          {model.task !== 'regression' ? <PerClassTable rows={performance.per_class ?? null} /> : null}
         </div>
       ) : <p className="muted">No labels in the current data: performance is not measured.</p>}
       {confidence !== null ? (
@@ -52,8 +56,41 @@ export function ModelSection({ section }: { readonly section: Section }) {
       ) : null}
       <h3>Prediction drift</h3>
       <ColumnDistribution column={section.prediction_drift} />
-      <p className="muted">The JSON report carries no per-class classification report yet; the metrics above are over all classes.</p>
       {section.notes.length > 0 ? <ul className="notes">{section.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
     </div>
+  );
+}
+
+type PerClassRows = NonNullable<NonNullable<Section['performance']>['per_class']>;
+
+/**
+ * Classifiers: each class's precision, recall, F1 and support on each side (scikit-learn's classification
+ * report; 0 where a ratio is undefined). One header per column, so a screen reader reads each cell with its
+ * metric and side; absent in reports from before schema 1.3.
+ */
+function PerClassTable({ rows }: { readonly rows: PerClassRows | null }) {
+  if (rows === null || rows.length === 0) return <p className="muted">No per-class report: this report predates schema 1.3.</p>;
+  const sides = [['reference', 'Reference'], ['current', 'Current']] as const;
+  const scores = [['precision', 'Precision'], ['recall', 'Recall'], ['f1', 'F1']] as const;
+  return (
+    <table className="data" data-testid="per-class">
+      <caption>Per class: precision, recall, F1 and support (labelled rows), reference and current</caption>
+      <thead>
+        <tr>
+          <th scope="col">Class</th>
+          {scores.flatMap(([, label]) => sides.map(([side, sideLabel]) => <th key={`${label}-${side}`} scope="col">{label} ({sideLabel.toLowerCase()})</th>))}
+          {sides.map(([side, sideLabel]) => <th key={`support-${side}`} scope="col">Support ({sideLabel.toLowerCase()})</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.class}>
+            <th scope="row">{row.class}</th>
+            {scores.flatMap(([key]) => sides.map(([side]) => <td key={`${key}-${side}`} className="num">{fmtNumber(row[side][key])}</td>))}
+            {sides.map(([side]) => <td key={`support-${side}`} className="num">{fmtCount(row[side].support)}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

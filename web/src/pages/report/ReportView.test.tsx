@@ -70,4 +70,26 @@ describe('ReportView', () => {
     expect(within(perf).getAllByRole('row').length).toBeGreaterThan(1);
     expect(screen.queryByRole('button', { name: 'JSON' })).toBeNull();
   });
+
+  it('shows the per-class report of each side as a table, each cell under its metric and side', () => {
+    render(<ReportView report={fromJson(sampleModelReport)} />);
+    const table = screen.getByTestId('per-class');
+    expect(screen.getByRole('table', { name: /^Per class/ })).toBe(table);
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'Class', 'Precision (reference)', 'Precision (current)', 'Recall (reference)', 'Recall (current)',
+      'F1 (reference)', 'F1 (current)', 'Support (reference)', 'Support (current)',
+    ]);
+    const yes = within(table).getByRole('rowheader', { name: 'Yes' }).closest('tr')!;
+    expect(within(yes).getAllByRole('cell').map((td) => td.textContent)).toEqual(['0.567', '0.603', '0.499', '0.356', '0.531', '0.447', '531', '447']);
+    expect(within(table).getByRole('rowheader', { name: 'No' })).toBeTruthy();
+    expect(screen.queryByText(/no per-class classification report/)).toBeNull();
+  });
+
+  it('says so when a stored report has no per-class report (before schema 1.3)', () => {
+    const model = sampleModelReport.model!;
+    const { per_class: _, ...old } = model.performance!;
+    render(<ReportView report={fromJson({ ...sampleModelReport, model: { ...model, performance: old } })} />);
+    expect(screen.queryByTestId('per-class')).toBeNull();
+    expect(screen.getByText(/No per-class report/)).toBeTruthy();
+  });
 });

@@ -216,11 +216,12 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     } else if (!drifting && wasDrifting) {
       events.push(await record(model, 'drift_ended', `drift ended: ${drifted.length} of ${d.columns_analyzed} columns drifted (${share(d.drifted_share)})`, { ...common, drift_share: d.drifted_share }, 'LOW'));
     }
-    if (performance !== null && performance.drop !== null) {
+    if (performance !== null && perf !== null) {
       const wasDropped = (await latestKind(model, PERFORMANCE_KINDS)) === 'performance_drop';
-      if (performance.alert && !wasDropped) {
+      const change = performanceTransition(wasDropped, perf);
+      if (change === 'dropped') {
         events.push(await record(model, 'performance_drop', `${performance.metric} dropped by ${num(performance.drop)} (${num(performance.reference)} → ${num(performance.current)}) on ${labelled} labelled rows`, { ...common, ...performance, labelled }, 'HIGH'));
-      } else if (!performance.alert && wasDropped) {
+      } else if (change === 'recovered') {
         events.push(await record(model, 'performance_recovered', `${performance.metric} recovered: ${num(performance.current)} on ${labelled} labelled rows`, { ...common, ...performance, labelled }, 'LOW'));
       }
     }
@@ -411,4 +412,15 @@ function share(v: number): string {
 
 function num(v: number | null): string {
   return v === null ? 'n/a' : String(Math.round(v * 1000) / 1000);
+}
+
+/**
+ * Whether a check starts or ends a performance-drop episode. It ends only once the drop is back under half
+ * the allowance: a metric measured on a few hundred labelled rows wobbles by a few points, and a drop
+ * hovering at the threshold would otherwise write drop, recovered, drop … on consecutive checks.
+ */
+export function performanceTransition(wasDropped: boolean, perf: { readonly drop: number | null; readonly max_drop: number; readonly alert: boolean }): 'dropped' | 'recovered' | null {
+  if (perf.drop === null) return null;
+  if (!wasDropped) return perf.alert ? 'dropped' : null;
+  return perf.drop <= perf.max_drop / 2 ? 'recovered' : null;
 }

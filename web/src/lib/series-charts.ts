@@ -108,7 +108,8 @@ export function trainingChart(series: Series | undefined, compact = false): Char
   return {
     ...baseOption(),
     ...timeAxes(false, compact, points(series).map(([t]) => t)),
-    yAxis: { type: 'value', name: 'seconds', nameTextStyle: { color: PALETTE.muted, fontSize: 10 }, axisLabel: { color: PALETTE.muted, fontSize: 10 }, splitLine: { lineStyle: { color: PALETTE.grid } } },
+    // The unit rides on the tick labels: an axis name above a narrow panel was clipped to "conds".
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: PALETTE.muted, fontSize: 10, formatter: '{value} s' }, splitLine: { lineStyle: { color: PALETTE.grid } } },
     series: [{ type: 'bar', name: 'training time', barMaxWidth: 14, data: points(series), itemStyle: { color: PALETTE.warn } }],
   };
 }

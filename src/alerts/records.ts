@@ -8,27 +8,8 @@ export function reportUrlOf(publicUrl: string | null, reportId: string | null): 
 }
 
 export function alertOf(s: StoredAlert, publicUrl: string | null): Alert {
-  return {
-    id: String(s.id),
-    model: s.modelName,
-    kind: s.kind as SignalKind,
-    state: s.state,
-    severity: s.severity as Severity,
-    summary: s.summary,
-    reportId: s.reportId,
-    reportUrl: reportUrlOf(publicUrl, s.reportId),
-    columns: s.columns,
-    details: s.details,
-    openedAt: s.openedAt,
-    resolvedAt: s.resolvedAt,
-    lastSignalAt: s.lastSignalAt,
-    notifiedAt: s.notifiedAt,
-    acknowledgedBy: s.acknowledgedBy,
-    acknowledgedAt: s.acknowledgedAt,
-    ackComment: s.ackComment,
-    snoozedUntil: s.snoozedUntil,
-    snoozedBy: s.snoozedBy,
-  };
+  const { id, modelName, kind, severity, ...rest } = s;
+  return { ...rest, id: String(id), model: modelName, kind: kind as SignalKind, severity: severity as Severity, reportUrl: reportUrlOf(publicUrl, s.reportId) };
 }
 
 export function deliveryOf(d: StoredDelivery): AlertDelivery {

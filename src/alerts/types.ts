@@ -1,4 +1,5 @@
 /** What the alerts module takes in (check signals) and gives out (alerts, delivery attempts, mutes). */
+import type { StoredAlert } from '../store/index.js';
 
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
 export const SEVERITIES: readonly Severity[] = ['LOW', 'MEDIUM', 'HIGH'];
@@ -28,30 +29,18 @@ export type AlertState = 'firing' | 'resolved';
 /** What a notification is about: an episode opened, its severity rose, or it ended. */
 export type AlertEvent = 'fired' | 'escalated' | 'resolved';
 
-/** One episode of a (model, kind) problem, from the check that fired it to the one that resolved it. */
-export interface Alert {
+/**
+ * One episode of a (model, kind) problem, from the check that fired it to the one that resolved it: the
+ * stored row (src/store) with the API's names and types, plus the report's link.
+ */
+export interface Alert extends Omit<StoredAlert, 'id' | 'modelName' | 'kind' | 'severity'> {
   readonly id: string;
   readonly model: string;
   readonly kind: SignalKind;
-  readonly state: AlertState;
   /** The highest severity seen during the episode. */
   readonly severity: Severity;
-  readonly summary: string;
-  readonly reportId: string | null;
   /** Link to the report when `public_url` is configured and the signal named a report. */
   readonly reportUrl: string | null;
-  readonly columns: readonly string[];
-  readonly details: Readonly<Record<string, unknown>>;
-  readonly openedAt: string;
-  readonly resolvedAt: string | null;
-  readonly lastSignalAt: string;
-  /** When the firing notification was sent; null while a snooze holds it back. */
-  readonly notifiedAt: string | null;
-  readonly acknowledgedBy: string | null;
-  readonly acknowledgedAt: string | null;
-  readonly ackComment: string | null;
-  readonly snoozedUntil: string | null;
-  readonly snoozedBy: string | null;
 }
 
 /** One attempt to deliver one notification to one channel. */

@@ -23,6 +23,7 @@ export interface StoredAlert {
   readonly openedAt: string;
   readonly resolvedAt: string | null;
   readonly lastSignalAt: string;
+  /** When the firing notification was sent; null while a snooze holds it back. */
   readonly notifiedAt: string | null;
   readonly acknowledgedBy: string | null;
   readonly acknowledgedAt: string | null;

@@ -61,3 +61,41 @@ export class BlockRunner {
     this.batches.run(blocks, (j) => this.walkBlock(j * this.block, Math.min(rows, (j + 1) * this.block)));
   }
 }
+
+/** What a compiled predictor's batch walk needs: its module, the chunk buffers in its memory, and the shapes. */
+export interface ChunkedWalk {
+  readonly memory: unknown;
+  readonly module: object;
+  readonly walkBlock: (b: number, e: number) => unknown;
+  /** Rows a block holds (the unit the helper thread claims) and rows a chunk holds (what fits the buffers). */
+  readonly blockRows: number;
+  readonly chunkRows: number;
+  /** The chunk's inputs (chunkRows × d) and the sums it adds to (chunkRows × nOut), views of the module's memory. */
+  readonly x: Float64Array;
+  readonly sums: Float64Array;
+  readonly d: number;
+  readonly nOut: number;
+  /** Batches of at least this many rows start the helper thread. */
+  readonly minParallelRows: number;
+}
+
+/**
+ * The batch walk both compiled tree predictors share: rows copied in by chunks, walked in blocks by this
+ * thread and (for large batches) the helper, each chunk's sums added to the output.
+ */
+export function chunkedWalker(w: ChunkedWalk): (x: Float64Array, start: number, end: number, out: Float64Array) => void {
+  const { d, nOut, chunkRows, x: xv, sums: sv } = w;
+  const runner = new BlockRunner(w.memory, w.module, w.blockRows, (b, e) => void w.walkBlock(b, e));
+  const walker = (x: Float64Array, start: number, end: number, out: Float64Array): void => {
+    if (end - start >= w.minParallelRows) runner.start(walker);
+    for (let c0 = start; c0 < end; c0 += chunkRows) {
+      const m = Math.min(end, c0 + chunkRows) - c0;
+      xv.set(x.subarray(c0 * d, (c0 + m) * d));
+      sv.fill(0, 0, m * nOut);
+      runner.run(m);
+      const o = c0 * nOut;
+      for (let k = 0; k < m * nOut; k++) out[o + k] += sv[k];
+    }
+  };
+  return walker;
+}

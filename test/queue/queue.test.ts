@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isDriftwatchError } from '../../src/core/index.js';
 import { openQueue, type JobQueue, type QueuedJob } from '../../src/queue/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { describeEachQueue, deleteRedisKeys, ioredisPresent, redisReady, testRedisUrl, type QueueAddress } from '../helpers/queue-backends.js';
+import { describeEachQueue, deleteRedisKeys, ioredisPresent, runRedisTests, testRedisUrl, type QueueAddress } from '../helpers/queue-backends.js';
 import { failure } from '../helpers/table-cells.js';
 import { tcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -336,7 +336,7 @@ describe('opening a queue', () => {
     else expect(e.message).toContain('ioredis');
   });
 
-  it.skipIf(!redisReady)('BullMQ: ping and enqueue fail fast with UNAVAILABLE while Redis is away, and recover when it returns', async () => {
+  it.skipIf(!runRedisTests)('BullMQ: ping and enqueue fail fast with UNAVAILABLE while Redis is away, and recover when it returns', async () => {
     const s = await openTestStore();
     const proxy = await tcpProxy(new URL(testRedisUrl()));
     const prefix = `dwtest_proxy_${process.pid}`;

@@ -13,7 +13,7 @@ import { afterEach, expect, it } from 'vitest';
 import { tableToCsvString } from '../../src/data/index.js';
 import { saveNativeModel, trainModel } from '../../src/models/index.js';
 import { startHttpServer, type TestHttpServer } from '../helpers/alert-servers.js';
-import { deleteRedisKeys, redisReady, testRedisUrl } from '../helpers/queue-backends.js';
+import { deleteRedisKeys, runRedisTests, testRedisUrl } from '../helpers/queue-backends.js';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
 import { churnRows, churnTable } from './helpers.js';
 import { getJson, postJson, startServe, waitFor, type ServeChild } from './spawn-serve.js';
@@ -41,7 +41,7 @@ function verifySignature(headers: Record<string, string | string[] | undefined>,
 describeEachBackend('the monitoring loop end to end (issue 11, done when)', (backend: TestBackend) => {
   // SQLite with the embedded queue (the default deployment); Postgres with BullMQ on the machine's Redis
   // when it answers (a key prefix of its own, deleted afterwards).
-  const queue = backend.name === 'postgres' && redisReady ? 'bullmq' : 'embedded';
+  const queue = backend.name === 'postgres' && runRedisTests ? 'bullmq' : 'embedded';
   const prefix = `dwtest_e2e_${randomBytes(4).toString('hex')}`;
   let child: ServeChild | undefined;
   let receiver: TestHttpServer | undefined;

@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachBackend, type TestBackend } from '../helpers/store-backends.js';
-import { deleteRedisKeys, redisReady, testRedisUrl } from '../helpers/queue-backends.js';
+import { deleteRedisKeys, runRedisTests, testRedisUrl } from '../helpers/queue-backends.js';
 import { churnRows, churnTable, registerChurnModel } from './helpers.js';
 import { getJson, listeningPorts, postJson, startServe, startServeWorker, waitFor } from './spawn-serve.js';
 
@@ -46,7 +46,7 @@ describeEachBackend('scale-out: two API processes and a worker on one store and 
     for (const c of cleanups.splice(0)) await c();
   });
 
-  it.skipIf(queue === 'bullmq' && !redisReady)('spreads traffic over both APIs, runs the retraining on the worker, and both APIs then serve the new version', { timeout: 240_000 }, async () => {
+  it.skipIf(queue === 'bullmq' && !runRedisTests)('spreads traffic over both APIs, runs the retraining on the worker, and both APIs then serve the new version', { timeout: 240_000 }, async () => {
     const opened = await backend.open();
     await registerChurnModel(opened.store, opened.home, { trees: 20 });
     await opened.store.close();

@@ -5,21 +5,18 @@
  * without sign-in. `buildApp` serves the dashboard's files at `/` (public), from this test's own build.
  * Skipped when /usr/bin/chromium is missing, except under DRIFTWATCH_REQUIRE_BROWSER=1 (.ci/run).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard } from './harness.ts';
 import { createRuntime, generateApiKey, type Runtime } from '../../src/runtime/index.ts';
 import { buildApp } from '../../src/server/index.ts';
+import { browserAvailable, buildDashboard, launchChromium } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-if (process.env.DRIFTWATCH_REQUIRE_BROWSER === '1' && !existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-deps.sh (as root)`);
 
 interface Served {
   readonly url: string;
@@ -27,7 +24,7 @@ interface Served {
   readonly runtime: Runtime;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('dashboard on the real server in Chromium', () => {
+describe.skipIf(!browserAvailable())('dashboard on the real server in Chromium', () => {
   let dir: string;
   let out: string;
   let browser: Browser;
@@ -54,7 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard on the real server in Chromium
     dir = mkdtempSync(join(tmpdir(), 'driftwatch-web-server-'));
     out = join(dir, 'web');
     buildDashboard(out);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -5,23 +5,20 @@
  * and the dark theme follows the system. Screenshots go to DRIFTWATCH_SCREENSHOT_DIR when set.
  * Skipped when /usr/bin/chromium is missing, except under DRIFTWATCH_REQUIRE_BROWSER=1 (.ci/run).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard } from './harness.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.ts';
 import { MODEL_DETAIL, MODELS, PENDING, SUMMARY } from '../src/testing/fixtures.ts';
 import { startStubApi, type StubApi } from '../src/testing/stub-api.ts';
+import { browserAvailable, buildDashboard, launchChromium } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-if (process.env.DRIFTWATCH_REQUIRE_BROWSER === '1' && !existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-deps.sh (as root)`);
 
-describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
+describe.skipIf(!browserAvailable())('dashboard in Chromium', () => {
   let out: string;
   let stub: StubApi;
   let browser: Browser;
@@ -45,7 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
       'GET /v1/alerts/deliveries': { body: { deliveries: [{ id: 1, alert_id: 'a1', channel: 'webhook', outcome: 'delivered', attempt: 1, at: '2026-12-06T11:00:05Z' }] } },
       'GET /v1/alerts': { body: { alerts: [{ id: 'a1', model: 'churn', kind: 'dataset_drift', state: 'firing', severity: 'HIGH', summary: '12 of 19 columns drifted', fired_at: '2026-12-06T11:00:00Z' }] } },
     }, out);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     if (shots !== undefined) mkdirSync(shots, { recursive: true });
   });
 

@@ -11,6 +11,8 @@ const positiveInt = z.number({ error: 'must be a whole number of at least 1' }).
 export const METRIC_NAMES = ['f1', 'accuracy', 'precision', 'recall', 'roc_auc', 'pr_auc'] as const;
 export type PipelineMetric = (typeof METRIC_NAMES)[number];
 export const SEVERITY_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export const BASELINE_CHOICES = ['current', 'training_data'] as const;
+export type BaselineChoice = (typeof BASELINE_CHOICES)[number];
 
 export const pipelineConfigSchema = z.strictObject(
   {
@@ -52,8 +54,14 @@ export const pipelineConfigSchema = z.strictObject(
       mode: z.enum(['human', 'auto']).optional(),
       where: z.enum(['before_promotion', 'before_training']).optional(),
     }, { error: 'must be a mapping (mode, where)' }).optional(),
+    /**
+     * What a promoted version is monitored against: the current data it was promoted on, or the data it was
+     * trained on (with the `combined` strategy a mixture of old and new, which keeps showing drift after
+     * retraining; see docs/pipeline.md).
+     */
+    baseline: z.enum(BASELINE_CHOICES, { error: 'must be current or training_data' }).optional(),
   },
-  { error: 'must be a mapping (name, triggers, data, trainer, holdout, gates, approval)' },
+  { error: 'must be a mapping (name, triggers, data, trainer, holdout, gates, approval, baseline)' },
 );
 
 export type PipelineConfig = z.output<typeof pipelineConfigSchema>;
@@ -80,6 +88,7 @@ export interface PipelineSettings {
   readonly holdout: { readonly fraction: number; readonly seed: number };
   readonly gates: { readonly metric: PipelineMetric; readonly min: number | null; readonly maxDropVsChampion: number; readonly dataQuality: boolean };
   readonly approval: { readonly mode: 'human' | 'auto'; readonly where: 'before_promotion' | 'before_training' };
+  readonly baseline: BaselineChoice;
 }
 
 export const DEFAULT_FOREST_PARAMS: Readonly<Record<string, number>> = { n_estimators: 400, max_depth: 10 };
@@ -115,5 +124,6 @@ export function resolvePipelineSettings(config: PipelineConfig = {}): PipelineSe
       dataQuality: config.gates?.data_quality ?? true,
     },
     approval: { mode: config.approval?.mode ?? 'human', where: config.approval?.where ?? 'before_promotion' },
+    baseline: config.baseline ?? 'current',
   };
 }

@@ -408,10 +408,12 @@ async function runSteps(c: RunContext): Promise<PipelineOutcome> {
     if (existing !== null) return { outcome: `version ${existing.version} (registered before a restart)`, detail: { version: existing.version } };
     const { train } = await trainingData(registry, request);
     const bytes = await store.artifacts.get(trained.sha256 as string);
-    // Lineage is the training data; the baseline monitored from now on is the data production sees now
-    // (the current file), so the next check compares new data with what the model was promoted on.
+    // Lineage is always the training data. The baseline monitored from now on is, by default, the data
+    // production sees now (the current file): a combined training set is half old data, so checking new
+    // traffic against it keeps finding the drift the model was just retrained for. `baseline: training_data`
+    // monitors against the training data itself (the registry's default when no reference is given).
     const v = await registry.registerModel({
-      name, modelBytes: bytes, reference: { file: request.current }, trainedOn: { table: train, source: `pipeline job ${c.rootId}` }, label: request.label,
+      name, modelBytes: bytes, ...(settings.baseline === 'current' ? { reference: { file: request.current } } : {}), trainedOn: { table: train, source: `pipeline job ${c.rootId}` }, label: request.label,
       metrics: evaluated.challenger as Record<string, number>, parameters: trained.parameters as Record<string, unknown>,
       parentVersion: championVersion, tags: { job: tagJob, trigger: decision.reasons.join(',') }, actor: request.actor, reason,
     });
@@ -449,7 +451,8 @@ async function runSteps(c: RunContext): Promise<PipelineOutcome> {
   });
   const baseline = await step('update_baseline', async () => {
     const ref = await registry.reference(name);
-    return { outcome: `reference baseline is dataset version ${String(ref?.version)} (${String(ref?.rowCount)} rows)`, detail: { dataset_version_id: ref?.id ?? null, rows: ref?.rowCount ?? null } };
+    const what = settings.baseline === 'current' ? 'the current data' : 'the training data';
+    return { outcome: `reference baseline is dataset version ${String(ref?.version)}: ${what} (${String(ref?.rowCount)} rows)`, detail: { dataset_version_id: ref?.id ?? null, rows: ref?.rowCount ?? null, baseline: settings.baseline } };
   });
   await step('report', async () => {
     const [{ table: reference }, current] = await Promise.all([registry.loadReference(name), readTable(request.current)]);
@@ -458,7 +461,7 @@ async function runSteps(c: RunContext): Promise<PipelineOutcome> {
     return { outcome: `drift against the new reference: ${report.dataset.dataset_drift ? 'dataset drift' : 'no dataset drift'} (share ${round(report.dataset.drifted_share)})`, detail: { report_id: stored.id, drift: driftOf(report) } };
   });
   await recordRetrain(store, request, { at: clock.now(), decision: 'promoted', trigger: decision.reasons, driftShare: drift.drift_share, oldMetric: championValue, newMetric: challengerValue, who: request.actor, version, jobId: c.job.id });
-  return out({ decision: 'promoted', ...withValues, challengerVersion: version, productionVersion: version, message: `version ${version} is now in production (${metric} ${round(challengerValue)}${championValue === null ? '' : ` vs ${round(championValue)}`}); the monitored reference is now the current data` });
+  return out({ decision: 'promoted', ...withValues, challengerVersion: version, productionVersion: version, message: `version ${version} is now in production (${metric} ${round(challengerValue)}${championValue === null ? '' : ` vs ${round(championValue)}`}); the monitored reference is now ${settings.baseline === 'current' ? 'the current data' : 'its training data'}` });
 }
 
 async function approvalStep(c: RunContext, kind: 'promotion' | 'retraining', version: number | null, evidence: ApprovalEvidence): Promise<import('../store/index.js').Approval> {

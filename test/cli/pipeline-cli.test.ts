@@ -71,6 +71,9 @@ describeEachBackend('driftwatch pipeline (CLI)', (backend) => {
 
     expect((await cli(['models', 'show', 'nope@production', '--json'])).code).toBe(2);
     expect((await cli(['pipeline', '--name', 'churn'])).code).toBe(2);
+    const badBaseline = await cli(['pipeline', '--name', 'churn', '-r', 'r.csv', '-k', 'c.csv', '-l', 'churn', '--baseline', 'training']);
+    expect(badBaseline.code).toBe(2);
+    expect(badBaseline.stderr).toMatch(/--baseline.*must be current or training_data, got "training"/);
   }, 180_000);
 });
 
@@ -91,3 +94,39 @@ it('driftwatch split writes a seeded reference/current pair', async () => {
     cleanup();
   }
 });
+
+it('the seed tools\' retraining keys: enabled false checks without retraining; save_path gets the production model, log_path the retrain log', async () => {
+  const { tempDir } = await import('./helpers/run-cli.js');
+  const { dir, cleanup } = tempDir();
+  try {
+    await writeChurnPair(dir, { rows: 2400 });
+    const config = join(dir, 'driftwatch.yaml');
+    const write = (enabled: boolean) => writeFile(config, [
+      'reference: reference.csv', 'current: current.csv', 'label: churn', 'drift_share: 0.15',
+      `retraining: { enabled: ${String(enabled)}, save_path: out/model.json, log_path: out/retrain_log.csv }`,
+      'pipeline:', '  name: churn', '  trainer: { algo: rf, params: { n_estimators: 20, max_depth: 5 } }', '  gates: { max_drop_vs_champion: 1 }', '  approval: { mode: auto }', '',
+    ].join('\n'));
+    const cli = (args: string[]) => runCli([...args, '--home', join(dir, 'home')], { cwd: dir });
+
+    await write(false);
+    const off = await cli(['pipeline', '--config', config, '--json']);
+    expect(off.code).toBe(0);
+    expect(off.stderr).toContain('retraining.enabled is false in the config');
+    expect(JSON.parse(off.stdout)).toMatchObject({ decision: 'bootstrapped' });
+    const v1 = await readFile(join(dir, 'out', 'model.json'));
+    const exported = join(dir, 'v1.json');
+    expect((await cli(['models', 'export', 'churn@production', '--out', exported])).code).toBe(0);
+    expect(v1.equals(await readFile(exported))).toBe(true);
+
+    await write(true);
+    const on = await cli(['pipeline', '--config', config, '--json']);
+    expect(JSON.parse(on.stdout)).toMatchObject({ decision: 'promoted' });
+    expect(on.stderr).toContain('wrote churn version 2 (production) to');
+    expect((await readFile(join(dir, 'out', 'model.json'))).equals(v1)).toBe(false);
+    const log = (await readFile(join(dir, 'out', 'retrain_log.csv'), 'utf8')).trim().split('\n');
+    expect(log[0]).toBe('time,model,trigger,drift_share,metric,old_metric,new_metric,decision,who,version,job');
+    expect(log.slice(1).map((l) => l.split(',')[7])).toEqual(['bootstrapped', 'promoted']);
+  } finally {
+    cleanup();
+  }
+}, 120_000);

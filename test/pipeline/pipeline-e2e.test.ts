@@ -136,6 +136,28 @@ describeEachBackend('retraining pipeline on the churn data', (backend) => {
     expect(await store.approvals.list()).toHaveLength(0);
   }, 120_000);
 
+  it('baseline: training_data monitors the promoted version against the data it was trained on; rollback restores the first baseline', async () => {
+    const { store, clock } = await open();
+    const registry = createRegistry(store);
+    const out = await runPipeline({ store, clock }, request({ approval: { mode: 'auto' }, gates: { max_drop_vs_champion: 1 }, baseline: 'training_data' }));
+    expect(out.decision).toBe('promoted');
+    expect(out.message).toMatch(/monitored reference is now its training data/);
+    const v2 = await registry.getVersion({ name: 'churn', alias: 'production' });
+    expect(v2.version).toBe(2);
+    expect(v2.referenceDatasetVersionId).toBe(v2.trainedOnDatasetVersionId);
+    // The combined strategy trains on the reference and the current rows not held out (20% of them).
+    const trainedRows = pair.referenceRows + pair.currentRows - Math.round(pair.currentRows * 0.2);
+    expect((await registry.reference('churn'))?.rowCount).toBe(trainedRows);
+    // Why this is not the default: the injected shift is still there against a half-old training set.
+    clock.advance(3600_000);
+    const next = await runPipeline({ store, clock }, request({ baseline: 'training_data' }));
+    expect(next.drift?.dataset_drift).toBe(true);
+    await store.approvals.decide(next.approvalId!, 'rejected', 'bo', 'same drift as before');
+    const back = await registry.rollback('churn', { actor: 'bo', reason: 'test' });
+    expect(back.version).toBe(1);
+    expect((await registry.reference('churn'))?.rowCount).toBe(pair.referenceRows);
+  }, 120_000);
+
   it('before_training: the person approves retraining first; approving trains, gates and promotes', async () => {
     const { store, clock } = await open();
     const out = await runPipeline({ store, clock }, request({ approval: { where: 'before_training' }, gates: { max_drop_vs_champion: 1 } }));

@@ -118,10 +118,10 @@ describe('ML Drift Monitor config: mapping', () => {
     expect(failure(['psi:', '  bins: 1']).field).toBe('psi.bins');
   });
 
-  it('retraining.* and output.retrain_log_path: validated and kept (they take effect with the retraining pipeline)', () => {
+  it('retraining.* and output.retrain_log_path: kept for `driftwatch pipeline` (analyze only reports, and says so)', () => {
     const r = parse(['retraining:', '  enabled: true', '  requires_labels: true', '  save_path: models/retrained.json', 'output:', '  retrain_log_path: logs/retrain_log.csv']);
     expect(r.config.retraining).toEqual({ enabled: true, requires_labels: true, save_path: '/base/models/retrained.json', log_path: '/base/logs/retrain_log.csv' });
-    expect(r.notes.join(' ')).toContain('retraining.enabled: validated');
+    expect(r.notes.join(' ')).toContain('retraining.enabled: `driftwatch analyze` only reports');
     expect(failure(['retraining:', '  enabled: yes please']).field).toBe('retraining.enabled');
   });
 

@@ -26,18 +26,12 @@ export function createAuditCommand(ctx: CommandContext): Command {
   }));
   cmd.addCommand(withCommon(new Command('export').summary('the retrain log as CSV').option('-o, --out <file>', 'e.g. retrain_log.csv')).action(async (f: Common) => {
     if (f.out === undefined) throw badOption('--out', 'missing: give the CSV file to write (e.g. retrain_log.csv)');
-    const { writeFileAtomic, csvField } = await import('../../data/index.js');
+    const [{ writeFileAtomic }, { retrainLogCsv }] = await Promise.all([import('../../data/index.js'), import('../../pipeline/index.js')]);
     await withStore(io, f, undefined, async (store) => {
-      const events = await store.audit.list({ action: 'pipeline.run', ...(f.model !== undefined ? { subject: f.model } : {}) });
-      const rows = [['time', 'model', 'trigger', 'drift_share', 'metric', 'old_metric', 'new_metric', 'decision', 'who', 'version', 'job']];
-      for (const e of events) {
-        const d = e.details as Record<string, unknown>;
-        const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-        rows.push([e.at, e.subject, cell(d.trigger), cell(d.drift_share), cell(d.metric), cell(d.old_metric), cell(d.new_metric), cell(d.decision), e.actor, cell(d.version), cell(d.job)]);
-      }
+      const { csv, rows } = await retrainLogCsv(store, f.model);
       const out = isAbsolute(f.out!) ? f.out! : resolve(io.cwd, f.out!);
-      await writeFileAtomic(out, rows.map((r) => r.map((c) => csvField(c)).join(',')).join('\n') + '\n');
-      io.stdout.write(`wrote ${events.length} retraining record(s) to ${f.out}\n`);
+      await writeFileAtomic(out, csv);
+      io.stdout.write(`wrote ${rows} retraining record(s) to ${f.out}\n`);
     });
   }));
   return cmd;

@@ -6,6 +6,7 @@ import type { CommandContext } from '../command-context.js';
 import { badOption } from '../errors.js';
 import { actorOf, askYesNo, canAsk, printJson, withStore } from '../store-access.js';
 import type { ApprovalQuestion, PipelineOutcome } from '../../pipeline/index.js';
+import type { Store } from '../../store/index.js';
 
 interface PipelineFlags {
   readonly config?: string;
@@ -23,6 +24,7 @@ interface PipelineFlags {
   readonly preset?: string;
   readonly driftShare?: string;
   readonly failOnDrift?: boolean;
+  readonly baseline?: string;
 }
 
 export function createPipelineCommand(ctx: CommandContext): Command {
@@ -46,6 +48,7 @@ export function createPipelineCommand(ctx: CommandContext): Command {
     .option('--preset <name>', 'drift preset (default, evidently, classic)')
     .option('--drift-share <share>', 'dataset drift when at least this share of features drift')
     .option('--fail-on-drift', 'exit 1 when dataset drift was found')
+    .option('--baseline <which>', 'what a promoted version is monitored against: current (default) or training_data')
     .option('--json', 'print the outcome as one JSON object')
     .option('--home <dir>', 'data directory (default: DRIFTWATCH_HOME, the config, ./.driftwatch)')
     .option('--actor <name>', 'who runs it (default: the OS user)')
@@ -71,8 +74,20 @@ export function createPipelineCommand(ctx: CommandContext): Command {
       }
       const preset = (flags.preset ?? cfg?.preset) as 'default' | 'evidently' | 'classic' | undefined;
       if (preset !== undefined && !['default', 'evidently', 'classic'].includes(preset)) throw badOption('--preset', `must be default, evidently or classic, got "${preset}"`);
-      const pipelineCfg = cfg?.pipeline ?? {};
-      const settings = p.resolvePipelineSettings(flags.auto === true ? { ...pipelineCfg, approval: { ...pipelineCfg.approval, mode: 'auto' } } : pipelineCfg);
+      let pipelineCfg = cfg?.pipeline ?? {};
+      if (flags.baseline !== undefined) {
+        const choice = p.BASELINE_CHOICES.find((b) => b === flags.baseline);
+        if (choice === undefined) throw badOption('--baseline', `must be current or training_data, got "${flags.baseline}"`);
+        pipelineCfg = { ...pipelineCfg, baseline: choice };
+      }
+      if (flags.auto === true) pipelineCfg = { ...pipelineCfg, approval: { ...pipelineCfg.approval, mode: 'auto' } };
+      if (cfg?.retraining?.requires_labels === false) io.stderr.write('retraining.requires_labels is false in the config: training always needs the label column, so it changes nothing\n');
+      // The seed tools' switch: drift is still checked and recorded, only --force retrains.
+      if (cfg?.retraining?.enabled === false) {
+        pipelineCfg = { ...pipelineCfg, triggers: { dataset_drift: false, target_drift: false, performance: false } };
+        if (flags.force !== true) io.stderr.write('retraining.enabled is false in the config: drift is checked, nothing is retrained (--force retrains)\n');
+      }
+      const settings = p.resolvePipelineSettings(pipelineCfg);
       if (settings.triggers.schedule !== null) p.assertCron(settings.triggers.schedule);
       const actor = actorOf(flags, io);
       const interactive = canAsk(io) && flags.json !== true;
@@ -83,16 +98,30 @@ export function createPipelineCommand(ctx: CommandContext): Command {
         io.stderr.write(evidenceLines(q).join('\n') + '\n');
         return askYesNo(io, q.kind === 'promotion' ? `Promote version ${String(q.version)} to production?` : 'Approve retraining?');
       };
-      const outcome = await withStore(io, flags, cfg?.home, (store) =>
-        p.runPipeline({ store, clock: systemClock, ask, ...(flags.json === true ? {} : { onStep: (s, state, o) => { if (state !== 'started') io.stderr.write(`  ${state === 'succeeded' ? '✓' : state === 'failed' ? '✗' : '·'} ${s}${o !== undefined ? `: ${o}` : ''}\n`); } }) }, {
+      const outcome = await withStore(io, flags, cfg?.home, async (store) => {
+        const o = await p.runPipeline({ store, clock: systemClock, ask, ...(flags.json === true ? {} : { onStep: (s, state, o) => { if (state !== 'started') io.stderr.write(`  ${state === 'succeeded' ? '✓' : state === 'failed' ? '✗' : '·'} ${s}${o !== undefined ? `: ${o}` : ''}\n`); } }) }, {
           name, reference, current, label, settings, actor, cwd: loaded?.baseDir ?? io.cwd, force: flags.force === true,
           analysis: { ...(preset !== undefined ? { preset } : {}), ...(driftShare !== undefined ? { driftShare } : {}), ...(cfg?.columns?.drop !== undefined ? { drop: cfg.columns.drop } : {}) },
-        }));
+        });
+        await writeRetrainingFiles(io, store, name, cfg?.retraining);
+        return o;
+      });
       if (flags.json === true) printJson(io, outcomeJson(outcome));
       else io.stdout.write(summaryLines(outcome).join('\n') + '\n');
       const failOnDrift = flags.failOnDrift === true || cfg?.fail_on_drift === true;
       ctx.exitCode = failOnDrift && outcome.drift?.dataset_drift === true ? 1 : 0;
     });
+}
+
+/** `retraining.save_path` gets the production model and `retraining.log_path` the retrain log, after every run. */
+async function writeRetrainingFiles(io: CommandContext['io'], store: Store, name: string, r: { save_path?: string; log_path?: string } | undefined): Promise<void> {
+  if (r === undefined) return;
+  const p = await import('../../pipeline/index.js');
+  if (r.save_path !== undefined) {
+    const version = await p.saveProductionModel(store, name, r.save_path);
+    if (version !== null) io.stderr.write(`wrote ${name} version ${version} (production) to ${r.save_path}\n`);
+  }
+  if (r.log_path !== undefined) await p.writeRetrainLog(store, r.log_path, name);
 }
 
 function evidenceLines(q: ApprovalQuestion): string[] {

@@ -149,7 +149,7 @@ export function fromDriftMonitor(c: DriftMonitorConfig, file: string): MappedCon
     ...(c.retraining?.save_path !== undefined ? { save_path: c.retraining.save_path } : {}),
     ...(c.output?.retrain_log_path !== undefined ? { log_path: c.output.retrain_log_path } : {}),
   };
-  if (c.retraining?.enabled === true) notes.push('retraining.enabled: validated; retraining runs once the retraining pipeline exists (driftwatch does not retrain yet).');
+  if (c.retraining?.enabled === true) notes.push('retraining.enabled: `driftwatch analyze` only reports; `driftwatch pipeline --config` with this file retrains (docs/pipeline.md).');
   const reportPath = c.output?.report_path;
   if (reportPath !== undefined) {
     const name = basename(reportPath);

@@ -32,7 +32,7 @@ const path = z.string({ error: 'must be a file path' }).min(1, { error: 'must be
 
 const bool = z.boolean({ error: 'must be true or false' });
 
-/** Retraining settings: validated now, used once the retraining pipeline exists. */
+/** The seed tools' retraining settings, used by `driftwatch pipeline` (enabled, save_path, log_path). */
 export const retrainingSchema = z
   .strictObject(
     {

@@ -1,8 +1,9 @@
 /**
  * General compute machinery with no domain knowledge: a WebAssembly assembler, the claim-batch protocol between
- * a caller and a helper thread, workers on sibling modules, and the float64 radix sort.
+ * a caller and a helper thread, workers on sibling modules, the float64 radix sort and the sorted-pair walk.
  */
 export { sortFinite, sortFiniteInto, sortFloat64 } from './sort-float64.js';
+export { wasmScanSortedPair, type PairScanFigures } from './sorted-pair-scan-wasm.js';
 export { siblingModuleUrl, startModuleWorker } from './module-worker.js';
 export { ClaimBatches, CTL_USER, CTL_WORDS, MAX_BATCH_ITEMS, helperLoopSource, stopHelper } from './claim-batch.js';
 export {

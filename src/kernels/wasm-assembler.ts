@@ -82,6 +82,13 @@ export class Code {
   loop(): this {
     return this.emit(0x03, 0x40);
   }
+  /** if (the i32 on the stack is not 0) with no result; `else_()` optionally, then `end()`. */
+  if_(): this {
+    return this.emit(0x04, 0x40);
+  }
+  else_(): this {
+    return this.emit(0x05);
+  }
   end(): this {
     return this.emit(0x0b);
   }
@@ -274,6 +281,15 @@ export class Code {
   }
   f64Gt(): this {
     return this.emit(0x64);
+  }
+  f64Le(): this {
+    return this.emit(0x65);
+  }
+  f64Abs(): this {
+    return this.emit(0x99);
+  }
+  f64ConvertI32U(): this {
+    return this.emit(0xb8);
   }
 }
 

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import fixture from '../../test/fixtures/stats/wasserstein.json' with { type: 'json' };
 import samples from '../../test/fixtures/stats/lcg-samples.json' with { type: 'json' };
-import { scanSortedPair } from './sorted-pair-scan.js';
+import { wasmScanSortedPair } from '../kernels/index.js';
+import { scanInJs, scanSortedPair } from './sorted-pair-scan.js';
 import { ksTest, ksTestFromScan } from './ks-test.js';
 import { wasserstein } from './wasserstein.js';
 import { caseSamples, fx } from '../../test/helpers/stats-fixtures.js';
@@ -68,5 +69,29 @@ describe('scanSortedPair', () => {
     const b = sorted(Array.from({ length: 13_001 }, () => next() * 700 + 3));
     expectSameAsStandalone(a, b);
     expectSameAsStandalone(b, a);
+  });
+
+  it('the WebAssembly walk is bit-identical to the JavaScript walk: sizes around the 8192-term buffer, ties, signed zeros', () => {
+    const bits = (x: number): string => Buffer.from(Float64Array.of(x).buffer).toString('hex');
+    const same = (a: Float64Array, b: Float64Array): void => {
+      const k = wasmScanSortedPair(a, b);
+      expect(k).not.toBeNull();
+      const js = scanInJs(a, b);
+      expect([k!.distinctBoth, bits(k!.maxGap), bits(k!.minGap), bits(k!.wasserstein)]).toEqual([js.distinctBoth, bits(js.maxGap), bits(js.minGap), bits(js.wasserstein)]);
+    };
+    const value = fc.oneof(
+      fc.integer({ min: -6, max: 6 }).map((v) => v / 4),
+      fc.constant(-0),
+      fc.constant(0),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+      fc.double({ min: -1e-300, max: 1e-300, noNaN: true }),
+    );
+    // Lengths that put the end of the walk on and around the buffer's edges (8192, 16384).
+    const length = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 8180, max: 8200 }), fc.integer({ min: 4000, max: 12_000 }));
+    const sample = length.chain((n) => fc.array(value, { minLength: n, maxLength: n }).map(sorted));
+    fc.assert(fc.property(sample, sample, (a, b) => same(a, b)), { numRuns: 60 });
+    same(sorted([1]), sorted([2]));
+    same(sorted([-0]), sorted([0]));
+    same(sorted(Array.from({ length: 8192 }, (_, i) => i / 3)), sorted([0.5]));
   });
 });

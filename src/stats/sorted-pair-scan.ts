@@ -1,3 +1,4 @@
+import { wasmScanSortedPair } from '../kernels/index.js';
 import { numpySum } from './internal/numpy-sum.js';
 
 /**
@@ -34,6 +35,20 @@ const terms = new Float64Array(BUFFER);
  * (the drift engine's prepared pairs are; checking again would cost another pass over both).
  */
 export function scanSortedPair(a: Float64Array, b: Float64Array): SortedPairScan {
+  // Large pairs in the WebAssembly kernel (same result, no JIT warm-up: see sorted-pair-scan-wasm.ts);
+  // small ones here, where copying them in would cost more than the walk.
+  if (a.length + b.length >= WASM_FROM) {
+    const k = wasmScanSortedPair(a, b);
+    if (k !== null) return { n1: a.length, n2: b.length, ...k };
+  }
+  return scanInJs(a, b);
+}
+
+/** Pairs at least this large (both samples together) walk in the kernel. */
+const WASM_FROM = 4096;
+
+/** The walk in JavaScript: the reference for the kernel, and the path where it cannot run. */
+export function scanInJs(a: Float64Array, b: Float64Array): SortedPairScan {
   const n1 = a.length;
   const n2 = b.length;
   let i = 0;

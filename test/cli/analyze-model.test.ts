@@ -126,7 +126,7 @@ describe('driftwatch analyze --model', () => {
     const r = await runCli(['analyze', '--config', 'monitor.yaml', '-f', 'json', '--fail-on-performance'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('note: retraining.enabled: validated');
+    expect(r.stdout).toContain('note: retraining.enabled: `driftwatch analyze` only reports');
     const report = JSON.parse(readFileSync(join(dir, 'monitor-out', 'drift_report.json'), 'utf8'));
     expect(report.preset).toBe('classic');
     expect(report.dataset.drift_share_threshold).toBe(0.3);

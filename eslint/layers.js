@@ -38,6 +38,10 @@ export const lazyEntries = {
   report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
   models: ['native/params.ts'],
   server: ['start-server.ts'],
+  // The config file's sections: reading a config must not load the store, the queue and the mailer.
+  pipeline: ['pipeline-config.ts'],
+  alerts: ['config.ts'],
+  monitor: ['config.ts'],
 };
 
 /**

@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import { CORRECTION_NAMES, METHOD_CHOICES, PERFORMANCE_METRICS, PRESET_NAMES } from '../../drift/names/index.js';
 import { OUTPUT_FORMATS } from '../../report/formats/index.js';
-import { pipelineConfigSchema } from '../../pipeline/index.js';
+import { pipelineConfigSchema } from '../../pipeline/pipeline-config.js';
 import { serverConfigSchema } from './server-config.js';
-import { alertsConfigSchema } from '../../alerts/index.js';
-import { monitorConfigSchema } from '../../monitor/index.js';
+import { alertsConfigSchema } from '../../alerts/config.js';
+import { monitorConfigSchema } from '../../monitor/config.js';
 
 const columnName = z.string({ error: 'must be a column name' }).min(1, { error: 'must be a column name' });
 

@@ -4,7 +4,7 @@ import { expectGolden } from '../../test/helpers/golden.js';
 import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/index.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 
 /** generated_at changes on every run of the engine; goldens pin everything else. */
 function normalise(json: string): string {
@@ -30,6 +30,17 @@ function keysOf(value: unknown, out = new Set<string>()): Set<string> {
 
 describe('renderJson', () => {
   it('matches the golden report', () => expectGolden('drift_report.json', normalise(renderJson(sampleReport))));
+
+  it('streams in chunks that join to exactly the one-string JSON, columns and no columns alike', () => {
+    const many: DriftReport = { ...sampleReport, columns: Array.from({ length: 3000 }, (_, i) => ({ ...sampleReport.columns[i % sampleReport.columns.length]!, name: `c${i}\n"${i}"` })) };
+    for (const r of [sampleReport, many, { ...sampleReport, columns: [] }, sampleModelReport]) {
+      const chunks = [...renderJsonChunks(r)];
+      const text = chunks.join('');
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect(JSON.parse(text).columns).toHaveLength(r.columns.length);
+      if (r === many) expect(chunks.length).toBeGreaterThan(3);
+    }
+  });
 
   it('uses 2-space indent and a trailing newline', () => {
     const out = renderJson(sampleReport);

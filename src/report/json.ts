@@ -253,7 +253,47 @@ function reportToJson(r: DriftReport): JsonOf<DriftReport> {
 
 /** drift_report.json content: stable key order, 2-space indent, trailing newline. */
 export function renderJson(report: DriftReport): string {
-  return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
+}
+
+/** Stands in for the columns while the rest of the report is stringified (a string no column name makes). */
+const COLUMNS_SLOT = '\u0000driftwatch-columns\u0000';
+/** Chunks are joined up to about this many characters before they are handed to the writer. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * renderJson's text in chunks, byte for byte: the columns one at a time, so that a report of 100,000
+ * columns (hundreds of megabytes of JSON) is never one string — building it took most of a wide file's run
+ * and gigabytes of memory.
+ */
+export function* renderJsonChunks(report: DriftReport): Generator<string> {
+  const columns = report.columns.map(columnToJson);
+  // The slot takes the columns' place in the key order (a spread key that is set again keeps its place).
+  const outer = JSON.stringify({ ...reportToJson({ ...report, columns: [] }), columns: COLUMNS_SLOT }, null, 2);
+  const at = outer.indexOf(JSON.stringify(COLUMNS_SLOT));
+  yield outer.slice(0, at);
+  if (columns.length === 0) {
+    yield '[]';
+  } else {
+    // As JSON.stringify nests them: each element 4 spaces in, its inner lines 4 more than on its own.
+    // Parts joined per chunk: a string grown by += is a rope, and turning ropes of thousands of parts into
+    // bytes cost more than making them.
+    let parts: string[] = ['[\n'];
+    let size = 0;
+    for (let i = 0; i < columns.length; i++) {
+      const text = `${i === 0 ? '' : ',\n'}    ${JSON.stringify(columns[i], null, 2).replace(/\n/g, '\n    ')}`;
+      parts.push(text);
+      size += text.length;
+      if (size >= CHUNK_CHARS) {
+        yield parts.join('');
+        parts = [];
+        size = 0;
+      }
+    }
+    parts.push('\n  ]');
+    yield parts.join('');
+  }
+  yield `${outer.slice(at + JSON.stringify(COLUMNS_SLOT).length)}\n`;
 }
 
 

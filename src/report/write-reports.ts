@@ -1,18 +1,19 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../core/index.js';
-import { lockFolder, makeDirectory, writeFileAtomic } from '../data/index.js';
+import { lockFolder, makeDirectory, writeFileAtomic, type AtomicWriteData } from '../data/index.js';
 import type { DriftReport } from '../drift/index.js';
 import { renderCsv } from './csv.js';
-import { renderJson } from './json.js';
+import { renderJsonChunks } from './json.js';
 import { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat } from './types.js';
 
 type FileFormat = Exclude<OutputFormat, 'terminal'>;
 
 // HTML and PNG bring ECharts and resvg: about 40 MB and most of a second of loading, paid only by runs
 // that write those files.
-const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport, written: readonly FileFormat[]) => string | Promise<string | Uint8Array>>> = {
-  json: renderJson,
+const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport, written: readonly FileFormat[]) => AtomicWriteData | Promise<AtomicWriteData>>> = {
+  // In chunks: a report of many columns is hundreds of megabytes of text.
+  json: renderJsonChunks,
   csv: renderCsv,
   // The page links to the data files written beside it.
   html: async (r, written) => (await import('./html.js')).renderHtml(r, { companions: written.filter((f) => f === 'json' || f === 'csv').map((f) => REPORT_FILE_NAMES[f]) }),

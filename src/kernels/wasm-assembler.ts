@@ -275,6 +275,43 @@ export class Code {
   f64Gt(): this {
     return this.emit(0x64);
   }
+  f64Le(): this {
+    return this.emit(0x65);
+  }
+  f64Abs(): this {
+    return this.emit(0x99);
+  }
+  f64Neg(): this {
+    return this.emit(0x9a);
+  }
+  i64Sub(): this {
+    return this.emit(0x7d);
+  }
+  i64Mul(): this {
+    return this.emit(0x7e);
+  }
+  i64TruncF64U(): this {
+    return this.emit(0xb1);
+  }
+  f64ConvertI64S(): this {
+    return this.emit(0xb9);
+  }
+  f64ConvertI64U(): this {
+    return this.emit(0xba);
+  }
+  i32GtU(): this {
+    return this.emit(0x4b);
+  }
+  i32GeS(): this {
+    return this.emit(0x4e);
+  }
+  /** if (no result) on the i32 popped; close with `end()` (optionally after `else()`). */
+  if(): this {
+    return this.emit(0x04, 0x40);
+  }
+  else(): this {
+    return this.emit(0x05);
+  }
 }
 
 export interface WasmFunction {

@@ -1,0 +1,101 @@
+/**
+ * The CSV parser's side of the WebAssembly scanner (kernels/csv-scan-wasm.ts): a window of the chunk copied
+ * into the kernel's memory once per parse call, the kind table, and the scan results as views. The scanner
+ * is an accelerator in front of the JavaScript fast path, never a replacement: whatever record it stops at,
+ * JavaScript reads, so values, dictionaries, errors and line numbers stay the JavaScript path's.
+ */
+import { csvScanKernel, KIND_CATEGORICAL, KINDS_AT, reserveScanMemory, STOP_AT, type CsvScanKernel } from '../kernels/index.js';
+
+/** Output rows per scan call: the output (rows x columns x 8 bytes) stays near 1 MiB. */
+const OUTPUT_BYTES = 1 << 20;
+/** Bytes after the window: room for reads past its end. */
+const PAD = 16;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const MINUS = 45;
+const DOT = 46;
+
+/** Whether the scanner may run: not switched off, and a delimiter that cannot be part of a number or a line end. */
+export function scannerAllowed(delimiter: number): boolean {
+  if (process.env.DRIFTWATCH_CSV_WASM === '0') return false;
+  const digit = delimiter >= 48 && delimiter <= 57;
+  return !digit && delimiter !== MINUS && delimiter !== DOT && delimiter !== LF && delimiter !== CR && delimiter !== QUOTE;
+}
+
+export interface ScanResult {
+  /** Records parsed. */
+  readonly rows: number;
+  /** Buffer position of the first record not parsed. */
+  readonly stop: number;
+}
+
+export class CsvWasmScan {
+  private readonly kernel: CsvScanKernel;
+  private readonly n: number;
+  private readonly delimiter: number;
+  /** Output rows per call. */
+  readonly maxRows: number;
+  private readonly outAt: number;
+  private readonly windowAt: number;
+  /** The copied window: buffer positions [from, to), valid until `invalidate`. */
+  private from = 0;
+  private to = -1;
+  /** Values of the last scan: column k's doubles at [k * maxRows, k * maxRows + rows). */
+  values: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  /** Start and end buffer positions of the last scan's categorical fields: column k's at 2 * (k * maxRows + r). */
+  bounds: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** Window address minus buffer position in the last scan: `bounds` hold addresses, subtract it. */
+  delta = 0;
+
+  private constructor(kernel: CsvScanKernel, n: number, delimiter: number) {
+    this.kernel = kernel;
+    this.n = n;
+    this.delimiter = delimiter;
+    this.maxRows = Math.max(1, Math.floor(OUTPUT_BYTES / (8 * n)));
+    this.outAt = (KINDS_AT + n + 7) & ~7;
+    this.windowAt = this.outAt + this.maxRows * n * 8;
+  }
+
+  /** A scanner for records of n fields, or null when WebAssembly cannot run here. */
+  static create(n: number, delimiter: number): CsvWasmScan | null {
+    if (n === 0 || !scannerAllowed(delimiter)) return null;
+    const kernel = csvScanKernel();
+    return kernel === null ? null : new CsvWasmScan(kernel, n, delimiter);
+  }
+
+  /** The buffer's contents changed (a new parse call): the next scan copies again. */
+  invalidate(): void {
+    this.to = -1;
+  }
+
+  /**
+   * Parses complete records of `buf` from `pos` (before `end`) with column kinds `categorical`, at most
+   * `maxRows` (<= this.maxRows). Null when the kernel cannot take any (no line end ahead, memory).
+   */
+  scan(buf: Uint8Array, pos: number, end: number, categorical: readonly boolean[], maxRows: number): ScanResult | null {
+    if (pos < this.from || pos >= this.to) {
+      const last = buf.lastIndexOf(LF, end - 1);
+      if (last < pos) return null;
+      const to = last + 1;
+      const memory = this.kernel.memory;
+      if (!reserveScanMemory(memory, this.windowAt + (to - pos) + PAD)) return null;
+      new Uint8Array(memory.buffer, this.windowAt, to - pos).set(buf.subarray(pos, to));
+      this.from = pos;
+      this.to = to;
+    }
+    const buffer = this.kernel.memory.buffer;
+    const kinds = new Uint8Array(buffer, KINDS_AT, this.n);
+    for (let k = 0; k < this.n; k++) kinds[k] = categorical[k] === true ? KIND_CATEGORICAL : 0;
+    const delta = this.windowAt - this.from;
+    const rows = this.kernel.scan(pos + delta, this.to + delta, this.n, this.outAt, this.maxRows, Math.min(maxRows, this.maxRows), this.delimiter);
+    const stop = new Int32Array(buffer, STOP_AT, 1)[0]! - delta;
+    if (this.values.buffer !== buffer) {
+      this.values = new Float64Array(buffer, this.outAt, this.maxRows * this.n);
+      this.bounds = new Int32Array(buffer, this.outAt, this.maxRows * this.n * 2);
+    }
+    this.delta = delta;
+    return { rows, stop };
+  }
+}

@@ -707,23 +707,32 @@ export class CsvParser {
     const codes = col.codes;
     const cache = this.caches[k]!;
     for (let r = 0; r < count; r++) {
-      const s = bounds[2 * (base + r)]! - delta;
-      const e = bounds[2 * (base + r) + 1]! - delta;
-      const length = e - s;
+      const at = 2 * (base + r);
       const row = row0 + r;
+      const end = bounds[at + 1]!;
+      if (end === -1) {
+        // The kernel found the value in its table.
+        codes[row] = bounds[at]!;
+        continue;
+      }
+      const s = bounds[at]! - delta;
+      const e = end - delta;
+      const length = e - s;
       let w1 = 0;
       let w2 = 0;
-      let keyed = false;
-      if (cache.active && length > 0 && length < 8 && s <= loadLimit) {
+      const short = length > 0 && length < 8 && s <= loadLimit;
+      if (short) {
         const n1 = length < 4 ? length : 4;
         w1 = view.getInt32(s, true) & (-1 >>> (32 - 8 * n1));
         w2 = view.getInt32(s + 4, true) & ((1 << (8 * (length - n1))) - 1);
-        const cached = cache.get(w1, w2, length);
-        if (cached >= 0) {
-          codes[row] = cached;
-          continue;
+        if (cache.active) {
+          const cached = cache.get(w1, w2, length);
+          if (cached >= 0) {
+            codes[row] = cached;
+            scanner.remember(k, w1, w2, length, cached);
+            continue;
+          }
         }
-        keyed = true;
       }
       const interner = this.interners[k];
       const code = interner === undefined ? -1 : interner.lookup(buf, s, e);
@@ -737,9 +746,12 @@ export class CsvParser {
         this.line = line0 + r;
         this.commitField(buf, k, row, col);
       }
-      if (keyed) {
+      if (short) {
         const known = codes[row]!;
-        if (known >= 0) cache.set(w1, w2, length, known);
+        if (known >= 0) {
+          if (cache.active) cache.set(w1, w2, length, known);
+          scanner.remember(k, w1, w2, length, known);
+        }
       }
     }
   }

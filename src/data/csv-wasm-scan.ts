@@ -4,12 +4,24 @@
  * is an accelerator in front of the JavaScript fast path, never a replacement: whatever record it stops at,
  * JavaScript reads, so values, dictionaries, errors and line numbers stay the JavaScript path's.
  */
-import { csvScanKernel, KIND_CATEGORICAL, KINDS_AT, reserveScanMemory, STOP_AT, type CsvScanKernel } from '../kernels/index.js';
+import { csvScanKernel, KINDS_AT, reserveScanMemory, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from '../kernels/index.js';
 
 /** Output rows per scan call: the output (rows x columns x 8 bytes) stays near 1 MiB. */
 const OUTPUT_BYTES = 1 << 20;
 /** Bytes after the window: room for reads past its end. */
 const PAD = 16;
+/**
+ * Categorical columns with a short-value table of their own; the others share table 0, which stays empty
+ * (their values are all interned in JavaScript).
+ */
+const MAX_TABLES = 255;
+
+/**
+ * The scanner whose short-value tables the thread's kernel memory holds. Reads on one thread can interleave
+ * (between parse calls): a scanner that finds another's tables there clears its own, a cache refilled as
+ * JavaScript interns values again.
+ */
+let owner: CsvWasmScan | null = null;
 
 const LF = 10;
 const CR = 13;
@@ -37,14 +49,23 @@ export class CsvWasmScan {
   private readonly delimiter: number;
   /** Output rows per call. */
   readonly maxRows: number;
+  private readonly tablesAt: number;
   private readonly outAt: number;
+  /** Per column, its table number (0: none yet, or the shared empty one once all are taken). */
+  private readonly tableOf: Int32Array;
+  private tablesUsed = 0;
+  /** Entries put in each table. */
+  private readonly entries = new Int32Array(MAX_TABLES + 1);
   private readonly windowAt: number;
   /** The copied window: buffer positions [from, to), valid until `invalidate`. */
   private from = 0;
   private to = -1;
   /** Values of the last scan: column k's doubles at [k * maxRows, k * maxRows + rows). */
   values: Float64Array<ArrayBufferLike> = new Float64Array(0);
-  /** Start and end buffer positions of the last scan's categorical fields: column k's at 2 * (k * maxRows + r). */
+  /**
+   * The last scan's categorical fields, column k's at 2 * (k * maxRows + r): start and end addresses (subtract
+   * `delta`), or the code and -1 when the kernel knew the value.
+   */
   bounds: Int32Array<ArrayBufferLike> = new Int32Array(0);
   /** Window address minus buffer position in the last scan: `bounds` hold addresses, subtract it. */
   delta = 0;
@@ -54,7 +75,9 @@ export class CsvWasmScan {
     this.n = n;
     this.delimiter = delimiter;
     this.maxRows = Math.max(1, Math.floor(OUTPUT_BYTES / (8 * n)));
-    this.outAt = (KINDS_AT + n + 7) & ~7;
+    this.tableOf = new Int32Array(n);
+    this.tablesAt = (KINDS_AT + 4 * n + 15) & ~15;
+    this.outAt = this.tablesAt + (MAX_TABLES + 1) * SHORT_TABLE_BYTES;
     this.windowAt = this.outAt + this.maxRows * n * 8;
   }
 
@@ -86,8 +109,13 @@ export class CsvWasmScan {
       this.to = to;
     }
     const buffer = this.kernel.memory.buffer;
-    const kinds = new Uint8Array(buffer, KINDS_AT, this.n);
-    for (let k = 0; k < this.n; k++) kinds[k] = categorical[k] === true ? KIND_CATEGORICAL : 0;
+    if (owner !== this) {
+      new Uint8Array(buffer, this.tablesAt, (MAX_TABLES + 1) * SHORT_TABLE_BYTES).fill(0);
+      this.entries.fill(0);
+      owner = this;
+    }
+    const kinds = new Int32Array(buffer, KINDS_AT, this.n);
+    for (let k = 0; k < this.n; k++) kinds[k] = categorical[k] === true ? this.tableAddress(k) : 0;
     const delta = this.windowAt - this.from;
     const rows = this.kernel.scan(pos + delta, this.to + delta, this.n, this.outAt, this.maxRows, Math.min(maxRows, this.maxRows), this.delimiter);
     const stop = new Int32Array(buffer, STOP_AT, 1)[0]! - delta;
@@ -97,5 +125,21 @@ export class CsvWasmScan {
     }
     this.delta = delta;
     return { rows, stop };
+  }
+
+  /**
+   * Tells the kernel the code of column k's short value (1-7 bytes: w1 its bytes 0-3, w2 its bytes 4-7,
+   * little-endian, bytes past `length` zero), so it finds it there next time.
+   */
+  remember(k: number, w1: number, w2: number, length: number, code: number): void {
+    const table = this.tableOf[k]!;
+    if (table === 0 || owner !== this || this.entries[table]! >= SHORT_TABLE_ENTRIES) return;
+    this.entries[table]!++;
+    this.kernel.remember(this.tablesAt + table * SHORT_TABLE_BYTES, w1, w2, length, code);
+  }
+
+  private tableAddress(k: number): number {
+    if (this.tableOf[k] === 0 && this.tablesUsed < MAX_TABLES) this.tableOf[k] = ++this.tablesUsed;
+    return this.tablesAt + this.tableOf[k]! * SHORT_TABLE_BYTES;
   }
 }

@@ -10,13 +10,16 @@
  * the project's decimal quotient (Dekker's product, every operation an individually rounded f64 op as in
  * JavaScript, no fused multiply-add) which refuses ties and powers of two: the record is then left to
  * JavaScript. The sign is applied last (so "-0" is -0). A categorical field is only located: its (start,
- * end) addresses are written for JavaScript to intern. Anything else stops the scan at that record's start:
+ * end) addresses are written for JavaScript to intern, unless it is a short value (1-7 bytes) found in the
+ * column's table of known short values (filled by JavaScript through `remember`): then its code, and -1 as
+ * the end. Anything else stops the scan at that record's start:
  * a quote opening a categorical field, a CR, an empty or non-decimal numeric field, an exponent, a blank line,
  * a ragged record, and the end of the window.
  *
  * Memory layout (fixed part): 10^0..10^22 at POW10_AT, per k <= 20 four doubles at SPLIT_AT (10^k's Veltkamp
- * halves, 1 / 10^k, 10^k / 2), the stop position at STOP_AT, one kind byte per column at KINDS_AT (0 numeric,
- * 1 categorical). The caller places the output and the window after the kinds.
+ * halves, 1 / 10^k, 10^k / 2), the stop position at STOP_AT, one i32 per column at KINDS_AT (0 numeric, else
+ * the address of the categorical column's short-value table of SHORT_TABLE_BYTES). The caller places the
+ * tables, the output and the window after the kinds.
  */
 import { Code, F64, I32, I64, wasmApi, wasmModule, WASM_PAGE, type WasmExports, type WasmFunction, type WasmMemory } from './wasm-assembler.js';
 
@@ -24,8 +27,12 @@ export const POW10_AT = 0;
 export const SPLIT_AT = 192;
 export const STOP_AT = 1016;
 export const KINDS_AT = 1024;
-/** Kind byte of a categorical column (numeric is 0). */
-export const KIND_CATEGORICAL = 1;
+/** A short-value table: 256 slots of (key i64: the bytes, length i32: 0 when empty, code i32). */
+export const SHORT_TABLE_BYTES = 4096;
+/** Entries a table takes (half its slots: probes stay short). */
+export const SHORT_TABLE_ENTRIES = 128;
+/** Multiplier of the short-value hash (64-bit golden ratio). */
+const HASH = 0x9e3779b97f4a7c15n;
 
 const LF = 10;
 const CR = 13;
@@ -47,6 +54,7 @@ function scanFunction(): WasmFunction {
   const [rows, rec, k, o, stride, ch, minus, ds, nd, fs, tb] = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
   const [m, r] = [18, 19];
   const [a, q0, p, cc, qh, ql, ph, pl, res, v, rf] = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30];
+  const [tbl, h, addr] = [31, 32, 33];
   const c = new Code();
   /** Digits from pos into m (i64); leaves pos at the first non-digit. Nested in `depth` enclosing blocks. */
   const digits = (): void => {
@@ -67,11 +75,11 @@ function scanFunction(): WasmFunction {
   c.i32(0).set(k);
   c.get(out).get(rows).i32(3).i32Shl().i32Add().set(o);
   c.loop(); // fields
-  c.i32(KINDS_AT).get(k).i32Add().i32Load8u().if();
+  c.get(k).i32(2).i32Shl().i32Load(KINDS_AT).tee(tbl).if();
   {
     // Categorical: up to the delimiter or LF. A quoted field or a CR is JavaScript's.
     c.get(pos).i32Load8u().i32(QUOTE).i32Eq().brIf(3);
-    c.get(o).get(pos).i32Store();
+    c.get(pos).set(ds);
     c.block().loop();
     c.get(pos).i32Load8u().tee(ch).get(delim).i32Eq().brIf(1);
     c.get(ch).i32(LF).i32Eq().brIf(1);
@@ -79,7 +87,25 @@ function scanFunction(): WasmFunction {
     c.get(pos).i32(1).i32Add().set(pos);
     c.br(0);
     c.end().end();
+    c.block(); // stored
+    c.block(); // not in the table
+    c.get(pos).get(ds).i32Sub().tee(nd).i32(1).i32Sub().i32(7).i32GeU().brIf(0);
+    c.get(ds).i64Load().i64(1n).get(nd).i32(3).i32Shl().i64ExtendI32U().i64Shl().i64(1n).i64Sub().i64And().set(m);
+    slotOf(c, m, nd, h);
+    c.loop();
+    c.get(tbl).get(h).i32(4).i32Shl().i32Add().tee(addr).i32Load(8).tee(ch).i32Eqz().brIf(1);
+    c.get(ch).get(nd).i32Eq().get(addr).i64Load().get(m).i64Eq().i32And().if();
+    c.get(o).get(addr).i32Load(12).i32Store();
+    c.get(o).i32(-1).i32Store(4);
+    c.br(3);
+    c.end();
+    c.get(h).i32(1).i32Add().i32(255).i32And().set(h);
+    c.br(0);
+    c.end();
+    c.end();
+    c.get(o).get(ds).i32Store();
     c.get(o).get(pos).i32Store(4);
+    c.end();
   }
   c.else();
   {
@@ -146,15 +172,47 @@ function scanFunction(): WasmFunction {
     name: 'scan',
     params: [I32, I32, I32, I32, I32, I32, I32],
     results: [I32],
-    locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64],
+    locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, I32, I32, I32],
     body: c,
   };
+}
+
+/** Leaves in local `h` the first slot of the short value with key local `key` (i64) and length local `length`. */
+function slotOf(c: Code, key: number, length: number, h: number): void {
+  c.get(key).get(length).i64ExtendI32U().i64Xor().i64(HASH).i64Mul().i64(56n).i64ShrU().i32WrapI64().set(h);
+}
+
+/**
+ * remember(table, w1, w2, length, code): enters the short value whose bytes are w1 (0-3) and w2 (4-7), bytes
+ * past `length` zero, with its code (nothing when present). The caller keeps a table below SHORT_TABLE_ENTRIES.
+ */
+function rememberFunction(): WasmFunction {
+  const [tbl, w1, w2, length, code] = [0, 1, 2, 3, 4];
+  const [key, h, addr, l] = [5, 6, 7, 8];
+  const c = new Code();
+  c.get(w1).i64ExtendI32U().get(w2).i64ExtendI32U().i64(32n).i64Shl().i64Or().set(key);
+  slotOf(c, key, length, h);
+  c.loop();
+  c.get(tbl).get(h).i32(4).i32Shl().i32Add().tee(addr).i32Load(8).tee(l).i32Eqz().if();
+  c.get(addr).get(key).i64Store();
+  c.get(addr).get(length).i32Store(8);
+  c.get(addr).get(code).i32Store(12);
+  c.return();
+  c.end();
+  c.get(l).get(length).i32Eq().get(addr).i64Load().get(key).i64Eq().i32And().if();
+  c.return();
+  c.end();
+  c.get(h).i32(1).i32Add().i32(255).i32And().set(h);
+  c.br(0);
+  c.end();
+  return { name: 'remember', params: [I32, I32, I32, I32, I32], results: [], locals: [I64, I32, I32, I32], body: c };
 }
 
 /** This thread's scanner: its memory (grown as needed, reused) and the exported scan. */
 export interface CsvScanKernel {
   readonly memory: WasmMemory;
   readonly scan: (pos: number, end: number, n: number, out: number, stride: number, maxRows: number, delim: number) => number;
+  readonly remember: (table: number, w1: number, w2: number, length: number, code: number) => void;
 }
 
 let kernel: CsvScanKernel | null | undefined;
@@ -166,7 +224,7 @@ export function csvScanKernel(): CsvScanKernel | null {
   if (wasmApi === null) return null;
   try {
     const memory = new wasmApi.Memory({ initial: 1 });
-    const module = new wasmApi.Module(wasmModule(null, [scanFunction()]));
+    const module = new wasmApi.Module(wasmModule(null, [scanFunction(), rememberFunction()]));
     const ex: WasmExports = new wasmApi.Instance(module, { env: { memory } }).exports;
     const pow10 = new Float64Array(memory.buffer, POW10_AT, 23);
     for (let i = 0; i <= 22; i++) pow10[i] = Number(`1e${i}`);
@@ -178,7 +236,14 @@ export function csvScanKernel(): CsvScanKernel | null {
       split.set([h, q - h, 1 / q, q / 2], 4 * i);
     }
     const scan = ex.scan!;
-    kernel = { memory, scan: (pos, end, n, out, stride, maxRows, delim) => scan(pos, end, n, out, stride, maxRows, delim) };
+    const remember = ex.remember!;
+    kernel = {
+      memory,
+      scan: (pos, end, n, out, stride, maxRows, delim) => scan(pos, end, n, out, stride, maxRows, delim),
+      remember: (table, w1, w2, length, code) => {
+        remember(table, w1, w2, length, code);
+      },
+    };
   } catch {
     kernel = null; // e.g. a runtime that forbids compiling code
   }

@@ -22,4 +22,4 @@ export {
   type WasmFunction,
   type WasmMemory,
 } from './wasm-assembler.js';
-export { csvScanKernel, reserveScanMemory, KIND_CATEGORICAL, KINDS_AT, STOP_AT, type CsvScanKernel } from './csv-scan-wasm.js';
+export { csvScanKernel, reserveScanMemory, KINDS_AT, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from './csv-scan-wasm.js';

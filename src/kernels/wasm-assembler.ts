@@ -290,6 +290,12 @@ export class Code {
   i64Mul(): this {
     return this.emit(0x7e);
   }
+  i64Shl(): this {
+    return this.emit(0x86);
+  }
+  i64Eq(): this {
+    return this.emit(0x51);
+  }
   i64TruncF64U(): this {
     return this.emit(0xb1);
   }

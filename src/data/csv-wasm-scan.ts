@@ -21,7 +21,8 @@ const MAX_TABLES = 255;
  * (between parse calls): a scanner that finds another's tables there clears its own, a cache refilled as
  * JavaScript interns values again.
  */
-let owner: CsvWasmScan | null = null;
+let owner = 0;
+let scanners = 0;
 
 const LF = 10;
 const CR = 13;
@@ -45,6 +46,8 @@ export interface ScanResult {
 
 export class CsvWasmScan {
   private readonly kernel: CsvScanKernel;
+  /** Tells the scanners apart for `owner`. */
+  private readonly id = ++scanners;
   private readonly n: number;
   private readonly delimiter: number;
   /** Output rows per call. */
@@ -109,10 +112,10 @@ export class CsvWasmScan {
       this.to = to;
     }
     const buffer = this.kernel.memory.buffer;
-    if (owner !== this) {
+    if (owner !== this.id) {
       new Uint8Array(buffer, this.tablesAt, (MAX_TABLES + 1) * SHORT_TABLE_BYTES).fill(0);
       this.entries.fill(0);
-      owner = this;
+      owner = this.id;
     }
     const kinds = new Int32Array(buffer, KINDS_AT, this.n);
     for (let k = 0; k < this.n; k++) kinds[k] = categorical[k] === true ? this.tableAddress(k) : 0;
@@ -133,7 +136,7 @@ export class CsvWasmScan {
    */
   remember(k: number, w1: number, w2: number, length: number, code: number): void {
     const table = this.tableOf[k]!;
-    if (table === 0 || owner !== this || this.entries[table]! >= SHORT_TABLE_ENTRIES) return;
+    if (table === 0 || owner !== this.id || this.entries[table]! >= SHORT_TABLE_ENTRIES) return;
     this.entries[table]!++;
     this.kernel.remember(this.tablesAt + table * SHORT_TABLE_BYTES, w1, w2, length, code);
   }

@@ -150,6 +150,23 @@ describe('CSV WebAssembly scanner', () => {
     await expectSameBothWays(`x,c\n${rows.join('\n')}\n`, { missingValues: ['-999', 'n/a', ''] });
   });
 
+  it('skips blank lines as the JavaScript path does, even in a file of one categorical column', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => (i % 9 === 0 ? '' : i % 2 === 0 ? 'north' : 'south'));
+    await expectSameBothWays(`c\n${rows.join('\n')}\n`);
+    await expectSameBothWays(`c\n${rows.join('\n')}`, { chunkSize: 37 });
+  });
+
+  it('gives each of two interleaved reads on one thread its own values and codes', async () => {
+    const a = join(dir, `f${fileNo++}.csv`);
+    const b = join(dir, `f${fileNo++}.csv`);
+    writeFileSync(a, `x,c\n${Array.from({ length: 2000 }, (_, i) => `${i}.5,${['north', 'south', 'east'][i % 3]}`).join('\n')}\n`);
+    writeFileSync(b, `c,x\n${Array.from({ length: 2000 }, (_, i) => `${['east', 'west', 'north', 'yes'][i % 4]},-${i}.25`).join('\n')}\n`);
+    const options = { chunkSize: 512 };
+    const [onA, onB] = await Promise.all([readWith(a, true, options), readWith(b, true, options)]);
+    expect(image(onA)).toEqual(image(await readWith(a, false, options)));
+    expect(image(onB)).toEqual(image(await readWith(b, false, options)));
+  });
+
   it('reads other delimiters the same', async () => {
     for (const delimiter of [';', '\t', '|']) {
       const rows = Array.from({ length: 200 }, (_, i) => [`${i}.125`, i % 4 === 0 ? 'x y' : 'north', `-${i}`].join(delimiter));

@@ -4,8 +4,8 @@
  * first record holding anything it does not take, so that JavaScript (the reference path) reads that one.
  *
  * Per record it takes exactly `n` fields, each followed by the delimiter (the last by LF). A numeric field
- * must be a plain decimal: optional '-', digits, optionally one '.' and digits, 1 to 19 digits in all (so the
- * mantissa is an exact unsigned i64 and at most 19 decimals). Its value is the correctly rounded quotient
+ * must be a plain decimal: optional '-', digits, optionally one '.' and digits, at least one digit, at most 19
+ * significant ones (so the mantissa is an exact unsigned i64) and at most 22 decimals (20 past 2^53). Its value is the correctly rounded quotient
  * m / 10^k: one IEEE division when m < 2^53 (Clinger: both operands exact), else the exact-residual test of
  * the project's decimal quotient (Dekker's product, every operation an individually rounded f64 op as in
  * JavaScript, no fused multiply-add) which refuses ties and powers of two: the record is then left to
@@ -55,7 +55,7 @@ function scanFunction(): WasmFunction {
   const [m, r] = [18, 19];
   const [a, q0, p, cc, qh, ql, ph, pl, res, v, rf] = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30];
   const [tbl, h, addr] = [31, 32, 33];
-  const [x64, y64, y32] = [34, 35, 36];
+  const [x64, y64, y32, s0] = [34, 35, 36, 37];
   const c = new Code();
   /**
    * Digits from pos into m (i64, wrapping past 19 digits: such a number is refused anyway); leaves pos at the
@@ -136,7 +136,7 @@ function scanFunction(): WasmFunction {
   {
     c.get(pos).i32Load8u().i32(MINUS).i32Eq().tee(minus).get(pos).i32Add().set(pos);
     c.i64(0n).set(m);
-    c.get(pos).set(ds);
+    c.get(pos).tee(ds).set(s0);
     digits();
     c.get(pos).get(ds).i32Sub().set(nd);
     c.i32(0).set(fs);
@@ -145,14 +145,25 @@ function scanFunction(): WasmFunction {
     digits();
     c.get(pos).get(ds).i32Sub().tee(fs).get(nd).i32Add().set(nd);
     c.end();
-    // 1 to 19 digits, else JavaScript's.
-    c.get(nd).i32(1).i32Sub().i32(MAX_DIGITS - 1).i32GtU().brIf(3);
+    // At least one digit, at most 19 significant ones (leading zeros, as in 0.00123, add nothing to m) and
+    // at most 22 decimals (the powers of ten held exactly); else JavaScript's.
+    c.get(nd).i32Eqz().brIf(3);
+    c.get(nd).i32(MAX_DIGITS).i32GtU().if();
+    c.get(s0).set(ds);
+    c.block().loop();
+    c.get(nd).get(ds).i32Load8u().tee(ch).i32(ZERO).i32Eq().i32Sub().set(nd);
+    c.get(ds).i32(1).i32Add().set(ds);
+    c.get(ch).i32(ZERO).i32Eq().get(ch).i32(DOT).i32Eq().i32Or().brIf(0);
+    c.end().end();
+    c.end();
+    c.get(nd).i32(MAX_DIGITS).i32GtU().get(fs).i32(22).i32GtU().i32Or().brIf(3);
     c.get(m).f64ConvertI64U().tee(a);
     c.i32(POW10_AT).get(fs).i32(3).i32Shl().i32Add().f64Load().tee(p);
     c.f64Div().tee(q0).set(v);
     c.get(m).i64(TWO53).i64LtU().i32Eqz().if();
     {
-      // Past 2^53: nearestQuotient of decimal-quotient.ts, operation for operation.
+      // Past 2^53: nearestQuotient of decimal-quotient.ts, operation for operation (k <= 20 only).
+      c.get(fs).i32(20).i32GtU().brIf(4);
       c.get(m).get(a).i64TruncF64U().i64Sub().tee(r).f64ConvertI64S().set(rf);
       c.i32(SPLIT_AT).get(fs).i32(5).i32Shl().i32Add().set(tb);
       c.f64(SPLIT).get(q0).f64Mul().set(cc);
@@ -197,7 +208,7 @@ function scanFunction(): WasmFunction {
     name: 'scan',
     params: [I32, I32, I32, I32, I32, I32, I32],
     results: [I32],
-    locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, I32, I32, I32, I64, I64, I32],
+    locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, I32, I32, I32, I64, I64, I32, I32],
     body: c,
   };
 }

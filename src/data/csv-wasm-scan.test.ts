@@ -91,6 +91,17 @@ describe('CSV WebAssembly scanner', () => {
     expect(taken).toBeGreaterThan(250);
   });
 
+  it('takes CRLF records too, and leaves bare CRs and blank CRLF lines to JavaScript', async () => {
+    const scan = vi.spyOn(CsvWasmScan.prototype, 'scan');
+    const rows = Array.from({ length: 300 }, (_, i) => `${i}.75,${i % 3 === 0 ? 'north' : 'south'},-0.${i}`);
+    await expectSameBothWays(`a,b,c\r\n${rows.join('\r\n')}\r\n`);
+    const taken = scan.mock.results.reduce((sum, r) => sum + (r.type === 'return' && r.value !== null ? r.value.rows : 0), 0);
+    expect(taken).toBeGreaterThan(250);
+    const mixed = rows.map((r, i) => (i % 17 === 0 ? `${r}\r` : i % 23 === 0 ? `${r}\r\n\r` : `${r}\r`)).join('\n');
+    await expectSameBothWays(`a,b,c\n${mixed}\n`);
+    await expectSameBothWays(`b\r\n${rows.map((_, i) => (i % 5 === 0 ? '' : 'x')).join('\r\n')}\r\n`);
+  });
+
   it('reads random files exactly as the JavaScript path, whatever the chunk size and line ends', async () => {
     await fc.assert(
       fc.asyncProperty(

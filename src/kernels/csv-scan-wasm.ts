@@ -3,7 +3,7 @@
  * walks complete records of a window copied into its memory, with a per-column kind table, and stops at the
  * first record holding anything it does not take, so that JavaScript (the reference path) reads that one.
  *
- * Per record it takes exactly `n` fields, each followed by the delimiter (the last by LF). A numeric field
+ * Per record it takes exactly `n` fields, each followed by the delimiter (the last by LF or CR LF). A numeric field
  * must be a plain decimal: optional '-', digits, optionally one '.' and digits, at least one digit, at most 19
  * significant ones (so the mantissa is an exact unsigned i64) and at most 22 decimals (20 past 2^53). Its value is the correctly rounded quotient
  * m / 10^k: one IEEE division when m < 2^53 (Clinger: both operands exact), else the exact-residual test of
@@ -13,7 +13,7 @@
  * end) addresses are written for JavaScript to intern, unless it is a short value (1-7 bytes) found in the
  * column's table of known short values (filled by JavaScript through `remember`): then its code, and -1 as
  * the end. Anything else stops the scan at that record's start:
- * a quote opening a categorical field, a CR, an empty or non-decimal numeric field, an exponent, a blank line,
+ * a quote opening a categorical field, a bare CR, an empty or non-decimal numeric field, an exponent, a blank line,
  * a ragged record, and the end of the window.
  *
  * Memory layout (fixed part): 10^0..10^22 at POW10_AT, per k <= 20 four doubles at SPLIT_AT (10^k's Veltkamp
@@ -96,19 +96,19 @@ function scanFunction(): WasmFunction {
   c.get(rows).get(maxRows).i32GeU().brIf(1);
   c.get(pos).get(end).i32GeU().brIf(1);
   // A blank line is no record (JavaScript skips it), though one empty categorical field would look alike.
-  c.get(pos).i32Load8u().i32(LF).i32Eq().brIf(1);
+  c.get(pos).i32Load8u().tee(ch).i32(LF).i32Eq().get(ch).i32(CR).i32Eq().i32Or().brIf(1);
   c.i32(0).set(k);
   c.get(out).get(rows).i32(3).i32Shl().i32Add().set(o);
   c.loop(); // fields
   c.get(k).i32(2).i32Shl().i32Load(KINDS_AT).tee(tbl).if();
   {
-    // Categorical: up to the delimiter or LF. A quoted field or a CR is JavaScript's.
+    // Categorical: up to the delimiter, LF or CR (as in JavaScript). A quoted field is JavaScript's.
     c.get(pos).i32Load8u().i32(QUOTE).i32Eq().brIf(3);
     c.get(pos).set(ds);
     c.block().loop();
     c.get(pos).i32Load8u().tee(ch).get(delim).i32Eq().brIf(1);
     c.get(ch).i32(LF).i32Eq().brIf(1);
-    c.get(ch).i32(CR).i32Eq().brIf(5);
+    c.get(ch).i32(CR).i32Eq().brIf(1);
     c.get(pos).i32(1).i32Add().set(pos);
     c.br(0);
     c.end().end();
@@ -188,7 +188,8 @@ function scanFunction(): WasmFunction {
     c.get(o).get(v).f64Neg().get(v).get(minus).select().f64Store();
   }
   c.end();
-  // Between fields the delimiter, after the last one LF.
+  // Between fields the delimiter, after the last one LF or CR LF (a bare CR, JavaScript's, cannot be at the
+  // window's end, which follows an LF).
   c.get(k).i32(1).i32Add().tee(k).get(n).i32LtU().if();
   c.get(pos).i32Load8u().get(delim).i32Ne().brIf(3);
   c.get(pos).i32(1).i32Add().set(pos);
@@ -196,7 +197,7 @@ function scanFunction(): WasmFunction {
   c.br(1);
   c.end();
   c.end(); // fields
-  c.get(pos).i32Load8u().i32(LF).i32Ne().brIf(1);
+  c.get(pos).get(pos).i32Load8u().i32(CR).i32Eq().i32Add().tee(pos).i32Load8u().i32(LF).i32Ne().brIf(1);
   c.get(pos).i32(1).i32Add().set(pos);
   c.get(rows).i32(1).i32Add().set(rows);
   c.br(0);

@@ -11,6 +11,7 @@
 import { DriftwatchError } from '../core/index.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
+import { CsvWasmScan } from './csv-wasm-scan.js';
 import type { MissingMatcher } from './missing-values.js';
 import { nearestQuotient, POW10 } from './decimal-quotient.js';
 import { eiselLemire } from './eisel-lemire.js';
@@ -91,6 +92,14 @@ export class CsvParser {
   /** Per column, for parseFast: codes of short categorical values. */
   private caches: ShortValueCache[] = [];
   private viewBuf: Uint8Array | undefined;
+  /** The WebAssembly scanner in front of parseFast (null: none here, or numeric missing markers). */
+  private scanner: CsvWasmScan | null = null;
+  /** Per column, for the scanner: categorical storage. */
+  private scanKinds: boolean[] = [];
+  /** Records parseFast takes after the scanner stops (grows while the scanner keeps stopping at once). */
+  private jsRecords = 1;
+  /** scanRecords calls so far (the first few take small batches). */
+  private scanCalls = 0;
 
   constructor(options: CsvParserOptions) {
     this.delimiter = options.delimiter;
@@ -113,14 +122,26 @@ export class CsvParser {
    */
   parse(buf: Uint8Array, pos: number, end: number, last: boolean): number {
     const d = this.delimiter;
+    this.scanner?.invalidate();
     while (pos < end) {
-      if (this.phase === 'data' && this.fast) {
+      if (this.phase === 'data' && this.fast && this.scanner !== null) {
+        // The scanner takes the plain records; parseFast the next few it stops at (empty fields, quotes,
+        // exponents, a cut record), then the scanner again. A record neither takes goes to the general path.
+        const scanned = this.rows;
+        pos = this.scanRecords(buf, pos, end);
+        if (pos >= end) break;
+        this.jsRecords = this.rows - scanned < 4 ? Math.min(1024, this.jsRecords * 2) : 1;
+        const before = pos;
+        pos = this.parseFast(buf, pos, end, last, this.rows + this.jsRecords);
+        if (pos >= end) break;
+        if (pos !== before) continue;
+      } else if (this.phase === 'data' && this.fast) {
         // The first calls get small windows, so that parseFast returns and hands records over a few times
         // while V8 still interprets it: optimized code that reaches code which never ran (no type feedback)
         // deoptimizes, and for a function this size each round costs tens of milliseconds.
         const stop = this.warmCalls < 8 ? Math.min(end, pos + (this.warmCalls < 4 ? 2048 : 32768)) : end;
         this.warmCalls++;
-        pos = this.parseFast(buf, pos, stop, last && stop === end);
+        pos = this.parseFast(buf, pos, stop, last && stop === end, 0x7fffffff);
         if (pos >= end) break;
       }
       const recordStart = pos;
@@ -287,6 +308,7 @@ export class CsvParser {
       if (forced === 'auto' && this.sniffedText[k]) forced = 'categorical';
       return new ColumnAccumulator(name, this.capacity, forced);
     });
+    this.scanner = this.missing.hasNumericMarker ? null : CsvWasmScan.create(this.names.length, this.delimiter);
     this.phase = 'data';
   }
 
@@ -396,7 +418,7 @@ export class CsvParser {
    * decimal-quotient.ts (a record with a quotient it cannot decide goes to the general path), anything else
    * Eisel-Lemire or parseNumberBytes (slowDecimal).
    */
-  private parseFast(buf: Uint8Array, pos: number, end: number, last: boolean): number {
+  private parseFast(buf: Uint8Array, pos: number, end: number, last: boolean, rowLimit: number): number {
     const d = this.delimiter;
     const n = this.names.length;
     const missing = this.missing;
@@ -416,7 +438,7 @@ export class CsvParser {
     const caches = this.caches;
     const delimiterWord = Math.imul(d, 0x01010101);
     const fieldEnd = this.fieldEnd;
-    records: while (pos < end) {
+    records: while (pos < end && row < rowLimit) {
       recordStart = pos;
       let c = buf[pos]!;
       if (c === LF) {
@@ -626,6 +648,112 @@ export class CsvParser {
     this.rows = row;
     this.line = line;
     return recordStart;
+  }
+
+  /**
+   * Records from `pos` through the WebAssembly scanner until it stops; returns where it stopped. Numbers
+   * are copied into the columns, categorical fields interned as parseFast does (ShortValueCache, then
+   * ByteInterner, then commitField for a new value, with its line).
+   */
+  private scanRecords(buf: Uint8Array, pos: number, end: number): number {
+    const scanner = this.scanner!;
+    const columns = this.columns;
+    const n = columns.length;
+    this.refreshFast();
+    const kinds = this.scanKinds;
+    for (let k = 0; k < n; k++) kinds[k] = !columns[k]!.numeric;
+    for (;;) {
+      if (this.rows === this.capacity) this.grow();
+      // The first calls take few records, so the JavaScript that files them has type feedback for every
+      // branch before V8 optimizes it (see parse).
+      const room = Math.min(this.capacity - this.rows, this.scanCalls < 8 ? 64 : scanner.maxRows);
+      this.scanCalls++;
+      const result = scanner.scan(buf, pos, end, kinds, room);
+      if (result === null || result.rows === 0) return pos;
+      this.takeScanned(buf, result.rows);
+      pos = result.stop;
+      if (result.rows < room) return pos;
+    }
+  }
+
+  /** Moves the scanner's last `count` records into the columns. */
+  private takeScanned(buf: Uint8Array, count: number): void {
+    const scanner = this.scanner!;
+    const row0 = this.rows;
+    const line0 = this.line;
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) {
+      const col = columns[k]!;
+      const base = k * scanner.maxRows;
+      if (col.numeric) col.values.set(scanner.values.subarray(base, base + count), row0);
+      else this.internScanned(buf, k, col, base, count, row0, line0);
+    }
+    this.rows = row0 + count;
+    this.line = line0 + count;
+  }
+
+  /**
+   * The codes of categorical column k's `count` scanned fields. A loop of its own, called once per column:
+   * V8 optimizes it while it runs (on-stack replacement), and code after a hot loop that never ran yet would
+   * deoptimize it at every exit.
+   */
+  private internScanned(buf: Uint8Array, k: number, col: ColumnAccumulator, base: number, count: number, row0: number, line0: number): void {
+    const scanner = this.scanner!;
+    const bounds = scanner.bounds;
+    const delta = scanner.delta;
+    const view = this.viewOf(buf);
+    // A short value's two 32-bit loads must stay inside the buffer.
+    const loadLimit = buf.length - 8;
+    const codes = col.codes;
+    const cache = this.caches[k]!;
+    for (let r = 0; r < count; r++) {
+      const at = 2 * (base + r);
+      const row = row0 + r;
+      const end = bounds[at + 1]!;
+      if (end === -1) {
+        // The kernel found the value in its table.
+        codes[row] = bounds[at]!;
+        continue;
+      }
+      const s = bounds[at]! - delta;
+      const e = end - delta;
+      const length = e - s;
+      let w1 = 0;
+      let w2 = 0;
+      const short = length > 0 && length < 8 && s <= loadLimit;
+      if (short) {
+        const n1 = length < 4 ? length : 4;
+        w1 = view.getInt32(s, true) & (-1 >>> (32 - 8 * n1));
+        w2 = view.getInt32(s + 4, true) & ((1 << (8 * (length - n1))) - 1);
+        if (cache.active) {
+          const cached = cache.get(w1, w2, length);
+          if (cached >= 0) {
+            codes[row] = cached;
+            scanner.remember(k, w1, w2, length, cached);
+            continue;
+          }
+        }
+      }
+      const interner = this.interners[k];
+      const code = interner === undefined ? -1 : interner.lookup(buf, s, e);
+      if (code >= 0) {
+        codes[row] = code;
+      } else {
+        this.starts[k] = s;
+        this.ends[k] = e;
+        this.flags[k] = 0;
+        // A new category records its line (one line per scanned record).
+        this.line = line0 + r;
+        this.commitField(buf, k, row, col);
+      }
+      if (short) {
+        const known = codes[row]!;
+        if (known >= 0) {
+          if (cache.active) cache.set(w1, w2, length, known);
+          scanner.remember(k, w1, w2, length, known);
+        }
+      }
+    }
   }
 
   /**

@@ -128,9 +128,9 @@ function scanFunction(): WasmFunction {
   c.get(b).get(j).i32(3).i32Shl().i32Add().f64Load().set(vb);
   // A branch, not a select: the merge order is mostly predictable, and a select would chain each load
   // to the comparison before it.
-  c.get(va).get(vb).f64Le().if_();
+  c.get(va).get(vb).f64Le().if();
   c.get(va).set(z).get(i).i32(1).i32Add().set(i);
-  c.else_();
+  c.else();
   c.get(vb).set(z).get(j).i32(1).i32Add().set(j);
   c.end();
   step();

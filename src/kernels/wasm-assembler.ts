@@ -82,13 +82,6 @@ export class Code {
   loop(): this {
     return this.emit(0x03, 0x40);
   }
-  /** if (the i32 on the stack is not 0) with no result; `else_()` optionally, then `end()`. */
-  if_(): this {
-    return this.emit(0x04, 0x40);
-  }
-  else_(): this {
-    return this.emit(0x05);
-  }
   end(): this {
     return this.emit(0x0b);
   }
@@ -290,6 +283,43 @@ export class Code {
   }
   f64ConvertI32U(): this {
     return this.emit(0xb8);
+  }
+  f64Neg(): this {
+    return this.emit(0x9a);
+  }
+  i64Sub(): this {
+    return this.emit(0x7d);
+  }
+  i64Mul(): this {
+    return this.emit(0x7e);
+  }
+  i64Shl(): this {
+    return this.emit(0x86);
+  }
+  i64Eq(): this {
+    return this.emit(0x51);
+  }
+  i64TruncF64U(): this {
+    return this.emit(0xb1);
+  }
+  f64ConvertI64S(): this {
+    return this.emit(0xb9);
+  }
+  f64ConvertI64U(): this {
+    return this.emit(0xba);
+  }
+  i32GtU(): this {
+    return this.emit(0x4b);
+  }
+  i32GeS(): this {
+    return this.emit(0x4e);
+  }
+  /** if (no result) on the i32 popped; close with `end()` (optionally after `else()`). */
+  if(): this {
+    return this.emit(0x04, 0x40);
+  }
+  else(): this {
+    return this.emit(0x05);
   }
 }
 

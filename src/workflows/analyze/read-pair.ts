@@ -1,14 +1,26 @@
 /**
- * Reads the reference and the current input at once, each file on its own worker thread (two cores). The
- * first read to fail stops the other, so a bad file is reported at once rather than after the other file is
- * parsed; when both have failed by then, the reference's error is reported. A caller's signal stops both.
+ * Reads the reference and the current input at once: the reference (a regular file) on this thread and the
+ * current input on a worker thread, so two cores read. A worker costs about 0.15 s to start and run cold,
+ * which is why this thread takes a file rather than waiting for two workers (a 200,000-row pair read in 0.55 s
+ * instead of 0.68 s), and why small files are both read here, one after the other. The first read to fail
+ * stops the other, so a bad file is reported at once rather than after the other file is parsed; when both
+ * have failed by then, the reference's error is reported. A caller's signal stops both.
  */
+import { statSync } from 'node:fs';
 import { DriftwatchError } from '../../core/index.js';
-import { readTableInWorker, type Table } from '../../data/index.js';
+import { readTable, readTableInWorker, type ReadOptions, type Table } from '../../data/index.js';
 import { isInMemory, withDisplayPath, type ReadSettings, type TableInput } from '../io/index.js';
+
+/**
+ * Regular files up to this size together are read on this thread: starting a worker and loading the reader
+ * into it takes about 0.15 s (measured on 2 cores), while this thread reads a few megabytes in less.
+ */
+const ON_THIS_THREAD_BYTES = 4 << 20;
 
 export async function readInputPair(reference: TableInput, current: TableInput, options: ReadSettings = {}): Promise<[Table, Table]> {
   options.signal?.throwIfAborted();
+  const small = smallFiles(reference, current);
+  if (small !== null) return readHere(reference, current, small, options);
   const done = [0, 0];
   const total = [0, 0];
   // One progress figure over both files, from the moment both sizes are known.
@@ -26,11 +38,23 @@ export async function readInputPair(reference: TableInput, current: TableInput, 
       done[i] = 1;
       return Promise.resolve(input.table);
     }
+    if (i === 0 && isRegularFile(input.absolute)) {
+      const progress = onProgress(i);
+      return readTable(input.absolute, {
+        ...readOptions(options),
+        // The reader reports progress after every chunk: stopping there is how the other read's failure
+        // stops this one.
+        onProgress: (d, t) => {
+          stop.signal.throwIfAborted();
+          progress(d, t);
+        },
+      }).catch((e: unknown) => {
+        stop.abort();
+        throw e;
+      });
+    }
     return readTableInWorker(input.absolute, {
-      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
-      ...(options.decimal !== undefined ? { decimal: options.decimal } : {}),
-      ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
-      ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
+      ...readOptions(options),
       onProgress: onProgress(i),
       signal: stop.signal,
     }).catch((e: unknown) => {
@@ -51,4 +75,50 @@ export async function readInputPair(reference: TableInput, current: TableInput, 
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function readOptions(options: ReadSettings): ReadOptions {
+  return {
+    ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    ...(options.decimal !== undefined ? { decimal: options.decimal } : {}),
+    ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
+    ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
+  };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The byte sizes of two regular files small enough together to read here, else null (pipes, big files). */
+function smallFiles(reference: TableInput, current: TableInput): [number, number] | null {
+  if (isInMemory(reference) || isInMemory(current)) return null;
+  try {
+    const a = statSync(reference.absolute);
+    const b = statSync(current.absolute);
+    return a.isFile() && b.isFile() && a.size + b.size <= ON_THIS_THREAD_BYTES ? [a.size, b.size] : null;
+  } catch {
+    return null; // the readers report a missing file in their own words
+  }
+}
+
+async function readHere(reference: TableInput, current: TableInput, sizes: [number, number], options: ReadSettings): Promise<[Table, Table]> {
+  const total = sizes[0] + sizes[1];
+  const read = async (input: TableInput, before: number): Promise<Table> => {
+    if (isInMemory(input)) return input.table;
+    try {
+      return await readTable(input.absolute, { ...readOptions(options), onProgress: (done) => options.onReadProgress?.(before + done, total) });
+    } catch (e) {
+      throw withDisplayPath(e, input);
+    }
+  };
+  const a = await read(reference, 0);
+  options.signal?.throwIfAborted();
+  const b = await read(current, sizes[0]);
+  options.signal?.throwIfAborted();
+  return [a, b];
 }

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { runWithHugePages, wantsHugePages } from '../dist/cli/huge-pages.js';
 
-main(process.argv).then((code) => {
+// A big analysis runs again with huge pages for its column memory (dist/cli/huge-pages.js says why).
+const code = wantsHugePages(process.argv) ? await runWithHugePages(process.argv).catch(() => null) : null;
+if (code !== null) {
+  process.exitCode = code;
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  const result = await main(process.argv);
   // 74 (stdout or stderr failed, set by the stream's error handler) outlives the command's own code.
-  if (process.exitCode !== 74) process.exitCode = code;
-});
+  if (process.exitCode !== 74) process.exitCode = result;
+}

@@ -6,6 +6,7 @@ import { dataFile } from '../workflows/io/index.js';
 import { atConfigKey, type RunSettings } from './analyze/settings.js';
 import type { CliIo } from './io.js';
 import type { Output } from './output.js';
+import { hugePagesOn } from './huge-pages.js';
 import { createByteProgress } from './progress.js';
 
 export interface AnalysisOutcome {
@@ -68,7 +69,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
   }
   // Peak RSS of the whole process, worker threads included (they share it): the memory a user must have.
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  out.detail(`timings: read ${seconds(timings.readMs)}, analyse ${seconds(timings.analyseMs)}, render ${seconds(timings.writeMs)}, total ${seconds(timings.totalMs)}, peak RSS ${peakMb} MB`);
+  out.detail(`timings: read ${seconds(timings.readMs)}, analyse ${seconds(timings.analyseMs)}, render ${seconds(timings.writeMs)}, total ${seconds(timings.totalMs)}, peak RSS ${peakMb} MB${hugePagesOn() ? ' (huge pages)' : ''}`);
 
   // The alert line (dataset, target or prediction drift) is the one thing --quiet keeps; it ends the terminal
   // summary too, which leaves it out so that the line is printed once, last.

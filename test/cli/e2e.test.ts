@@ -65,6 +65,27 @@ describe('node bin/driftwatch.js', () => {
     expect(JSON.parse(r.stdout).dataset.dataset_drift).toBe(true);
   });
 
+  it('a big analysis runs again with huge pages: same report, same exit code, output and errors passed through', () => {
+    // DRIFTWATCH_HUGE_PAGES_FROM lowers the size from which it does so, so that the demo pair counts as big.
+    const run = (env: Record<string, string>, ...args: string[]) => {
+      const r = spawnSync(process.execPath, [join(pkg, 'bin', 'driftwatch.js'), ...args], { cwd: work, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', ...env } });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    driftwatch('demo');
+    const args = ['analyze', '-r', 'demo/reference.csv', '-c', 'demo/current.csv', '--label', 'churn', '--drift-share', '0.2', '--fail-on-drift', '--json', '-f', 'terminal', '--verbose'];
+    const huge = run({ DRIFTWATCH_HUGE_PAGES_FROM: '1' }, ...args);
+    const plain = run({ DRIFTWATCH_HUGE_PAGES: '0' }, ...args);
+    if (process.platform === 'linux') expect(huge.stderr).toMatch(/timings: .* MB \(huge pages\)/);
+    expect(plain.stderr).not.toMatch(/huge pages/);
+    expect(huge.status).toBe(1);
+    expect(plain.status).toBe(1);
+    const strip = (o: string) => ({ ...JSON.parse(o), generated_at: null });
+    expect(strip(huge.stdout)).toEqual(strip(plain.stdout));
+    const missing = run({ DRIFTWATCH_HUGE_PAGES_FROM: '1' }, 'analyze', '-r', 'demo/reference.csv', '-c', 'nope.csv');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^driftwatch: nope\.csv does not exist/);
+  });
+
   it('bad input: exit 2, one line, no stack', () => {
     writeFileSync(join(work, 'ragged.csv'), 'a,b\n1,2\n3\n');
     const r = driftwatch('analyze', '-r', 'ragged.csv', '-c', 'ragged.csv');

@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DriftwatchError } from '../core/index.js';
 import { csvField, writeFileAtomic } from '../data/index.js';
 import { createRegistry, PRODUCTION } from '../registry/index.js';
 import type { Store } from '../store/index.js';
@@ -28,7 +29,11 @@ export async function retrainLogCsv(store: Store, model?: string): Promise<{ csv
  */
 export async function saveProductionModel(store: Store, name: string, path: string): Promise<number | null> {
   const registry = createRegistry(store);
-  const v = await registry.getVersion({ name, alias: PRODUCTION }).catch(() => null);
+  // No production version yet is "nothing to write"; any other failure (the store down) is the caller's.
+  const v = await registry.getVersion({ name, alias: PRODUCTION }).catch((e: unknown) => {
+    if (e instanceof DriftwatchError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  });
   if (v === null) return null;
   const bytes = await store.artifacts.get(v.artifactSha256);
   const existing = await readFile(path).catch(() => null);

@@ -19,6 +19,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "ensure-test-deps: installing ${need[*]} from Debian's packages"
 apt-get update -qq >/dev/null 2>&1 || true
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
+install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1; }
+# An earlier install stopped half-way (a killed run) leaves dpkg waiting to be finished: finish it, try again.
+install || { DEBIAN_FRONTEND=noninteractive dpkg --configure -a >/dev/null 2>&1; install; } \
   || echo "ensure-test-deps: apt-get install ${need[*]} failed" >&2
 exit 0

@@ -4,7 +4,7 @@
  * is an accelerator in front of the JavaScript fast path, never a replacement: whatever record it stops at,
  * JavaScript reads, so values, dictionaries, errors and line numbers stay the JavaScript path's.
  */
-import { csvScanKernel, KINDS_AT, reserveScanMemory, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from '../kernels/index.js';
+import { csvScanKernel, KINDS_AT, reserveMemory, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from '../kernels/index.js';
 
 /** Output rows per scan call: the output (rows x columns x 8 bytes) stays near 1 MiB. */
 const OUTPUT_BYTES = 1 << 20;
@@ -106,7 +106,7 @@ export class CsvWasmScan {
       if (last < pos) return null;
       const to = last + 1;
       const memory = this.kernel.memory;
-      if (!reserveScanMemory(memory, this.windowAt + (to - pos) + PAD)) return null;
+      if (!reserveMemory(memory, this.windowAt + (to - pos) + PAD)) return null;
       new Uint8Array(memory.buffer, this.windowAt, to - pos).set(buf.subarray(pos, to));
       this.from = pos;
       this.to = to;

@@ -21,7 +21,8 @@
  * the address of the categorical column's short-value table of SHORT_TABLE_BYTES). The caller places the
  * tables, the output and the window after the kinds.
  */
-import { Code, F64, I32, I64, wasmApi, wasmModule, WASM_PAGE, type WasmExports, type WasmFunction, type WasmMemory } from './wasm-assembler.js';
+import { threadKernel } from './thread-kernel.js';
+import { Code, F64, I32, I64, type WasmFunction, type WasmMemory } from './wasm-assembler.js';
 
 export const POW10_AT = 0;
 export const SPLIT_AT = 192;
@@ -252,49 +253,30 @@ export interface CsvScanKernel {
   readonly remember: (table: number, w1: number, w2: number, length: number, code: number) => void;
 }
 
-let kernel: CsvScanKernel | null | undefined;
+// The fixed tables: powers of ten and, per k <= 20, 10^k's Veltkamp halves, 1 / 10^k and 10^k / 2.
+const loadKernel = threadKernel(() => [scanFunction(), rememberFunction()], ({ memory }) => {
+  const pow10 = new Float64Array(memory.buffer, POW10_AT, 23);
+  for (let i = 0; i <= 22; i++) pow10[i] = Number(`1e${i}`);
+  const split = new Float64Array(memory.buffer, SPLIT_AT, 21 * 4);
+  for (let i = 0; i <= 20; i++) {
+    const q = pow10[i]!;
+    const t = SPLIT * q;
+    const h = t - (t - q);
+    split.set([h, q - h, 1 / q, q / 2], 4 * i);
+  }
+});
 
 /** The thread's kernel, compiled on first use; null where WebAssembly cannot run (the caller reads in JavaScript). */
 export function csvScanKernel(): CsvScanKernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  if (wasmApi === null) return null;
-  try {
-    const memory = new wasmApi.Memory({ initial: 1 });
-    const module = new wasmApi.Module(wasmModule(null, [scanFunction(), rememberFunction()]));
-    const ex: WasmExports = new wasmApi.Instance(module, { env: { memory } }).exports;
-    const pow10 = new Float64Array(memory.buffer, POW10_AT, 23);
-    for (let i = 0; i <= 22; i++) pow10[i] = Number(`1e${i}`);
-    const split = new Float64Array(memory.buffer, SPLIT_AT, 21 * 4);
-    for (let i = 0; i <= 20; i++) {
-      const q = pow10[i]!;
-      const t = SPLIT * q;
-      const h = t - (t - q);
-      split.set([h, q - h, 1 / q, q / 2], 4 * i);
-    }
-    const scan = ex.scan!;
-    const remember = ex.remember!;
-    kernel = {
-      memory,
-      scan: (pos, end, n, out, stride, maxRows, delim) => scan(pos, end, n, out, stride, maxRows, delim),
-      remember: (table, w1, w2, length, code) => {
-        remember(table, w1, w2, length, code);
-      },
-    };
-  } catch {
-    kernel = null; // e.g. a runtime that forbids compiling code
-  }
-  return kernel;
-}
-
-/** Grows `memory` to at least `bytes`; false past the engine's limit. */
-export function reserveScanMemory(memory: WasmMemory, bytes: number): boolean {
-  const missing = Math.ceil((bytes - memory.buffer.byteLength) / WASM_PAGE);
-  if (missing <= 0) return true;
-  try {
-    memory.grow(missing);
-    return true;
-  } catch {
-    return false;
-  }
+  const k = loadKernel();
+  if (k === null) return null;
+  const scan = k.ex.scan!;
+  const remember = k.ex.remember!;
+  return {
+    memory: k.memory,
+    scan: (pos, end, n, out, stride, maxRows, delim) => scan(pos, end, n, out, stride, maxRows, delim),
+    remember: (table, w1, w2, length, code) => {
+      remember(table, w1, w2, length, code);
+    },
+  };
 }

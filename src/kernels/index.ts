@@ -23,4 +23,5 @@ export {
   type WasmFunction,
   type WasmMemory,
 } from './wasm-assembler.js';
-export { csvScanKernel, reserveScanMemory, KINDS_AT, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from './csv-scan-wasm.js';
+export { reserveMemory, threadKernel, type ThreadKernel } from './thread-kernel.js';
+export { csvScanKernel, KINDS_AT, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from './csv-scan-wasm.js';

@@ -10,7 +10,8 @@
  * Each thread that sorts has its own module instance and memory (module state is per thread), grown to the
  * largest sort it has seen and reused: the values are copied in, sorted there and copied out.
  */
-import { Code, I32, I64, wasmApi, wasmModule, WASM_PAGE, type WasmExports, type WasmFunction, type WasmMemory } from './wasm-assembler.js';
+import { reserveMemory, threadKernel } from './thread-kernel.js';
+import { Code, I32, I64, type WasmFunction } from './wasm-assembler.js';
 
 const BITS = 11;
 const RADIX = 1 << BITS;
@@ -169,39 +170,8 @@ function toDoublesFunction(): WasmFunction {
   return { name: 'toDoubles', params: [I32, I32], results: [], locals: [I32, I32, I64], body: c };
 }
 
-interface Kernel {
-  readonly memory: WasmMemory;
-  readonly ex: WasmExports;
-}
-
-/** This thread's kernel: undefined until first used, null where WebAssembly is unavailable. */
-let kernel: Kernel | null | undefined;
-
-function loadKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  if (wasmApi === null) return null;
-  try {
-    const memory = new wasmApi.Memory({ initial: 1 });
-    const module = new wasmApi.Module(wasmModule(null, [keysFunction(), countFunction(), passFunction(), insertionFunction(), toDoublesFunction()]));
-    kernel = { memory, ex: new wasmApi.Instance(module, { env: { memory } }).exports };
-  } catch {
-    kernel = null; // e.g. a runtime that forbids compiling code
-  }
-  return kernel;
-}
-
-/** Whether `memory` holds (or could be grown to hold) `bytes`. */
-function reserve(memory: WasmMemory, bytes: number): boolean {
-  const missing = Math.ceil((bytes - memory.buffer.byteLength) / WASM_PAGE);
-  if (missing <= 0) return true;
-  try {
-    memory.grow(missing);
-    return true;
-  } catch {
-    return false; // past the engine's memory limit: the JavaScript sort takes over
-  }
-}
+/** This thread's kernel: compiled on first use, null where WebAssembly is unavailable. */
+const loadKernel = threadKernel(() => [keysFunction(), countFunction(), passFunction(), insertionFunction(), toDoublesFunction()]);
 
 /**
  * Sorts the values of `values` — all of them, or with `finiteOnly` the finite ones — ascending into `out`
@@ -228,7 +198,7 @@ function sortInKernel(values: Float64Array, finiteOnly: boolean, target: (n: num
   const tmp = total * 8;
   const counts = 2 * tmp;
   const countInts = DIGITS.length * RADIX + 2;
-  if (k === null || !reserve(k.memory, counts + 4 * countInts)) return null;
+  if (k === null || !reserveMemory(k.memory, counts + 4 * countInts)) return null;
   const { ex } = k;
   const buffer = k.memory.buffer;
   new Float64Array(buffer, 0, total).set(values);

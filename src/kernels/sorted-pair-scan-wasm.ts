@@ -8,7 +8,8 @@
  * running out) throws the optimized code away again; on a 200,000-row file the cold walks cost several
  * times the warm ones. WebAssembly is compiled before the first call and never deoptimizes.
  */
-import { Code, F64, I32, wasmApi, wasmModule, WASM_PAGE, type WasmExports, type WasmFunction, type WasmMemory } from './wasm-assembler.js';
+import { reserveMemory, threadKernel } from './thread-kernel.js';
+import { Code, F64, I32, type WasmFunction } from './wasm-assembler.js';
 
 /** NumPy's summation buffer: the terms are summed this many at a time. */
 const CHUNK = 8192;
@@ -22,19 +23,23 @@ function pairwiseFunction(): WasmFunction {
   const load = (k: number): void => {
     c.get(p).get(i).i32(3).i32Shl().i32Add().f64Load(8 * k);
   };
+  // res += p[i] for the values from i to n, left to right, then return res.
+  const addRestAndReturn = (): void => {
+    c.block().loop();
+    c.get(i).get(n).i32GeU().brIf(1);
+    c.get(res);
+    load(0);
+    c.f64Add().set(res);
+    c.get(i).i32(1).i32Add().set(i);
+    c.br(0);
+    c.end().end();
+    c.get(res).return();
+  };
   // n < 8: from +0 (np.sum([-0.0]) is 0.0), left to right.
   c.block();
   c.get(n).i32(8).i32GeU().brIf(0);
   c.f64(0).set(res);
-  c.block().loop();
-  c.get(i).get(n).i32GeU().brIf(1);
-  c.get(res);
-  load(0);
-  c.f64Add().set(res);
-  c.get(i).i32(1).i32Add().set(i);
-  c.br(0);
-  c.end().end();
-  c.get(res).return();
+  addRestAndReturn();
   c.end();
   // n <= 128: eight interleaved accumulators, then the remainder.
   c.block();
@@ -55,15 +60,7 @@ function pairwiseFunction(): WasmFunction {
   c.get(r0).get(r0 + 1).f64Add().get(r0 + 2).get(r0 + 3).f64Add().f64Add();
   c.get(r0 + 4).get(r0 + 5).f64Add().get(r0 + 6).get(r0 + 7).f64Add().f64Add();
   c.f64Add().set(res);
-  c.block().loop();
-  c.get(i).get(n).i32GeU().brIf(1);
-  c.get(res);
-  load(0);
-  c.f64Add().set(res);
-  c.get(i).i32(1).i32Add().set(i);
-  c.br(0);
-  c.end().end();
-  c.get(res).return();
+  addRestAndReturn();
   c.end();
   // Larger: halves, the first rounded down to a multiple of 8.
   c.get(n).i32(1).i32ShrU().i32(-8).i32And().set(half);
@@ -163,27 +160,7 @@ function scanFunction(): WasmFunction {
   };
 }
 
-interface Kernel {
-  readonly memory: WasmMemory;
-  readonly ex: WasmExports;
-}
-
-// Per thread: module state is per isolate, so each thread compiles its own instance on first use.
-let kernel: Kernel | null | undefined;
-
-function loadKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  if (wasmApi === null) return null;
-  try {
-    const memory = new wasmApi.Memory({ initial: 1 });
-    const module = new wasmApi.Module(wasmModule(null, [pairwiseFunction(), scanFunction()]));
-    kernel = { memory, ex: new wasmApi.Instance(module, { env: { memory } }).exports };
-  } catch {
-    kernel = null; // e.g. a runtime that forbids compiling code
-  }
-  return kernel;
-}
+const loadKernel = threadKernel(() => [pairwiseFunction(), scanFunction()]);
 
 /** What the walk yields, in stats/sorted-pair-scan.ts's terms. */
 export interface PairScanFigures {
@@ -203,15 +180,7 @@ export function wasmScanSortedPair(a: Float64Array, b: Float64Array): PairScanFi
   const bAt = a.length * 8;
   const termsAt = bAt + b.length * 8;
   const outAt = termsAt + CHUNK * 8;
-  const bytes = outAt + 32;
-  const missing = Math.ceil((bytes - k.memory.buffer.byteLength) / WASM_PAGE);
-  if (missing > 0) {
-    try {
-      k.memory.grow(missing);
-    } catch {
-      return null;
-    }
-  }
+  if (!reserveMemory(k.memory, outAt + 32)) return null;
   const buffer = k.memory.buffer;
   new Float64Array(buffer, 0, a.length).set(a);
   new Float64Array(buffer, bAt, b.length).set(b);

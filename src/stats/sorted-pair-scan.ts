@@ -30,6 +30,9 @@ const BUFFER = 8192;
 // One term buffer per thread, reused: terms are summed in NumPy's order, 8192 at a time.
 const terms = new Float64Array(BUFFER);
 
+/** Pairs at least this large (both samples together) walk in the kernel. */
+const WASM_FROM = 4096;
+
 /**
  * One merge walk over `a` and `b`, both non-empty, ascending and free of NaN: the caller guarantees it
  * (the drift engine's prepared pairs are; checking again would cost another pass over both).
@@ -43,9 +46,6 @@ export function scanSortedPair(a: Float64Array, b: Float64Array): SortedPairScan
   }
   return scanInJs(a, b);
 }
-
-/** Pairs at least this large (both samples together) walk in the kernel. */
-const WASM_FROM = 4096;
 
 /** The walk in JavaScript: the reference for the kernel, and the path where it cannot run. */
 export function scanInJs(a: Float64Array, b: Float64Array): SortedPairScan {

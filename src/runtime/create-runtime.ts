@@ -9,7 +9,7 @@ import { createAlerter, type Alerter } from '../alerts/index.js';
 import { openQueue, type JobHandler, type JobQueue } from '../queue/index.js';
 import { createRegistry, type Registry } from '../registry/index.js';
 import { databaseUrlFrom, openStore, type Store } from '../store/index.js';
-import type { DriftwatchConfig } from './config/index.js';
+import { pipelineConfigOf, type DriftwatchConfig } from './config/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.js';
 import { driftGaugeRefresher } from './drift-gauges.js';
@@ -119,13 +119,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     alerter,
     config: config.monitor ?? {},
-    triggers: resolvePipelineSettings(config.pipeline ?? {}).triggers,
+    triggers: resolvePipelineSettings(pipelineConfigOf(config)).triggers,
     requestRetraining: async (model, reasons, observed) => {
       await retraining.request({ model, actor: 'monitor', reason: `drift check: ${reasons.join(', ')}`, force: true, observed });
     },
     logger,
   });
-  const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: config.pipeline, window: (model) => monitor.window(model, { last: RETRAINING_WINDOW_ROWS }) });
+  const retraining: Retraining = createRetraining({ store, registry, clock, queue, home: options.home, pipeline: pipelineConfigOf(config), window: (model) => monitor.window(model, { last: RETRAINING_WINDOW_ROWS }) });
   // Logged rows go through the monitor: features listed under monitor.redact are hashed before they are stored.
   const predictionLog = createPredictionLog((model, rows) => monitor.logRows(model, null, rows), {
     ...(config.server?.commit_window_ms !== undefined ? { windowMs: config.server.commit_window_ms } : {}),

@@ -55,7 +55,7 @@ export function createPipelineCommand(ctx: CommandContext): Command {
     .action(async (flags: PipelineFlags) => {
       const { io } = ctx;
       if (flags.yes === true && flags.no === true) throw badOption('--yes', 'give --yes or --no, not both');
-      const [{ loadConfig }, p] = await Promise.all([import('../../runtime/index.js'), import('../../pipeline/index.js')]);
+      const [{ loadConfig, pipelineConfigOf }, p] = await Promise.all([import('../../runtime/index.js'), import('../../pipeline/index.js')]);
       const loaded = flags.config !== undefined ? await loadConfig(flags.config, io.cwd) : null;
       const cfg = loaded?.config;
       const abs = (f: string) => (isAbsolute(f) ? f : resolve(io.cwd, f));
@@ -74,7 +74,7 @@ export function createPipelineCommand(ctx: CommandContext): Command {
       }
       const preset = (flags.preset ?? cfg?.preset) as 'default' | 'evidently' | 'classic' | undefined;
       if (preset !== undefined && !['default', 'evidently', 'classic'].includes(preset)) throw badOption('--preset', `must be default, evidently or classic, got "${preset}"`);
-      let pipelineCfg = cfg?.pipeline ?? {};
+      let pipelineCfg = cfg !== undefined ? pipelineConfigOf(cfg) : {};
       if (flags.baseline !== undefined) {
         const choice = p.BASELINE_CHOICES.find((b) => b === flags.baseline);
         if (choice === undefined) throw badOption('--baseline', `must be current or training_data, got "${flags.baseline}"`);
@@ -82,11 +82,7 @@ export function createPipelineCommand(ctx: CommandContext): Command {
       }
       if (flags.auto === true) pipelineCfg = { ...pipelineCfg, approval: { ...pipelineCfg.approval, mode: 'auto' } };
       if (cfg?.retraining?.requires_labels === false) io.stderr.write('retraining.requires_labels is false in the config: training always needs the label column, so it changes nothing\n');
-      // The seed tools' switch: drift is still checked and recorded, only --force retrains.
-      if (cfg?.retraining?.enabled === false) {
-        pipelineCfg = { ...pipelineCfg, triggers: { dataset_drift: false, target_drift: false, performance: false } };
-        if (flags.force !== true) io.stderr.write('retraining.enabled is false in the config: drift is checked, nothing is retrained (--force retrains)\n');
-      }
+      if (cfg?.retraining?.enabled === false && flags.force !== true) io.stderr.write('retraining.enabled is false in the config: drift is checked, nothing is retrained (--force retrains)\n');
       const settings = p.resolvePipelineSettings(pipelineCfg);
       if (settings.triggers.schedule !== null) p.assertCron(settings.triggers.schedule);
       const actor = actorOf(flags, io);

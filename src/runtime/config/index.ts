@@ -3,3 +3,4 @@ export { configSchema, type DriftwatchConfig } from './schema.js';
 export { loadConfig, parseConfig, parseConfigFile, type LoadedConfig } from './load-config.js';
 export { detectConfigFormat, driftMonitorSchema, fromDriftMonitor, type ConfigFormat, type DriftMonitorConfig, type MappedConfig } from './drift-monitor-config.js';
 export { serverConfigSchema, type ServerConfig } from './server-config.js';
+export { pipelineConfigOf } from './pipeline-of.js';

@@ -19,8 +19,9 @@ const ON_THIS_THREAD_BYTES = 4 << 20;
 
 export async function readInputPair(reference: TableInput, current: TableInput, options: ReadSettings = {}): Promise<[Table, Table]> {
   options.signal?.throwIfAborted();
-  const small = smallFiles(reference, current);
-  if (small !== null) return readHere(reference, current, small, options);
+  // Each input's size once (null: in memory, a pipe, missing — the readers report that in their own words).
+  const [refSize, curSize] = [regularFileSize(reference), regularFileSize(current)];
+  if (refSize !== null && curSize !== null && refSize + curSize <= ON_THIS_THREAD_BYTES) return readHere(reference, current, [refSize, curSize], options);
   const done = [0, 0];
   const total = [0, 0];
   // One progress figure over both files, from the moment both sizes are known.
@@ -38,7 +39,7 @@ export async function readInputPair(reference: TableInput, current: TableInput, 
       done[i] = 1;
       return Promise.resolve(input.table);
     }
-    if (i === 0 && isRegularFile(input.absolute)) {
+    if (i === 0 && refSize !== null) {
       const progress = onProgress(i);
       return readTable(input.absolute, {
         ...readOptions(options),
@@ -86,23 +87,13 @@ function readOptions(options: ReadSettings): ReadOptions {
   };
 }
 
-function isRegularFile(path: string): boolean {
+function regularFileSize(input: TableInput): number | null {
+  if (isInMemory(input)) return null;
   try {
-    return statSync(path).isFile();
+    const s = statSync(input.absolute);
+    return s.isFile() ? s.size : null;
   } catch {
-    return false;
-  }
-}
-
-/** The byte sizes of two regular files small enough together to read here, else null (pipes, big files). */
-function smallFiles(reference: TableInput, current: TableInput): [number, number] | null {
-  if (isInMemory(reference) || isInMemory(current)) return null;
-  try {
-    const a = statSync(reference.absolute);
-    const b = statSync(current.absolute);
-    return a.isFile() && b.isFile() && a.size + b.size <= ON_THIS_THREAD_BYTES ? [a.size, b.size] : null;
-  } catch {
-    return null; // the readers report a missing file in their own words
+    return null;
   }
 }
 

@@ -231,6 +231,9 @@ export function createSqliteWriteThread(file: string, busyTimeoutMs: number): Sq
       worker = undefined;
       if (w === undefined) return;
       await new Promise<void>((resolve) => {
+        // The idle thread is unref'd: without this, a process with nothing else left to do would end while
+        // the close is under way, with the caller's promise never settled (serve stopped before its last line).
+        w.ref();
         w.once('exit', () => resolve());
         w.once('message', () => void w.terminate());
         w.postMessage({ close: true });

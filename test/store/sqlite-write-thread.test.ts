@@ -83,3 +83,20 @@ it('stores the same with the write thread turned off', async () => {
   const a = await store.audit.record({ actor: 't', action: 'y', subjectKind: 'model', subject: 'm' });
   expect(a.actor).toBe('t');
 });
+
+it('close finishes in a process with nothing else to do (the idle thread holds the process open while it closes)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const home = await mkdtemp(join(tmpdir(), 'driftwatch-write-thread-'));
+  homes.push(home);
+  // Nothing but the store in this process: before the fix, the process ended while close() waited.
+  const script = `
+    const { openStore } = await import(${JSON.stringify(new URL('../../src/store/index.ts', import.meta.url).href)});
+    const store = await openStore({ home: ${JSON.stringify(home)} });
+    await store.audit.record({ actor: 't', action: 'x.done', subjectKind: 'model', subject: 'm', details: {} });
+    await store.close();
+    process.stdout.write('closed');
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('closed');
+}, 90_000);

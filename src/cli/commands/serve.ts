@@ -122,9 +122,7 @@ export function createServeCommand(ctx: CommandContext): Command {
       await worker?.stop();
       await runtime.close();
       logger.info({ signal }, 'Driftwatch stopped');
-      // Waited for: the destination writes asynchronously, and on a busy machine the last line could still
-      // be queued when the process ends.
-      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+      logger.flush();
       io.stderr.write('driftwatch: stopped\n');
     });
 }

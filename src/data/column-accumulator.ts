@@ -28,41 +28,58 @@ export function useSharedColumnStorage(on: boolean): void {
 }
 
 /**
- * Small shared buffers are cut from 1 MiB slabs: a SharedArrayBuffer costs a system call and at least a
- * page, and passing one between threads has a fixed cost too, so a file of 100,000 short columns spent
- * seconds and a gigabyte on them. Columns keep working as views (byteOffset); a slab is freed with its
- * last column.
+ * Small column buffers are cut from 1 MiB slabs, shared or not: a SharedArrayBuffer costs a system call and
+ * at least a page, passing one between threads has a fixed cost too, and every ArrayBuffer (shared or not)
+ * is an off-heap allocation the garbage collector tracks one by one — a file of 100,000 short columns
+ * spent seconds and a gigabyte on them. Columns keep working as views (byteOffset); a slab is freed with
+ * its last column. Readers that hand a table's buffers to another thread transfer each distinct buffer
+ * once (table-transfer.ts) and copy plain ones (the analysis workers' buffer pool), so sharing a slab
+ * between columns is safe.
  */
 const SLAB_BYTES = 1 << 20;
 const SMALL_BYTES = 1 << 14;
-let slab: SharedArrayBuffer | undefined;
-let slabUsed = 0;
 
-function sharedBytes(bytes: number): { buffer: SharedArrayBuffer; offset: number } {
-  if (bytes > SMALL_BYTES) return { buffer: new SharedArrayBuffer(bytes), offset: 0 };
+interface Slab {
+  buffer: ArrayBuffer | SharedArrayBuffer | undefined;
+  used: number;
+}
+const sharedSlab: Slab = { buffer: undefined, used: 0 };
+const plainSlab: Slab = { buffer: undefined, used: 0 };
+
+/** `bytes` of column storage: its own buffer when large, else a piece of this thread's current slab. */
+function columnBytes(bytes: number): { buffer: ArrayBuffer | SharedArrayBuffer; offset: number } {
+  if (bytes > SMALL_BYTES) return { buffer: shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), offset: 0 };
+  const slab = shared ? sharedSlab : plainSlab;
   const aligned = (bytes + 7) & ~7;
-  if (slab === undefined || slabUsed + aligned > SLAB_BYTES) {
-    slab = new SharedArrayBuffer(SLAB_BYTES);
-    slabUsed = 0;
+  if (slab.buffer === undefined || slab.used + aligned > SLAB_BYTES) {
+    slab.buffer = shared ? new SharedArrayBuffer(SLAB_BYTES) : new ArrayBuffer(SLAB_BYTES);
+    slab.used = 0;
   }
-  const offset = slabUsed;
-  slabUsed += aligned;
-  return { buffer: slab, offset };
+  const offset = slab.used;
+  slab.used += aligned;
+  return { buffer: slab.buffer, offset };
+}
+
+/** Whether a buffer of this many bytes comes from a slab (trimming it in place then frees nothing). */
+function isSlabSized(bytes: number): boolean {
+  return bytes <= SMALL_BYTES;
 }
 
 /** A column buffer of n values in this thread's column storage (shared or not). */
 export function float64(n: number): Float64Array {
-  if (!shared) return new Float64Array(n);
-  const { buffer, offset } = sharedBytes(n * 8);
+  const { buffer, offset } = columnBytes(n * 8);
   return new Float64Array(buffer, offset, n);
 }
 
 /** A code buffer of n values in this thread's column storage (shared or not). */
 export function int32(n: number): Int32Array {
-  if (!shared) return new Int32Array(n);
-  const { buffer, offset } = sharedBytes(n * 4);
+  const { buffer, offset } = columnBytes(n * 4);
   return new Int32Array(buffer, offset, n);
 }
+
+// The unused side of an accumulator: one empty array for all of them (nothing is ever written to it).
+const EMPTY_VALUES = new Float64Array(0);
+const EMPTY_CODES = new Int32Array(0);
 
 export class ColumnAccumulator {
   readonly name: string;
@@ -71,7 +88,8 @@ export class ColumnAccumulator {
   numeric: boolean;
   values: Float64Array;
   codes: Int32Array;
-  private readonly index = new Map<string, number>();
+  /** Made on the first category: most columns of a wide numeric file never need one. */
+  private index: Map<string, number> | undefined;
   readonly dictionary: string[] = [];
   /** Per dictionary entry, the line where it first appeared (0: not known). */
   private readonly lines: number[] = [];
@@ -81,8 +99,8 @@ export class ColumnAccumulator {
     this.name = name;
     this.forced = forced;
     this.numeric = forced !== 'categorical';
-    this.values = this.numeric ? float64(capacity) : new Float64Array(0);
-    this.codes = this.numeric ? new Int32Array(0) : int32(capacity);
+    this.values = this.numeric ? float64(capacity) : EMPTY_VALUES;
+    this.codes = this.numeric ? EMPTY_CODES : int32(capacity);
   }
 
   /** Makes room for `capacity` rows, keeping the first `rows`. */
@@ -100,6 +118,7 @@ export class ColumnAccumulator {
 
   /** The dictionary code of `s`, adding it on first sight (at file line `line`, 0 when not known). */
   code(s: string, line = 0): number {
+    this.index ??= new Map();
     let c = this.index.get(s);
     if (c === undefined) {
       c = this.dictionary.length;
@@ -140,7 +159,7 @@ export class ColumnAccumulator {
       codes[i] = Number.isNaN(v) ? MISSING_CODE : this.code(String(v));
     }
     this.codes = codes;
-    this.values = new Float64Array(0);
+    this.values = EMPTY_VALUES;
     this.numeric = false;
   }
 
@@ -156,12 +175,12 @@ export class ColumnAccumulator {
 
 /**
  * Exact-length column. Up to 1/8 spare room is kept as a view rather than copied: the spare pages were
- * never written, so they cost address space, not memory, while a copy would touch every page again.
+ * never written, so they cost address space, not memory, while a copy would touch every page again. A
+ * piece of a slab is kept as a view whatever its spare room: a copy would take another piece and free none.
  */
 function trim<T extends Float64Array | Int32Array>(a: T, rows: number): T {
   if (a.length === rows) return a;
-  if (a.length - rows <= rows / 8) return a.subarray(0, rows) as T;
-  if (!shared) return a.slice(0, rows) as T;
+  if (a.length - rows <= rows / 8 || isSlabSized(a.byteLength)) return a.subarray(0, rows) as T;
   const copy = (a instanceof Float64Array ? float64(rows) : int32(rows)) as T;
   copy.set(a.subarray(0, rows));
   return copy;

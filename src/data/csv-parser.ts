@@ -320,8 +320,11 @@ export class CsvParser {
   private header(buf: Uint8Array, nf: number): void {
     const names: string[] = [];
     const seen = new Map<string, number>();
+    const line = this.asciiRecord(buf, nf);
+    const base = nf === 0 ? 0 : this.starts[0]!;
     for (let k = 0; k < nf; k++) {
-      let name = this.text(buf, k);
+      let name = line === null ? this.text(buf, k) : line.slice(this.starts[k]! - base, this.ends[k]! - base);
+      if (line !== null && (this.flags[k]! & ESCAPED) !== 0) name = name.replaceAll('""', '"');
       if (name.trim() === '') name = `unnamed_${k + 1}`;
       const before = seen.get(name);
       if (before !== undefined) {
@@ -685,7 +688,14 @@ export class CsvParser {
     for (let k = 0; k < columns.length; k++) {
       const col = columns[k]!;
       const base = k * scanner.maxRows;
-      if (col.numeric) col.values.set(scanner.values.subarray(base, base + count), row0);
+      if (col.numeric) {
+        // A few values are copied by hand: a subarray per column costs more than the copy (wide files).
+        if (count <= 16) {
+          const from = scanner.values;
+          const to = col.values;
+          for (let r = 0; r < count; r++) to[row0 + r] = from[base + r]!;
+        } else col.values.set(scanner.values.subarray(base, base + count), row0);
+      }
       else this.internScanned(buf, k, col, base, count, row0, line0);
     }
     this.rows = row0 + count;
@@ -849,6 +859,18 @@ export class CsvParser {
     const code = col.code(this.text(buf, k), this.line);
     if (plain) interner.remember(buf, s, e, code);
     return code;
+  }
+
+  /**
+   * The record's bytes as one string when they are all ASCII (byte offsets are then string offsets), so
+   * that a header of 100,000 names is decoded once rather than name by name; null otherwise.
+   */
+  private asciiRecord(buf: Uint8Array, nf: number): string | null {
+    if (nf < 64) return null;
+    const from = this.starts[0]!;
+    const to = this.ends[nf - 1]!;
+    for (let i = from; i < to; i++) if (buf[i]! >= 0x80) return null;
+    return this.decoder.decode(buf.subarray(from, to));
   }
 
   /** The text of field k, with a quoted field's doubled quotes undone. */

@@ -29,6 +29,7 @@ export { parseIsoDateTime } from './datetime-parse.js';
 export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES, MissingMatcher } from './missing-values.js';
 export { formatFromExtension, formatFromContent } from './detect-format.js';
+export { estimateCsvColumns } from './header-width.js';
 export { columnNotFound } from './column-not-found.js';
 export { simulateDrift, simulateDriftTraced, type SimulatedDrift, resampleRows, decimalPlaces, TRANSFORM_ORDER, type DriftTransform, type TransformKind, type SimulateOptions } from './simulate/index.js';
 export { passThrough, readTableWithCellText, writePassThroughCsv, type OutputColumn, type TableWithCellText } from './cell-text/index.js';

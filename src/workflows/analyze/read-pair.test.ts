@@ -57,6 +57,27 @@ describe('readInputPair', () => {
     });
   }
 
+  it('files of many short columns are read on this thread, large as they are', async () => {
+    // 20,000 columns x 24 rows: about 4.8 MB together, past the small-pair size, and 120 bytes a column,
+    // which a worker would hand over column by column for longer than it takes to read them here.
+    const wide = (name: string, shift: number): { absolute: string; display: string } => {
+      const cols = 20_000;
+      const lines = [Array.from({ length: cols }, (_, k) => `c${k}`).join(',')];
+      for (let r = 0; r < 24; r++) lines.push(Array.from({ length: cols }, (_, k) => ((r * 7 + k) % 97) / 10 + shift).join(','));
+      const absolute = join(dir, name);
+      writeFileSync(absolute, `${lines.join('\n')}\n`);
+      return { absolute, display: name };
+    };
+    const [a, b] = await readInputPair(wide('wide-ref.csv', 0), wide('wide-cur.csv', 1));
+    for (const t of [a, b]) {
+      expect(t.columns).toHaveLength(20_000);
+      const first = t.columns[0]!;
+      // A worker's columns come on SharedArrayBuffer; this thread's do not.
+      expect(first.storage === 'numeric' && first.values.buffer instanceof SharedArrayBuffer).toBe(false);
+    }
+    expect(b.column('c19999')).toMatchObject({ storage: 'numeric' });
+  });
+
   it('a caller that aborts gets its reason', async () => {
     const ref = csv('abort-ref.csv', 120_000);
     const cur = csv('abort-cur.csv', 120_000);

@@ -43,7 +43,29 @@ export function isContinuous(facts: ColumnFacts): boolean {
   return facts.kind === 'numeric' && facts.nUnique > 20 && facts.nReference + facts.nCurrent < 5 * facts.nUnique;
 }
 
+/**
+ * Preset choices already made, per analysis: a preset chooses from a column's kind, distinct values and
+ * reference size only (Preset.choose), so columns alike in those share one choice — a file of 100,000
+ * columns built the same reason string 100,000 times.
+ */
+const presetChoices = new WeakMap<NormalizedOptions, Map<string, PresetChoice>>();
+
 function presetChoice(facts: ColumnFacts, o: NormalizedOptions): PresetChoice {
+  let made = presetChoices.get(o);
+  if (made === undefined) {
+    made = new Map();
+    presetChoices.set(o, made);
+  }
+  const key = `${facts.kind}:${facts.nUnique}:${facts.nReference}`;
+  let c = made.get(key);
+  if (c === undefined) {
+    c = freshPresetChoice(facts, o);
+    made.set(key, c);
+  }
+  return c;
+}
+
+function freshPresetChoice(facts: ColumnFacts, o: NormalizedOptions): PresetChoice {
   const c = withPresetThresholds(o.preset.choose(facts), o.presetThresholds);
   checkApplies(facts, c.test.method, `preset ${o.preset.name}`);
   if (o.presetThreshold === null) return c;

@@ -45,7 +45,10 @@ export interface PresetChoice {
 
 export interface Preset {
   readonly name: PresetName;
-  /** One readable function from column facts to the method(s) that judge the column. */
+  /**
+   * One readable function from column facts to the method(s) that judge the column. It may look at the column's kind, nUnique and nReference only: the choice is
+   * reused for every column alike in those (select-method.ts).
+   */
   choose(facts: ColumnFacts): PresetChoice;
   /** Dataset drift when the drifted share reaches this. */
   readonly driftShare: number;

@@ -31,17 +31,20 @@ function label(s: string): string {
   return s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s;
 }
 
-/** The bin whose share moved most; ties go to the one rarer in the reference (the "positive" class of a label). */
-function biggestMove(labels: readonly string[], ref: readonly number[], cur: readonly number[]): string | null {
+/**
+ * The bin whose share moved most; ties go to the one rarer in the reference (the "positive" class of a
+ * label). Only that bin's label is made (`labelOf`): formatting every bin's cost more than the search.
+ */
+function biggestMove(count: number, labelOf: (i: number) => string, ref: readonly number[], cur: readonly number[]): string | null {
   let best = -1;
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (best < 0) { best = i; continue; }
     const d = Math.abs(cur[i]! - ref[i]!);
     const bestD = Math.abs(cur[best]! - ref[best]!);
     if (d > bestD + 1e-12 || (Math.abs(d - bestD) <= 1e-12 && ref[i]! < ref[best]!)) best = i;
   }
   if (best < 0) return null;
-  return `${label(labels[best]!)} ${formatChangeShare(ref[best]!)} → ${formatChangeShare(cur[best]!)}`;
+  return `${label(labelOf(best))} ${formatChangeShare(ref[best]!)} → ${formatChangeShare(cur[best]!)}`;
 }
 
 function meanMove(ref: SampleSummary, cur: SampleSummary): string | null {
@@ -56,10 +59,13 @@ function meanMove(ref: SampleSummary, cur: SampleSummary): string | null {
 export function describeChange(summary: { readonly reference: SampleSummary; readonly current: SampleSummary }, histogram: HistogramData): string | null {
   const { reference: ref, current: cur } = summary;
   let main: string | null;
-  if (histogram.type === 'categorical') main = biggestMove(histogram.categories, histogram.reference, histogram.current);
-  else if (histogram.values !== undefined && histogram.values !== null) {
+  if (histogram.type === 'categorical') {
+    const categories = histogram.categories;
+    main = biggestMove(categories.length, (i) => categories[i]!, histogram.reference, histogram.current);
+  } else if (histogram.values !== undefined && histogram.values !== null) {
     // "value 1: 25% → 75%": a bare number beside a percentage would read as one more figure.
-    main = biggestMove(histogram.values.map((v) => `value ${formatChangeValue(v)}:`), histogram.reference, histogram.current);
+    const values = histogram.values;
+    main = biggestMove(values.length, (i) => `value ${formatChangeValue(values[i]!)}:`, histogram.reference, histogram.current);
   }
   else main = meanMove(ref, cur);
   const missing = cur.missing_share - ref.missing_share;

@@ -120,7 +120,7 @@ export async function readCsvColumns(path: string, options: CsvReadOptions = {})
       const remaining = source.knownLength !== undefined ? source.knownLength - (source.progress() - filled + pos) : source.size * 4;
       expectedRows = Math.ceil((remaining / sniffed.bytes) * sniffed.rows * 1.05) + 64;
     }
-    parser.startData(expectedRows);
+    parser.startData(expectedRows, eof && sniffed.bytes === filled - pos);
     for (;;) {
       pos = parser.parse(buf, pos, filled, eof);
       if (eof) break;

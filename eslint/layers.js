@@ -35,6 +35,10 @@ export const sameLayer = {
  * models/index loads every learner. They are listed here.
  */
 export const lazyEntries = {
+  // What bin/driftwatch.js runs before loading the CLI, to start the reader's worker early.
+  kernels: ['module-worker.ts'],
+  data: ['header-width.ts', 'read-worker-prestart.ts'],
+  workflows: ['analyze/read-plan.ts'],
   report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
   models: ['native/params.ts'],
   server: ['start-server.ts'],

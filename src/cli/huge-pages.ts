@@ -8,8 +8,7 @@
  * standard streams, signals and exit code. DRIFTWATCH_HUGE_PAGES=0 turns this off.
  */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { analyzeInputs } from './analyze-inputs.js';
 
 /** Inputs at least this large together (bytes) are worth a second process start (about 0.1 s). */
 export const HUGE_PAGES_FROM = 256 << 20;
@@ -23,22 +22,10 @@ export function hugePagesOn(env: NodeJS.ProcessEnv = process.env): boolean {
 /** Whether `argv` (process.argv) is an analyze run that should start again with huge pages. */
 export function wantsHugePages(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
   if (platform !== 'linux' || env.DRIFTWATCH_HUGE_PAGES === '0' || hugePagesOn(env)) return false;
-  const args = argv.slice(2);
-  if (args[0] !== 'analyze') return false;
+  const inputs = analyzeInputs(argv);
+  if (inputs === null) return false;
   const from = env.DRIFTWATCH_HUGE_PAGES_FROM !== undefined ? Number(env.DRIFTWATCH_HUGE_PAGES_FROM) : HUGE_PAGES_FROM;
-  let bytes = 0;
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i]!;
-    const eq = /^--(?:reference|current)=(.+)$/.exec(a);
-    const path = eq !== null ? eq[1] : ['-r', '--reference', '-c', '--current'].includes(a) ? args[i + 1] : undefined;
-    if (path === undefined || path === '-') continue;
-    try {
-      const s = statSync(resolve(path));
-      if (s.isFile()) bytes += s.size;
-    } catch {
-      // The command itself reports a missing file.
-    }
-  }
+  const bytes = (inputs.reference?.bytes ?? 0) + (inputs.current?.bytes ?? 0);
   return Number.isFinite(from) && bytes > 0 && bytes >= from;
 }
 

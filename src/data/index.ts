@@ -16,6 +16,7 @@
 export * from './table/index.js';
 export * from './read-table.js';
 export { readTableInWorker, type WorkerReadOptions } from './read-table-in-worker.js';
+export { prestartReadWorker } from './read-worker-prestart.js';
 export { inferKind, isBooleanDictionary, looksLikeIdName, MIN_ROWS_FOR_UNIQUENESS } from './infer-kind.js';
 export { applyKinds, withKind } from './apply-kinds.js';
 export { toCategorical, toNumeric, numericValues } from './convert-column.js';
@@ -29,7 +30,6 @@ export { parseIsoDateTime } from './datetime-parse.js';
 export { parseNumberText, parseNumberBytes } from './parse-number.js';
 export { DEFAULT_MISSING_VALUES, MissingMatcher } from './missing-values.js';
 export { formatFromExtension, formatFromContent } from './detect-format.js';
-export { estimateCsvColumns } from './header-width.js';
 export { columnNotFound } from './column-not-found.js';
 export { simulateDrift, simulateDriftTraced, type SimulatedDrift, resampleRows, decimalPlaces, TRANSFORM_ORDER, type DriftTransform, type TransformKind, type SimulateOptions } from './simulate/index.js';
 export { passThrough, readTableWithCellText, writePassThroughCsv, type OutputColumn, type TableWithCellText } from './cell-text/index.js';

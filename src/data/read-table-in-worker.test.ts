@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../core/errors.js';
 import { readTable } from './read-table.js';
 import { readTableInWorker } from './read-table-in-worker.js';
+import { prestartReadWorker } from './read-worker-prestart.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-worker-'));
 
@@ -22,6 +24,28 @@ describe('readTableInWorker', () => {
     expect(progress.length).toBeGreaterThan(1);
     // Shared, so analysis workers can be lent the columns without a copy.
     for (const c of viaWorker.columns) expect((c.storage === 'numeric' ? c.values : c.codes).buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('a worker started before its file is known reads it like a new one, and the next read starts its own', async () => {
+    const p = join(dir, 'pre.csv');
+    writeFileSync(p, 'a,b\n' + Array.from({ length: 500 }, (_, i) => `${i / 4},${i % 3 === 0 ? 'u' : 'v'}`).join('\n') + '\n');
+    const direct = await readTable(p);
+    prestartReadWorker();
+    // Give it time to load the reader and wait: the job arrives as a message, not as workerData.
+    await new Promise((r) => setTimeout(r, 300));
+    const first = await readTableInWorker(p, { fallback: false });
+    const second = await readTableInWorker(p, { fallback: false });
+    for (const t of [first, second]) {
+      expect(t.columns).toEqual(direct.columns);
+      expect(t.columns[0]!.storage === 'numeric' && t.columns[0]!.values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+  });
+
+  it('an unused prestarted worker does not keep the process alive', () => {
+    const module = new URL('./read-worker-prestart.ts', import.meta.url).href;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const m = await import(${JSON.stringify(module)}); m.prestartReadWorker();`], { timeout: 30_000, encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
   });
 
   it('rethrows reader errors as DriftwatchError with code and location', async () => {

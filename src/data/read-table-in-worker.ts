@@ -7,12 +7,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../core/index.js';
-import { siblingModuleUrl, startModuleWorker } from '../kernels/index.js';
+import { startModuleWorker } from '../kernels/index.js';
 import { readTable, type ReadOptions } from './read-table.js';
+import { READ_WORKER_URL, takePrestartedReadWorker } from './read-worker-prestart.js';
 import type { Table } from './table/index.js';
 import { tableFromMessage, type WorkerMessage } from './table-transfer.js';
-
-const WORKER_URL = siblingModuleUrl(import.meta.url, 'read-table-worker');
 
 export interface WorkerReadOptions extends ReadOptions {
   /** Read on this thread when the worker cannot start (default true); false makes that an error. */
@@ -23,6 +22,14 @@ export interface WorkerReadOptions extends ReadOptions {
    * thread runs to its end.)
    */
   readonly signal?: AbortSignal;
+}
+
+/** The prestarted worker given its job, or a new one; throws when none can start. */
+function workerFor(path: string, options: Omit<ReadOptions, 'onProgress'>): Worker {
+  const ready = takePrestartedReadWorker();
+  if (ready === undefined) return startModuleWorker(READ_WORKER_URL, { path, options });
+  ready.postMessage({ path, options });
+  return ready;
 }
 
 /** Reads a file like readTable, on a worker thread. */
@@ -50,7 +57,7 @@ export function readTableInWorker(path: string, options: WorkerReadOptions = {})
       });
     let worker: Worker;
     try {
-      worker = startModuleWorker(WORKER_URL, { path, options: rest });
+      worker = workerFor(path, rest);
     } catch (e) {
       inThread(e);
       return;

@@ -8,8 +8,15 @@ import { useSharedColumnStorage } from './column-accumulator.js';
 import { readTable, type ReadOptions } from './read-table.js';
 import { tableToMessage, type WorkerMessage } from './table-transfer.js';
 
-const { path, options } = workerData as { path: string; options: Omit<ReadOptions, 'onProgress'> };
+interface ReadJob {
+  readonly path: string;
+  readonly options: Omit<ReadOptions, 'onProgress'>;
+}
+
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
+
+// A worker started ahead (prestartReadWorker) has no job yet: it loads this module, then waits for one.
+const { path, options } = (workerData as ReadJob | null) ?? (await new Promise<ReadJob>((resolve) => parentPort!.once('message', resolve)));
 
 // The caller gets the columns without a copy either way; shared, it can also lend them to analysis
 // workers without one (analyzeDriftParallel).

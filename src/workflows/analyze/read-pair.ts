@@ -9,27 +9,15 @@
  */
 import { statSync } from 'node:fs';
 import { DriftwatchError } from '../../core/index.js';
-import { estimateCsvColumns, readTable, readTableInWorker, type ReadOptions, type Table } from '../../data/index.js';
+import { readTable, readTableInWorker, type ReadOptions, type Table } from '../../data/index.js';
 import { isInMemory, withDisplayPath, type ReadSettings, type TableInput } from '../io/index.js';
-
-/**
- * Regular files up to this size together are read on this thread: starting a worker and loading the reader
- * into it takes about 0.15 s (measured on 2 cores), while this thread reads a few megabytes in less.
- */
-const ON_THIS_THREAD_BYTES = 4 << 20;
-
-/**
- * A CSV file with fewer bytes than this per column is read on this thread too, whatever its size: a worker
- * hands its table over column by column (about 10 µs each), which a file 100,000 columns wide pays a
- * second for while its bytes take a fraction of that to read (measured: 2.5 s in a worker, 1.4 s here).
- */
-const MIN_BYTES_PER_COLUMN_FOR_WORKER = 64 << 10;
+import { readsCurrentOnWorker } from './read-plan.js';
 
 export async function readInputPair(reference: TableInput, current: TableInput, options: ReadSettings = {}): Promise<[Table, Table]> {
   options.signal?.throwIfAborted();
   // Each input's size once (null: in memory, a pipe, missing — the readers report that in their own words).
   const [refSize, curSize] = [regularFileSize(reference), regularFileSize(current)];
-  if (refSize !== null && curSize !== null && (refSize + curSize <= ON_THIS_THREAD_BYTES || manyShortColumns(current, curSize))) {
+  if (refSize !== null && curSize !== null && !isInMemory(current) && !readsCurrentOnWorker(refSize, curSize, current.absolute)) {
     return readHere(reference, current, [refSize, curSize], options);
   }
   const done = [0, 0];
@@ -95,13 +83,6 @@ function readOptions(options: ReadSettings): ReadOptions {
     ...(options.missingValues !== undefined ? { missingValues: options.missingValues } : {}),
     ...(options.textColumns !== undefined ? { textColumns: options.textColumns } : {}),
   };
-}
-
-/** The input (a regular file of `size` bytes) is CSV with little data per column (see MIN_BYTES_PER_COLUMN_FOR_WORKER). */
-function manyShortColumns(input: TableInput, size: number): boolean {
-  if (isInMemory(input)) return false;
-  const columns = estimateCsvColumns(input.absolute);
-  return columns !== null && size / columns < MIN_BYTES_PER_COLUMN_FOR_WORKER;
 }
 
 function regularFileSize(input: TableInput): number | null {

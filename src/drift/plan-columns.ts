@@ -63,10 +63,10 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
   const readAsNumeric = new Set<string>();
   /** Columns with no value on one side: no evidence of a kind there, so no type change either. */
   const noEvidence = new Set<string>();
-  const curNames = new Set(current.names);
   const refNames = new Set(reference.names);
 
-  for (const name of reference.names) {
+  for (const refColumn of reference.columns) {
+    const name = refColumn.name;
     const role: ColumnRole = name === o.target ? 'target' : o.predictions.includes(name) ? 'prediction' : 'feature';
     if (o.drop.has(name)) {
       excluded.push({ name, reason: 'dropped (option drop)' });
@@ -80,14 +80,15 @@ export function planColumns(reference: Table, current: Table, o: NormalizedOptio
       excluded.push({ name, reason: 'timestamp (option timestamp)' });
       continue;
     }
-    if (!curNames.has(name)) {
+    const curColumn = current.column(name);
+    if (curColumn === undefined) {
       excluded.push({ name, reason: role === 'feature' ? 'missing in current' : `${role} column missing in current` });
       if (role !== 'feature') notes.push(`The ${role} column "${name}" is not in the current data, so there is no ${role} drift section.`);
       continue;
     }
     const override = o.columnKinds[name];
-    const refCol = override !== undefined ? withKind(reference.column(name)!, override) : reference.column(name)!;
-    const curCol = override !== undefined ? withKind(current.column(name)!, override) : current.column(name)!;
+    const refCol = override !== undefined ? withKind(refColumn, override) : refColumn;
+    const curCol = override !== undefined ? withKind(curColumn, override) : curColumn;
     let planned: PlannedColumn | null;
     if (override !== undefined) planned = reconcile(name, role, refCol, curCol, excluded, notes);
     else {

@@ -14,9 +14,8 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[]): QualityIssue[] {
   const issues: QualityIssue[] = [];
   for (const q of columns) {
-    for (const [n, where] of [[q.non_numeric_reference, 'the reference'], [q.non_numeric_current, 'current']] as const) {
-      if (n !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(n, where) });
-    }
+    if (q.non_numeric_reference !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(q.non_numeric_reference, 'the reference') });
+    if (q.non_numeric_current !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(q.non_numeric_current, 'current') });
     if (q.missing_share_change > MISSING_INCREASE) {
       issues.push({ column: q.name, kind: 'missing_increase', message: `missing values rose from ${pct(q.missing_share_reference)} to ${pct(q.missing_share_current)}` });
     }

@@ -10,7 +10,8 @@
  *
  * Environment: DRIFTWATCH_BENCH_ROWS (default 1000000), DRIFTWATCH_BENCH_DIR (default
  * $TMPDIR/driftwatch-bench), DRIFTWATCH_BENCH_SKIP_BASELINE=1 to skip Python, DRIFTWATCH_BENCH_MID_ONLY=1 to
- * run only the mid-size pair (200,000 rows x 25 columns, whole process; see midSize).
+ * run only the mid-size pair (200,000 rows x 25 columns, whole process; see midSize), DRIFTWATCH_BENCH_WIDE_ONLY=1
+ * to run only the wide pair (100,000 columns x 3 rows; see wideFile).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -174,6 +175,7 @@ function fmt(s: number): string {
 
 async function main(): Promise<void> {
   if (process.env.DRIFTWATCH_BENCH_MID_ONLY === '1') return midSize();
+  if (process.env.DRIFTWATCH_BENCH_WIDE_ONLY === '1') return wideFile();
   const refPath = join(cacheDir, `reference-v3-${rows}.csv`);
   const curPath = join(cacheDir, `current-v3-${rows}.csv`);
   const g0 = performance.now();
@@ -208,6 +210,7 @@ async function main(): Promise<void> {
     if (plainPages !== null) console.log(`without huge pages (DRIFTWATCH_HUGE_PAGES=0): ${(base.total_s / plainPages.totalSeconds).toFixed(1)}x`);
   }
   await midSize();
+  await wideFile();
 }
 
 /** Runs of each 1,000,000-row scenario; the median is printed. */
@@ -243,6 +246,46 @@ async function midSize(): Promise<void> {
     console.log(`pandas + SciPy baseline      total ${fmt(base.total_s)} (read ${fmt(base.read_s)}, KS + Wasserstein ${fmt(base.tests_s)})`);
     console.log(`speed-up [mid-size]: ${(base.total_s / total).toFixed(1)}x`);
   }
+}
+
+const WIDE_COLUMNS = 100_000;
+const WIDE_ROWS = 3;
+
+/** The wide pair of issue 8: 100,000 columns x 3 rows, normal values with 3 decimals (current shifted by 0.5). */
+async function generateWide(path: string, seed: number, shift: number): Promise<void> {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const rng = createRng(seed);
+  const lines = [Array.from({ length: WIDE_COLUMNS }, (_, k) => `c${k}`).join(',')];
+  for (let r = 0; r < WIDE_ROWS; r++) lines.push(Array.from({ length: WIDE_COLUMNS }, () => (rng.normal() + shift).toFixed(3)).join(','));
+  const tmp = `${path}.partial`;
+  const out = createWriteStream(tmp);
+  await new Promise<void>((res, rej) => out.end(`${lines.join('\n')}\n`, (err?: Error | null) => (err ? rej(err) : res())));
+  renameSync(tmp, path);
+}
+
+/**
+ * The wide pair (issue 8: "reading and analysis must be linear in cells, target under 2 s"): a file of
+ * 100,000 short columns, where per-column costs dominate. Whole process, with the JSON and CSV reports and
+ * with every default output (terminal, JSON, CSV, HTML, PNG).
+ */
+async function wideFile(): Promise<void> {
+  const refPath = join(cacheDir, `wide-reference-v1-${WIDE_COLUMNS}x${WIDE_ROWS}.csv`);
+  const curPath = join(cacheDir, `wide-current-v1-${WIDE_COLUMNS}x${WIDE_ROWS}.csv`);
+  await generateWide(refPath, 5, 0);
+  await generateWide(curPath, 6, 0.5);
+  console.log('');
+  console.log(`wide pair — ${WIDE_COLUMNS.toLocaleString('en-US')} columns x ${WIDE_ROWS} rows (${((statSync(refPath).size + statSync(curPath).size) / 2e6).toFixed(1)} MB a file; median of ${MID_RUNS} runs)`);
+  const base = [join(repoRoot, 'bin/driftwatch.js'), 'analyze', '--reference', refPath, '--current', curPath, '--verbose', '--no-color'];
+  for (const [label, formats] of [['json,csv', ['--format', 'json,csv']], ['all outputs', []]] as const) {
+    const r = medianRun(MID_RUNS, () => runCli('wide', [...base, ...formats]));
+    console.log(
+      `driftwatch analyze [${label}] whole process ${fmt(r.totalSeconds)} (start-up ${fmt(r.startupSeconds)}, read ${fmt(r.readSeconds)}, analyse ${fmt(r.analyseSeconds)}, ` +
+        `render ${fmt(r.renderSeconds)}), peak RSS ${r.peakRssMb.toFixed(0)} MB (target < 2 s)`,
+    );
+  }
+  const b = baseline(refPath, curPath);
+  if (b) console.log(`pandas + SciPy baseline      total ${fmt(b.total_s)} (read ${fmt(b.read_s)}, KS + Wasserstein ${fmt(b.tests_s)})`);
 }
 
 main().catch((err: unknown) => {

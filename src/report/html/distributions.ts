@@ -1,5 +1,5 @@
 import type { ColumnDrift, SampleSummary } from '../../drift/index.js';
-import { columnsByScore } from '../charts/index.js';
+import { columnsDriftedFirst } from '../charts/index.js';
 import { decidingEffect, formatCount, formatEffect, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
 import { changeOf } from '../report-columns.js';
 import { statusPill } from './cells.js';
@@ -73,8 +73,7 @@ export const MAX_DISTRIBUTION_PANELS = 1000;
 
 /** Every feature's panel (up to MAX_DISTRIBUTION_PANELS), drifted ones first and open, with expand/collapse-all buttons. */
 export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
-  // A stable sort of the score order keeps it (NaN last, ties by name) within the drifted and the stable group.
-  const all = columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
+  const all = columnsDriftedFirst(columns);
   const ordered = all.slice(0, MAX_DISTRIBUTION_PANELS);
   const leftOut = all.length - ordered.length;
   return h`<section class="card" id="distributions"><h2>Feature distributions</h2>

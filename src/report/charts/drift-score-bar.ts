@@ -19,8 +19,12 @@ export function columnsByScore(columns: readonly ColumnDrift[]): ColumnDrift[] {
  * above a drifted one (a preset that combines its criteria by "or", or the evidently preset's `<=`).
  */
 export function columnsDriftedFirst(columns: readonly ColumnDrift[]): ColumnDrift[] {
-  // A stable sort keeps the score order within the drifted and the stable group.
-  return columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
+  return driftedFirst(columnsByScore(columns));
+}
+
+/** `ordered` with its drifted columns moved to the front, each group keeping its order (no sort: a partition). */
+export function driftedFirst(ordered: readonly ColumnDrift[]): ColumnDrift[] {
+  return [...ordered.filter((c) => c.drifted), ...ordered.filter((c) => !c.drifted)];
 }
 
 /** A height that gives each feature's bar room to breathe; callers pass it to the renderer. */

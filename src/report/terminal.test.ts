@@ -113,6 +113,16 @@ describe('renderTerminal', () => {
       expect(renderTerminal(wide(200, [150, 199]))).toContain('  ... 150 more columns (0 drifted)');
       expect(renderTerminal(wide(200, Array.from({ length: 52 }, (_, i) => i * 3)))).toContain('  ... 150 more columns (2 drifted)');
     });
+
+    it('points at the JSON report alone for what the HTML report lists only in part', () => {
+      const issues = (n: number): DriftReport['quality'] => ({ ...sampleReport.quality, issues: Array.from({ length: n }, (_, i) => ({ column: `c${i}`, kind: 'out_of_range' as const, message: 'm' })) });
+      expect(renderTerminal({ ...wide(10), quality: issues(1000) })).toContain('  ... 997 more in the HTML and JSON reports\n');
+      expect(renderTerminal({ ...wide(10), quality: issues(1001) })).toContain('  ... 998 more in the JSON report\n');
+      const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+      // 2 of the 12 shown are the target and the prediction.
+      expect(renderTerminal(wide(1000, all(1000)))).toContain('  ... 992 more in the HTML and JSON reports\n');
+      expect(renderTerminal(wide(1001, all(1001)))).toContain('  ... 993 more in the JSON report\n');
+    });
   });
 
   it('adapts the name column to a wider terminal', () => {

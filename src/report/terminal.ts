@@ -9,6 +9,7 @@ import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift
 import { columnsByScore, columnsDriftedFirst } from './charts/index.js';
 import { alertLine } from './alert-line.js';
 import { decidingEffect, formatCount, formatEffect, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
+import { HTML_MAX_FEATURES, HTML_MAX_ISSUES } from './limits.js';
 import { METRIC_LABELS, metricValue, modelTitle, performanceVerdict, signedValue } from './model-text.js';
 import { alertOf, changeOf, predictionColumns, roleColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
@@ -95,7 +96,8 @@ function effectText(col: ColumnDrift): string {
 /** One line per drifted column (target and predictions first) of what changed. */
 function changeLines(report: DriftReport, width: number, c: Colors): string[] {
   // Filtered before the sort: a wide report has 100,000 columns and few of them drifted.
-  const drifted = [...roleColumns(report), ...columnsByScore(report.columns.filter((col) => col.drifted))].filter((col) => col.drifted);
+  const features = report.columns.filter((col) => col.drifted);
+  const drifted = [...roleColumns(report).filter((col) => col.drifted), ...columnsByScore(features)];
   const lines: string[] = [];
   for (const col of drifted.slice(0, MAX_CHANGES)) {
     const change = changeOf(col);
@@ -104,7 +106,9 @@ function changeLines(report: DriftReport, width: number, c: Colors): string[] {
     lines.push(truncate(sanitizeForTerminal(`  ${col.name}${role}: ${change}`), width));
   }
   if (lines.length === 0) return [];
-  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in the HTML and JSON reports`));
+  // The HTML report lists up to HTML_MAX_FEATURES features (drifted first), and the target and predictions.
+  const where = features.length > HTML_MAX_FEATURES ? 'the JSON report' : 'the HTML and JSON reports';
+  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in ${where}`));
   return ['', c.bold('What changed'), ...lines];
 }
 
@@ -216,7 +220,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
   if (issues.length > 0) {
     lines.push('', c.bold(`Quality issues (${issues.length})`));
     for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
-    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in the HTML and JSON reports`));
+    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in ${issues.length > HTML_MAX_ISSUES ? 'the JSON report' : 'the HTML and JSON reports'}`));
   }
   lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width));
   // The CLI prints the alert line itself, last, after the list of files written (one line, not two).

@@ -5,8 +5,8 @@
  * (column names, paths, messages) is HTML-escaped.
  */
 import type { ColumnDrift, DriftReport } from '../drift/index.js';
-import { columnsByScore } from './charts/index.js';
 import { distributionsHtml } from './html/distributions.js';
+import { featureListing } from './html/features.js';
 import { h, raw } from './html/escape.js';
 import { headerHtml, kpisHtml } from './html/header.js';
 import { methodTablesHtml } from './html/method-tables.js';
@@ -37,8 +37,7 @@ export interface HtmlOptions {
 export function renderHtml(report: DriftReport, options: HtmlOptions = {}): string {
   const companions = options.companions ?? [];
   const anchorOf = anchors(report);
-  // Sorted once for every section: a sort of 100,000 columns takes a tenth of a second or more.
-  const byScore = columnsByScore(report.columns);
+  const features = featureListing(report.columns);
   const roles = roleColumns(report);
   const title = `Drift report · ${report.current.path ?? 'current data'}`;
   const page = h`<!doctype html>
@@ -55,11 +54,11 @@ export function renderHtml(report: DriftReport, options: HtmlOptions = {}): stri
 <main>
 ${headerHtml(report, companions)}
 ${kpisHtml(report)}
-${overviewChartsHtml(report, byScore)}
+${overviewChartsHtml(report, features.byScore)}
 ${modelSectionHtml(report)}
 <div style="height:18px"></div>
-${methodTablesHtml(byScore, anchorOf, companions)}
-${distributionsHtml(byScore, anchorOf, companions)}
+${methodTablesHtml(features, anchorOf, companions)}
+${distributionsHtml(features, anchorOf, companions)}
 ${roleSectionHtml(roles, anchorOf)}
 ${qualityHtml(report, companions)}
 ${excludedAndSchemaHtml(report)}

@@ -19,12 +19,8 @@ export function columnsByScore(columns: readonly ColumnDrift[]): ColumnDrift[] {
  * above a drifted one (a preset that combines its criteria by "or", or the evidently preset's `<=`).
  */
 export function columnsDriftedFirst(columns: readonly ColumnDrift[]): ColumnDrift[] {
-  return driftedFirst(columnsByScore(columns));
-}
-
-/** `ordered` with its drifted columns moved to the front, each group keeping its order (no sort: a partition). */
-export function driftedFirst(ordered: readonly ColumnDrift[]): ColumnDrift[] {
-  return [...ordered.filter((c) => c.drifted), ...ordered.filter((c) => !c.drifted)];
+  const byScore = columnsByScore(columns);
+  return [...byScore.filter((c) => c.drifted), ...byScore.filter((c) => !c.drifted)];
 }
 
 /** A height that gives each feature's bar room to breathe; callers pass it to the renderer. */

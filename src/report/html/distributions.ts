@@ -1,11 +1,11 @@
 import type { ColumnDrift, SampleSummary } from '../../drift/index.js';
-import { driftedFirst } from '../charts/index.js';
 import { decidingEffect, formatCount, formatEffect, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
 import { HTML_MAX_CHARTS_WIDE, HTML_MAX_FEATURES } from '../limits.js';
 import { changeOf } from '../report-columns.js';
 import { statusPill } from './cells.js';
 import { distributionChartHtml } from './distribution-chart.js';
 import { h, raw, type Raw } from './escape.js';
+import type { FeatureListing } from './features.js';
 import { everyItemIn } from './listing.js';
 
 function stat(x: number | null): string {
@@ -71,14 +71,12 @@ ${extra}
 }
 
 /**
- * Every feature's panel (up to HTML_MAX_FEATURES: a panel each would make a page of hundreds of megabytes
- * for a file 100,000 columns wide), drifted ones first and open, with expand/collapse-all buttons.
- * `byScore`: the features in columnsByScore's order.
+ * Every feature's panel (up to HTML_MAX_FEATURES, FeatureListing.listed: a panel each would make a page of
+ * hundreds of megabytes for a file 100,000 columns wide), drifted ones first and open, with
+ * expand/collapse-all buttons.
  */
-export function distributionsHtml(byScore: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string, companions: readonly string[] = []): Raw {
-  const all = driftedFirst(byScore);
-  const ordered = all.slice(0, HTML_MAX_FEATURES);
-  const leftOut = all.length - ordered.length;
+export function distributionsHtml({ byScore, listed: ordered }: FeatureListing, anchorOf: (c: ColumnDrift) => string, companions: readonly string[] = []): Raw {
+  const leftOut = byScore.length - ordered.length;
   const charts = leftOut > 0 ? HTML_MAX_CHARTS_WIDE : MAX_DISTRIBUTION_CHARTS;
   const which = leftOut > 0
     ? h` The first ${formatCount(HTML_MAX_FEATURES)} features (drifted ones first, then by drift score) have a panel — the ones the tables above list — and the first ${HTML_MAX_CHARTS_WIDE} of them a chart; the other ${formatCount(leftOut)} are in ${everyItemIn(['json'], companions)}.`

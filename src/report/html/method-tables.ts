@@ -1,10 +1,10 @@
 import type { ColumnDrift } from '../../drift/index.js';
-import { driftedFirst } from '../charts/index.js';
 import { formatCount, formatStatistic } from '../format.js';
 import { HTML_MAX_FEATURES } from '../limits.js';
 import { changeOf } from '../report-columns.js';
 import { effectCell, numCell, pValueCell, scoreCell, statisticCell, statusCell } from './cells.js';
 import { h, type Raw } from './escape.js';
+import type { FeatureListing } from './features.js';
 import { everyItemIn } from './listing.js';
 import { sparklineSvg } from './sparkline.js';
 
@@ -61,12 +61,12 @@ ${table(listed, anchorOf)}</div>`;
 
 /**
  * One sortable table per drift method (columns analysed with the same test compare directly), rows by
- * score (`byScore`: the features in columnsByScore's order). Past HTML_MAX_FEATURES features the tables list only the features that have a distribution panel
- * (the first by the panels' order: drifted, then by score) and say so, and where every feature is.
+ * score. Past HTML_MAX_FEATURES features the tables list only the features that have a distribution panel
+ * (FeatureListing.listed) and say so, and where every feature is.
  */
-export function methodTablesHtml(byScore: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string, companions: readonly string[] = []): Raw {
-  const cut = byScore.length > HTML_MAX_FEATURES;
-  const groups = groupByMethod(byScore, cut ? new Set(driftedFirst(byScore).slice(0, HTML_MAX_FEATURES)) : null);
+export function methodTablesHtml({ byScore, listed: shown }: FeatureListing, anchorOf: (c: ColumnDrift) => string, companions: readonly string[] = []): Raw {
+  const cut = shown.length < byScore.length;
+  const groups = groupByMethod(byScore, cut ? new Set(shown) : null);
   const html = [...groups].map(([method, group]) => groupHtml(method, group, anchorOf));
   const listed = cut
     ? h`<p class="meta">This report has ${formatCount(byScore.length)} features: the tables list the ${formatCount(HTML_MAX_FEATURES)} with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in ${everyItemIn(['json', 'csv'], companions)}.</p>\n`

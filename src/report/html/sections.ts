@@ -31,11 +31,12 @@ function qualityRowsListed(columns: readonly ColumnQuality[], issues: readonly Q
   if (columns.length <= HTML_MAX_QUALITY_ROWS) return [...columns];
   const named = new Set(issues.map((i) => i.column));
   const notable = (q: ColumnQuality): boolean => named.has(q.name) || q.missing_share_change !== 0;
-  const first = columns.filter(notable);
-  const listed = first.slice(0, HTML_MAX_QUALITY_ROWS);
-  for (const q of columns) {
-    if (listed.length >= HTML_MAX_QUALITY_ROWS) break;
-    if (!notable(q)) listed.push(q);
+  const listed: ColumnQuality[] = [];
+  for (const wanted of [true, false]) {
+    for (const q of columns) {
+      if (listed.length >= HTML_MAX_QUALITY_ROWS) return listed;
+      if (notable(q) === wanted) listed.push(q);
+    }
   }
   return listed;
 }

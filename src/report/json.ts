@@ -31,7 +31,8 @@ function jsonNullableNumber(x: number | null): number | string | null {
   return x === null ? null : jsonNumber(x);
 }
 
-const numbers = (xs: readonly number[]): (number | string)[] => xs.map(jsonNumber);
+/** Numbers as JSON; the array itself when every one is finite (most are: a wide report has a million of them). */
+const numbers = (xs: readonly number[]): readonly (number | string)[] => (xs.every(Number.isFinite) ? xs : xs.map(jsonNumber));
 
 function source(s: DatasetSource): JsonOf<DatasetSource> {
   return { path: s.path, rows: s.rows };
@@ -93,7 +94,7 @@ function histogram(h: HistogramData): JsonValue {
     };
     return out;
   }
-  const out: JsonOf<typeof h> = { type: h.type, categories: [...h.categories], reference: numbers(h.reference), current: numbers(h.current) };
+  const out: JsonOf<typeof h> = { type: h.type, categories: h.categories, reference: numbers(h.reference), current: numbers(h.current) };
   return out;
 }
 
@@ -115,8 +116,8 @@ function columnToJson(c: ColumnDrift): JsonOf<ColumnDrift> {
     n_reference: c.n_reference,
     n_current: c.n_current,
     summary: { reference: summary(c.summary.reference), current: summary(c.summary.current) },
-    new_categories: [...c.new_categories],
-    vanished_categories: [...c.vanished_categories],
+    new_categories: c.new_categories,
+    vanished_categories: c.vanished_categories,
     histogram: histogram(c.histogram),
     reason: c.reason,
     change: changeOf(c),
@@ -130,7 +131,7 @@ function columnQuality(q: ColumnQuality): JsonOf<ColumnQuality> {
     missing_share_current: jsonNumber(q.missing_share_current),
     missing_share_change: jsonNumber(q.missing_share_change),
     out_of_range_share: jsonNullableNumber(q.out_of_range_share),
-    new_categories: [...q.new_categories],
+    new_categories: q.new_categories,
     constant_reference: q.constant_reference,
     constant_current: q.constant_current,
     non_numeric_reference: nonNumeric(q.non_numeric_reference),

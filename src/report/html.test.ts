@@ -142,7 +142,7 @@ describe('a wide report', () => {
 
   it('says so, links the files that list every feature, and says what the search filters', () => {
     expect(page).toContain('This report has 1,500 features: the tables list the 1,000 with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in <a href="drift_report.json" download>drift_report.json</a> and <a href="feature_scores.csv" download>feature_scores.csv</a>.');
-    expect(page).toContain('placeholder="Search the 1,000 listed columns" aria-label="Search the 1,000 listed columns"');
+    expect(page).toContain('placeholder="Search 1,000 listed columns" aria-label="Search 1,000 listed columns"');
     expect(page).toContain('the other 500 are in <a href="drift_report.json" download>drift_report.json</a>.');
     expect(page).toContain('The 60 highest of 1,500 features; the tables below list 1,000.');
     const bare = renderHtml(r);

@@ -71,7 +71,8 @@ export function methodTablesHtml({ byScore, listed: shown }: FeatureListing, anc
   const listed = cut
     ? h`<p class="meta">This report has ${formatCount(byScore.length)} features: the tables list the ${formatCount(HTML_MAX_FEATURES)} with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in ${everyItemIn(['json', 'csv'], companions)}.</p>\n`
     : null;
-  const search = cut ? `Search the ${formatCount(HTML_MAX_FEATURES)} listed columns` : 'Search columns';
+  // Short enough for the box (260 px).
+  const search = cut ? `Search ${formatCount(HTML_MAX_FEATURES)} listed columns` : 'Search columns';
   return h`<section class="card" id="columns"><h2>Columns by method</h2>
 <p class="meta">Click a header to sort; click a column name to open its distribution. A small p-value alone does not make a column drift when the preset also asks for an effect size: the effect-size column shows the value that decided, against its threshold.</p>
 ${listed}<div class="filters" role="search"><input type="search" id="column-search" placeholder="${search}" aria-label="${search}"><label><input type="checkbox" id="drifted-only"> Drifted only</label><span class="muted small" id="filter-count" aria-live="polite"></span></div>

@@ -47,7 +47,7 @@ export async function runAnalysis(settings: RunSettings, io: CliIo, out: Output)
         for (const w of report.warnings ?? []) out.warn(w);
         if (out.mode.json) out.result(renderJson(report));
         else if (settings.formats.includes('terminal') && !quiet) {
-          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io), alertLine: false })));
+          out.result(ensureNewline(renderTerminal(report, { color: out.mode.color, width: terminalWidth(io), alertLine: false, formats: fileFormats })));
         }
       },
     };

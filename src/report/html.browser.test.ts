@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleReport } from '../../test/fixtures/report/sample-report.js';
+import { wideReport } from '../../test/fixtures/report/wide-report.js';
 import { renderHtml } from './html.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -122,6 +123,30 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
       if (shots) await phone.screenshot({ path: join(shots, 'drift_report-390.png'), fullPage: true });
     } finally {
       await phone.close();
+    }
+  });
+
+  it('on a report wider than it lists: filters the listed rows, and each row link opens its panel', async () => {
+    const file = join(dir, 'wide.html');
+    writeFileSync(file, renderHtml(wideReport()));
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    wide.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await wide.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      // f14, f140…f149 and the drifted f1495…f1499 are listed; f1400…f1494 are not.
+      await wide.fill('#column-search', 'f14');
+      expect(await wide.textContent('#filter-count')).toBe('16 of 1000 columns');
+      await wide.fill('#column-search', '');
+      // The method none of whose columns is listed keeps its heading when the filter is cleared.
+      expect(await wide.isVisible('h3:text-is("psi · 10 of 15 columns")')).toBe(true);
+      const panel = wide.locator('details#dist-500');
+      expect(await panel.evaluate((d) => (d as unknown as Openable).open)).toBe(false);
+      await wide.click('a[href="#dist-500"]');
+      await expect.poll(() => panel.evaluate((d) => (d as unknown as Openable).open)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await wide.close();
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/helpers/golden.js';
 import { AWKWARD_NAME, LONG_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
+import { wideReport } from '../../test/fixtures/report/wide-report.js';
 import type { DriftReport } from '../drift/index.js';
 import { renderHtml } from './html.js';
 
@@ -113,6 +114,65 @@ describe('distribution panels', () => {
     for (const m of opened) expect(m[3] !== undefined).toBe(m[2] === '1');
     expect(section).toContain('<span class="change">mean 56,035 → 69,355, +0.44 sd; missing 1% → 8%</span>');
     expect(section).toContain('data-tip="tablet: reference 0%, current 11.9%"');
+  });
+});
+
+describe('a wide report', () => {
+  const section = (page: string, id: string): string => page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
+  const r = wideReport();
+  const page = renderHtml(r, { companions: ['drift_report.json', 'feature_scores.csv'] });
+
+  it('lists in its tables the features that have a panel, drifted first, and every row links to a panel that exists', () => {
+    const tables = section(page, 'columns');
+    const rows = [...tables.matchAll(/<tr data-name="([^"]*)"/g)].map((m) => m[1]!);
+    expect(rows).toHaveLength(1000);
+    for (const name of ['f1495', 'f1496', 'f1497', 'f1498', 'f1499', 'f0', 'f994']) expect(rows).toContain(name);
+    expect(rows).not.toContain('f995');
+    const panels = [...section(page, 'distributions').matchAll(/<details class="dist" id="([^"]*)" data-name="([^"]*)"/g)];
+    expect(panels.map((m) => m[2]).sort()).toEqual([...rows].sort());
+    const ids = new Set([...page.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]));
+    for (const [, href] of tables.matchAll(/href="#([^"]*)"/g)) expect(ids.has(href!)).toBe(true);
+    // Rows by score within a table, as in a narrow report: the five drifted ones, with the lowest scores, last.
+    const ks = [...tables.slice(tables.indexOf('<h3>ks ·')).matchAll(/<tr data-name="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ks.slice(0, 3)).toEqual(['f1', 'f2', 'f3']);
+    expect(ks.slice(-5)).toEqual(['f1495', 'f1496', 'f1497', 'f1498', 'f1499']);
+    expect(tables).toContain('<h3>ks · 990 of 1,485 columns</h3>');
+    expect(tables).toContain('<h3>psi · 10 of 15 columns</h3>');
+  });
+
+  it('says so, links the files that list every feature, and says what the search filters', () => {
+    expect(page).toContain('This report has 1,500 features: the tables list the 1,000 with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in <a href="drift_report.json" download>drift_report.json</a> and <a href="feature_scores.csv" download>feature_scores.csv</a>.');
+    expect(page).toContain('placeholder="Search 1,000 listed columns" aria-label="Search 1,000 listed columns"');
+    expect(page).toContain('the other 500 are in <a href="drift_report.json" download>drift_report.json</a>.');
+    expect(page).toContain('The 60 highest of 1,500 features; the tables below list 1,000.');
+    const bare = renderHtml(r);
+    expect(bare).toContain('Every feature is in the JSON and CSV reports.');
+    expect(bare).toContain('the other 500 are in the JSON report.');
+    expect(renderHtml(r, { companions: ['feature_scores.csv'] })).toContain('Every feature is in <a href="feature_scores.csv" download>feature_scores.csv</a>.');
+  });
+
+  it('draws the charts of the first 10 panels only', () => {
+    const panels = section(page, 'distributions');
+    expect((panels.match(/<div class="variant wide">/g) ?? []).length).toBe(10);
+    expect(panels).toContain('Chart left out: only the first 10 features by drift score get one.');
+  });
+
+  it('lists 1,000 quality rows, those with an issue or a change in missing values first, and the first 1,000 issues', () => {
+    const quality = section(page, 'quality');
+    const rows = [...quality.matchAll(/<tr><td class="name">([^<]*)<\/td>/g)].map((m) => Number(m[1]!.slice(1)));
+    expect(rows).toHaveLength(1000);
+    expect(rows.slice(0, 900)).toEqual(Array.from({ length: 900 }, (_, i) => 600 + i));
+    expect(rows.slice(900)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(quality).toContain('1,000 of 1,500 columns: those named by an issue or whose missing share changed first. Every column is in <a href="drift_report.json" download>drift_report.json</a>.');
+    expect((quality.match(/<li>/g) ?? []).length).toBe(1000);
+    expect(quality).toContain('The first 1,000 of 1,200 issues; every one is in <a href="drift_report.json" download>drift_report.json</a>.');
+  });
+
+  it('lists everything up to 1,000 features', () => {
+    const out = renderHtml(wideReport(1000));
+    expect((out.match(/<tr data-name=/g) ?? []).length).toBe(1000);
+    expect(out).not.toContain('listed');
+    expect(out).toContain('The 60 highest of 1000 features; the tables below list every one.');
   });
 });
 

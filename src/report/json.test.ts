@@ -4,7 +4,7 @@ import { expectGolden } from '../../test/helpers/golden.js';
 import { sampleModelReport } from '../../test/fixtures/report/sample-model-report.js';
 import { AWKWARD_NAME, sampleReport } from '../../test/fixtures/report/sample-report.js';
 import { REPORT_SCHEMA_VERSION, type DriftReport } from '../drift/index.js';
-import { renderJson, renderJsonChunks } from './json.js';
+import { renderJson, renderJsonChunks, reportToJson } from './json.js';
 
 /** generated_at changes on every run of the engine; goldens pin everything else. */
 function normalise(json: string): string {
@@ -39,6 +39,33 @@ describe('renderJson', () => {
       expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
       expect(JSON.parse(text).columns).toHaveLength(r.columns.length);
       if (r === many) expect(chunks.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('writes wide lists in slices that join to exactly the report stringified in one piece', () => {
+    // Thousands of columns, quality rows and issues, each list many slices long, names outside Latin-1 in
+    // some slices only (they make a slice a two-byte string), and every list empty in turn.
+    const n = 4000;
+    const columns = Array.from({ length: n }, (_, i) => ({ ...sampleReport.columns[i % sampleReport.columns.length]!, name: i % 7 === 0 ? `größe_${i} →` : `c${i}` }));
+    const q = sampleReport.quality;
+    const wide: DriftReport = {
+      ...sampleReport, columns,
+      quality: {
+        columns: Array.from({ length: n }, (_, i) => ({ ...q.columns[i % q.columns.length]!, name: `c${i}` })),
+        issues: Array.from({ length: n / 2 }, (_, i) => ({ ...q.issues[i % q.issues.length]!, column: `c${i}` })),
+      },
+    };
+    const variants = [
+      wide,
+      { ...wide, columns: [] },
+      { ...wide, quality: { ...wide.quality, columns: [] } },
+      { ...wide, quality: { ...wide.quality, issues: [] } },
+      { ...wide, columns: columns.slice(0, 1), quality: { columns: wide.quality.columns.slice(0, 1), issues: wide.quality.issues.slice(0, 1) } },
+    ];
+    for (const r of variants) {
+      const chunks = [...renderJsonChunks(r)];
+      expect(chunks.join('')).toBe(`${JSON.stringify(reportToJson(r), null, 2)}\n`);
+      if (r === wide) expect(chunks.length).toBeGreaterThan(3 * 10);
     }
   });
 

@@ -31,7 +31,8 @@ function jsonNullableNumber(x: number | null): number | string | null {
   return x === null ? null : jsonNumber(x);
 }
 
-const numbers = (xs: readonly number[]): (number | string)[] => xs.map(jsonNumber);
+/** Numbers as JSON; the array itself when every one is finite (most are: a wide report has a million of them). */
+const numbers = (xs: readonly number[]): readonly (number | string)[] => (xs.every(Number.isFinite) ? xs : xs.map(jsonNumber));
 
 function source(s: DatasetSource): JsonOf<DatasetSource> {
   return { path: s.path, rows: s.rows };
@@ -93,7 +94,7 @@ function histogram(h: HistogramData): JsonValue {
     };
     return out;
   }
-  const out: JsonOf<typeof h> = { type: h.type, categories: [...h.categories], reference: numbers(h.reference), current: numbers(h.current) };
+  const out: JsonOf<typeof h> = { type: h.type, categories: h.categories, reference: numbers(h.reference), current: numbers(h.current) };
   return out;
 }
 
@@ -115,8 +116,8 @@ function columnToJson(c: ColumnDrift): JsonOf<ColumnDrift> {
     n_reference: c.n_reference,
     n_current: c.n_current,
     summary: { reference: summary(c.summary.reference), current: summary(c.summary.current) },
-    new_categories: [...c.new_categories],
-    vanished_categories: [...c.vanished_categories],
+    new_categories: c.new_categories,
+    vanished_categories: c.vanished_categories,
     histogram: histogram(c.histogram),
     reason: c.reason,
     change: changeOf(c),
@@ -130,7 +131,7 @@ function columnQuality(q: ColumnQuality): JsonOf<ColumnQuality> {
     missing_share_current: jsonNumber(q.missing_share_current),
     missing_share_change: jsonNumber(q.missing_share_change),
     out_of_range_share: jsonNullableNumber(q.out_of_range_share),
-    new_categories: [...q.new_categories],
+    new_categories: q.new_categories,
     constant_reference: q.constant_reference,
     constant_current: q.constant_current,
     non_numeric_reference: nonNumeric(q.non_numeric_reference),
@@ -227,8 +228,8 @@ function modelSection(m: ModelSection): JsonOf<ModelSection> {
   };
 }
 
-/** The whole report as a JSON value in documented key order. */
-function reportToJson(r: DriftReport): JsonOf<DriftReport> {
+/** The whole report as one JSON value in documented key order (what renderJsonChunks writes, in pieces). */
+export function reportToJson(r: DriftReport): JsonOf<DriftReport> {
   return {
     schema_version: r.schema_version,
     driftwatch_version: r.driftwatch_version,
@@ -256,46 +257,90 @@ export function renderJson(report: DriftReport): string {
   return [...renderJsonChunks(report)].join('');
 }
 
-/** Stands in for the columns while the rest of the report is stringified (a string no column name makes). */
-const COLUMNS_SLOT = '\u0000driftwatch-columns\u0000';
-/** Chunks are joined up to about this many characters before they are handed to the writer. */
-const CHUNK_CHARS = 1 << 20;
-
 /**
- * renderJson's text in chunks, byte for byte: the columns one at a time, so that a report of 100,000
- * columns (hundreds of megabytes of JSON) is never one string — building it took most of a wide file's run
- * and gigabytes of memory.
+ * One of the report's lists that grow with the width of the data (a file 100,000 columns wide has 100,000
+ * columns, 100,000 quality rows and up to as many issues): its length, its elements encoded a slice at a
+ * time, and how deep in the report its elements sit.
  */
-export function* renderJsonChunks(report: DriftReport): Generator<string> {
-  const columns = report.columns.map(columnToJson);
-  // The slot takes the columns' place in the key order (a spread key that is set again keeps its place).
-  const outer = JSON.stringify({ ...reportToJson({ ...report, columns: [] }), columns: COLUMNS_SLOT }, null, 2);
-  const at = outer.indexOf(JSON.stringify(COLUMNS_SLOT));
-  yield outer.slice(0, at);
-  if (columns.length === 0) {
-    yield '[]';
-  } else {
-    // As JSON.stringify nests them: each element 4 spaces in, its inner lines 4 more than on its own.
-    // Parts joined per chunk: a string grown by += is a rope, and turning ropes of thousands of parts into
-    // bytes cost more than making them.
-    let parts: string[] = ['[\n'];
-    let size = 0;
-    for (let i = 0; i < columns.length; i++) {
-      const text = `${i === 0 ? '' : ',\n'}    ${JSON.stringify(columns[i], null, 2).replace(/\n/g, '\n    ')}`;
-      parts.push(text);
-      size += text.length;
-      if (size >= CHUNK_CHARS) {
-        yield parts.join('');
-        parts = [];
-        size = 0;
-      }
-    }
-    parts.push('\n  ]');
-    yield parts.join('');
-  }
-  yield `${outer.slice(at + JSON.stringify(COLUMNS_SLOT).length)}\n`;
+interface WideList {
+  readonly length: number;
+  readonly encode: (start: number, end: number) => JsonValue[];
+  /** Arrays and objects around an element: 2 for `columns` (its elements are indented 4 spaces). */
+  readonly depth: number;
 }
 
+function wideList<T>(items: readonly T[], toJson: (item: T) => JsonValue, depth: number): WideList {
+  return { length: items.length, encode: (start, end) => items.slice(start, end).map((item) => toJson(item)), depth };
+}
+
+/** Stands in for wide list `i` while the rest of the report is stringified (a string no data makes). */
+const slot = (i: number): string => `\u0000driftwatch-list-${i}\u0000`;
+
+/**
+ * A wide list is stringified about this many characters at a time. A longer string goes to V8's
+ * large-object space once it passes 128 KB — 64K characters of a two-byte string, which any name outside
+ * Latin-1 or any "→" in a change makes — and slices of a megabyte took twice as long as slices this size.
+ */
+const SLICE_CHARS = 24_000;
+
+/**
+ * renderJson's text in chunks (of about SLICE_CHARS, in the wide lists), byte for byte, so that a report of
+ * 100,000 columns — hundreds of megabytes of JSON — is never one string nor one tree of JSON values: the
+ * rest of the report is stringified with a slot in each wide list's place, and the lists a slice at a time.
+ */
+export function* renderJsonChunks(report: DriftReport): Generator<string> {
+  const lists = [
+    wideList(report.columns, columnToJson, 2),
+    wideList(report.quality.columns, columnQuality, 3),
+    wideList(report.quality.issues, issue, 3),
+  ];
+  const rest = reportToJson({ ...report, columns: [], quality: { ...report.quality, columns: [], issues: [] } });
+  // A spread key that is set again keeps its place in the key order.
+  const quality = rest.quality as { readonly [key: string]: JsonValue };
+  const text = JSON.stringify({ ...rest, columns: slot(0), quality: { ...quality, columns: slot(1), issues: slot(2) } }, null, 2);
+  let from = 0;
+  for (const [i, list] of lists.entries()) {
+    const marker = JSON.stringify(slot(i));
+    const at = text.indexOf(marker, from);
+    yield text.slice(from, at);
+    yield* listChunks(list);
+    from = at + marker.length;
+  }
+  yield `${text.slice(from)}\n`;
+}
+
+/**
+ * A wide list as JSON.stringify(…, null, 2) writes it `depth` levels deep, brackets included. Each slice is
+ * stringified inside `depth - 1` wrapping arrays, which indent its elements exactly as in the whole report,
+ * and the wrappers' brackets are cut off: one native call per slice, where one call per element and a
+ * re-indent of its every line took five times as long.
+ */
+function* listChunks({ length, encode, depth }: WideList): Generator<string> {
+  if (length === 0) {
+    yield '[]';
+    return;
+  }
+  // The brackets of `depth` nested arrays as JSON.stringify writes them before the first element and after the last.
+  let head = '';
+  let tail = '';
+  for (let level = 0; level < depth; level++) {
+    head += level === 0 ? '[' : `\n${'  '.repeat(level)}[`;
+    tail = `\n${'  '.repeat(level)}]${tail}`;
+  }
+  // Sized from the last slice: the elements of one list are much alike.
+  let count = 16;
+  for (let start = 0; start < length; ) {
+    const end = Math.min(length, start + count);
+    let wrapped: JsonValue = encode(start, end);
+    for (let level = 1; level < depth; level++) wrapped = [wrapped];
+    const json = JSON.stringify(wrapped, null, 2);
+    const body = json.slice(head.length, json.length - tail.length);
+    yield start === 0 ? `[${body}` : `,${body}`;
+    count = Math.max(1, Math.floor((count * SLICE_CHARS) / body.length));
+    start = end;
+  }
+  yield `\n${'  '.repeat(depth - 1)}]`;
+}
 
 /**
  * A report read back from JSON (drift_report.json, or one kept in the store) as a DriftReport: the strings

@@ -81,6 +81,50 @@ describe('renderTerminal', () => {
     expect(out).toContain('a?[31mb?c');
   });
 
+  describe('on a wide report', () => {
+    /** n feature columns c0… with falling scores; the ones in `drifted` drifted, whatever their score. */
+    function wide(n: number, drifted: readonly number[] = []): DriftReport {
+      const columns = Array.from({ length: n }, (_, i) => ({
+        ...sampleReport.columns[7]!, name: `c${i}`, score: 0.9 - i / (2 * n), drifted: drifted.includes(i),
+      }));
+      return { ...sampleReport, columns };
+    }
+    const tableRows = (out: string): string[] => out.split('\n').filter((l) => /^c\d+ /.test(l));
+
+    it('lists every column up to 60', () => {
+      const out = renderTerminal(wide(60, [59]));
+      expect(tableRows(out).map((l) => l.split(' ')[0])).toEqual(Array.from({ length: 60 }, (_, i) => `c${i}`));
+      expect(out).not.toContain('more columns');
+    });
+
+    it('lists the first 50 past 60, drifted ones first, and says how many more there are and where', () => {
+      const r = wide(100_000, [3, 99_998, 99_999]);
+      const out = renderTerminal(r);
+      const rows = tableRows(out);
+      expect(rows).toHaveLength(50);
+      expect(rows.slice(0, 4).map((l) => l.split(' ')[0])).toEqual(['c3', 'c99998', 'c99999', 'c0']);
+      expect(rows.slice(0, 3).every((l) => l.endsWith('DRIFTED'))).toBe(true);
+      const more = out.split('\n')[out.split('\n').indexOf(rows.at(-1)!) + 1];
+      expect(more).toBe('  ... 99,950 more columns (0 drifted) in the JSON and CSV reports');
+      expect(renderTerminal(r, { formats: ['json', 'csv', 'html'] })).toContain('  ... 99,950 more columns (0 drifted) in drift_report.json and feature_scores.csv\n');
+      expect(renderTerminal(r, { formats: ['html', 'csv'] })).toContain('  ... 99,950 more columns (0 drifted) in feature_scores.csv\n');
+      expect(renderTerminal(r, { formats: [] })).toContain('  ... 99,950 more columns (0 drifted); the JSON and CSV reports list every column\n');
+      expect(renderTerminal(wide(61, [60]))).toContain('  ... 11 more columns (0 drifted) in the JSON and CSV reports\n');
+      expect(renderTerminal(wide(200, [150, 199]))).toContain('  ... 150 more columns (0 drifted)');
+      expect(renderTerminal(wide(200, Array.from({ length: 52 }, (_, i) => i * 3)))).toContain('  ... 150 more columns (2 drifted)');
+    });
+
+    it('points at the JSON report alone for what the HTML report lists only in part', () => {
+      const issues = (n: number): DriftReport['quality'] => ({ ...sampleReport.quality, issues: Array.from({ length: n }, (_, i) => ({ column: `c${i}`, kind: 'out_of_range' as const, message: 'm' })) });
+      expect(renderTerminal({ ...wide(10), quality: issues(1000) })).toContain('  ... 997 more in the HTML and JSON reports\n');
+      expect(renderTerminal({ ...wide(10), quality: issues(1001) })).toContain('  ... 998 more in the JSON report\n');
+      const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+      // 2 of the 12 shown are the target and the prediction.
+      expect(renderTerminal(wide(1000, all(1000)))).toContain('  ... 992 more in the HTML and JSON reports\n');
+      expect(renderTerminal(wide(1001, all(1001)))).toContain('  ... 993 more in the JSON report\n');
+    });
+  });
+
   it('adapts the name column to a wider terminal', () => {
     const out = renderTerminal(sampleReport, { width: 160 });
     expect(out).toContain(LONG_NAME);

@@ -6,13 +6,14 @@
  */
 import pc from 'picocolors';
 import type { ColumnDrift, DatasetSource, DriftReport, Severity } from '../drift/index.js';
-import { columnsByScore } from './charts/index.js';
+import { columnsByScore, columnsDriftedFirst } from './charts/index.js';
 import { alertLine } from './alert-line.js';
 import { decidingEffect, formatCount, formatEffect, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel, sourcePath } from './format.js';
+import { HTML_MAX_FEATURES, HTML_MAX_ISSUES } from './limits.js';
 import { METRIC_LABELS, metricValue, modelTitle, performanceVerdict, signedValue } from './model-text.js';
 import { alertOf, changeOf, predictionColumns, roleColumns } from './report-columns.js';
 import { padEnd, padStart, sanitizeForTerminal, truncate, truncateLeft } from './text-layout.js';
-import type { TerminalOptions } from './types.js';
+import { REPORT_FILE_NAMES, type OutputFormat, type TerminalOptions } from './types.js';
 
 /** The performance headline, for the CLI's alert line (it loads this module, not the whole report folder). */
 export { performanceVerdict } from './model-text.js';
@@ -22,6 +23,15 @@ type Colors = ReturnType<typeof pc.createColors>;
 const DEFAULT_WIDTH = 100;
 const MAX_ISSUES = 3;
 const MAX_CHANGES = 10;
+
+/**
+ * The column table lists every column up to this many (a screen or two); past it, the first TABLE_TOP_ROWS
+ * and a line saying how many more there are. A file 100,000 columns wide printed 100,000 rows (10 MB) that
+ * no one reads and that scrolled the rest of the summary away. The gap between the two numbers keeps a
+ * table from ending in "... 1 more".
+ */
+const TABLE_ALL_ROWS_MAX = 60;
+const TABLE_TOP_ROWS = 50;
 
 /** Fixed-width table columns; the name column takes what is left of the width. */
 const COLS = { kind: 11, method: 13, pValue: 9, effect: 18, score: 5, status: 7 } as const;
@@ -43,14 +53,29 @@ function status(drifted: boolean, c: Colors): string {
   return drifted ? c.bold(c.red('DRIFTED')) : c.green('stable');
 }
 
-function tableLines(columns: readonly ColumnDrift[], width: number, c: Colors): string[] {
+/**
+ * The line under a table cut short: how many columns are left out, how many of them drifted, and where they
+ * are — the data files written with this summary when the caller says which, the JSON and CSV reports otherwise.
+ */
+function moreColumnsLine(left: readonly ColumnDrift[], formats: readonly OutputFormat[] | undefined, c: Colors): string {
+  const drifted = left.reduce((n, col) => n + (col.drifted ? 1 : 0), 0);
+  const more = `  ... ${formatCount(left.length)} more columns (${formatCount(drifted)} drifted)`;
+  if (formats === undefined) return c.dim(`${more} in the JSON and CSV reports`);
+  const files = (['json', 'csv'] as const).filter((f) => formats.includes(f)).map((f) => REPORT_FILE_NAMES[f]);
+  return c.dim(files.length === 0 ? `${more}; the JSON and CSV reports list every column` : `${more} in ${files.join(' and ')}`);
+}
+
+function tableLines(columns: readonly ColumnDrift[], width: number, c: Colors, formats: readonly OutputFormat[] | undefined): string[] {
   const nameWidth = Math.max(12, width - FIXED);
   const header = [
     padEnd('column', nameWidth), padEnd('kind', COLS.kind), padEnd('test', COLS.method),
     padStart('p-value', COLS.pValue), padEnd('effect size', COLS.effect), padStart('score', COLS.score), padEnd('status', COLS.status),
   ].join(GAP);
   const rule = [nameWidth, ...Object.values(COLS)].map((w) => '-'.repeat(w)).join(GAP);
-  const rows = columnsByScore(columns).map((col) => [
+  // Cut short, drifted columns come first so that none is hidden behind a stable one with a higher score.
+  const cut = columns.length > TABLE_ALL_ROWS_MAX;
+  const ordered = cut ? columnsDriftedFirst(columns) : columnsByScore(columns);
+  const rows = ordered.slice(0, cut ? TABLE_TOP_ROWS : ordered.length).map((col) => [
     padEnd(truncate(sanitizeForTerminal(col.name), nameWidth), nameWidth),
     padEnd(truncate(col.kind, COLS.kind), COLS.kind),
     padEnd(truncate(col.method, COLS.method), COLS.method),
@@ -59,7 +84,8 @@ function tableLines(columns: readonly ColumnDrift[], width: number, c: Colors): 
     padStart(formatScore(col.score), COLS.score),
     status(col.drifted, c),
   ].join(GAP).trimEnd());
-  return [c.dim(header.trimEnd()), c.dim(rule), ...rows];
+  const more = cut ? [moreColumnsLine(ordered.slice(TABLE_TOP_ROWS), formats, c)] : [];
+  return [c.dim(header.trimEnd()), c.dim(rule), ...rows, ...more];
 }
 
 function effectText(col: ColumnDrift): string {
@@ -69,7 +95,9 @@ function effectText(col: ColumnDrift): string {
 
 /** One line per drifted column (target and predictions first) of what changed. */
 function changeLines(report: DriftReport, width: number, c: Colors): string[] {
-  const drifted = [...roleColumns(report), ...columnsByScore(report.columns)].filter((col) => col.drifted);
+  // Filtered before the sort: a wide report has 100,000 columns and few of them drifted.
+  const features = report.columns.filter((col) => col.drifted);
+  const drifted = [...roleColumns(report).filter((col) => col.drifted), ...columnsByScore(features)];
   const lines: string[] = [];
   for (const col of drifted.slice(0, MAX_CHANGES)) {
     const change = changeOf(col);
@@ -78,7 +106,9 @@ function changeLines(report: DriftReport, width: number, c: Colors): string[] {
     lines.push(truncate(sanitizeForTerminal(`  ${col.name}${role}: ${change}`), width));
   }
   if (lines.length === 0) return [];
-  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in the HTML and JSON reports`));
+  // The HTML report lists up to HTML_MAX_FEATURES features (drifted first), and the target and predictions.
+  const where = features.length > HTML_MAX_FEATURES ? 'the JSON report' : 'the HTML and JSON reports';
+  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in ${where}`));
   return ['', c.bold('What changed'), ...lines];
 }
 
@@ -179,7 +209,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
     '',
     `Dataset: ${d.columns_analyzed} columns analysed, ${d.drifted_columns} drifted, share ${formatPercent(d.drifted_share, 1)} (threshold ${formatPercent(d.drift_share_threshold, 1)}), severity ${severityText(d.severity, c)}`,
     '',
-    ...tableLines(report.columns, width, c),
+    ...tableLines(report.columns, width, c, options.formats),
     ...changeLines(report, width, c),
     '',
     roleLine('Target', report.target_drift, width, c),
@@ -190,7 +220,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
   if (issues.length > 0) {
     lines.push('', c.bold(`Quality issues (${issues.length})`));
     for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
-    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in the HTML and JSON reports`));
+    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in ${issues.length > HTML_MAX_ISSUES ? 'the JSON report' : 'the HTML and JSON reports'}`));
   }
   lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width));
   // The CLI prints the alert line itself, last, after the list of files written (one line, not two).

@@ -18,4 +18,9 @@ export interface TerminalOptions {
   readonly width?: number;
   /** End with the alert line (default true; the CLI prints it itself after the files it wrote). */
   readonly alertLine?: boolean;
+  /**
+   * The formats written with this summary: a column table cut short names the files among them that list
+   * every column. Default: it points at the JSON and CSV reports without naming files.
+   */
+  readonly formats?: readonly OutputFormat[];
 }

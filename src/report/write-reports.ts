@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DriftwatchError, isDriftwatchError } from '../core/index.js';
 import { lockFolder, makeDirectory, writeFileAtomic, type AtomicWriteData } from '../data/index.js';
 import type { DriftReport } from '../drift/index.js';
+import { utf8Chunks } from './byte-chunks.js';
 import { renderCsv } from './csv.js';
 import { renderJsonChunks } from './json.js';
 import { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat } from './types.js';
@@ -13,7 +14,7 @@ type FileFormat = Exclude<OutputFormat, 'terminal'>;
 // that write those files.
 const RENDERERS: Readonly<Record<FileFormat, (r: DriftReport, written: readonly FileFormat[]) => AtomicWriteData | Promise<AtomicWriteData>>> = {
   // In chunks: a report of many columns is hundreds of megabytes of text.
-  json: renderJsonChunks,
+  json: (r) => utf8Chunks(renderJsonChunks(r)),
   csv: renderCsv,
   // The page links to the data files written beside it.
   html: async (r, written) => (await import('./html.js')).renderHtml(r, { companions: written.filter((f) => f === 'json' || f === 'csv').map((f) => REPORT_FILE_NAMES[f]) }),

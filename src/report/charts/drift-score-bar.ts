@@ -13,6 +13,16 @@ export function columnsByScore(columns: readonly ColumnDrift[]): ColumnDrift[] {
   return [...columns].sort((a, b) => sortableScore(b) - sortableScore(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * Drifted columns first, each group by drift score (columnsByScore's order within it): the order of a list cut
+ * short, so that what it shows starts with every drifted column. The score alone can rank a stable column
+ * above a drifted one (a preset that combines its criteria by "or", or the evidently preset's `<=`).
+ */
+export function columnsDriftedFirst(columns: readonly ColumnDrift[]): ColumnDrift[] {
+  const byScore = columnsByScore(columns);
+  return [...byScore.filter((c) => c.drifted), ...byScore.filter((c) => !c.drifted)];
+}
+
 /** A height that gives each feature's bar room to breathe; callers pass it to the renderer. */
 export function driftScoreBarHeight(report: DriftReport): number {
   return Math.max(160, 60 + 26 * report.columns.length);

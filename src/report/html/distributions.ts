@@ -1,10 +1,12 @@
 import type { ColumnDrift, SampleSummary } from '../../drift/index.js';
-import { columnsByScore } from '../charts/index.js';
 import { decidingEffect, formatCount, formatEffect, formatMeasure, formatPercent, formatPValue, formatScore, formatStatistic, methodLabel } from '../format.js';
+import { HTML_MAX_CHARTS_WIDE, HTML_MAX_FEATURES } from '../limits.js';
 import { changeOf } from '../report-columns.js';
 import { statusPill } from './cells.js';
 import { distributionChartHtml } from './distribution-chart.js';
 import { h, raw, type Raw } from './escape.js';
+import type { FeatureListing } from './features.js';
+import { everyItemIn } from './listing.js';
 
 function stat(x: number | null): string {
   return x === null ? '—' : formatMeasure(x);
@@ -38,11 +40,14 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): Raw[] {
  */
 const MAX_DISTRIBUTION_CHARTS = 100;
 
-/** One collapsible panel: what changed, the distribution chart, the two samples' summaries and the test details. */
-export function distributionPanel(c: ColumnDrift, id: string, open = false, withChart = true): Raw {
+/**
+ * One collapsible panel: what changed, the distribution chart, the two samples' summaries and the test
+ * details. Without its chart, it says that only the first `charts` features have one.
+ */
+export function distributionPanel(c: ColumnDrift, id: string, open = false, withChart = true, charts = MAX_DISTRIBUTION_CHARTS): Raw {
   const chart = withChart
     ? distributionChartHtml(c, id)
-    : h`<p class="muted small">Chart left out: only the first ${MAX_DISTRIBUTION_CHARTS} features by drift score get one. The histogram data is in drift_report.json.</p>`;
+    : h`<p class="muted small">Chart left out: only the first ${charts} features by drift score get one. The histogram data is in drift_report.json.</p>`;
   const extra = [
     c.new_categories.length > 0 ? h`<p class="small"><strong>Only in current:</strong> ${c.new_categories.join(', ')}</p>` : null,
     c.vanished_categories.length > 0 ? h`<p class="small"><strong>Only in reference:</strong> ${c.vanished_categories.join(', ')}</p>` : null,
@@ -66,20 +71,19 @@ ${extra}
 }
 
 /**
- * Past this many features a panel each would make a page of hundreds of megabytes (a file 100,000 columns
- * wide): the first ones by drift score get panels, every feature stays in the tables above and the JSON.
+ * Every feature's panel (up to HTML_MAX_FEATURES, FeatureListing.listed: a panel each would make a page of
+ * hundreds of megabytes for a file 100,000 columns wide), drifted ones first and open, with
+ * expand/collapse-all buttons.
  */
-export const MAX_DISTRIBUTION_PANELS = 1000;
-
-/** Every feature's panel (up to MAX_DISTRIBUTION_PANELS), drifted ones first and open, with expand/collapse-all buttons. */
-export function distributionsHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
-  // A stable sort of the score order keeps it (NaN last, ties by name) within the drifted and the stable group.
-  const all = columnsByScore(columns).sort((a, b) => Number(b.drifted) - Number(a.drifted));
-  const ordered = all.slice(0, MAX_DISTRIBUTION_PANELS);
-  const leftOut = all.length - ordered.length;
+export function distributionsHtml({ byScore, listed: ordered }: FeatureListing, anchorOf: (c: ColumnDrift) => string, companions: readonly string[] = []): Raw {
+  const leftOut = byScore.length - ordered.length;
+  const charts = leftOut > 0 ? HTML_MAX_CHARTS_WIDE : MAX_DISTRIBUTION_CHARTS;
+  const which = leftOut > 0
+    ? h` The first ${formatCount(HTML_MAX_FEATURES)} features (drifted ones first, then by drift score) have a panel — the ones the tables above list — and the first ${HTML_MAX_CHARTS_WIDE} of them a chart; the other ${formatCount(leftOut)} are in ${everyItemIn(['json'], companions)}.`
+    : null;
   return h`<section class="card" id="distributions"><h2>Feature distributions</h2>
-<p class="meta"><span class="key ref"></span>Reference against <span class="key cur"></span>current, as a share of non-missing values; hover a bar for both values. Drifted columns are open.${leftOut > 0 ? ` The first ${MAX_DISTRIBUTION_PANELS} features by drift score have a panel; the other ${leftOut} are in the tables above and in drift_report.json.` : ''}</p>
+<p class="meta"><span class="key ref"></span>Reference against <span class="key cur"></span>current, as a share of non-missing values; hover a bar for both values. Drifted columns are open.${which}</p>
 <div class="toolbar"><button type="button" data-toggle-all="open">Expand all</button><button type="button" data-toggle-all="close">Collapse all</button></div>
-${ordered.map((c, i) => distributionPanel(c, anchorOf(c), c.drifted && i < MAX_DISTRIBUTION_CHARTS, i < MAX_DISTRIBUTION_CHARTS))}
+${ordered.map((c, i) => distributionPanel(c, anchorOf(c), c.drifted && i < charts, i < charts, charts))}
 </section>`;
 }

@@ -3,6 +3,7 @@ import { alertClauses, alertHeadline } from '../alert-line.js';
 import { formatCount, formatPercent, sourcePath } from '../format.js';
 import { alertOf } from '../report-columns.js';
 import { h, type Raw } from './escape.js';
+import { fileLink } from './listing.js';
 
 function source(label: string, s: DatasetSource): Raw {
   return h`<p class="meta">${label}: <code>${sourcePath(s)}</code> · ${formatCount(s.rows)} rows</p>`;
@@ -19,7 +20,7 @@ export function headerHtml(report: DriftReport, companions: readonly string[] = 
     : h`<div class="banner ok"><strong>${alertHeadline(report)}</strong>${clauses}</div>`;
   const links = companions.length === 0
     ? null
-    : h`<p class="meta files">Also written here: ${companions.map((f, i) => h`${i > 0 ? ' · ' : ''}<a href="${encodeURIComponent(f)}" download>${f}</a>`)}</p>`;
+    : h`<p class="meta files">Also written here: ${companions.map((f, i) => h`${i > 0 ? ' · ' : ''}${fileLink(f)}`)}</p>`;
   return h`<header class="top">
 <div>
 <h1>Drift report</h1>

@@ -1,18 +1,30 @@
 import type { ColumnDrift } from '../../drift/index.js';
-import { columnsByScore } from '../charts/index.js';
-import { formatStatistic } from '../format.js';
+import { formatCount, formatStatistic } from '../format.js';
+import { HTML_MAX_FEATURES } from '../limits.js';
 import { changeOf } from '../report-columns.js';
 import { effectCell, numCell, pValueCell, scoreCell, statisticCell, statusCell } from './cells.js';
 import { h, type Raw } from './escape.js';
+import type { FeatureListing } from './features.js';
+import { everyItemIn } from './listing.js';
 import { sparklineSvg } from './sparkline.js';
 
-/** Feature columns grouped by drift method, groups in order of first appearance by score. */
-function groupByMethod(columns: readonly ColumnDrift[]): Map<string, ColumnDrift[]> {
-  const groups = new Map<string, ColumnDrift[]>();
-  for (const c of columnsByScore(columns)) {
-    const list = groups.get(c.method) ?? [];
-    list.push(c);
-    groups.set(c.method, list);
+/** A drift method's columns: how many there are and those the tables list. */
+interface MethodGroup {
+  total: number;
+  readonly listed: ColumnDrift[];
+}
+
+/**
+ * Columns (by score) grouped by drift method, groups in order of first appearance. Only the columns in
+ * `listed` are listed; the rest are counted.
+ */
+function groupByMethod(byScore: readonly ColumnDrift[], listed: ReadonlySet<ColumnDrift> | null): Map<string, MethodGroup> {
+  const groups = new Map<string, MethodGroup>();
+  for (const c of byScore) {
+    let group = groups.get(c.method);
+    if (group === undefined) groups.set(c.method, (group = { total: 0, listed: [] }));
+    group.total += 1;
+    if (listed === null || listed.has(c)) group.listed.push(c);
   }
   return groups;
 }
@@ -34,19 +46,36 @@ ${rows}
 </tbody></table></div>`;
 }
 
-/** One sortable table per drift method (columns analysed with the same test compare directly). */
-export function methodTablesHtml(columns: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
-  const groups = [...groupByMethod(columns)].map(([method, list]) => {
-    // A shared reason explains the whole group; differing ones are shown per column in the panels.
-    const reasons = new Set(list.map((c) => c.reason));
-    const reason = reasons.size === 1 ? h`<p class="meta small">${list[0]!.reason}</p>` : null;
-    return h`<div class="method-group"><h3>${method} · ${list.length} column${list.length === 1 ? '' : 's'}</h3>
+function groupHtml(method: string, group: MethodGroup, anchorOf: (c: ColumnDrift) => string): Raw {
+  const { listed, total } = group;
+  const count = listed.length === total ? `${total} column${total === 1 ? '' : 's'}` : `${formatCount(listed.length)} of ${formatCount(total)} columns`;
+  // Not a .method-group, which the filter hides when none of its rows shows: it has no rows to show.
+  if (listed.length === 0) return h`<div><h3>${method} · ${count}</h3><p class="meta small">None of them is among the ${formatCount(HTML_MAX_FEATURES)} listed.</p></div>`;
+  // A shared reason explains the whole group; differing ones are shown per column in the panels.
+  const reasons = new Set(listed.map((c) => c.reason));
+  const reason = reasons.size === 1 ? h`<p class="meta small">${listed[0]!.reason}</p>` : null;
+  return h`<div class="method-group"><h3>${method} · ${count}</h3>
 ${reason}
-${table(list, anchorOf)}</div>`;
-  });
+${table(listed, anchorOf)}</div>`;
+}
+
+/**
+ * One sortable table per drift method (columns analysed with the same test compare directly), rows by
+ * score. Past HTML_MAX_FEATURES features the tables list only the features that have a distribution panel
+ * (FeatureListing.listed) and say so, and where every feature is.
+ */
+export function methodTablesHtml({ byScore, listed: shown }: FeatureListing, anchorOf: (c: ColumnDrift) => string, companions: readonly string[] = []): Raw {
+  const cut = shown.length < byScore.length;
+  const groups = groupByMethod(byScore, cut ? new Set(shown) : null);
+  const html = [...groups].map(([method, group]) => groupHtml(method, group, anchorOf));
+  const listed = cut
+    ? h`<p class="meta">This report has ${formatCount(byScore.length)} features: the tables list the ${formatCount(HTML_MAX_FEATURES)} with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in ${everyItemIn(['json', 'csv'], companions)}.</p>\n`
+    : null;
+  // Short enough for the box (260 px).
+  const search = cut ? `Search ${formatCount(HTML_MAX_FEATURES)} listed columns` : 'Search columns';
   return h`<section class="card" id="columns"><h2>Columns by method</h2>
 <p class="meta">Click a header to sort; click a column name to open its distribution. A small p-value alone does not make a column drift when the preset also asks for an effect size: the effect-size column shows the value that decided, against its threshold.</p>
-<div class="filters" role="search"><input type="search" id="column-search" placeholder="Search columns" aria-label="Search columns"><label><input type="checkbox" id="drifted-only"> Drifted only</label><span class="muted small" id="filter-count" aria-live="polite"></span></div>
-${groups}
+${listed}<div class="filters" role="search"><input type="search" id="column-search" placeholder="${search}" aria-label="${search}"><label><input type="checkbox" id="drifted-only"> Drifted only</label><span class="muted small" id="filter-count" aria-live="polite"></span></div>
+${html}
 </section>`;
 }

@@ -1,10 +1,12 @@
 /** The smaller report sections: target and prediction drift, data quality, excluded columns, schema changes, notes. */
-import type { ColumnDrift, DriftReport } from '../../drift/index.js';
-import { formatPercent } from '../format.js';
+import type { ColumnDrift, ColumnQuality, DriftReport, QualityIssue } from '../../drift/index.js';
+import { formatCount, formatPercent } from '../format.js';
+import { HTML_MAX_ISSUES, HTML_MAX_QUALITY_ROWS } from '../limits.js';
 import { changeOf } from '../report-columns.js';
 import { effectCell, pValueCell, scoreCell, statisticCell, statusCell } from './cells.js';
 import { distributionPanel } from './distributions.js';
 import { h, type Raw } from './escape.js';
+import { everyItemIn } from './listing.js';
 
 export function roleSectionHtml(roles: readonly ColumnDrift[], anchorOf: (c: ColumnDrift) => string): Raw {
   if (roles.length === 0) {
@@ -21,17 +23,43 @@ ${roles.map((c) => distributionPanel(c, anchorOf(c), true))}
 </section>`;
 }
 
-export function qualityHtml(report: DriftReport): Raw {
+/**
+ * The per-column quality rows worth a look first: a column named by an issue, or whose missing share
+ * changed; then the others, each group in the report's order. Up to HTML_MAX_QUALITY_ROWS of them.
+ */
+function qualityRowsListed(columns: readonly ColumnQuality[], issues: readonly QualityIssue[]): ColumnQuality[] {
+  if (columns.length <= HTML_MAX_QUALITY_ROWS) return [...columns];
+  const named = new Set(issues.map((i) => i.column));
+  const notable = (q: ColumnQuality): boolean => named.has(q.name) || q.missing_share_change !== 0;
+  const listed: ColumnQuality[] = [];
+  for (const wanted of [true, false]) {
+    for (const q of columns) {
+      if (listed.length >= HTML_MAX_QUALITY_ROWS) return listed;
+      if (notable(q) === wanted) listed.push(q);
+    }
+  }
+  return listed;
+}
+
+export function qualityHtml(report: DriftReport, companions: readonly string[] = []): Raw {
   const { issues, columns } = report.quality;
+  const shownIssues = issues.slice(0, HTML_MAX_ISSUES);
+  const issuesLeftOut = issues.length > shownIssues.length
+    ? h`<p class="meta small">The first ${formatCount(shownIssues.length)} of ${formatCount(issues.length)} issues; every one is in ${everyItemIn(['json'], companions)}.</p>\n`
+    : null;
   const issueList = issues.length === 0
     ? h`<p class="muted">No data-quality issues found.</p>`
-    : h`<ul class="plain">${issues.map((i) => h`<li><span class="issue-kind">${i.kind.replace(/_/g, ' ')}</span><strong>${i.column}</strong>: ${i.message}</li>`)}</ul>`;
+    : h`${issuesLeftOut}<ul class="plain">${shownIssues.map((i) => h`<li><span class="issue-kind">${i.kind.replace(/_/g, ' ')}</span><strong>${i.column}</strong>: ${i.message}</li>`)}</ul>`;
   const pct = (x: number | null): string => (x === null ? '—' : formatPercent(x, 1));
-  const rows = columns.map((q) => h`<tr><td class="name">${q.name}</td><td class="num">${pct(q.missing_share_reference)}</td><td class="num">${pct(q.missing_share_current)}</td><td class="num">${q.missing_share_change > 0 ? '+' : ''}${pct(q.missing_share_change)}</td><td class="num">${pct(q.out_of_range_share)}</td><td>${q.new_categories.join(', ') || '—'}</td><td>${[q.constant_reference ? 'reference' : '', q.constant_current ? 'current' : ''].filter(Boolean).join(', ') || '—'}</td></tr>`);
+  const listed = qualityRowsListed(columns, issues);
+  const rowsLeftOut = listed.length < columns.length
+    ? h`<p class="meta small">${formatCount(listed.length)} of ${formatCount(columns.length)} columns: those named by an issue or whose missing share changed first. Every column is in ${everyItemIn(['json'], companions)}.</p>\n`
+    : null;
+  const rows = listed.map((q) => h`<tr><td class="name">${q.name}</td><td class="num">${pct(q.missing_share_reference)}</td><td class="num">${pct(q.missing_share_current)}</td><td class="num">${q.missing_share_change > 0 ? '+' : ''}${pct(q.missing_share_change)}</td><td class="num">${pct(q.out_of_range_share)}</td><td>${q.new_categories.join(', ') || '—'}</td><td>${[q.constant_reference ? 'reference' : '', q.constant_current ? 'current' : ''].filter(Boolean).join(', ') || '—'}</td></tr>`);
   return h`<section class="card" id="quality"><h2>Data quality</h2>
 ${issueList}
 <h3>Per column</h3>
-<div class="table-wrap"><table><thead><tr><th>Column</th><th class="num">Missing (ref)</th><th class="num">Missing (cur)</th><th class="num">Change</th><th class="num">Out of range</th><th>New categories</th><th>Constant in</th></tr></thead>
+${rowsLeftOut}<div class="table-wrap"><table><thead><tr><th>Column</th><th class="num">Missing (ref)</th><th class="num">Missing (cur)</th><th class="num">Change</th><th class="num">Out of range</th><th>New categories</th><th>Constant in</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 </section>`;
 }

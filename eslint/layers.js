@@ -41,6 +41,8 @@ export const lazyEntries = {
   workflows: ['analyze/read-plan.ts'],
   report: ['json.ts', 'terminal.ts', 'write-reports.ts'],
   models: ['native/params.ts'],
+  // isRegression for the train and evaluate commands, which register at every start-up.
+  metrics: ['evaluation.ts'],
   server: ['start-server.ts'],
   // The config file's sections: reading a config must not load the store, the queue and the mailer.
   pipeline: ['pipeline-config.ts'],

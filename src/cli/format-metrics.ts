@@ -1,5 +1,6 @@
 /** Human-readable metric tables for train and evaluate. */
-import { isRegression, type ClassifierEvaluation, type Evaluation } from '../metrics/index.js';
+import type { ClassifierEvaluation } from '../metrics/index.js';
+import { isRegression, type Evaluation } from '../metrics/evaluation.js';
 
 const CLASSIFIER_KEYS = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'pr_auc', 'log_loss', 'brier', 'ece'] as const;
 const REGRESSOR_KEYS = ['mae', 'rmse', 'r2', 'mape'] as const;

@@ -5,7 +5,7 @@ import { badOption } from '../errors.js';
 import { wantsColor } from '../io.js';
 import { createOutput } from '../output.js';
 import { parseDelimiter, parseList } from '../parse-values.js';
-import { isRegression } from '../../metrics/index.js';
+import { isRegression } from '../../metrics/evaluation.js';
 import { createByteProgress } from '../progress.js';
 import { classificationReportLines, metricLines } from '../format-metrics.js';
 

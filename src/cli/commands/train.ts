@@ -8,7 +8,7 @@ import { createOutput } from '../output.js';
 import { createByteProgress, createCountProgress } from '../progress.js';
 import { wantsColor } from '../io.js';
 import { parseChoice, parseDelimiter, parseList, parseNumber, parseSeed } from '../parse-values.js';
-import { isRegression } from '../../metrics/index.js';
+import { isRegression } from '../../metrics/evaluation.js';
 import { classificationReportLines, metricLines } from '../format-metrics.js';
 
 interface TrainFlags {

@@ -207,7 +207,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
     sourceLine('reference', report.reference, width),
     sourceLine('current', report.current, width),
     '',
-    `Dataset: ${d.columns_analyzed} columns analysed, ${d.drifted_columns} drifted, share ${formatPercent(d.drifted_share, 1)} (threshold ${formatPercent(d.drift_share_threshold, 1)}), severity ${severityText(d.severity, c)}`,
+    `Dataset: ${formatCount(d.columns_analyzed)} columns analysed, ${formatCount(d.drifted_columns)} drifted, share ${formatPercent(d.drifted_share, 1)} (threshold ${formatPercent(d.drift_share_threshold, 1)}), severity ${severityText(d.severity, c)}`,
     '',
     ...tableLines(report.columns, width, c, options.formats),
     ...changeLines(report, width, c),
@@ -218,7 +218,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
   ];
   const issues = report.quality.issues;
   if (issues.length > 0) {
-    lines.push('', c.bold(`Quality issues (${issues.length})`));
+    lines.push('', c.bold(`Quality issues (${formatCount(issues.length)})`));
     for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
     if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in ${issues.length > HTML_MAX_ISSUES ? 'the JSON report' : 'the HTML and JSON reports'}`));
   }

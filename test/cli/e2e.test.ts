@@ -86,6 +86,30 @@ describe('node bin/driftwatch.js', () => {
     expect(missing.stderr).toMatch(/^driftwatch: nope\.csv does not exist/);
   });
 
+  it('a pair read on two threads (the reader started before the command line loads) reports as one read on one thread', () => {
+    // Past 4 MiB together with few columns, the current file is read on the worker bin/driftwatch.js starts first.
+    const rows = (shift: number): string => {
+      const lines = ['a,b,c,d,e,f'];
+      for (let i = 0; i < 90_000; i++) lines.push(`${(i % 997) / 7 + shift},${(i * 31) % 1009},${i % 5 === 0 ? 'x' : 'y'},${((i * 7) % 101) / 3},${i % 13},${(i % 89) * 1.5 + shift}`);
+      return `${lines.join('\n')}\n`;
+    };
+    writeFileSync(join(work, 'big-ref.csv'), rows(0));
+    writeFileSync(join(work, 'big-cur.csv'), rows(30));
+    const args = ['analyze', '-r', 'big-ref.csv', '-c', 'big-cur.csv', '--json', '-f', 'terminal'];
+    const two = driftwatch(...args);
+    // A pipe for current has no size, so both are read on this thread; the prestarted worker is never used
+    // and must not keep the process alive.
+    const one = spawnSync('sh', ['-c', `${process.execPath} ${join(pkg, 'bin', 'driftwatch.js')} analyze -r big-ref.csv -c - --json -f terminal < big-cur.csv`], { cwd: work, encoding: 'utf8', timeout: 120_000 });
+    expect(two.status).toBe(0);
+    expect(one.status).toBe(0);
+    const strip = (o: string) => ({ ...JSON.parse(o), generated_at: null, current: null });
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+    expect(JSON.parse(two.stdout).dataset.drifted_columns).toBeGreaterThan(0);
+    // Refused before anything is read: the worker started for nothing, and the process still ends at once.
+    const refused = driftwatch('analyze', '-r', 'big-ref.csv', '-c', 'big-cur.csv', '--preset', 'nonsense');
+    expect(refused.status).toBe(2);
+  });
+
   it('bad input: exit 2, one line, no stack', () => {
     writeFileSync(join(work, 'ragged.csv'), 'a,b\n1,2\n3\n');
     const r = driftwatch('analyze', '-r', 'ragged.csv', '-c', 'ragged.csv');

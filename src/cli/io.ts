@@ -1,7 +1,8 @@
 /** The process surface a command touches, injectable so tests run `main()` in-process. */
 
 export interface TextSink {
-  write(chunk: string): unknown;
+  /** Text, or UTF-8 bytes (a long result written in pieces: the JSON report on stdout). */
+  write(chunk: string | Uint8Array): unknown;
 }
 
 export interface CliIo {

@@ -17,8 +17,8 @@ export interface OutputMode {
 
 export interface Output {
   readonly mode: OutputMode;
-  /** The command's result, verbatim, on stdout. */
-  result(text: string): void;
+  /** The command's result, verbatim, on stdout (text, or UTF-8 bytes of a result written in pieces). */
+  result(text: string | Uint8Array): void;
   /** A line for people (e.g. where reports went); stdout normally, stderr with --json; silent with --quiet. */
   info(line: string): void;
   /** The drift alert: shown even with --quiet. */

@@ -6,6 +6,7 @@
  * to compile here until it is placed (and documented). Optional fields are always written, with the
  * default the contract gives for an absent value, so readers see one shape.
  */
+import { utf8Chunks } from './byte-chunks.js';
 import { reviveNonFinite } from './charts/index.js';
 import type {
   ClassPerformance, ClassScores, ColumnDrift, ColumnQuality, ConfidenceSide, DataQuality, DatasetDrift, DatasetSource, DriftReport, EffectSize, ExcludedColumn,
@@ -271,6 +272,14 @@ interface WideList {
 
 function wideList<T>(items: readonly T[], toJson: (item: T) => JsonValue, depth: number): WideList {
   return { length: items.length, encode: (start, end) => items.slice(start, end).map((item) => toJson(item)), depth };
+}
+
+/**
+ * renderJson's text as UTF-8 in chunks of about a megabyte, for a writer: never one string (a report of
+ * 100,000 columns is 285 MB of JSON).
+ */
+export function renderJsonBytes(report: DriftReport): Generator<Uint8Array> {
+  return utf8Chunks(renderJsonChunks(report));
 }
 
 /** Stands in for wide list `i` while the rest of the report is stringified (a string no data makes). */

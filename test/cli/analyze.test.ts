@@ -69,6 +69,22 @@ describe('driftwatch analyze', () => {
     expect(r.stderr).toContain('DRIFT DETECTED');
   });
 
+  it('--json on a report of many megabytes prints it in pieces, byte for byte the file', async () => {
+    // 3,000 columns: about 8 MB of JSON, several of the megabyte pieces written to stdout.
+    const wide = (shift: number): string => {
+      const rng = createRng(7 + shift);
+      const names = Array.from({ length: 3000 }, (_, k) => `col_${k}`);
+      const rows = Array.from({ length: 8 }, () => names.map(() => (rng.normal() + shift).toFixed(3)).join(','));
+      return `${names.join(',')}\n${rows.join('\n')}\n`;
+    };
+    writeFileSync(join(dir, 'wide-ref.csv'), wide(0));
+    writeFileSync(join(dir, 'wide-cur.csv'), wide(1));
+    const r = await runCli(['analyze', '-r', 'wide-ref.csv', '-c', 'wide-cur.csv', '--json', '-f', 'json', '-o', 'wide'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(4 << 20);
+    expect(r.stdout).toBe(readFileSync(join(dir, 'wide', 'drift_report.json'), 'utf8'));
+  });
+
   it('--quiet prints only the alert line, and nothing without drift', async () => {
     const drift = await run('-c', 'drifted.csv', '-q', '-o', 'q1');
     expect(drift.code).toBe(0);

@@ -21,8 +21,8 @@ export async function runCli(args: readonly string[], options: RunOptions = {}):
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')) },
+    stderr: { write: (s: string | Uint8Array) => (stderr += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')) },
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),

@@ -27,6 +27,17 @@ describe('CSV reader: RFC 4180', () => {
     expect(cells(t.column('x'))).toEqual([1.5, 2, 3, 4]);
   });
 
+  it('a header of many columns (decoded at once when ASCII) keeps quoted names, doubled quotes and other scripts', async () => {
+    const names = Array.from({ length: 70 }, (_, k) => (k === 3 ? 'a, b' : k === 5 ? 'say "hi"' : k === 8 ? '  ' : `c${k}`));
+    const quoted = names.map((n) => (/[,"]/.test(n) ? `"${n.replaceAll('"', '""')}"` : n));
+    const row = names.map((_, k) => String(k)).join(',');
+    const ascii = await read(`${quoted.join(',')}\n${row}\n`);
+    expect(ascii.names).toEqual(names.map((n, k) => (k === 8 ? 'unnamed_9' : n)));
+    const other = await read(`${[...quoted.slice(0, 69), 'größe'].join(',')}\n${row}\n`);
+    expect(other.names.slice(68)).toEqual(['c68', 'größe']);
+    expect(other.names[5]).toBe('say "hi"');
+  });
+
   it('handles CRLF, a UTF-8 BOM and a last line without newline', async () => {
     const t = await read('\ufeffa,b\r\n1,x\r\n2,"y\r\nz"\r\n3,w');
     expect(t.names).toEqual(['a', 'b']);

@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './rng.js';
 export * from './version.js';
 export * from './did-you-mean.js';
+export * as ascii from './ascii.js';

@@ -8,7 +8,7 @@
  * the middle of an unquoted field is an ordinary character. Strict where data would be silently wrong:
  * ragged rows, text after a closing quote and an unterminated quote are errors naming the line.
  */
-import { DriftwatchError } from '../core/index.js';
+import { ascii, DriftwatchError } from '../core/index.js';
 import { ByteInterner } from './byte-interner.js';
 import { ColumnAccumulator, type ForcedStorage } from './column-accumulator.js';
 import { CsvWasmScan } from './csv-wasm-scan.js';
@@ -19,12 +19,8 @@ import { parseNumberBytes } from './parse-number.js';
 import { ShortValueCache } from './short-value-cache.js';
 import type { Column } from './table/index.js';
 
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
+const { LF, CR, QUOTE, MINUS, DOT, ZERO } = ascii;
+
 /** Exact powers of ten: a <= 15-digit integer divided by one is correctly rounded. */
 const POW10_INT = [1, 10, 100, 1000];
 

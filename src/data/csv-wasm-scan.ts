@@ -4,7 +4,10 @@
  * is an accelerator in front of the JavaScript fast path, never a replacement: whatever record it stops at,
  * JavaScript reads, so values, dictionaries, errors and line numbers stay the JavaScript path's.
  */
+import { ascii } from '../core/index.js';
 import { csvScanKernel, KINDS_AT, reserveMemory, SHORT_TABLE_BYTES, SHORT_TABLE_ENTRIES, STOP_AT, type CsvScanKernel } from '../kernels/index.js';
+
+const { LF, CR, QUOTE, MINUS, DOT } = ascii;
 
 /** Output rows per scan call: the output (rows x columns x 8 bytes) stays near 1 MiB. */
 const OUTPUT_BYTES = 1 << 20;
@@ -24,11 +27,6 @@ const MAX_TABLES = 255;
 let owner = 0;
 let scanners = 0;
 
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const MINUS = 45;
-const DOT = 46;
 
 /** Whether the scanner may run: not switched off, and a delimiter that cannot be part of a number or a line end. */
 export function scannerAllowed(delimiter: number): boolean {

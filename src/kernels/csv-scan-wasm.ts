@@ -21,8 +21,11 @@
  * the address of the categorical column's short-value table of SHORT_TABLE_BYTES). The caller places the
  * tables, the output and the window after the kinds.
  */
+import { ascii } from '../core/index.js';
 import { threadKernel } from './thread-kernel.js';
 import { Code, F64, I32, I64, type WasmFunction, type WasmMemory } from './wasm-assembler.js';
+
+const { LF, CR, QUOTE, MINUS, DOT, ZERO } = ascii;
 
 export const POW10_AT = 0;
 export const SPLIT_AT = 192;
@@ -35,12 +38,6 @@ export const SHORT_TABLE_ENTRIES = 128;
 /** Multiplier of the short-value hash (64-bit golden ratio). */
 const HASH = 0x9e3779b97f4a7c15n;
 
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
 const MAX_DIGITS = 19;
 const TWO53 = 2n ** 53n;
 const SPLIT = 134217729;

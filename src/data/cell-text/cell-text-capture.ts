@@ -10,11 +10,9 @@
  * offset and a "needs quotes in a comma-separated file" bit per cell: a few bytes per cell beyond the text
  * itself, no string per value, and copying a cell out is a byte copy.
  */
+import { ascii } from '../../core/index.js';
 
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
+const { LF, CR, QUOTE, COMMA } = ascii;
 
 const RECORD_START = 0;
 const FIELD_START = 1;

@@ -4,15 +4,14 @@
  * handing a table over from a worker costs per column).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { detectDelimiter } from './csv-delimiter.js';
 import { formatFromContent, formatFromExtension } from './detect-format.js';
 
 const HEAD_BYTES = 1 << 16;
-// , ; tab | — the delimiters detectDelimiter chooses from.
-const CANDIDATES = [44, 59, 9, 124];
 
 /**
- * The number of fields of the first line by its most frequent candidate delimiter (quotes ignored, so an
- * overestimate at worst), Infinity when the first line is longer than 64 KiB, null for a file that is not
+ * The number of fields of the first line, split by the delimiter the reader would detect (quotes ignored, so
+ * an overestimate at worst), Infinity when the first line is longer than 64 KiB, null for a file that is not
  * plain CSV (compressed, Parquet, JSON Lines) or cannot be read.
  */
 export function estimateCsvColumns(path: string): number | null {
@@ -32,12 +31,10 @@ export function estimateCsvColumns(path: string): number | null {
     if (head[0] === 0x1f && head[1] === 0x8b) return null;
     const end = head.subarray(0, n).indexOf(10);
     if (end < 0) return n === HEAD_BYTES ? Infinity : null;
-    const counts = [0, 0, 0, 0];
-    for (let i = 0; i < end; i++) {
-      const k = CANDIDATES.indexOf(head[i]!);
-      if (k >= 0) counts[k]!++;
-    }
-    return Math.max(...counts) + 1;
+    const delimiter = detectDelimiter(head, 0, n);
+    let fields = 1;
+    for (let i = 0; i < end; i++) if (head[i] === delimiter) fields++;
+    return fields;
   } catch {
     return null;
   } finally {

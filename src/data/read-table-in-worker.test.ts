@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DriftwatchError } from '../core/errors.js';
 import { readTable } from './read-table.js';
 import { readTableInWorker } from './read-table-in-worker.js';
-import { prestartReadWorker } from './read-worker-prestart.js';
+import { prestartReadWorker, takePrestartedReadWorker } from './read-worker-prestart.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-worker-'));
 
@@ -34,6 +34,8 @@ describe('readTableInWorker', () => {
     // Give it time to load the reader and wait: the job arrives as a message, not as workerData.
     await new Promise((r) => setTimeout(r, 300));
     const first = await readTableInWorker(p, { fallback: false });
+    // The read took the prestarted worker: none is left.
+    expect(takePrestartedReadWorker()).toBeUndefined();
     const second = await readTableInWorker(p, { fallback: false });
     for (const t of [first, second]) {
       expect(t.columns).toEqual(direct.columns);

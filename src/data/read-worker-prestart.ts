@@ -5,39 +5,20 @@
  * that it can run first.
  */
 import type { Worker } from 'node:worker_threads';
-import { siblingModuleUrl, startModuleWorker } from '../kernels/module-worker.js';
+import { IdleWorkers, siblingModuleUrl } from '../kernels/module-worker.js';
 
 export const READ_WORKER_URL = siblingModuleUrl(import.meta.url, 'read-table-worker');
 
-/** The worker started ahead, and whether it has failed or exited since. */
-let prestarted: { worker: Worker; failed: boolean } | undefined;
+let prestarted: IdleWorkers | undefined;
 
 /** Starts the worker the next readTableInWorker will use. An unused one does not keep the process alive. */
 export function prestartReadWorker(): void {
-  if (prestarted !== undefined) return;
-  let worker: Worker;
-  try {
-    worker = startModuleWorker(READ_WORKER_URL, null);
-  } catch {
-    return;
-  }
-  const entry = { worker, failed: false };
-  worker.unref();
-  worker.once('error', () => (entry.failed = true));
-  worker.once('exit', () => (entry.failed = true));
-  prestarted = entry;
+  prestarted ??= new IdleWorkers(READ_WORKER_URL, 1);
 }
 
-/** The prestarted worker, now the caller's (listeners removed, keeping the process alive), if it is still good. */
+/** The prestarted worker, now the caller's, if it is still good; the next caller starts its own. */
 export function takePrestartedReadWorker(): Worker | undefined {
-  const ready = prestarted;
+  const worker = prestarted?.take();
   prestarted = undefined;
-  if (ready === undefined) return undefined;
-  if (ready.failed) {
-    void ready.worker.terminate();
-    return undefined;
-  }
-  ready.worker.removeAllListeners();
-  ready.worker.ref();
-  return ready.worker;
+  return worker;
 }

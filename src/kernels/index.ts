@@ -4,7 +4,7 @@
  */
 export { sortFinite, sortFiniteInto, sortFloat64 } from './sort-float64.js';
 export { wasmScanSortedPair, type PairScanFigures } from './sorted-pair-scan-wasm.js';
-export { siblingModuleUrl, startModuleWorker } from './module-worker.js';
+export { IdleWorkers, siblingModuleUrl, startModuleWorker } from './module-worker.js';
 export { ClaimBatches, CTL_USER, CTL_WORDS, MAX_BATCH_ITEMS, helperLoopSource, stopHelper } from './claim-batch.js';
 export {
   Code,

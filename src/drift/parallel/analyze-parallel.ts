@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { DriftwatchError } from '../../core/index.js';
-import { siblingModuleUrl, startModuleWorker } from '../../kernels/index.js';
+import { IdleWorkers, siblingModuleUrl, startModuleWorker } from '../../kernels/index.js';
 import { columnLength, type Table } from '../../data/table/index.js';
 import { analyzeColumn, type ColumnAnalysis } from '../analyze-column.js';
 import { assembleReport, planDrift, type DriftPlan } from '../analyze.js';
@@ -45,41 +45,9 @@ export interface ParallelOptions {
  * at mid sizes (200,000 rows) it was ready about when the calling thread had finished alone. Idle workers
  * do not keep the process alive; the caller closes the ones never used.
  */
-export class WarmWorkers {
-  private readonly idle: Worker[] = [];
-
+export class WarmWorkers extends IdleWorkers {
   constructor(count: number) {
-    for (let k = 0; k < count; k++) {
-      let w: Worker;
-      try {
-        w = startModuleWorker(WORKER_URL, null);
-      } catch {
-        break;
-      }
-      w.unref();
-      const drop = (): void => {
-        const at = this.idle.indexOf(w);
-        if (at >= 0) this.idle.splice(at, 1);
-      };
-      w.on('error', drop);
-      w.on('exit', drop);
-      this.idle.push(w);
-    }
-  }
-
-  /** A started worker, now the caller's (its listeners removed, keeping the process alive again), if any. */
-  take(): Worker | undefined {
-    const w = this.idle.pop();
-    if (w !== undefined) {
-      w.removeAllListeners();
-      w.ref();
-    }
-    return w;
-  }
-
-  /** Stops the workers never taken. */
-  close(): void {
-    for (const w of this.idle.splice(0)) void w.terminate();
+    super(WORKER_URL, count);
   }
 }
 

@@ -19,7 +19,11 @@ export function columnsByScore(columns: readonly ColumnDrift[]): ColumnDrift[] {
  * above a drifted one (a preset that combines its criteria by "or", or the evidently preset's `<=`).
  */
 export function columnsDriftedFirst(columns: readonly ColumnDrift[]): ColumnDrift[] {
-  const byScore = columnsByScore(columns);
+  return driftedFirst(columnsByScore(columns));
+}
+
+/** A list already in columnsByScore's order, drifted columns moved to the front (no second sort). */
+export function driftedFirst(byScore: readonly ColumnDrift[]): ColumnDrift[] {
   return [...byScore.filter((c) => c.drifted), ...byScore.filter((c) => !c.drifted)];
 }
 

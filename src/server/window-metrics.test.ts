@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowsOf, windowStart, type LoggedRows } from './window-metrics.js';
+import { windowsOf, windowsSpanning, windowStart, type LoggedRows } from './window-metrics.js';
 
 const HOUR = 3_600_000;
 const rows = (ts: number[], prediction: (string | null)[], label: (string | null)[], probability: number[]): LoggedRows => ({
@@ -20,6 +20,18 @@ describe('windowsOf', () => {
     const w = windowsOf(rows([now - HOUR, now, now + 2 * HOUR], ['a', 'a', 'a'], [null, null, null], [NaN, NaN, NaN]), 'hour', 2, now, { task: 'binary', classes: ['a', 'b'], positiveClass: 'b' });
     expect(w.map((x) => [new Date(x.start).toISOString(), x.rows])).toEqual([['2026-12-03T09:00:00.000Z', 1], ['2026-12-03T10:00:00.000Z', 1]]);
     expect(w[1]!.metrics).toEqual({ accuracy: null, precision: null, recall: null, f1: null, roc_auc: null });
+  });
+
+  it('windowsSpanning counts every aligned window from the oldest row to now, so windowsOf keeps the oldest rows', () => {
+    const step = 15_000;
+    // Logged 14 s before a request made 3 s into a 15-second window: two windows, though the span is under one.
+    const at = Math.floor(now / step) * step + 3_000;
+    const oldest = at - 14_000;
+    expect(windowsSpanning(oldest, at, step)).toBe(2);
+    expect(windowsSpanning(at - 2_000, at, step)).toBe(1);
+    expect(windowsSpanning(at - 15_000, at, step)).toBe(2);
+    const w = windowsOf(rows([oldest], ['a'], ['a'], [0.9]), step, windowsSpanning(oldest, at, step), at, { task: 'binary', classes: ['a', 'b'], positiveClass: 'b' });
+    expect(w.reduce((n, x) => n + x.rows, 0)).toBe(1);
   });
 
   it('scores binary rows whose labels arrived, with ROC AUC from the positive-class probability, confidence and class shares', () => {

@@ -31,7 +31,7 @@ import { parseTime } from '../query-time.js';
 import { optionalBody } from '../optional-body.js';
 import { routeSchema } from '../route-schema.js';
 import { requireModel } from '../serving.js';
-import { windowLength, windowsOf, windowStart, type LoggedRows, type WindowKind } from '../window-metrics.js';
+import { windowLength, windowsOf, windowsSpanning, windowStart, type LoggedRows, type WindowKind } from '../window-metrics.js';
 import { reportSummaryInfo } from './reports.js';
 
 type NameParams = { name: string };
@@ -166,7 +166,8 @@ export const monitoringRoutes: FastifyPluginAsync<RouteContext> = async (app, { 
     for (let i = 0; i < rows.rowCount; i++) oldest = Math.min(oldest, rows.tsMs[i]!);
     const span = now - oldest;
     const step = span <= 15 * 60_000 ? 15_000 : span <= 2 * 3_600_000 ? 300_000 : span <= 2 * 86_400_000 ? 3_600_000 : 86_400_000;
-    const windows = signature === null || rows.rowCount === 0 ? [] : windowsOf(rows as LoggedRows, step, Math.min(120, Math.floor(span / step) + 1), now, signature);
+    const count = Math.min(120, windowsSpanning(oldest, now, step));
+    const windows = signature === null || rows.rowCount === 0 ? [] : windowsOf(rows as LoggedRows, step, count, now, signature);
     const accuracy: [number, number | null][] = [];
     const confidence: [number, number | null][] = [];
     const classes: Record<string, [number, number | null][]> = {};

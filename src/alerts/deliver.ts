@@ -1,8 +1,10 @@
 /**
  * Background delivery: each notification goes to each of its channels in its own task, tried up to
  * `attempts` times with exponential backoff (1 s, 4 s, 16 s by default), each attempt bounded by a timeout and
- * recorded in the store. Nothing here throws to the caller: a channel that fails or hangs costs its own task
- * and never the monitoring that scheduled it.
+ * recorded in the store. One alert's notifications reach a channel in the order they were scheduled (its
+ * "resolved" never overtakes its "fired", even while "fired" is retried): they queue per alert and channel;
+ * other alerts and channels do not wait. Nothing here throws to the caller: a channel that fails or hangs
+ * costs its own tasks and never the monitoring that scheduled them.
  */
 import type { Store } from '../store/index.js';
 import { DeliveryFailure, type Channel } from './channels/channel.js';
@@ -60,6 +62,8 @@ function describeError(e: unknown, timeoutMs: number): { message: string; status
 export function createDeliverer(deps: DelivererDeps): Deliverer {
   const { settings, logger } = deps;
   const running = new Set<Promise<void>>();
+  /** The last task scheduled for each alert and channel: the next one starts after it. */
+  const tails = new Map<string, Promise<void>>();
   const closing = new AbortController();
   const wakers = new Set<() => void>();
   /** Set by close(): no new task starts and no failed attempt is retried. */
@@ -129,9 +133,16 @@ export function createDeliverer(deps: DelivererDeps): Deliverer {
         logger.error({ alert_id: task.alertId, channel: task.channel.name }, 'alert not delivered: the alerter is closed');
         return;
       }
-      const p = run(task).catch((e: unknown) => logger.error({ alert_id: task.alertId, err: scrub(String(e), task.channel.secrets) }, 'alert delivery crashed'));
+      const key = `${task.alertId}\u0000${task.channel.name}`;
+      const before = tails.get(key) ?? Promise.resolve();
+      // `run` never rejects past this catch, so a chain is never broken by the task before.
+      const p = before.then(() => run(task)).catch((e: unknown) => logger.error({ alert_id: task.alertId, err: scrub(String(e), task.channel.secrets) }, 'alert delivery crashed'));
+      tails.set(key, p);
       running.add(p);
-      void p.finally(() => running.delete(p));
+      void p.finally(() => {
+        running.delete(p);
+        if (tails.get(key) === p) tails.delete(key);
+      });
     },
     async idle() {
       while (running.size > 0) await settleAll();

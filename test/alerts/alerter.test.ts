@@ -118,6 +118,32 @@ describeEachBackend('alerter', (backend) => {
     expect(logs.some((l) => l.level === 'error' && l.message === 'alert delivery failed for good' && l.fields['channel'] === 'down')).toBe(true);
   });
 
+  it('an alert\'s "resolved" waits for its slow "fired" on the same channel: the receiver and the record see them in order', async () => {
+    const clock = manualClock('2026-12-01T00:00:00Z');
+    const { store } = await backend.open(clock);
+    let firedAnsweredAt = Infinity;
+    // The first request ("fired") is answered after 400 ms; "resolved" is scheduled while it waits.
+    const hook = await server((_req, i) => {
+      if (i === 0) setTimeout(() => (firedAnsweredAt = performance.now()), 400);
+      return { status: 200, ...(i === 0 ? { delayMs: 400 } : {}) };
+    });
+    const { alerter } = setup(store, clock, { channels: { hook: { type: 'webhook', url: hook.url } }, delivery: FAST });
+    await alerter.observe(check(clock, true));
+    const fired = await alerter.observe(check(clock, true));
+    expect(fired.fired).toBe(true);
+    await waitFor(() => hook.requests.length >= 1, 5000, 'the fired message to arrive');
+    for (let i = 0; i < 6; i++) await alerter.observe(check(clock, false));
+    await waitFor(() => hook.requests.length === 2, 5000, 'the resolved message');
+    expect(hook.requests.map((r) => (JSON.parse(r.body) as { event: string }).event)).toEqual(['fired', 'resolved']);
+    // Sent only once "fired" had its answer, not beside it.
+    expect(hook.requests[1]!.at).toBeGreaterThanOrEqual(firedAnsweredAt - 1);
+    const deliveries = await waitFor(async () => {
+      const d = await alerter.deliveries({ alertId: fired.alertId! });
+      return d.length === 2 ? d : undefined;
+    }, 5000, 'both deliveries recorded');
+    expect(deliveries.map((d) => d.event)).toEqual(['resolved', 'fired']);
+  });
+
   it('never blocks observe on a slow channel: the attempt times out and is recorded', async () => {
     const clock = manualClock('2026-12-01T00:00:00Z');
     const { store } = await backend.open(clock);

@@ -10,6 +10,13 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 describe('renderTerminal', () => {
   it('matches the golden summary', () => expectGolden('terminal.txt', renderTerminal(sampleReport)));
 
+  it('never leaves two blank lines where a section printed nothing (no target, prediction or model)', () => {
+    const bare: DriftReport = { ...sampleReport, target_drift: null, prediction_drift: null, prediction_columns: [], model: null };
+    const out = renderTerminal(bare);
+    expect(out).toContain('Quality issues');
+    expect(out).not.toContain('\n\n\n');
+  });
+
   it('is plain text without colour and fits 100 columns', () => {
     const out = renderTerminal(sampleReport);
     expect(out).not.toMatch(ANSI);

@@ -227,5 +227,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
   if (options.alertLine !== false) lines.push('', ...verdictLines(report, width, c));
   const performanceLine = performanceVerdictLine(report, c);
   if (performanceLine !== null) lines.push(performanceLine);
-  return `${lines.filter((l): l is string => l !== null).join('\n')}\n`;
+  // Sections that print nothing leave their blank separators behind: one blank line between sections, never two.
+  const kept = lines.filter((l): l is string => l !== null).filter((l, i, all) => !(l === '' && i > 0 && all[i - 1] === ''));
+  return `${kept.join('\n')}\n`;
 }

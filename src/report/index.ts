@@ -3,7 +3,7 @@ export { OUTPUT_FORMATS, REPORT_FILE_NAMES, type OutputFormat, type TerminalOpti
 export { renderTerminal } from './terminal.js';
 export { METRIC_LABELS, performanceVerdict } from './model-text.js';
 export { alertClauses, alertHeadline, alertLine, alertReasons } from './alert-line.js';
-export { renderJson, reviveReport, jsonNumber, type JsonValue } from './json.js';
+export { renderJson, renderJsonBytes, reviveReport, jsonNumber, type JsonValue } from './json.js';
 export { renderCsv, CSV_COLUMNS } from './csv.js';
 export { renderHtml } from './html.js';
 export { renderPng } from './png.js';

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { selectRows, tableToCsvString, type Table } from '../../src/data/index.js';
 import { DriftwatchError } from '../../src/core/index.js';
 import { saveNativeModel, trainModel } from '../../src/models/index.js';
-import { CSV_COLUMNS } from '../../src/report/index.js';
+import { CSV_COLUMNS, renderJson, reviveReport } from '../../src/report/index.js';
 import { buildApp, uploadsFolder } from '../../src/server/index.js';
 import type { Runtime } from '../../src/runtime/index.js';
 import { analyzeFiles } from '../../src/workflows/index.js';
@@ -74,6 +74,9 @@ describeEachBackend('analyze and reports routes', (backend: TestBackend) => {
     expect(stored.json()).toEqual(report);
     const download = await app.inject({ url: `/v1/reports/${body.report_id}?format=json` });
     expect(download.headers['content-disposition']).toContain(`drift-report-${body.report_id}.json`);
+    // Streamed in pieces, the same bytes as drift_report.json: indented, in key order, with its final newline.
+    expect(download.body).toBe(renderJson(reviveReport(JSON.parse(download.body))));
+    expect(download.json()).toEqual(report);
     const csv = await app.inject({ url: `/v1/reports/${body.report_id}?format=csv` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

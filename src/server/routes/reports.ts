@@ -3,6 +3,7 @@
  * json` writes), the per-column CSV or the self-contained HTML page, rendered by src/report from the stored
  * JSON.
  */
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import {
   listReportsResponseSchema,
@@ -58,7 +59,7 @@ export const reportRoutes: FastifyPluginAsync<RouteContext> = async (app, { runt
     const stored = await store.reports.get(req.params.id);
     if (stored === undefined) throw new DriftwatchError('NOT_FOUND', `there is no drift report ${req.params.id}`, { field: 'id' });
     // The renderers load ECharts and resvg: only when a report is asked for.
-    const { reviveReport, renderJson, renderCsv, renderHtml } = await import('../../report/index.js');
+    const { reviveReport, renderJsonBytes, renderCsv, renderHtml } = await import('../../report/index.js');
     const report = reviveReport(stored.report);
     const format = req.query.format;
     const base = `drift-report-${stored.id}`;
@@ -67,7 +68,8 @@ export const reportRoutes: FastifyPluginAsync<RouteContext> = async (app, { runt
     }
     if (format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderHtml(report));
     if (format === 'json') void reply.header('content-disposition', `attachment; filename="${base}.json"`);
-    // Already serialised, in the documented key order: sent as it is.
-    return reply.header('content-type', 'application/json; charset=utf-8').send(renderJson(report));
+    // Already serialised, in the documented key order: streamed in megabyte pieces as it is made (the JSON of a
+    // report 100,000 columns wide is hundreds of megabytes, never one string).
+    return reply.header('content-type', 'application/json; charset=utf-8').send(Readable.from(renderJsonBytes(report)));
   });
 };

@@ -69,7 +69,7 @@ export function methodTablesHtml({ byScore, listed: shown }: FeatureListing, anc
   const groups = groupByMethod(byScore, cut ? new Set(shown) : null);
   const html = [...groups].map(([method, group]) => groupHtml(method, group, anchorOf));
   const listed = cut
-    ? h`<p class="meta">This report has ${formatCount(byScore.length)} features: the tables list the ${formatCount(HTML_MAX_FEATURES)} with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in ${everyItemIn(['json', 'csv'], companions)}.</p>\n`
+    ? h`<p class="meta wide-note">This report has ${formatCount(byScore.length)} features: the tables list the ${formatCount(HTML_MAX_FEATURES)} with a distribution panel below (drifted ones first, then the highest drift scores), and the search and “Drifted only” filter those rows. Every feature is in ${everyItemIn(['json', 'csv'], companions)}.</p>\n`
     : null;
   // Short enough for the box (260 px).
   const search = cut ? `Search ${formatCount(HTML_MAX_FEATURES)} listed columns` : 'Search columns';

@@ -14,6 +14,7 @@ h2 { font-size: 17px; margin: 0 0 12px; }
 h3 { font-size: 14px; margin: 18px 0 8px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
 .meta { color: var(--muted); font-size: 13px; margin: 0; }
 .meta code { font-size: 12px; }
+.meta.wide-note { margin-bottom: 8px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: #eef1f5; padding: 1px 4px; border-radius: 4px; word-break: break-all; }
 .banner { padding: 10px 16px; border-radius: 8px; font-weight: 600; max-width: 620px; }
 .banner strong { display: block; font-size: 15px; }

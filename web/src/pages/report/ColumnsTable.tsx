@@ -1,14 +1,20 @@
 /**
  * The report's columns table: sortable by any header, searchable, filterable to drifted columns, and
  * grouped by method on demand. It is also the text alternative of the report's charts. On a phone each row
- * becomes a card (styles.css, via the data-label of each cell).
+ * becomes a card (styles.css, via the data-label of each cell). A report of thousands of columns (a file
+ * 100,000 columns wide) shows the first ROWS_SHOWN of the current order and a button for more: every row
+ * draws a sparkline, and a table of all of them would stall the page; search, sort and the filter still
+ * cover every column.
  */
 import { useMemo, useState } from 'react';
 import { StatusPill } from '../../components/ui.tsx';
-import { fmtNumber, fmtPValue } from '../../lib/format.ts';
+import { fmtCount, fmtNumber, fmtPValue } from '../../lib/format.ts';
 import { applyQuery, DEFAULT_QUERY, groupByMethod, methodName, nextSort, type SortKey, type TableQuery } from '../../report/columns-table.ts';
 import type { ColumnDrift } from '../../report/report-json.ts';
 import { Sparkline } from './Sparkline.tsx';
+
+/** Rows drawn at first, and added by each "Show more". */
+export const ROWS_SHOWN = 200;
 
 const HEADERS: readonly { readonly key: SortKey; readonly label: string }[] = [
   { key: 'name', label: 'Column' },
@@ -23,8 +29,10 @@ const HEADERS: readonly { readonly key: SortKey; readonly label: string }[] = [
 export function ColumnsTable({ rows, onPick }: { readonly rows: readonly ColumnDrift[]; readonly onPick: (name: string) => void }) {
   const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
   const [grouped, setGrouped] = useState(false);
+  const [limit, setLimit] = useState(ROWS_SHOWN);
   const shown = useMemo(() => applyQuery(rows, query), [rows, query]);
   const groups = useMemo(() => (grouped ? groupByMethod(shown) : [{ method: '', label: '', rows: shown, drifted: 0 }]), [grouped, shown]);
+  const hidden = groups.reduce((n, g) => n + Math.max(0, g.rows.length - limit), 0);
 
   const header = (key: SortKey, label: string) => {
     const active = query.sort.key === key;
@@ -59,7 +67,7 @@ export function ColumnsTable({ rows, onPick }: { readonly rows: readonly ColumnD
             ])}
           </select>
         </label>
-        <span className="muted" aria-live="polite">{shown.length} of {rows.length} columns</span>
+        <span className="muted" aria-live="polite">{fmtCount(shown.length)} of {fmtCount(rows.length)} columns</span>
       </div>
       {groups.map((g) => (
         <div key={g.method} className="group">
@@ -73,7 +81,7 @@ export function ColumnsTable({ rows, onPick }: { readonly rows: readonly ColumnD
               </tr>
             </thead>
             <tbody>
-              {g.rows.map((c) => (
+              {g.rows.slice(0, limit).map((c) => (
                 <tr key={`${c.role}:${c.name}`} className={c.drifted ? 'row-drifted' : undefined}>
                   <td data-label="Column" className="name">
                     <button type="button" className="link" onClick={() => onPick(c.name)} title="Show in the distribution explorer">{c.name}</button>
@@ -93,6 +101,12 @@ export function ColumnsTable({ rows, onPick }: { readonly rows: readonly ColumnD
           </table>
         </div>
       ))}
+      {hidden > 0 ? (
+        <p className="more-rows">
+          <span className="muted">{fmtCount(hidden)} more {hidden === 1 ? 'column' : 'columns'} not drawn (search or filter to find one). </span>
+          <button type="button" className="link" onClick={() => setLimit((l) => l + ROWS_SHOWN)}>Show {fmtCount(Math.min(ROWS_SHOWN, hidden))} more</button>
+        </p>
+      ) : null}
       {shown.length === 0 ? <p className="muted">No column matches.</p> : null}
     </div>
   );

@@ -6,7 +6,7 @@ import { sampleModelReport } from '../../../../test/fixtures/report/sample-model
 import { sampleReport } from '../../../../test/fixtures/report/sample-report.ts';
 import { reviveReport, type ReportJson } from '../../report/report-json.ts';
 import { tableRows } from '../../report/columns-table.ts';
-import { ColumnsTable } from './ColumnsTable.tsx';
+import { ColumnsTable, ROWS_SHOWN } from './ColumnsTable.tsx';
 import { ReportView } from './ReportView.tsx';
 
 afterEach(cleanup);
@@ -40,6 +40,21 @@ describe('ColumnsTable', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Group by method' }));
     expect(screen.getByTestId('columns-ks')).toBeTruthy();
     expect(screen.getByRole('heading', { name: /^KS/ }).textContent).toContain('columns');
+  });
+
+  it('draws the first rows of a very wide report and more on demand; search still finds any column', () => {
+    const wide = Array.from({ length: ROWS_SHOWN * 2 + 50 }, (_, i) => ({ ...rows[0]!, name: `c${i}`, score: 1 - i / 1000 }));
+    render(<ColumnsTable rows={wide} onPick={() => {}} />);
+    const table = screen.getByTestId('columns');
+    expect(columnNames(table)).toHaveLength(ROWS_SHOWN);
+    expect(screen.getByText(/columns not drawn/).textContent).toContain(`${ROWS_SHOWN + 50} more columns`);
+    fireEvent.click(screen.getByRole('button', { name: `Show ${ROWS_SHOWN} more` }));
+    expect(columnNames(table)).toHaveLength(ROWS_SHOWN * 2);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(columnNames(table)).toHaveLength(ROWS_SHOWN * 2 + 50);
+    expect(screen.queryByText(/columns not drawn/)).toBeNull();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: `c${ROWS_SHOWN * 2 + 49}` } });
+    expect(columnNames(table)).toEqual([`c${ROWS_SHOWN * 2 + 49}`]);
   });
 
   it('hands a clicked column name to the explorer', () => {

@@ -27,6 +27,22 @@ export function driftedFirst(byScore: readonly ColumnDrift[]): ColumnDrift[] {
   return [...byScore.filter((c) => c.drifted), ...byScore.filter((c) => !c.drifted)];
 }
 
+/**
+ * Bars beyond this would make a chart taller than anyone scrolls, and laying out an axis of thousands of
+ * labels takes the chart library seconds (a browser drawing 100,000 bars stalls): a wide report's chart shows
+ * its highest scores, and the tables list more.
+ */
+export const MAX_SCORE_BARS = 60;
+
+/**
+ * The report as the drift-score chart draws it: every feature, or the MAX_SCORE_BARS highest of a wider
+ * one (`byScore`: the features in columnsByScore's order, when the caller has them).
+ */
+export function scoreBarSubset<R extends DriftReport>(report: R, byScore?: readonly ColumnDrift[]): R {
+  if (report.columns.length <= MAX_SCORE_BARS) return report;
+  return { ...report, columns: (byScore ?? columnsByScore(report.columns)).slice(0, MAX_SCORE_BARS) };
+}
+
 /** A height that gives each feature's bar room to breathe; callers pass it to the renderer. */
 export function driftScoreBarHeight(report: DriftReport): number {
   return Math.max(160, 60 + 26 * report.columns.length);

@@ -5,7 +5,7 @@
  */
 export { baseOption, FONT_FAMILY, PALETTE, type ChartSpec } from './theme.js';
 export { formatEdge, roundTo } from './chart-format.js';
-export { columnsByScore, columnsDriftedFirst, driftedFirst, driftScoreBarChart, driftScoreBarHeight, SCORE_THRESHOLD } from './drift-score-bar.js';
+export { columnsByScore, columnsDriftedFirst, driftedFirst, driftScoreBarChart, driftScoreBarHeight, MAX_SCORE_BARS, SCORE_THRESHOLD, scoreBarSubset } from './drift-score-bar.js';
 export { driftPieChart } from './drift-pie.js';
 export { driftGaugeChart } from './drift-gauge.js';
 export { binLabels, distributionBins, type DistributionBins } from './distribution-bins.js';

@@ -1,21 +1,15 @@
 import type { ColumnDrift, DriftReport } from '../../drift/index.js';
-import { driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight } from '../charts/index.js';
+import { driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight, MAX_SCORE_BARS, scoreBarSubset } from '../charts/index.js';
 import { formatCount } from '../format.js';
 import { HTML_MAX_FEATURES } from '../limits.js';
 import { h, raw, type Raw } from './escape.js';
 import { inlineSvg } from './inline-svg.js';
 
-/**
- * Bars beyond this would make a chart taller than anyone scrolls, and laying out an axis of thousands of
- * labels takes the chart library seconds: a wide file shows its highest scores (the tables list more).
- */
-export const MAX_SCORE_BARS = 60;
-
 /** The pie, the gauge and the per-feature drift-score bars (`byScore`: the features in columnsByScore's order), rendered server-side to inline SVG. */
 export function overviewChartsHtml(report: DriftReport, byScore: readonly ColumnDrift[]): Raw {
   const pie = inlineSvg(driftPieChart(report), 360, 260, 'pie');
   const gauge = inlineSvg(driftGaugeChart(report), 360, 260, 'gauge');
-  const shown = report.columns.length > MAX_SCORE_BARS ? { ...report, columns: byScore.slice(0, MAX_SCORE_BARS) } : report;
+  const shown = scoreBarSubset(report, byScore);
   // A wide and a phone-sized rendering; the stylesheet shows one (a 1100-px chart shrunk to a phone is unreadable).
   const wide = inlineSvg(driftScoreBarChart(shown), 1100, driftScoreBarHeight(shown), 'scores');
   const compact = inlineSvg(driftScoreBarChart(shown, { compact: true }), 360, driftScoreBarHeight(shown), 'scores-compact');

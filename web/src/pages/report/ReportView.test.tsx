@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_SCORE_BARS } from '../../../../src/report/charts/index.ts';
 import { renderJson } from '../../../../src/report/json.ts';
 import { sampleModelReport } from '../../../../test/fixtures/report/sample-model-report.ts';
 import { sampleReport } from '../../../../test/fixtures/report/sample-report.ts';
@@ -77,6 +78,14 @@ describe('ReportView', () => {
     expect(within(stats).getByRole('columnheader', { name: 'Reference' })).toBeTruthy();
     expect(within(stats).getByRole('columnheader', { name: 'Current' })).toBeTruthy();
     expect(within(stats).getByRole('rowheader', { name: 'median' })).toBeTruthy();
+  });
+
+  it('draws the highest scores of a wide report in its score chart and says so; the table still counts every column', () => {
+    const report = fromJson(sampleReport);
+    const columns = Array.from({ length: MAX_SCORE_BARS + 40 }, (_, i) => ({ ...report.columns[0]!, name: `f${i}`, score: i / 1000 }));
+    render(<ReportView report={{ ...report, columns }} reportId="12" />);
+    expect(screen.getByTestId('bars-note').textContent).toBe(`The ${MAX_SCORE_BARS} highest of ${MAX_SCORE_BARS + 40} features; the columns table below lists every one.`);
+    expect(screen.getAllByRole('img').some((c) => c.getAttribute('aria-label')!.startsWith(`Drift score of the ${MAX_SCORE_BARS} highest-scoring features`))).toBe(true);
   });
 
   it('shows the model section with performance before and after', () => {

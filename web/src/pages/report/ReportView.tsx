@@ -4,7 +4,7 @@
  * alternative), the distribution explorer, the model section, and downloads.
  */
 import { useMemo, useState } from 'react';
-import { driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight } from '../../../../src/report/charts/index.ts';
+import { driftGaugeChart, driftPieChart, driftScoreBarChart, driftScoreBarHeight, MAX_SCORE_BARS, scoreBarSubset } from '../../../../src/report/charts/index.ts';
 import { download } from '../../api/client.ts';
 import { reportDownloadUrl } from '../../api/endpoints.ts';
 import { LazyChart as Chart } from '../../components/LazyChart.tsx';
@@ -24,7 +24,9 @@ export function ReportView({ report, reportId }: { readonly report: DriftReport;
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const pie = useMemo(() => driftPieChart(report), [report]);
   const gauge = useMemo(() => driftGaugeChart(report), [report]);
-  const bars = useMemo(() => driftScoreBarChart(report, { compact }), [report, compact]);
+  // A wide report's chart draws its highest scores (100,000 bars stalled the page); the table lists every column.
+  const scored = useMemo(() => scoreBarSubset(report), [report]);
+  const bars = useMemo(() => driftScoreBarChart(scored, { compact }), [scored, compact]);
   const d = report.dataset;
 
   const pick = (name: string): void => {
@@ -68,7 +70,8 @@ export function ReportView({ report, reportId }: { readonly report: DriftReport;
         </section>
         <section className="panel wide" aria-label="Drift score per feature">
           <h2>Drift score per feature</h2>
-          <Chart spec={bars} height={driftScoreBarHeight(report)} label="Drift score of each feature, red when drifted; the columns table below lists the same scores" />
+          {scored !== report ? <p className="muted meta" data-testid="bars-note">The {MAX_SCORE_BARS} highest of {fmtCount(report.columns.length)} features; the columns table below lists every one.</p> : null}
+          <Chart spec={bars} height={driftScoreBarHeight(scored)} label={scored !== report ? `Drift score of the ${MAX_SCORE_BARS} highest-scoring features, red when drifted; the columns table below lists every score` : 'Drift score of each feature, red when drifted; the columns table below lists the same scores'} />
         </section>
       </div>
       <section className="panel" aria-labelledby="columns-h">

@@ -58,8 +58,10 @@ export const analyzeRoutes: FastifyPluginAsync<RouteContext> = async (app, { run
         throw fieldOfUpload(withUploadNames(e, { reference, current, ...(model !== undefined ? { model } : {}) }), { reference, current, ...(model !== undefined ? { model } : {}) });
       }
       const { report } = result;
-      const { renderJson } = await import('../../report/json.js');
-      const json = JSON.parse(renderJson(report)) as Record<string, unknown>;
+      // The report's JSON form in documented key order (as drift_report.json holds it), made once for the store
+      // and the answer: no text is made and parsed back.
+      const { reportToJson } = await import('../../report/json.js');
+      const json = reportToJson(report);
       let reportId: number | null = null;
       if (up.fields.store !== 'false') {
         const d = report.dataset;

@@ -5,7 +5,7 @@ export const auditQuerySchema = z.strictObject({
   actor: z.string().min(1).max(200).optional(),
   /** A dotted verb, e.g. `model.promoted`, `approval.approved`. */
   action: z.string().min(1).max(200).optional(),
-  /** Events about this model (its versions included). */
+  /** Events about this model: its versions and aliases, and the approvals, jobs and reports that name it. */
   model: z.string().min(1).max(200).optional(),
   /** ISO 8601 time or epoch milliseconds: events at or after it. */
   since: z.string().min(1).max(40).optional(),

@@ -3,7 +3,7 @@
  * times and JSON go in and come out, and how a driver error is classified. Repositories and migrations use
  * this object and never test which backend they run on.
  */
-import { sql, type ColumnDataType, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type ColumnDataType, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, DbJson, DbTime } from './schema.js';
 
 export type BackendName = 'sqlite' | 'postgres';
@@ -32,6 +32,8 @@ export interface StoreDialect {
   writeJson(value: unknown): string;
   /** A JSON column's value back to a JS value. */
   readJson(value: DbJson): unknown;
+  /** The text of top-level key `key` of JSON column `column`, in SQL (null when absent). */
+  jsonText(column: string, key: string): RawBuilder<string | null>;
   classifyError(error: unknown): ErrorClass;
   /**
    * Whether `SELECT … FOR UPDATE SKIP LOCKED` exists (Postgres). SQLite has none and needs none: it has one
@@ -63,6 +65,7 @@ export const sqliteDialect: StoreDialect = {
   readTime: (v) => (typeof v === 'string' ? Date.parse(v) : v.getTime()),
   writeJson: (v) => JSON.stringify(v),
   readJson: (v) => (typeof v === 'string' ? JSON.parse(v) : v),
+  jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${JSON.stringify(key)}`})`,
   classifyError(e) {
     const code = (e as { code?: unknown } | null)?.code;
     if (typeof code !== 'string') return 'other';
@@ -92,6 +95,7 @@ export const postgresDialect: StoreDialect = {
   writeJson: (v) => JSON.stringify(v),
   // jsonb comes back parsed; a JSON string value would be mangled by parsing it again.
   readJson: (v) => v,
+  jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${key}::text)`,
   classifyError(e) {
     const err = e as { code?: unknown; message?: unknown } | null;
     const code = typeof err?.code === 'string' ? err.code : '';

@@ -164,6 +164,20 @@ describeEachBackend('store', (backend) => {
     expect((await store.audit.list())[0]!.details).toEqual({ version: 2 });
   });
 
+  it('lists one model\'s events: its own subjects and the approvals, jobs and reports whose details name it', async () => {
+    const { store } = await backend.open(manualClock('2026-12-01T00:00:00Z'));
+    await store.audit.record({ actor: 'ana', action: 'model.promoted', subjectKind: 'model', subject: 'churn:3' });
+    await store.audit.record({ actor: 'ana', action: 'approval.approved', subjectKind: 'approval', subject: '7', details: { model: 'churn', version: 4 } });
+    await store.audit.record({ actor: 'pipeline', action: 'job.finished', subjectKind: 'job', subject: '12', details: { model: 'churn' } });
+    await store.audit.record({ actor: 'pipeline', action: 'job.finished', subjectKind: 'job', subject: '13', details: { model: 'churn_x' } });
+    await store.audit.record({ actor: 'bob', action: 'model.promoted', subjectKind: 'model', subject: 'churn_x' });
+    // A dataset or key named like the model is not about it.
+    await store.audit.record({ actor: 'bob', action: 'key.created', subjectKind: 'api_key', subject: 'churn' });
+    expect((await store.audit.list({ model: 'churn' })).map((e) => `${e.subjectKind}:${e.subject}`)).toEqual(['model:churn:3', 'approval:7', 'job:12']);
+    expect((await store.audit.list({ model: 'churn', action: 'job.finished', order: 'desc', limit: 1 })).map((e) => e.subject)).toEqual(['12']);
+    expect(await store.audit.list({ model: 'nobody' })).toEqual([]);
+  });
+
   it('a failed transaction leaves nothing behind', async () => {
     const { store } = await backend.open();
     const boom = new Error('boom');

@@ -19,7 +19,7 @@ export function createAuditCommand(ctx: CommandContext): Command {
   const cmd = new Command('audit').summary('the audit log: list, export the retrain log');
   cmd.addCommand(withCommon(new Command('list').summary('every recorded change, oldest first').option('--json', 'print JSON')).action(async (f: Common) => {
     await withStore(io, f, undefined, async (store) => {
-      const events = await store.audit.list(f.model !== undefined ? { subjectPrefix: f.model } : {});
+      const events = await store.audit.list(f.model !== undefined ? { model: f.model } : {});
       if (f.json === true) return printJson(io, events);
       for (const e of events) io.stdout.write(`${e.at}  ${e.actor.padEnd(12)} ${e.action.padEnd(28)} ${e.subject}  ${JSON.stringify(e.details)}\n`);
     });

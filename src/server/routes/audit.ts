@@ -25,7 +25,7 @@ export const auditRoutes: FastifyPluginAsync<RouteContext> = async (app, { runti
     const events = await runtime.store.audit.list({
       ...(q.actor !== undefined ? { actor: q.actor } : {}),
       ...(q.action !== undefined ? { action: q.action } : {}),
-      ...(q.model !== undefined ? { subjectPrefix: q.model } : {}),
+      ...(q.model !== undefined ? { model: q.model } : {}),
       ...(q.since !== undefined ? { sinceMs: parseTime(q.since, 'since') } : {}),
       limit: q.limit ?? 200,
       order: 'desc',

@@ -30,6 +30,11 @@ export interface AuditFilter {
   readonly subject?: string;
   /** Subjects starting with this, e.g. 'churn' matches 'churn' and 'churn:3'. */
   readonly subjectPrefix?: string;
+  /**
+   * Events about this model: its own subjects ('churn', 'churn:3') and every event whose details name it
+   * (approval decisions, retraining jobs, analysed reports).
+   */
+  readonly model?: string;
   readonly action?: string;
   /** Who made the change (an API key's name, a user, "pipeline"). */
   readonly actor?: string;
@@ -83,6 +88,13 @@ export function auditRepository(ctx: StoreContext): AuditRepository {
       if (filter.subjectPrefix !== undefined) {
         const p = filter.subjectPrefix;
         q = q.where((eb) => eb.or([eb('subject', '=', p), sql<boolean>`subject like ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`} escape '\\'`]));
+      }
+      if (filter.model !== undefined) {
+        const m = filter.model;
+        q = q.where((eb) => eb.or([
+          eb.and([eb('subject_kind', '=', 'model'), eb.or([eb('subject', '=', m), sql<boolean>`subject like ${`${m.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`} escape '\\'`])]),
+          eb(dialect.jsonText('details', 'model'), '=', m),
+        ]));
       }
       if (filter.action !== undefined) q = q.where('action', '=', filter.action);
       if (filter.actor !== undefined) q = q.where('actor', '=', filter.actor);

@@ -4,7 +4,7 @@
  * gives both shares. Summary statistics side by side, and the chart's numbers as a table.
  */
 import { useMemo } from 'react';
-import { distributionBins, distributionOverlayChart } from '../../../../src/report/charts/index.ts';
+import { columnsDriftedFirst, distributionBins, distributionOverlayChart } from '../../../../src/report/charts/index.ts';
 import { LazyChart as Chart } from '../../components/LazyChart.tsx';
 import { StatusPill } from '../../components/ui.tsx';
 import { fmtCount, fmtNumber, fmtPercent } from '../../lib/format.ts';
@@ -13,17 +13,29 @@ import { methodName } from '../../report/columns-table.ts';
 import type { ColumnDrift } from '../../report/report-json.ts';
 import { summaryRows } from '../../report/summary-rows.ts';
 
+/**
+ * Columns offered in the picker: a wider report offers its drifted and highest-scoring ones, and the others
+ * open from the columns table (a select of 100,000 options stalls the page).
+ */
+export const PICKER_MAX = 1000;
+
 export function DistributionExplorer({ columns, selected, onSelect }: { readonly columns: readonly ColumnDrift[]; readonly selected: string; readonly onSelect: (name: string) => void }) {
   const column = columns.find((c) => c.name === selected) ?? columns[0];
+  const offered = useMemo(() => {
+    if (columns.length <= PICKER_MAX) return columns;
+    const first = columnsDriftedFirst(columns).slice(0, PICKER_MAX);
+    return column === undefined || first.includes(column) ? first : [...first, column];
+  }, [columns, column]);
   if (column === undefined) return null;
   return (
     <div className="explorer">
       <label className="field inline">
         <span>Column</span>
         <select value={column.name} onChange={(e) => onSelect(e.target.value)} data-testid="explorer-select">
-          {columns.map((c) => <option key={`${c.role}:${c.name}`} value={c.name}>{c.name}{c.drifted ? ' (drifted)' : ''}</option>)}
+          {offered.map((c) => <option key={`${c.role}:${c.name}`} value={c.name}>{c.name}{c.drifted ? ' (drifted)' : ''}</option>)}
         </select>
       </label>
+      {offered.length < columns.length ? <p className="muted meta" data-testid="picker-note">The list offers {fmtCount(PICKER_MAX)} of {fmtCount(columns.length)} columns (drifted first, then by drift score); open any other from the columns table.</p> : null}
       <ColumnDistribution column={column} />
     </div>
   );

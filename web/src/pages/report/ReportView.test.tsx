@@ -8,6 +8,7 @@ import { sampleReport } from '../../../../test/fixtures/report/sample-report.ts'
 import { reviveReport, type ReportJson } from '../../report/report-json.ts';
 import { tableRows } from '../../report/columns-table.ts';
 import { ColumnsTable, ROWS_SHOWN } from './ColumnsTable.tsx';
+import { PICKER_MAX } from './DistributionExplorer.tsx';
 import { ReportView } from './ReportView.tsx';
 
 afterEach(cleanup);
@@ -86,6 +87,22 @@ describe('ReportView', () => {
     render(<ReportView report={{ ...report, columns }} reportId="12" />);
     expect(screen.getByTestId('bars-note').textContent).toBe(`The ${MAX_SCORE_BARS} highest of ${MAX_SCORE_BARS + 40} features; the columns table below lists every one.`);
     expect(screen.getAllByRole('img').some((c) => c.getAttribute('aria-label')!.startsWith(`Drift score of the ${MAX_SCORE_BARS} highest-scoring features`))).toBe(true);
+  });
+
+  it('offers the most drifted columns of a very wide report in the explorer\'s picker; the table opens any other', () => {
+    const report = fromJson(sampleReport);
+    const columns = Array.from({ length: PICKER_MAX + 5 }, (_, i) => ({ ...report.columns[0]!, name: `f${i}`, score: 1 - i / 10_000, drifted: false }));
+    render(<ReportView report={{ ...report, columns, target_drift: null }} reportId="12" />);
+    const select = screen.getByTestId('explorer-select');
+    expect(within(select).getAllByRole('option')).toHaveLength(PICKER_MAX);
+    expect(within(select).getAllByRole('option')[0]!.textContent).toBe('f0');
+    expect(screen.getByTestId('picker-note').textContent).toContain(`of ${(PICKER_MAX + 5).toLocaleString('en-US')} columns`);
+    // The lowest score is not offered until picked from the table; then it is offered beside the others.
+    const last = `f${PICKER_MAX + 4}`;
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: last } });
+    fireEvent.click(screen.getByRole('button', { name: last }));
+    expect(within(select).getAllByRole('option')).toHaveLength(PICKER_MAX + 1);
+    expect((select as HTMLSelectElement).value).toBe(last);
   });
 
   it('shows the model section with performance before and after', () => {

@@ -120,7 +120,11 @@ export function encodeNonFinite(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   // What JSON.stringify would call first (a Date's toJSON), then walk its result.
   const toJSON = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') return encodeNonFinite((toJSON as () => unknown).call(value));
+  if (typeof toJSON === 'function') {
+    const json: unknown = (toJSON as () => unknown).call(value);
+    // JSON.stringify calls toJSON once: a toJSON that returns its own object is walked as a plain one.
+    if (json !== value) return encodeNonFinite(json);
+  }
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {

@@ -23,6 +23,7 @@ describe('numericHistogram', () => {
     fc.assert(fc.property(sample, sample, (ref, cur) => {
       const nUnique = new Set([...ref, ...cur]).size;
       const h = numericHistogram(ref, cur, nUnique);
+      if (h.type !== 'numeric') throw new Error('a numeric histogram');
       expect(h.reference).toEqual(walkedShares(ref, h.edges));
       expect(h.current).toEqual(walkedShares(cur, h.edges));
     }), { numRuns: 500 });

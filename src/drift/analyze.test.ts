@@ -234,6 +234,18 @@ describe('analyzeDrift', () => {
     expect(r.quality.issues[3]!.message).toBe('1 category not seen in the reference: "z"');
   });
 
+  it('out of range: a few reference values span no range to leave (the bar is twice the share expected by chance)', () => {
+    // 3 reference values: a same-distribution sample falls outside their range half the time.
+    const tiny = analyzeDrift(createTable([numericColumn('x', [0.1, 0.5, 0.9])]), createTable([numericColumn('x', [0.05, 0.6, 0.95])]), clock);
+    expect(tiny.quality.columns[0]!.out_of_range_share).toBeCloseTo(2 / 3, 12);
+    expect(tiny.quality.issues).toEqual([]);
+    // 20 reference values: the bar is 4/21 (19%); 3 of 20 current values outside (15%) pass, 5 (25%) do not.
+    const ref = createTable([numericColumn('x', range(20, (i) => i))]);
+    const cur = (outside: number) => createTable([numericColumn('x', range(20, (i) => (i < outside ? 100 + i : i)))]);
+    expect(analyzeDrift(ref, cur(3), clock).quality.issues.map((i) => i.kind)).not.toContain('out_of_range');
+    expect(analyzeDrift(ref, cur(5), clock).quality.issues.map((i) => i.kind)).toContain('out_of_range');
+  });
+
   it('columnKinds: a numeric code column compared as categorical, without a schema type change', () => {
     const a = createTable([numericColumn('zip', range(60, (i) => 1000 + (i % 3)))]);
     const b = createTable([numericColumn('zip', range(60, (i) => 1000 + (i % 4)))]);

@@ -97,7 +97,7 @@ export function assembleReport(d: DriftPlan, analyses: readonly ColumnAnalysis[]
     target_drift: target,
     prediction_drift: predictions[0] ?? null,
     prediction_columns: predictions,
-    quality: { columns: qualityColumns, issues: qualityIssues(qualityColumns, allMissing) },
+    quality: { columns: qualityColumns, issues: qualityIssues(qualityColumns, allMissing, results.map((r) => r.n_reference)) },
     schema: plan.schema,
     excluded,
     notes,

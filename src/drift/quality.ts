@@ -5,15 +5,26 @@ import type { ColumnQuality, NonNumericReport, QualityIssue } from './types.js';
 export const MISSING_INCREASE = 0.05;
 /**
  * More than this share of current values outside the reference range is an issue. Continuous data puts
- * about 2/n of a same-distribution sample outside the reference range, so a small share is expected.
+ * about 2/(n + 1) of a same-distribution sample outside the range of n reference values, so a small share is
+ * expected: a reference of fewer than 79 values raises the bar to twice that (see outOfRangeBar).
  */
 export const OUT_OF_RANGE = 0.05;
 
+/**
+ * The out-of-range share above which a column of `nReference` reference values has an issue: OUT_OF_RANGE,
+ * or twice the share expected with no change at all when that is higher. Three reference values span a
+ * range that half of a same-distribution sample falls outside: such a column never had a range to leave.
+ */
+export function outOfRangeBar(nReference: number): number {
+  return Math.max(OUT_OF_RANGE, 4 / (nReference + 1));
+}
+
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
-export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[]): QualityIssue[] {
+/** `referenceSizes[i]`: the non-missing reference values of `columns[i]` (for the out-of-range bar). */
+export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[], referenceSizes?: readonly number[]): QualityIssue[] {
   const issues: QualityIssue[] = [];
-  for (const q of columns) {
+  for (const [i, q] of columns.entries()) {
     if (q.non_numeric_reference !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(q.non_numeric_reference, 'the reference') });
     if (q.non_numeric_current !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(q.non_numeric_current, 'current') });
     if (q.missing_share_change > MISSING_INCREASE) {
@@ -24,7 +35,8 @@ export function qualityIssues(columns: readonly ColumnQuality[], allMissing: rea
       const more = q.new_categories.length > 5 ? ` and ${q.new_categories.length - 5} more` : '';
       issues.push({ column: q.name, kind: 'new_categories', message: `${q.new_categories.length} ${q.new_categories.length === 1 ? 'category' : 'categories'} not seen in the reference: ${shown}${more}` });
     }
-    if (q.out_of_range_share !== null && q.out_of_range_share > OUT_OF_RANGE) {
+    const n = referenceSizes?.[i];
+    if (q.out_of_range_share !== null && q.out_of_range_share > (n === undefined ? OUT_OF_RANGE : outOfRangeBar(n))) {
       issues.push({ column: q.name, kind: 'out_of_range', message: `${pct(q.out_of_range_share)} of current values are outside the reference range` });
     }
     if (q.constant_current && !q.constant_reference) {

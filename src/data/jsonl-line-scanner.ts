@@ -181,6 +181,7 @@ export class JsonLineScanner {
     this.valueStart = grow(this.valueStart, (k) => new Int32Array(k));
     this.valueEnd = grow(this.valueEnd, (k) => new Int32Array(k));
     this.number = grow(this.number, (k) => new Float64Array(k));
+    this.matched = grow(this.matched, (k) => new Uint8Array(k));
   }
 }
 

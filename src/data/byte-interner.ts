@@ -9,19 +9,24 @@
 
 const MAX_POOL_BYTES = 32 * 1024 * 1024;
 
+/** Where an interner starts: nothing allocated until its first value (a file 100,000 columns wide has as many interners, most never used). */
+const NO_INTS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
+
 export class ByteInterner {
   /** Entry index + 1 per slot; 0 is empty. Power-of-two size, at most half full. */
-  private slots = new Int32Array(64);
-  private entryHash = new Int32Array(16);
-  private entryStart = new Int32Array(16);
-  private entryLength = new Int32Array(16);
-  private entryCode = new Int32Array(16);
+  private slots: Int32Array = NO_INTS;
+  private entryHash: Int32Array = NO_INTS;
+  private entryStart: Int32Array = NO_INTS;
+  private entryLength: Int32Array = NO_INTS;
+  private entryCode: Int32Array = NO_INTS;
   private entries = 0;
-  private pool = new Uint8Array(1024);
+  private pool: Uint8Array = NO_BYTES;
   private poolUsed = 0;
 
   /** The code remembered for `buf[start, end)`, or -1. */
   lookup(buf: Uint8Array, start: number, end: number): number {
+    if (this.entries === 0) return -1;
     const h = hashBytes(buf, start, end);
     const slots = this.slots;
     const mask = slots.length - 1;
@@ -44,10 +49,10 @@ export class ByteInterner {
   remember(buf: Uint8Array, start: number, end: number, code: number): void {
     const n = end - start;
     if (this.poolUsed + n > MAX_POOL_BYTES) return;
-    if ((this.entries + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if ((this.entries + 1) * 2 > this.slots.length) this.rehash(Math.max(64, this.slots.length * 2));
     if (this.entries === this.entryHash.length) this.growEntries();
     while (this.poolUsed + n > this.pool.length) {
-      const bigger = new Uint8Array(this.pool.length * 2);
+      const bigger = new Uint8Array(Math.max(1024, this.pool.length * 2));
       bigger.set(this.pool.subarray(0, this.poolUsed));
       this.pool = bigger;
     }
@@ -75,8 +80,8 @@ export class ByteInterner {
   }
 
   private growEntries(): void {
-    const n = this.entryHash.length * 2;
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+    const n = Math.max(16, this.entryHash.length * 2);
+    const grow = (a: Int32Array): Int32Array => {
       const b = new Int32Array(n);
       b.set(a);
       return b;

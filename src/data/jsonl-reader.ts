@@ -49,6 +49,8 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
   let fieldColumn = new Int32Array(64);
   let predicted = new Int32Array(64).fill(-1);
   const newKeys: string[] = [];
+  /** newKeys as a set: a first line of 100,000 keys checked each against a list took seconds. */
+  const newKeySet = new Set<string>();
   const escaped: string[] = [];
   let lastSet = new Int32Array(0);
   const keyWords: Int32Array[] = [];
@@ -139,6 +141,7 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
       }
     }
     newKeys.length = 0;
+    newKeySet.clear();
     // Keys where the previous line had them are that line's columns, distinct by construction; only a line
     // with another key needs names looked up and repeats checked.
     let allMatched = true;
@@ -158,8 +161,9 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
           const key = buf.toString('utf8', scanner.keyStart[i]!, scanner.keyEnd[i]!);
           k = byName.get(key) ?? -1;
           if (k < 0) {
-            if (newKeys.includes(key)) return false;
+            if (newKeySet.has(key)) return false;
             newKeys.push(key);
+            newKeySet.add(key);
           }
         }
         if (k >= 0) {
@@ -291,6 +295,11 @@ export async function readJsonLinesColumns(path: string, options: JsonLinesReadO
           throw new DriftwatchError('ENCODING', `line ${line} is not valid UTF-8; save the file as UTF-8`, { file: path, line });
         }
         lineOffset = chunkOffset + start;
+        // The first line sizes the columns from the file's length: 1,024 rows a column is 8 KB each, 800 MB
+        // for a file of a few lines 100,000 keys wide. Too few rows only means the columns grow later.
+        if (rows === 0 && columns.length === 0 && source.knownLength !== undefined && end > start) {
+          capacity = Math.max(16, Math.min(capacity, Math.ceil((source.knownLength / (nl + 1 - start)) * 1.1) + 8));
+        }
         makeRoom();
         if (storeLine(buf, view, start, end, rows, target)) endRow();
         else if (!scanRow(buf, start, end)) {

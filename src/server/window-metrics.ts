@@ -50,10 +50,6 @@ export interface WindowStats {
 type Signature = Pick<ModelSignature, 'task' | 'classes' | 'positiveClass'>;
 
 /**
- * The `count` windows of `kind` (or of a length in ms, aligned to multiples of it) ending with the one holding
- * `nowMs`, oldest first.
- */
-/**
  * How many windows of `len` ms, aligned to multiples of `len` as windowsOf aligns them, run from the one
  * holding `oldestMs` to the one holding `nowMs`. (The span divided by the length, plus one, is one short
  * whenever the oldest time sits nearer its window's start than now does: the summary's series then left
@@ -63,6 +59,10 @@ export function windowsSpanning(oldestMs: number, nowMs: number, len: number): n
   return Math.floor(nowMs / len) - Math.floor(oldestMs / len) + 1;
 }
 
+/**
+ * The `count` windows of `kind` (or of a length in ms, aligned to multiples of it) ending with the one holding
+ * `nowMs`, oldest first.
+ */
 export function windowsOf(rows: LoggedRows, kind: WindowKind | number, count: number, nowMs: number, signature: Signature): WindowStats[] {
   const len = typeof kind === 'number' ? kind : windowLength(kind);
   const last = typeof kind === 'number' ? Math.floor(nowMs / len) * len : windowStart(nowMs, kind);

@@ -22,7 +22,7 @@ export function outOfRangeBar(nReference: number): number {
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** `referenceSizes[i]`: the non-missing reference values of `columns[i]` (for the out-of-range bar). */
-export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[], referenceSizes?: readonly number[]): QualityIssue[] {
+export function qualityIssues(columns: readonly ColumnQuality[], allMissing: readonly { name: string; reason: string }[], referenceSizes: readonly number[]): QualityIssue[] {
   const issues: QualityIssue[] = [];
   for (const [i, q] of columns.entries()) {
     if (q.non_numeric_reference !== null) issues.push({ column: q.name, kind: 'non_numeric', message: nonNumericMessage(q.non_numeric_reference, 'the reference') });
@@ -35,8 +35,7 @@ export function qualityIssues(columns: readonly ColumnQuality[], allMissing: rea
       const more = q.new_categories.length > 5 ? ` and ${q.new_categories.length - 5} more` : '';
       issues.push({ column: q.name, kind: 'new_categories', message: `${q.new_categories.length} ${q.new_categories.length === 1 ? 'category' : 'categories'} not seen in the reference: ${shown}${more}` });
     }
-    const n = referenceSizes?.[i];
-    if (q.out_of_range_share !== null && q.out_of_range_share > (n === undefined ? OUT_OF_RANGE : outOfRangeBar(n))) {
+    if (q.out_of_range_share !== null && q.out_of_range_share > outOfRangeBar(referenceSizes[i]!)) {
       issues.push({ column: q.name, kind: 'out_of_range', message: `${pct(q.out_of_range_share)} of current values are outside the reference range` });
     }
     if (q.constant_current && !q.constant_reference) {

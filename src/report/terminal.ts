@@ -93,6 +93,11 @@ function effectText(col: ColumnDrift): string {
   return e === null ? '-' : formatEffect(e);
 }
 
+/** Where a list the summary cuts short is whole: the HTML report lists up to `htmlMax` of its `count` items. */
+function listedIn(count: number, htmlMax: number): string {
+  return count > htmlMax ? 'the JSON report' : 'the HTML and JSON reports';
+}
+
 /** One line per drifted column (target and predictions first) of what changed. */
 function changeLines(report: DriftReport, width: number, c: Colors): string[] {
   // Filtered before the sort: a wide report has 100,000 columns and few of them drifted.
@@ -107,8 +112,7 @@ function changeLines(report: DriftReport, width: number, c: Colors): string[] {
   }
   if (lines.length === 0) return [];
   // The HTML report lists up to HTML_MAX_FEATURES features (drifted first), and the target and predictions.
-  const where = features.length > HTML_MAX_FEATURES ? 'the JSON report' : 'the HTML and JSON reports';
-  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in ${where}`));
+  if (drifted.length > MAX_CHANGES) lines.push(c.dim(`  ... ${drifted.length - MAX_CHANGES} more in ${listedIn(features.length, HTML_MAX_FEATURES)}`));
   return ['', c.bold('What changed'), ...lines];
 }
 
@@ -220,7 +224,7 @@ export function renderTerminal(report: DriftReport, options: TerminalOptions = {
   if (issues.length > 0) {
     lines.push('', c.bold(`Quality issues (${formatCount(issues.length)})`));
     for (const i of issues.slice(0, MAX_ISSUES)) lines.push(truncate(sanitizeForTerminal(`  - ${i.column}: ${i.message}`), width));
-    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in ${issues.length > HTML_MAX_ISSUES ? 'the JSON report' : 'the HTML and JSON reports'}`));
+    if (issues.length > MAX_ISSUES) lines.push(c.dim(`  ... ${issues.length - MAX_ISSUES} more in ${listedIn(issues.length, HTML_MAX_ISSUES)}`));
   }
   lines.push(listLine('Excluded', report.excluded.map((e) => e.name), width), schemaLine(report, width));
   // The CLI prints the alert line itself, last, after the list of files written (one line, not two).

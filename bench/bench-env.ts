@@ -10,6 +10,12 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Generated data files live here between runs (DRIFTWATCH_BENCH_DIR), outside the repository. */
 export const benchDir = process.env.DRIFTWATCH_BENCH_DIR ?? join(tmpdir(), 'driftwatch-bench');
 
+/** The middle of `xs` (the upper middle of an even count): the figure a benchmark quotes from its runs. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
 /** DRIFTWATCH_BENCH_ROWS, or the benchmark's own size. */
 export function benchRows(fallback: number): number {
   return Number(process.env.DRIFTWATCH_BENCH_ROWS ?? fallback);

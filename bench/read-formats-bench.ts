@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchRows, repoRoot } from './bench-env.js';
+import { benchRows, median, repoRoot } from './bench-env.js';
 import { benchTable, CATEGORICAL, NUMERIC, type BenchFiles } from './read-formats-data.js';
 
 const rows = benchRows(200_000);
@@ -32,11 +32,6 @@ function readOnce(reference: string, current: string): Measured {
   const child = spawnSync(process.execPath, [join(repoRoot, 'bench/read-formats-child.mjs'), reference, current], { cwd: repoRoot, encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`reading ${reference} failed (exit ${child.status}):\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measured;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 async function main(): Promise<void> {

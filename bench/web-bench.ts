@@ -18,16 +18,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../web/e2e/chromium.js';
-import { repoRoot } from './bench-env.js';
+import { median, repoRoot } from './bench-env.js';
 
 const LOADS = Number(process.env.DRIFTWATCH_BENCH_LOADS ?? 7);
 const TARGET_MS = 1000;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Navigation start to the cards in the DOM, in ms, measured by the page itself. */
 async function firstLoad(context: BrowserContext, url: string): Promise<number> {
